@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import { notFound } from "next/navigation";
+import { ArticleList } from "../../../_components/article-card";
+import { getAuthorPage, getTiers } from "@/lib/articles/reader";
+import { dict, formatDate, localePath } from "@/lib/i18n";
+import { pageLang } from "../../lang";
+
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
+type Props = { params: Promise<{ lang: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const lang = await pageLang(params);
+  const data = await getAuthorPage(slug);
+  if (!data) return {};
+  return { title: data.author.name, description: data.author.bio.slice(0, 160), alternates: { canonical: localePath(lang, `/authors/${slug}`) } };
+}
+
+export default async function AuthorPage({ params }: Props) {
+  const lang = await pageLang(params);
+  const { slug } = await params;
+  const [data, tiers] = await Promise.all([getAuthorPage(slug), getTiers()]);
+  if (!data) notFound();
+  const t = dict(lang);
+  const { author } = data;
+  return (
+    <div className="flex flex-col gap-8">
+      <header className="flex flex-col gap-4 border-b-2 border-ink pb-6 sm:flex-row sm:items-center">
+        {author.avatarUrl ? (
+          <Image src={author.avatarUrl} alt="" width={96} height={96} className="h-24 w-24 rounded-full object-cover" />
+        ) : null}
+        <div>
+          <h1 className="headline text-3xl font-bold">{author.name}</h1>
+          <p className="font-semibold text-muted">{author.position}</p>
+          <p className="mt-2 max-w-2xl">{author.bio}</p>
+          <p className="mt-1 text-sm text-muted">{t.article.memberSince(formatDate(author.joinedAt, lang))}</p>
+        </div>
+      </header>
+      <section aria-labelledby="author-pieces">
+        <h2 id="author-pieces" className="mb-4 text-lg font-bold">
+          {t.author.pieces}
+        </h2>
+        <ArticleList articles={data.articles} lang={lang} tiers={tiers} empty={t.author.empty} />
+      </section>
+    </div>
+  );
+}

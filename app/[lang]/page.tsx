@@ -1,0 +1,64 @@
+import { ArticleCard } from "../_components/article-card";
+import { getLatestCards, getSections, getTiers } from "@/lib/articles/reader";
+import { dict, isUiLang, localePath, type UiLang } from "@/lib/i18n";
+import Link from "next/link";
+
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
+export default async function HomePage({ params }: { params: Promise<{ lang: string }> }) {
+  const { lang: raw } = await params;
+  const lang: UiLang = isUiLang(raw) ? raw : "ko";
+  const t = dict(lang);
+  const [latest, sections, tiers] = await Promise.all([getLatestCards({}, 40), getSections(), getTiers()]);
+  if (latest.length === 0) return <p className="py-16 text-center text-muted">{t.home.empty}</p>;
+  const [lead, ...rest] = latest;
+  return (
+    <div className="flex flex-col gap-12">
+      <h1 className="sr-only">{`${t.siteName} — ${t.tagline}`}</h1>
+      <section aria-labelledby="lead-heading">
+        <h2 id="lead-heading" className="sr-only">
+          {t.home.lead}
+        </h2>
+        <ArticleCard article={lead} lang={lang} tiers={tiers} variant="lead" headingLevel={3} priority />
+      </section>
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-1 text-lg font-bold">
+          {t.home.latest}
+        </h2>
+        <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+          {rest.slice(0, 6).map((a) => (
+            <li key={a.slug}>
+              <ArticleCard article={a} lang={lang} tiers={tiers} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      {sections.map((s) => {
+        const items = latest.filter((a) => a.section?.slug === s.slug).slice(0, 4);
+        if (items.length === 0) return null;
+        const name = lang === "en" ? s.nameEn : s.name;
+        return (
+          <section key={s.slug} aria-labelledby={`rail-${s.slug}`}>
+            <div className="mb-4 flex items-baseline justify-between border-b border-rule pb-1">
+              <h2 id={`rail-${s.slug}`} className="text-lg font-bold">
+                {name}
+              </h2>
+              <Link href={localePath(lang, `/sections/${s.slug}`)} className="text-sm text-accent-dark underline underline-offset-2">
+                {t.home.more}
+                <span className="sr-only"> — {name}</span>
+              </Link>
+            </div>
+            <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+              {items.map((a) => (
+                <li key={a.slug}>
+                  <ArticleCard article={a} lang={lang} tiers={tiers} variant="compact" />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import Image from "next/image";
+import Link from "next/link";
+import { formatDate, localePath, type UiLang } from "@/lib/i18n";
+import type { ArticleCardView, TierView } from "@/lib/articles/view-models";
+import { AccessBadge } from "./access-badge";
+
+type Variant = "lead" | "standard" | "compact";
+
+export function ArticleCard({
+  article,
+  lang,
+  tiers,
+  variant = "standard",
+  headingLevel = 3,
+  priority = false,
+}: {
+  article: ArticleCardView;
+  lang: UiLang;
+  tiers: TierView[];
+  variant?: Variant;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const href = `/articles/${article.slug}`;
+  const sectionName = article.section ? (lang === "en" ? article.section.nameEn : article.section.name) : null;
+  const titleSize = variant === "lead" ? "text-3xl sm:text-4xl" : variant === "compact" ? "text-base" : "text-xl";
+  return (
+    <article className={variant === "lead" ? "grid gap-5 md:grid-cols-5" : "flex flex-col gap-2"} lang={article.locale}>
+      {variant !== "compact" && article.heroImage ? (
+        <Link href={href} className={variant === "lead" ? "md:col-span-3" : ""} tabIndex={-1} aria-hidden="true">
+          <Image
+            src={article.heroImage}
+            alt=""
+            width={1600}
+            height={900}
+            priority={priority}
+            sizes={variant === "lead" ? "(min-width: 768px) 640px, 100vw" : "(min-width: 768px) 360px, 100vw"}
+            className="aspect-[16/9] w-full rounded-sm object-cover"
+          />
+        </Link>
+      ) : null}
+      <div className={variant === "lead" ? "flex flex-col gap-3 md:col-span-2" : "flex flex-col gap-1.5"}>
+        <div className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-accent">
+          {sectionName ? <span>{article.section?.seriesLabel ?? sectionName}</span> : null}
+          <AccessBadge access={article.access} tiers={tiers} lang={lang} />
+        </div>
+        <Heading className={`headline font-bold leading-snug ${titleSize}`}>
+          <Link href={href} className="text-ink hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        {variant !== "compact" && article.dek[0] ? <p className="text-muted">{article.dek[0]}</p> : null}
+        <p className="text-sm text-muted">
+          {article.authors.map((a, i) => (
+            <span key={a.slug}>
+              {i > 0 ? ", " : ""}
+              <Link href={localePath(lang, `/authors/${a.slug}`)} className="hover:underline">
+                {a.name}
+              </Link>
+            </span>
+          ))}
+          {article.authors.length ? " · " : ""}
+          <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function ArticleList({ articles, lang, tiers, empty }: { articles: ArticleCardView[]; lang: UiLang; tiers: TierView[]; empty: string }) {
+  if (articles.length === 0) return <p className="py-8 text-muted">{empty}</p>;
+  return (
+    <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+      {articles.map((a) => (
+        <li key={a.slug}>
+          <ArticleCard article={a} lang={lang} tiers={tiers} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { LangSwitch } from "./lang-switch";
+import type { SectionView } from "@/lib/articles/view-models";
+
+export function SiteHeader({ lang, sections }: { lang: UiLang; sections: SectionView[] }) {
+  const t = dict(lang);
+  return (
+    <header className="border-b border-rule bg-paper">
+      <a href="#main" className="skip-link">
+        {t.skipToContent}
+      </a>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link href={localePath(lang, "/")} className="headline text-2xl font-bold tracking-tight text-ink">
+          {t.siteName}
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          <Link href={localePath(lang, "/search")} className="rounded px-2 py-1 text-ink hover:bg-black/5">
+            {t.nav.search}
+          </Link>
+          <LangSwitch lang={lang} label={t.langSwitch.other} />
+        </div>
+      </div>
+      <nav aria-label={t.nav.menu} className="border-t border-rule">
+        <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm">
+          {sections.map((s) => (
+            <li key={s.slug}>
+              <Link href={localePath(lang, `/sections/${s.slug}`)} className="block whitespace-nowrap px-2 py-2 text-ink hover:text-accent">
+                {lang === "en" ? s.nameEn : s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleCard } from "../../../../_components/article-card";
+import { getTierArticle, getTiers } from "@/lib/articles/reader";
+import { dict, formatDate } from "@/lib/i18n";
+import { siteUrl } from "@/lib/env";
+import { ArticleHeader } from "./_components/article-header";
+import { AuthorBox } from "./_components/author-box";
+import { Paywall } from "./_components/paywall";
+import { TagList } from "./_components/tag-list";
+
+// One cached render per (tier, piece): ISR, regenerated on demand and by tag on edits.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
+type Props = { params: Promise<{ tier: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { tier, slug } = await params;
+  const data = await getTierArticle(tier, slug);
+  if (!data) return {};
+  const { article } = data;
+  // Descriptions come from the dek and teaser only, never from the gated part.
+  const description = article.seoDescription ?? article.dek.join(" ");
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: article.seoTitle ?? article.title,
+    description,
+    alternates: { canonical: `/articles/${article.slug}` },
+    openGraph: { type: "article", title: article.title, description, locale: article.locale === "ko" ? "ko_KR" : "en_US", images: article.heroImage ? [article.heroImage] : [] },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { tier, slug } = await params;
+  const [data, tiers] = await Promise.all([getTierArticle(tier, slug), getTiers()]);
+  if (!data) notFound();
+  const { article } = data;
+  const lang = article.locale;
+  const t = dict(lang);
+  const unlockPending = article.unlockAt && !data.readable;
+  return (
+    <article className="mx-auto flex max-w-3xl flex-col gap-8">
+      <ArticleHeader article={article} tiers={tiers} />
+      <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
+      {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}
+      {data.hasGatedPart && !data.readable ? <Paywall access={article.access} requiredTier={data.requiredTier} lang={lang} /> : null}
+      {unlockPending && article.unlockAt ? <p className="text-sm text-muted">{t.article.unlocksOn(formatDate(article.unlockAt, lang))}</p> : null}
+      <TagList tags={article.tags} lang={lang} />
+      <section aria-labelledby="authors-heading" className="flex flex-col gap-4 border-t border-rule pt-6">
+        <h2 id="authors-heading" className="text-sm font-bold uppercase tracking-wide text-muted">
+          {t.article.aboutAuthor}
+        </h2>
+        {article.authors.map((a) => (
+          <AuthorBox key={a.slug} author={a} lang={lang} />
+        ))}
+      </section>
+      {data.related.length ? (
+        <section aria-labelledby="related-heading" className="border-t border-rule pt-6">
+          <h2 id="related-heading" className="mb-4 text-lg font-bold">
+            {t.article.related}
+          </h2>
+          <ul className="grid gap-6 sm:grid-cols-3">
+            {data.related.map((r) => (
+              <li key={r.slug}>
+                <ArticleCard article={r} lang={lang} tiers={tiers} variant="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { getEnv } from "@/lib/env";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+type Handle = { db: Db; close: () => Promise<void>; kind: "pglite" | "postgres" };
+
+// One handle per process: PGlite allows a single instance per data directory, and Next may load
+// this module from several bundles, so the handle lives on globalThis.
+const KEY = Symbol.for("masthead.db");
+type Holder = { [KEY]?: Promise<Handle> };
+
+export function pgliteDir(dataDir = getEnv().MASTHEAD_DATA_DIR): string {
+  return path.resolve(dataDir, "pglite");
+}
+
+async function openPglite(dir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  let client;
+  try {
+    client = await PGlite.create(dir);
+  } catch (err) {
+    if (!fs.existsSync(dir)) throw err;
+    // A corrupt data directory is moved aside (never deleted) and a fresh one created, so a bad
+    // .data/ cannot put the server into a crash loop.
+    const aside = `${dir}.corrupt-${Date.now()}`;
+    fs.renameSync(dir, aside);
+    console.error(`[db] could not open ${dir} (${(err as Error).message}); moved it to ${aside} and created a new database`);
+    client = await PGlite.create(dir);
+  }
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { Pool } = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the process.
+  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  const db = drizzle({ client: pool, schema }) as unknown as Db;
+  return { db, kind: "postgres", close: () => pool.end() };
+}
+
+export function openDatabase(opts: { url?: string; pgliteDir?: string } = {}): Promise<Handle> {
+  const url = opts.url ?? getEnv().DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(opts.pgliteDir ?? pgliteDir());
+}
+
+async function handle(): Promise<Handle> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= openDatabase().catch((err) => {
+    delete holder[KEY];
+    throw err;
+  });
+  return holder[KEY];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as Holder;
+  const h = holder[KEY];
+  delete holder[KEY];
+  if (h) await (await h).close();
+}

@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { articleAuthors, articles, articleTags, authors, sections, tags, type Article, type Author, type Section, type Tag } from "../schema";
+
+export type ArticleRow = Article & { section: Section | null; authors: Author[]; tags: Tag[] };
+
+// A piece is live once it is not a draft and its publish instant has passed; scheduled pieces
+// therefore appear at publishAt without any job flipping their status.
+export function liveAt(now: Date): SQL {
+  return and(ne(articles.status, "draft"), lte(articles.publishAt, now))!;
+}
+
+async function attachRelations(db: Db, rows: Article[]): Promise<ArticleRow[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const sectionIds = [...new Set(rows.map((r) => r.sectionId).filter((id): id is number => id !== null))];
+  const [authorLinks, tagLinks, sectionRows] = await Promise.all([
+    db
+      .select({ articleId: articleAuthors.articleId, author: authors })
+      .from(articleAuthors)
+      .innerJoin(authors, eq(authors.id, articleAuthors.authorId))
+      .where(inArray(articleAuthors.articleId, ids))
+      .orderBy(asc(articleAuthors.position)),
+    db
+      .select({ articleId: articleTags.articleId, tag: tags })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(inArray(articleTags.articleId, ids))
+      .orderBy(asc(tags.name)),
+    sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : Promise.resolve([]),
+  ]);
+  const sectionById = new Map(sectionRows.map((s) => [s.id, s]));
+  return rows.map((r) => ({
+    ...r,
+    section: r.sectionId === null ? null : (sectionById.get(r.sectionId) ?? null),
+    authors: authorLinks.filter((l) => l.articleId === r.id).map((l) => l.author),
+    tags: tagLinks.filter((l) => l.articleId === r.id).map((l) => l.tag),
+  }));
+}
+
+export async function getLiveArticleBySlug(db: Db, slug: string, now: Date): Promise<ArticleRow | null> {
+  const rows = await db.select().from(articles).where(and(eq(articles.slug, slug), liveAt(now))).limit(1);
+  const [row] = await attachRelations(db, rows);
+  return row ?? null;
+}
+
+export type ListFilter = { sectionId?: number; authorId?: number; tagId?: number; excludeId?: number; locale?: "ko" | "en" };
+
+export async function listLiveArticles(db: Db, now: Date, filter: ListFilter = {}, limit = 20, offset = 0): Promise<ArticleRow[]> {
+  const conds: SQL[] = [liveAt(now)];
+  if (filter.sectionId !== undefined) conds.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.excludeId !== undefined) conds.push(ne(articles.id, filter.excludeId));
+  if (filter.locale) conds.push(eq(articles.locale, filter.locale));
+  if (filter.authorId !== undefined) {
+    conds.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, filter.authorId))));
+  }
+  if (filter.tagId !== undefined) {
+    conds.push(inArray(articles.id, db.select({ id: articleTags.articleId }).from(articleTags).where(eq(articleTags.tagId, filter.tagId))));
+  }
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(...conds))
+    .orderBy(desc(articles.publishAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset);
+  return attachRelations(db, rows);
+}
+
+// Related pieces: same section first, then pieces sharing a tag, newest first.
+export async function listRelatedArticles(db: Db, article: ArticleRow, now: Date, limit = 3): Promise<ArticleRow[]> {
+  const tagIds = article.tags.map((t) => t.id);
+  const sharesTag = tagIds.length
+    ? inArray(articles.id, db.select({ id: articleTags.articleId }).from(articleTags).where(inArray(articleTags.tagId, tagIds)))
+    : sql`false`;
+  const sameSection = article.sectionId === null ? sql`false` : eq(articles.sectionId, article.sectionId);
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(liveAt(now), ne(articles.id, article.id), sql`(${sameSection} or ${sharesTag})`))
+    .orderBy(desc(sql`case when ${sameSection} then 1 else 0 end`), desc(articles.publishAt))
+    .limit(limit);
+  return attachRelations(db, rows);
+}
+
+// Search candidates: every term must occur in the full plain text. Matching uses strpos on
+// lower-cased text, so user input is never interpreted as a pattern (no LIKE/regex escaping
+// issues) and Korean words are found inside longer Korean words. Callers decide per reader
+// which text they may match against (the teaser or the full text) — see lib/articles/search.
+export async function searchLiveArticles(db: Db, terms: string[], now: Date, limit = 50): Promise<ArticleRow[]> {
+  if (terms.length === 0) return [];
+  const doc = sql`lower(${articles.title} || ' ' || ${articles.dek}::text || ' ' || ${articles.fullText})`;
+  const conds = terms.map((t) => sql`strpos(${doc}, ${t.toLowerCase()}) > 0`);
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(liveAt(now), ...conds))
+    .orderBy(desc(articles.publishAt))
+    .limit(limit);
+  return attachRelations(db, rows);
+}
+
+export async function listLiveSlugs(db: Db, now: Date): Promise<{ slug: string; updatedAt: Date }[]> {
+  return db.select({ slug: articles.slug, updatedAt: articles.updatedAt }).from(articles).where(liveAt(now)).orderBy(desc(articles.publishAt));
+}

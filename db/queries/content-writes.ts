@@ -1,0 +1,58 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { articleAuthors, articles, articleTags, authors, sections, tags, tiers, type NewArticle } from "../schema";
+
+type TierInput = typeof tiers.$inferInsert;
+type AuthorInput = typeof authors.$inferInsert;
+type SectionInput = typeof sections.$inferInsert;
+
+export async function upsertTier(db: Db, input: TierInput) {
+  const [row] = await db.insert(tiers).values(input).onConflictDoUpdate({ target: tiers.slug, set: { ...input } }).returning();
+  return row;
+}
+
+export async function upsertAuthor(db: Db, input: AuthorInput) {
+  const [row] = await db.insert(authors).values(input).onConflictDoUpdate({ target: authors.slug, set: { ...input } }).returning();
+  return row;
+}
+
+export async function upsertSection(db: Db, input: SectionInput) {
+  const [row] = await db.insert(sections).values(input).onConflictDoUpdate({ target: sections.slug, set: { ...input } }).returning();
+  return row;
+}
+
+export async function upsertTag(db: Db, slug: string, name: string) {
+  const [row] = await db
+    .insert(tags)
+    .values({ slug, name })
+    .onConflictDoUpdate({ target: tags.slug, set: { name: sql`${tags.name}` } })
+    .returning();
+  return row;
+}
+
+export type ArticleWrite = NewArticle & { authorIds: number[]; tagIds: number[] };
+
+// Writes a piece with its byline and tags in one transaction, so a reader never sees a piece
+// without its authors.
+export async function upsertArticle(db: Db, input: ArticleWrite) {
+  const { authorIds, tagIds, ...values } = input;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(articles)
+      .values(values)
+      .onConflictDoUpdate({ target: articles.slug, set: { ...values, updatedAt: values.updatedAt ?? new Date() } })
+      .returning();
+    await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id));
+    await tx.delete(articleTags).where(eq(articleTags.articleId, row.id));
+    if (authorIds.length) {
+      await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId: row.id, authorId, position })));
+    }
+    if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId: row.id, tagId })));
+    return row;
+  });
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles);
+  return row.n;
+}

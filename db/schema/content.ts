@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+export const tiers = pgTable("tiers", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  rank: integer("rank").notNull().unique(),
+  canComment: boolean("can_comment").notNull().default(false),
+  benefits: jsonb("benefits").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  benefitsEn: jsonb("benefits_en").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  // Amounts in the currency's smallest unit, as Stripe counts them (KRW has no minor unit).
+  monthlyAmount: integer("monthly_amount"),
+  yearlyAmount: integer("yearly_amount"),
+  currency: text("currency").notNull().default("krw"),
+  stripeMonthlyPriceId: text("stripe_monthly_price_id"),
+  stripeYearlyPriceId: text("stripe_yearly_price_id"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const authors = pgTable("authors", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  email: text("email").unique(),
+  position: text("position").notNull().default(""),
+  bio: text("bio").notNull().default(""),
+  avatarUrl: text("avatar_url"),
+  joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sections = pgTable("sections", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  description: text("description").notNull().default(""),
+  descriptionEn: text("description_en").notNull().default(""),
+  // A recurring series (e.g. a weekly column) carries its own label shown on its pieces.
+  seriesLabel: text("series_label"),
+  position: integer("position").notNull().default(0),
+});
+
+export const tags = pgTable("tags", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+});
+
+export const articleStatuses = ["draft", "scheduled", "published"] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+export const locales = ["ko", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    dek: jsonb("dek").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    body: text("body").notNull().default(""),
+    locale: text("locale").$type<Locale>().notNull().default("ko"),
+    heroImage: text("hero_image"),
+    heroAlt: text("hero_alt").notNull().default(""),
+    heroCaption: text("hero_caption").notNull().default(""),
+    heroCredit: text("hero_credit").notNull().default(""),
+    sectionId: integer("section_id").references(() => sections.id, { onDelete: "set null" }),
+    status: text("status").$type<ArticleStatus>().notNull().default("draft"),
+    publishAt: timestamp("publish_at", { withTimezone: true }),
+    // "public", "free" (members only) or a paid tier slug.
+    access: text("access").notNull().default("public"),
+    unlockAt: timestamp("unlock_at", { withTimezone: true }),
+    // Used when the body has no paywall marker.
+    previewParagraphs: integer("preview_paragraphs").notNull().default(3),
+    seoTitle: text("seo_title"),
+    seoDescription: text("seo_description"),
+    // Plain-text copies derived from the Markdown on every write, for search: the teaser is what
+    // every reader may see, the full text only what readers with access may match against.
+    teaserText: text("teaser_text").notNull().default(""),
+    fullText: text("full_text").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("articles_publish_idx").on(t.status, t.publishAt),
+    index("articles_section_idx").on(t.sectionId),
+  ],
+);
+
+export const articleAuthors = pgTable(
+  "article_authors",
+  {
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").notNull().references(() => authors.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index("article_authors_author_idx").on(t.authorId)],
+);
+
+export const articleTags = pgTable(
+  "article_tags",
+  {
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+export type Tier = typeof tiers.$inferSelect;
+export type Author = typeof authors.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;

@@ -1,0 +1,38 @@
+import type { tiers } from "../schema";
+
+export const demoTiers: (typeof tiers.$inferInsert)[] = [
+  {
+    slug: "free",
+    name: "무료 회원",
+    nameEn: "Free",
+    rank: 0,
+    canComment: false,
+    benefits: ["회원 전용 기사 읽기", "주간 뉴스레터"],
+    benefitsEn: ["Members-only pieces", "Weekly newsletter"],
+    currency: "krw",
+  },
+  {
+    slug: "supporter",
+    name: "서포터",
+    nameEn: "Supporter",
+    rank: 1,
+    canComment: false,
+    benefits: ["서포터 기사 전문", "아카이브 전체", "광고 없는 읽기"],
+    benefitsEn: ["Supporter pieces in full", "The full archive", "Ad-free reading"],
+    monthlyAmount: 5900,
+    yearlyAmount: 59000,
+    currency: "krw",
+  },
+  {
+    slug: "premium",
+    name: "프리미엄",
+    nameEn: "Premium",
+    rank: 2,
+    canComment: true,
+    benefits: ["모든 기사와 심층 리포트", "댓글 토론 참여", "연구 데이터 내려받기"],
+    benefitsEn: ["Every piece and in-depth report", "Join the comment discussions", "Download research data"],
+    monthlyAmount: 12900,
+    yearlyAmount: 129000,
+    currency: "krw",
+  },
+];

@@ -1,0 +1,6 @@
+// Pure access rules. No I/O, no clock: every function takes `now` from its caller.
+export * from "./tiers";
+export * from "./grants";
+export * from "./timeline";
+export * from "./pieces";
+export * from "./comments";

@@ -1,0 +1,125 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { getDb } from "@/db/client";
+import { getLiveArticleBySlug, listLiveArticles, listRelatedArticles, type ListFilter } from "@/db/queries/articles";
+import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
+import { ANON_TIER, canRead, isCacheTier, tierBySlug, type TierRef } from "@/lib/access";
+import { ARTICLE_LISTS_TAG, articleTag, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "./cache-tags";
+import { renderMarkdown } from "./markdown";
+import { splitPreview } from "./preview";
+import {
+  toArticleView,
+  toAuthorView,
+  toCardView,
+  toSectionView,
+  toTierView,
+  type ArticleCardView,
+  type ArticleView,
+  type AuthorView,
+  type SectionView,
+  type TierView,
+} from "./view-models";
+
+// Cached, JSON-safe reads for reader pages. Nothing here reads cookies or the session: the tier
+// is always an argument, so one cached entry serves every reader of that tier.
+
+const cacheOpts = (tags: string[]) => ({ tags, revalidate: RENDER_TTL_SECONDS });
+
+export const getTiers = (): Promise<TierView[]> =>
+  unstable_cache(async () => (await listTiers(await getDb())).map(toTierView), ["tiers"], cacheOpts([TIERS_TAG]))();
+
+export const getSections = (): Promise<SectionView[]> =>
+  unstable_cache(async () => (await listSections(await getDb())).map(toSectionView), ["sections"], cacheOpts([TAXONOMY_TAG]))();
+
+export const getLatestCards = (filter: ListFilter = {}, limit = 20): Promise<ArticleCardView[]> =>
+  unstable_cache(
+    async () => (await listLiveArticles(await getDb(), new Date(), filter, limit)).map(toCardView),
+    ["latest", JSON.stringify(filter), String(limit)],
+    cacheOpts([ARTICLE_LISTS_TAG]),
+  )();
+
+export const getSectionPage = (slug: string) =>
+  unstable_cache(
+    async (): Promise<{ section: SectionView; articles: ArticleCardView[] } | null> => {
+      const db = await getDb();
+      const section = await getSectionBySlug(db, slug);
+      if (!section) return null;
+      const rows = await listLiveArticles(db, new Date(), { sectionId: section.id }, 50);
+      return { section: toSectionView(section), articles: rows.map(toCardView) };
+    },
+    ["section-page", slug],
+    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+  )();
+
+export const getAuthorPage = (slug: string) =>
+  unstable_cache(
+    async (): Promise<{ author: AuthorView; articles: ArticleCardView[] } | null> => {
+      const db = await getDb();
+      const author = await getAuthorBySlug(db, slug);
+      if (!author) return null;
+      const rows = await listLiveArticles(db, new Date(), { authorId: author.id }, 50);
+      return { author: toAuthorView(author), articles: rows.map(toCardView) };
+    },
+    ["author-page", slug],
+    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+  )();
+
+export const getTagPage = (slug: string) =>
+  unstable_cache(
+    async (): Promise<{ tag: { slug: string; name: string }; articles: ArticleCardView[] } | null> => {
+      const db = await getDb();
+      const tag = await getTagBySlug(db, slug);
+      if (!tag) return null;
+      const rows = await listLiveArticles(db, new Date(), { tagId: tag.id }, 50);
+      return { tag: { slug: tag.slug, name: tag.name }, articles: rows.map(toCardView) };
+    },
+    ["tag-page", slug],
+    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+  )();
+
+export type TierArticle = {
+  article: ArticleView;
+  tier: string;
+  readable: boolean;
+  teaserHtml: string;
+  // Present only when the tier may read the piece: gated text is cut here, on the server.
+  gatedHtml: string | null;
+  // The piece has a part beyond the preview cut (false for public pieces, shown whole).
+  hasGatedPart: boolean;
+  requiredTier: TierView | null;
+  related: ArticleCardView[];
+};
+
+export function resolveCacheTier(tiers: TierView[], slug: string): TierRef | null {
+  if (!isCacheTier(tiers, slug)) return null;
+  return slug === ANON_TIER.slug ? ANON_TIER : (tierBySlug(tiers, slug) ?? null);
+}
+
+export const getTierArticle = (tierSlug: string, slug: string): Promise<TierArticle | null> =>
+  unstable_cache(
+    async (): Promise<TierArticle | null> => {
+      const db = await getDb();
+      const now = new Date();
+      const tiers = (await listTiers(db)).map(toTierView);
+      const tier = resolveCacheTier(tiers, tierSlug);
+      const row = tier ? await getLiveArticleBySlug(db, slug, now) : null;
+      if (!tier || !row) return null;
+      const readable = canRead({ access: row.access, unlockAt: row.unlockAt }, tier, tiers, now);
+      const { teaser, gated } = splitPreview(row.body, row.previewParagraphs);
+      const related = await listRelatedArticles(db, row, now, 3);
+      const isPublic = row.access === "public";
+      const required = row.access === "public" ? null : (tiers.find((t) => t.slug === row.access) ?? null);
+      return {
+        article: toArticleView(row),
+        tier: tier.slug,
+        readable,
+        teaserHtml: renderMarkdown(isPublic ? row.body : teaser),
+        gatedHtml: !isPublic && readable && gated ? renderMarkdown(gated) : null,
+        hasGatedPart: !isPublic && gated !== null,
+        requiredTier: required,
+        related: related.map(toCardView),
+      };
+    },
+    ["tier-article", tierSlug, slug],
+    cacheOpts([articleTag(slug), ARTICLE_LISTS_TAG, TIERS_TAG]),
+  )();

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// The only module that reads process.env. Everything optional: the local demo runs without any.
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  MASTHEAD_DATA_DIR: z.string().min(1).default(".data"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  SITE_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  EMAIL_SERVER: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(1).optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_API_TOKEN: z.string().min(16).optional(),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  REDIS_URL: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  // Empty strings are treated as unset so `FOO= npm start` behaves like no FOO.
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    // Names only: values may be secrets.
+    throw new Error(`Invalid environment variables: ${fields}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function siteUrl(): string {
+  const env = getEnv();
+  return (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}

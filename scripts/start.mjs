@@ -1,0 +1,65 @@
+// `npm start`: prepare the database (migrate, seed when empty), build when the sources changed
+// since the last build, then serve the production build.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+function run(cmd, args, env = process.env) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// A fingerprint of everything that goes into the build; a changed tree triggers a rebuild.
+function sourceFingerprint() {
+  const hash = createHash("sha256");
+  const walk = (p) => {
+    const st = fs.statSync(p, { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const p of ["app", "lib", "db", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"]) walk(p);
+  return hash.digest("hex");
+}
+
+export function ensureBuild() {
+  const stampFile = path.join(root, ".next", "masthead-build-stamp");
+  const fingerprint = sourceFingerprint();
+  const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
+  if (stamp === fingerprint && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  console.log("[start] building the production bundle (first run or sources changed)…");
+  run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  fs.writeFileSync(stampFile, fingerprint);
+}
+
+// Renders cached by an earlier run may come from another database (a re-seeded demo, a switched
+// DATABASE_URL): start every server with an empty render and data cache.
+export function resetRuntimeCache() {
+  for (const dir of [".next/cache/fetch-cache", ".next/server/route-cache"]) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+}
+
+function main() {
+  const [major] = process.versions.node.split(".").map(Number);
+  if (major < 20) {
+    console.error(`Masthead needs Node.js 20 or newer (found ${process.versions.node}).`);
+    process.exit(1);
+  }
+  run(bin("tsx"), ["scripts/prepare-db.ts"]);
+  ensureBuild();
+  resetRuntimeCache();
+  const port = process.env.PORT || "3000";
+  console.log(`[start] serving on http://localhost:${port}`);
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(root, "scripts", "start.mjs")) main();

@@ -1,0 +1,46 @@
+// `npm test`: typecheck, lint, unit, integration (PGlite, and PostgreSQL when DATABASE_URL is
+// set), then Playwright e2e against a production build on Debian's Chromium.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { chromiumPath } from "./chromium.mjs";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const only = process.argv.slice(2);
+
+const steps = [
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["lint", bin("eslint"), [".", "--max-warnings=0"]],
+  ["unit", bin("vitest"), ["run", "--project", "unit"]],
+  ["integration", bin("vitest"), ["run", "--project", "integration"]],
+  ["e2e", bin("playwright"), ["test"]],
+];
+
+if (!fs.existsSync(path.join(root, "node_modules"))) {
+  console.error("Dependencies are missing: run `npm install` first.");
+  process.exit(1);
+}
+
+const results = [];
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.includes(name)) continue;
+  if (name === "e2e" && !chromiumPath()) {
+    console.error(
+      "\nThe e2e suite needs Chromium and none was found.\n" +
+        "  Debian/Ubuntu: sudo apt-get install chromium   (or set CHROMIUM_PATH=/path/to/chrome)\n" +
+        "  macOS: install Google Chrome, or set CHROMIUM_PATH.\n",
+    );
+    process.exit(1);
+  }
+  console.log(`\n━━ ${name} ${process.env.DATABASE_URL && name !== "typecheck" && name !== "lint" ? "(DATABASE_URL set: PostgreSQL too)" : ""}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  results.push({ name, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+  if (r.status !== 0) break;
+}
+
+console.log("\n━━ summary");
+for (const r of results) console.log(`${r.ok ? "PASS" : "FAIL"}  ${r.name} (${r.seconds}s)`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

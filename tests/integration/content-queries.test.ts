@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getLiveArticleBySlug, listLiveArticles, listRelatedArticles, searchLiveArticles } from "@/db/queries/articles";
+import { upsertArticle, upsertAuthor, upsertSection, upsertTag } from "@/db/queries/content-writes";
+import { getAuthorBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
+import { seedDemo } from "@/db/seed/seed";
+import { demoArticles } from "@/db/seed/demo-content";
+import { deriveSearchText } from "@/lib/articles/derive";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+
+const DAY = 86_400_000;
+
+describe.each(databaseKinds())("content queries on %s", (kind) => {
+  let t: TestDatabase;
+  const now = new Date("2026-11-28T00:00:00Z");
+
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    await seedDemo(t.db, now);
+  });
+  afterAll(async () => t?.close());
+
+  it("seeds the demo publication once, with three tiers in rank order", async () => {
+    expect(await seedDemo(t.db, now)).toEqual({ seeded: false });
+    expect((await listTiers(t.db)).map((x) => [x.slug, x.rank])).toEqual([
+      ["free", 0],
+      ["supporter", 1],
+      ["premium", 2],
+    ]);
+    const all = await listLiveArticles(t.db, now, {}, 100);
+    expect(all.length).toBe(demoArticles.filter((a) => a.publishedDaysAgo >= 0).length);
+    expect((await listSections(t.db)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("loads a piece with its authors in byline order, section and tags", async () => {
+    const sample = demoArticles.find((a) => a.authors.length > 1) ?? demoArticles[0];
+    const row = await getLiveArticleBySlug(t.db, sample.slug, now);
+    expect(row?.authors.map((a) => a.slug)).toEqual(sample.authors);
+    expect(row?.section?.slug).toBe(sample.section);
+    expect(row?.tags.map((x) => x.slug).sort()).toEqual(sample.tags.map((x) => x.slug).sort());
+    expect(await getLiveArticleBySlug(t.db, "no-such-piece", now)).toBeNull();
+  });
+
+  it("lists newest first and filters by author, excluding drafts and future pieces", async () => {
+    const author = await upsertAuthor(t.db, { slug: "it-author", name: "Test Author" });
+    const section = await upsertSection(t.db, { slug: "it-section", name: "테스트", nameEn: "Test" });
+    const base = { body: "본문", locale: "ko" as const, sectionId: section.id, access: "public", authorIds: [author.id], tagIds: [], ...deriveSearchText("본문", 3) };
+    await upsertArticle(t.db, { ...base, slug: "it-old", title: "old", status: "published", publishAt: new Date(now.getTime() - 2 * DAY) });
+    await upsertArticle(t.db, { ...base, slug: "it-new", title: "new", status: "published", publishAt: new Date(now.getTime() - DAY) });
+    await upsertArticle(t.db, { ...base, slug: "it-draft", title: "draft", status: "draft", publishAt: new Date(now.getTime() - DAY) });
+    await upsertArticle(t.db, { ...base, slug: "it-future", title: "future", status: "scheduled", publishAt: new Date(now.getTime() + 60_000) });
+    const found = await getAuthorBySlug(t.db, "it-author");
+    const rows = await listLiveArticles(t.db, now, { authorId: found!.id });
+    expect(rows.map((r) => r.slug)).toEqual(["it-new", "it-old"]);
+    // The scheduled piece goes live at its instant, with no job flipping its status.
+    const later = await listLiveArticles(t.db, new Date(now.getTime() + 60_000), { authorId: found!.id });
+    expect(later.map((r) => r.slug)).toEqual(["it-future", "it-new", "it-old"]);
+    expect(await getLiveArticleBySlug(t.db, "it-draft", now)).toBeNull();
+  });
+
+  it("finds related pieces by section or shared tag, never the piece itself", async () => {
+    const tag = await upsertTag(t.db, "it-tag", "태그");
+    const author = await getAuthorBySlug(t.db, "it-author");
+    const base = { body: "x", locale: "en" as const, access: "public", status: "published" as const, authorIds: [author!.id], ...deriveSearchText("x", 3) };
+    await upsertArticle(t.db, { ...base, slug: "it-rel-a", title: "a", publishAt: new Date(now.getTime() - DAY), tagIds: [tag.id] });
+    await upsertArticle(t.db, { ...base, slug: "it-rel-b", title: "b", publishAt: new Date(now.getTime() - DAY), tagIds: [tag.id] });
+    const a = await getLiveArticleBySlug(t.db, "it-rel-a", now);
+    const related = await listRelatedArticles(t.db, a!, now, 5);
+    expect(related.map((r) => r.slug)).toContain("it-rel-b");
+    expect(related.map((r) => r.slug)).not.toContain("it-rel-a");
+  });
+
+  it("searches Korean words inside longer words, English words, and treats metacharacters literally", async () => {
+    const ko = await searchLiveArticles(t.db, ["반도체"], now);
+    expect(ko.length).toBeGreaterThan(0);
+    const en = await searchLiveArticles(t.db, ["semiconductor"], now);
+    expect(en.length).toBeGreaterThan(0);
+    for (const q of ["%", "_", "'; drop table articles; --", ".*", "\\", "(", "[a-z]+"]) {
+      await expect(searchLiveArticles(t.db, [q], now)).resolves.toBeInstanceOf(Array);
+    }
+    expect(await searchLiveArticles(t.db, ["'; drop table articles; --"], now)).toEqual([]);
+    expect((await listLiveArticles(t.db, now, {}, 1)).length).toBe(1);
+  });
+});
