@@ -1,0 +1,92 @@
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
+
+// Transactions and the top-level handle share this query surface.
+type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
+
+export const ACCESS_CHANNEL = "masthead_access";
+
+export function normalizeEmail(email: string): string {
+  return email.normalize("NFC").trim().toLowerCase();
+}
+
+export async function getMemberById(db: Tx, id: number): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function getMemberByEmail(db: Tx, email: string): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.email, normalizeEmail(email))).limit(1);
+  return row ?? null;
+}
+
+export async function getMemberByStripeCustomer(db: Tx, customerId: string): Promise<Member | null> {
+  const [row] = await db.select().from(members).where(eq(members.stripeCustomerId, customerId)).limit(1);
+  return row ?? null;
+}
+
+// Creates the member for an address, or returns the existing one (concurrent calls agree).
+export async function ensureMember(db: Tx, email: string, fields: { name?: string | null; role?: Role } = {}): Promise<Member> {
+  const normalized = normalizeEmail(email);
+  const [created] = await db
+    .insert(members)
+    .values({ email: normalized, name: fields.name ?? null, role: fields.role ?? "reader" })
+    .onConflictDoNothing({ target: members.email })
+    .returning();
+  if (created) return created;
+  const existing = await getMemberByEmail(db, normalized);
+  if (!existing) throw new Error("member vanished during ensureMember");
+  return existing;
+}
+
+export async function updateMember(db: Tx, id: number, fields: Partial<Pick<Member, "name" | "role" | "emailVerifiedAt" | "stripeCustomerId">>) {
+  const [row] = await db.update(members).set({ ...fields, updatedAt: new Date() }).where(eq(members.id, id)).returning();
+  return row ?? null;
+}
+
+// Bumps the member's access epoch and announces it to every instance (NOTIFY is delivered on
+// commit, so listeners never learn of a change that rolled back). Call inside the transaction
+// that changes access; after commit, also call noteEpoch() for this instance.
+export async function bumpAccessEpoch(db: Tx, memberId: number): Promise<number> {
+  const [row] = await db
+    .update(members)
+    .set({ accessEpoch: sql`${members.accessEpoch} + 1`, epochChangedAt: new Date(), updatedAt: new Date() })
+    .where(eq(members.id, memberId))
+    .returning({ epoch: members.accessEpoch });
+  if (!row) throw new Error(`no member ${memberId}`);
+  await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, ${`${memberId}:${row.epoch}`})`);
+  return row.epoch;
+}
+
+export async function listEpochsChangedSince(db: Tx, since: Date): Promise<{ id: number; epoch: number }[]> {
+  return db.select({ id: members.id, epoch: members.accessEpoch }).from(members).where(gt(members.epochChangedAt, since));
+}
+
+export async function listGrants(db: Tx, memberId: number) {
+  return db.select().from(grants).where(eq(grants.memberId, memberId)).orderBy(asc(grants.startsAt), asc(grants.id));
+}
+
+export async function insertGrant(db: Tx, grant: NewGrant) {
+  const [row] = await db.insert(grants).values(grant).returning();
+  return row;
+}
+
+export async function getGrantBySource(db: Tx, source: GrantSource, sourceRef: string) {
+  const [row] = await db
+    .select()
+    .from(grants)
+    .where(and(eq(grants.source, source), eq(grants.sourceRef, sourceRef)))
+    .orderBy(asc(grants.id))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function revokeGrant(db: Tx, grantId: number, at: Date, reason: string) {
+  const [row] = await db
+    .update(grants)
+    .set({ revokedAt: at, revokedReason: reason, updatedAt: new Date() })
+    .where(and(eq(grants.id, grantId), isNull(grants.revokedAt)))
+    .returning();
+  return row ?? null;
+}
