@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const port = process.env.E2E_PORT || "3100";
-const dataDir = path.join(root, ".data-e2e");
+const dataDir = path.join(root, `.data-e2e-${port}`);
 
 async function freshPostgres(url) {
   const target = new URL(url);

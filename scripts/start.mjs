@@ -8,6 +8,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 
 function run(cmd, args, env = process.env) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -31,10 +32,10 @@ function sourceFingerprint() {
 }
 
 export function ensureBuild() {
-  const stampFile = path.join(root, ".next", "masthead-build-stamp");
+  const stampFile = path.join(root, distDir, "masthead-build-stamp");
   const fingerprint = sourceFingerprint();
   const stamp = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
-  if (stamp === fingerprint && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
+  if (stamp === fingerprint && fs.existsSync(path.join(root, distDir, "BUILD_ID"))) return;
   console.log("[start] building the production bundle (first run or sources changed)…");
   run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   fs.writeFileSync(stampFile, fingerprint);
@@ -43,7 +44,7 @@ export function ensureBuild() {
 // Renders cached by an earlier run may come from another database (a re-seeded demo, a switched
 // DATABASE_URL): start every server with an empty render and data cache.
 export function resetRuntimeCache() {
-  for (const dir of [".next/cache/fetch-cache", ".next/server/route-cache"]) fs.rmSync(path.join(root, dir), { recursive: true, force: true });
+  for (const dir of ["cache/fetch-cache", "server/route-cache"]) fs.rmSync(path.join(root, distDir, dir), { recursive: true, force: true });
 }
 
 function main() {
