@@ -2,9 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -20,6 +22,12 @@ export default defineConfig({
   ],
   webServer: {
     command: "node scripts/e2e-server.mjs",
+    env: {
+      E2E_PORT: String(port),
+      EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
+      EMAIL_FROM: "Masthead <no-reply@masthead.test>",
+      ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdef",
+    },
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-session";
 import { isInternalPath, localeRoute, matchArticlePath } from "@/lib/routing/paths";
 
-// Next 16 runs this file (formerly middleware.ts) on Node before every matched request.
-// It maps the request to the reader's tier and rewrites to the shared per-tier render. It never
-// touches the database: it is the fast path, and pages re-check access on the server.
+// Next 16 runs this file (formerly middleware.ts) on Node before every matched request. It maps
+// the request to the reader's tier *for this instant* and rewrites articles to the shared
+// per-tier render. No database access on the steady-state path: pages, route handlers and
+// actions re-check authorization on the server.
 
 const NOT_FOUND_PATH = "/ko/__not-found";
 
@@ -12,12 +14,18 @@ function wantsHtmlPage(request: NextRequest): boolean {
   return (request.headers.get("accept") ?? "").includes("text/html") && !searchParams.has("_rsc") && !pathname.endsWith(".rsc");
 }
 
-function resolveRequestTier(): string {
-  // Sign-in arrives with the members issue; until then every reader is anonymous.
-  return "anon";
+function withIdentity(res: NextResponse, identity: RequestIdentity): NextResponse {
+  if (identity.setCookie) res.headers.append("Set-Cookie", identity.setCookie);
+  return res;
 }
 
-export function proxy(request: NextRequest) {
+function rewrite(request: NextRequest, pathname: string, init?: { status: number }): NextResponse {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return NextResponse.rewrite(url, init);
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
 
   if (isInternalPath(pathname)) {
@@ -29,15 +37,24 @@ export function proxy(request: NextRequest) {
 
   const slug = matchArticlePath(pathname);
   if (slug !== null) {
-    const url = request.nextUrl.clone();
-    url.pathname = `/t/${resolveRequestTier()}/articles/${slug}`;
-    const res = NextResponse.rewrite(url);
+    const identity = await resolveRequestIdentity(request);
+    const res = rewrite(request, `/t/${identity.tier}/articles/${slug}`);
     // The body depends on the reader's tier: no shared cache may key it on the URL alone.
     res.headers.set("Cache-Control", "private, no-store");
-    return res;
+    return withIdentity(res, identity);
   }
   if (pathname.startsWith("/en/articles/")) {
     return NextResponse.redirect(new URL(pathname.slice(3), request.url), 308);
+  }
+
+  if (pathname === "/studio" || pathname.startsWith("/studio/")) {
+    const identity = await resolveRequestIdentity(request);
+    if (identity.role !== "editor" && identity.role !== "admin") {
+      const url = new URL("/signin", request.url);
+      url.searchParams.set("callbackUrl", pathname);
+      return withIdentity(NextResponse.redirect(url, 307), identity);
+    }
+    return withIdentity(NextResponse.next(), identity);
   }
 
   const route = localeRoute(pathname);
@@ -46,16 +63,12 @@ export function proxy(request: NextRequest) {
     url.pathname = route.to;
     return NextResponse.redirect(url, 308);
   }
-  if (route.kind === "rewrite") {
-    const url = request.nextUrl.clone();
-    url.pathname = route.to;
-    return NextResponse.rewrite(url, route.known ? undefined : { status: 404 });
-  }
+  if (route.kind === "rewrite") return rewrite(request, route.to, route.known ? undefined : { status: 404 });
   if (!route.known) return NextResponse.rewrite(request.nextUrl, { status: 404 });
   return NextResponse.next();
 }
 
 export const config = {
-  // Everything except Next's own assets, API routes and files with an extension in public/.
+  // Everything except Next's own assets, API routes and public files.
   matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|images/|robots\\.txt|sitemap\\.xml|feed\\.xml).*)"],
 };

@@ -7,7 +7,8 @@ import { getEnv } from "@/lib/env";
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-type Handle = { db: Db; close: () => Promise<void>; kind: "pglite" | "postgres" };
+type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
+type Handle = { db: Db; close: () => Promise<void>; kind: "pglite" | "postgres"; listen: Listen };
 
 // One handle per process: PGlite allows a single instance per data directory, and Next may load
 // this module from several bundles, so the handle lives on globalThis.
@@ -35,7 +36,8 @@ async function openPglite(dir: string): Promise<Handle> {
     client = await PGlite.create(dir);
   }
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  const listen: Listen = async (channel, onMessage) => client.listen(channel, onMessage);
+  return { db, kind: "pglite", close: () => client.close(), listen };
 }
 
 async function openPostgres(url: string): Promise<Handle> {
@@ -45,7 +47,38 @@ async function openPostgres(url: string): Promise<Handle> {
   // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the process.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   const db = drizzle({ client: pool, schema }) as unknown as Db;
-  return { db, kind: "postgres", close: () => pool.end() };
+  return { db, kind: "postgres", close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
+}
+
+// LISTEN needs a dedicated connection; it reconnects with backoff after a server restart.
+async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  const { Client } = await import("pg");
+  let client: import("pg").Client | null = null;
+  let stopped = false;
+  let delay = 500;
+  const connect = async () => {
+    if (stopped) return;
+    const c = new Client({ connectionString: url });
+    c.on("notification", (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
+    c.on("error", () => undefined);
+    c.on("end", () => {
+      client = null;
+      if (!stopped) setTimeout(connect, (delay = Math.min(delay * 2, 10_000))).unref();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      client = c;
+      delay = 500;
+    } catch {
+      await c.end().catch(() => undefined);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
+  };
 }
 
 export function openDatabase(opts: { url?: string; pgliteDir?: string } = {}): Promise<Handle> {
@@ -64,6 +97,10 @@ async function handle(): Promise<Handle> {
 
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+export async function listenDb(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  return (await handle()).listen(channel, onMessage);
 }
 
 export async function closeDb(): Promise<void> {

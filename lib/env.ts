@@ -14,6 +14,8 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
+  // Lets tests point the Stripe SDK at a local stand-in (e.g. http://127.0.0.1:12111).
+  STRIPE_API_BASE: z.url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

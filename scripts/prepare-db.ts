@@ -2,13 +2,17 @@
 // before the server starts, and by the e2e setup.
 import { closeDb, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { ensureAdmin } from "@/db/seed/members";
 import { seedDemo } from "@/db/seed/seed";
+import { getEnv } from "@/lib/env";
 
 async function main() {
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle.db, handle.kind);
     const { seeded } = await seedDemo(handle.db);
+    const adminEmail = getEnv().ADMIN_EMAIL;
+    if (adminEmail) await ensureAdmin(handle.db, adminEmail);
     console.log(`[db] ${handle.kind}: migrations applied${seeded ? ", demo content seeded" : ""}`);
   } finally {
     await handle.close();

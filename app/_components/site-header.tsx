@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { AccountMenu } from "./account-menu";
 import { LangSwitch } from "./lang-switch";
 import type { SectionView } from "@/lib/articles/view-models";
 
@@ -19,6 +20,7 @@ export function SiteHeader({ lang, sections }: { lang: UiLang; sections: Section
             {t.nav.search}
           </Link>
           <LangSwitch lang={lang} label={t.langSwitch.other} />
+          <AccountMenu lang={lang} labels={{ signIn: t.nav.signIn, account: t.nav.account }} />
         </div>
       </div>
       <nav aria-label={t.nav.menu} className="border-t border-rule">

@@ -3,6 +3,7 @@ import { countArticles, upsertArticle, upsertAuthor, upsertSection, upsertTag, u
 import { listTiers } from "../queries/taxonomy";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { demoArticles, demoAuthors, demoSections } from "./demo-content";
+import { seedDemoMembers } from "./members";
 import { demoTiers } from "./tiers";
 
 const DAY = 86_400_000;
@@ -65,5 +66,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: bool
       tagIds,
     });
   }
+  await seedDemoMembers(db, now);
   return { seeded: true };
 }

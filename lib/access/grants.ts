@@ -82,3 +82,12 @@ export function resolveEffectiveAccess({ grants, tiers, now, signedIn }: AccessI
   }
   return { ...current, until: null };
 }
+
+export type GrantStatus = "active" | "scheduled" | "ended" | "revoked";
+
+// How a grant stands at `now`, for account pages and the studio.
+export function resolveGrantStatus(grant: GrantLike, now: Date): GrantStatus {
+  if (grant.revokedAt !== null && !(now.getTime() < grant.revokedAt.getTime())) return "revoked";
+  if (isGrantActive(grant, now)) return "active";
+  return grant.startsAt.getTime() > now.getTime() ? "scheduled" : "ended";
+}

@@ -46,13 +46,42 @@ export const ko = {
   notFound: { title: "페이지를 찾을 수 없습니다", body: "주소가 바뀌었거나 삭제된 페이지일 수 있습니다.", home: "홈으로 가기" },
   error: { title: "문제가 발생했습니다", body: "잠시 후 다시 시도해 주세요. 문제가 계속되면 알려 주세요.", retry: "다시 시도" },
   footer: { rights: "모든 권리 보유.", feed: "RSS", about: "마스트헤드는 독자가 지원하는 독립 매체입니다." },
+  signin: {
+    title: "로그인",
+    intro: "이메일 주소를 입력하면 로그인 링크를 보내 드립니다. 처음이라면 무료 회원으로 가입됩니다.",
+    emailLabel: "이메일 주소",
+    submit: "로그인 링크 받기",
+    sending: "보내는 중…",
+    invalidEmail: "올바른 이메일 주소를 입력해 주세요.",
+    rateLimited: (minutes: number) => `요청이 너무 많습니다. ${minutes}분 뒤에 다시 시도해 주세요.`,
+    failed: "링크를 보내지 못했습니다. 잠시 후 다시 시도해 주세요.",
+    checkTitle: "이메일을 확인하세요",
+    checkBody: "로그인 링크를 보냈습니다. 링크는 15분 동안 한 번만 쓸 수 있습니다. 메일이 보이지 않으면 스팸함을 확인하세요.",
+    errorTitle: "로그인 링크를 쓸 수 없습니다",
+    errorExpired: "링크가 만료되었거나 이미 사용되었습니다. 새 링크를 요청해 주세요.",
+    errorGeneric: "로그인 중 문제가 발생했습니다. 다시 시도해 주세요.",
+    again: "새 로그인 링크 받기",
+    signOutTitle: "로그아웃",
+    signOutBody: "이 기기에서 로그아웃할까요?",
+    signOut: "로그아웃",
+  },
+  account: {
+    title: "내 계정",
+    email: "이메일",
+    tier: "현재 등급",
+    until: (date: string) => `${date}까지`,
+    noEnd: "기한 없음",
+    grants: "이용 권한",
+    noGrants: "아직 유료 이용 권한이 없습니다.",
+    source: { stripe: "정기 구독", comp: "무료 제공", trial: "체험", gift: "선물", import: "이전 회원" } as Record<string, string>,
+    status: { active: "이용 중", scheduled: "예정", ended: "종료", revoked: "취소됨" } as Record<string, string>,
+    columns: { tier: "등급", source: "유형", starts: "시작", ends: "종료", status: "상태" },
+    upgrade: "구독 플랜 보기",
+    anonTier: "비회원",
+  },
   loading: "불러오는 중…",
 };
 
-export type Dictionary = {
-  [K in keyof typeof ko]: (typeof ko)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : (typeof ko)[K] extends object
-      ? { [P in keyof (typeof ko)[K]]: (typeof ko)[K][P] extends (...args: infer B) => string ? (...args: B) => string : string }
-      : string;
-};
+// Same shape as the Korean dictionary, with strings widened so other languages can fill it.
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : T extends object ? { [K in keyof T]: Widen<T[K]> } : T;
+export type Dictionary = Widen<typeof ko>;

@@ -48,7 +48,14 @@ export type LocaleRoute =
 // Reader pages under app/[lang]. Unknown paths still render the localized 404 page, but the
 // proxy must set the status: a streamed catch-all page cannot change it once rendering began.
 // Add a pattern here with every new reader page.
-const readerRoutes = [/^\/$/, /^\/search\/?$/, /^\/(?:authors|sections|tags)\/[^/]+\/?$/];
+const readerRoutes = [
+  /^\/$/,
+  /^\/search\/?$/,
+  /^\/(?:authors|sections|tags)\/[^/]+\/?$/,
+  /^\/sections\/[^/]+\/feed\.xml$/,
+  /^\/(?:pricing|account|signout)\/?$/,
+  /^\/signin(?:\/(?:check-email|error))?\/?$/,
+];
 
 export function isKnownReaderPath(barePath: string): boolean {
   return readerRoutes.some((r) => r.test(barePath));

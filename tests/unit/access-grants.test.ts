@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANON_TIER, isGrantActive, resolveAccessTimeline, resolveEffectiveAccess, tierAt, type GrantLike } from "@/lib/access";
+import { ANON_TIER, isGrantActive, resolveAccessTimeline, resolveEffectiveAccess, resolveGrantStatus, tierAt, type GrantLike } from "@/lib/access";
 import { TIERS, dec, grant, plusMs } from "./access-fixtures";
 
 const premiumDec1To10 = grant("premium", dec(1), dec(10));
@@ -172,5 +172,19 @@ describe("resolveAccessTimeline + tierAt", () => {
     const asMs = timeline.map((s) => ({ tier: s.tier, from: s.from.getTime(), until: s.until?.getTime() ?? null }));
     expect(tierAt(asMs, plusMs(dec(3), -1))).toBe("premium");
     expect(tierAt(asMs, new Date(NaN))).toBeNull();
+  });
+});
+
+describe("resolveGrantStatus", () => {
+  const base = { tierSlug: "premium", startsAt: new Date("2026-01-01T00:00:00Z"), endsAt: new Date("2026-02-01T00:00:00Z"), revokedAt: null };
+  it.each([
+    ["scheduled before its start", new Date("2025-12-31T23:59:59.999Z"), base, "scheduled"],
+    ["active at its start", new Date("2026-01-01T00:00:00Z"), base, "active"],
+    ["active at endsAt − 1 ms", new Date("2026-01-31T23:59:59.999Z"), base, "active"],
+    ["ended at endsAt", new Date("2026-02-01T00:00:00Z"), base, "ended"],
+    ["revoked once revokedAt passed", new Date("2026-01-10T00:00:00Z"), { ...base, revokedAt: new Date("2026-01-05T00:00:00Z") }, "revoked"],
+    ["active before a future revocation", new Date("2026-01-04T00:00:00Z"), { ...base, revokedAt: new Date("2026-01-05T00:00:00Z") }, "active"],
+  ] as const)("%s", (_name, now, grant, expected) => {
+    expect(resolveGrantStatus(grant, now)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import { AccessBadge } from "../../_components/access-badge";
 import { getTiers } from "@/lib/articles/reader";
 import { searchForTier } from "@/lib/articles/search";
 import { parseSearchQuery } from "@/lib/articles/search-query";
-import { ANON_TIER } from "@/lib/access";
+import { getViewer } from "@/lib/auth/viewer";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageLang } from "../lang";
 
@@ -19,8 +19,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const lang = await pageLang(params);
   const t = dict(lang);
   const query = parseSearchQuery((await searchParams).q);
-  // Readers are anonymous until sign-in lands; the tier then comes from the server-side session.
-  const [hits, tiers] = await Promise.all([searchForTier(query, ANON_TIER), getTiers()]);
+  // The tier comes from the server-side session, re-checked here (not taken from the proxy).
+  const viewer = await getViewer();
+  const [hits, tiers] = await Promise.all([searchForTier(query, viewer.access.tier), getTiers()]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="headline text-3xl font-bold">{t.search.title}</h1>

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignOutButton } from "../_components/signout-button";
+import { resolveGrantStatus } from "@/lib/access";
+import { toGrantLike } from "@/lib/auth/member-access";
+import { getViewer } from "@/lib/auth/viewer";
+import { dict, formatDate, localePath } from "@/lib/i18n";
+import { pageLang } from "../lang";
+
+// Personal, so rendered per request and never cached (Next marks it private once cookies are read).
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ lang: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: dict(await pageLang(params)).account.title, robots: { index: false } };
+}
+
+export default async function AccountPage({ params }: Props) {
+  const lang = await pageLang(params);
+  const t = dict(lang);
+  const viewer = await getViewer();
+  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
+  const now = new Date();
+  const tierName = (slug: string) => {
+    const tier = viewer.tiers.find((x) => x.slug === slug);
+    return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
+  };
+  const { access } = viewer;
+  const paidGrants = viewer.grants.filter((g) => g.tierSlug !== "free");
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-8">
+      <h1 className="headline text-3xl font-bold">{t.account.title}</h1>
+      <dl className="grid gap-3 rounded border border-rule bg-white p-5 sm:grid-cols-[10rem_1fr]">
+        <dt className="font-semibold text-muted">{t.account.email}</dt>
+        <dd>{viewer.member.email}</dd>
+        <dt className="font-semibold text-muted">{t.account.tier}</dt>
+        <dd data-testid="account-tier">
+          <strong>{tierName(access.tier.slug)}</strong>{" "}
+          <span className="text-muted">{access.until ? t.account.until(formatDate(access.until, lang)) : ""}</span>
+        </dd>
+      </dl>
+      <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
+        <h2 id="grants-heading" className="text-xl font-bold">
+          {t.account.grants}
+        </h2>
+        {paidGrants.length === 0 ? (
+          <p className="text-muted">{t.account.noGrants}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <thead>
+                <tr className="border-b border-ink">
+                  {Object.values(t.account.columns).map((c) => (
+                    <th key={c} scope="col" className="py-2 pr-4">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {paidGrants.map((g) => (
+                  <tr key={g.id} className="border-b border-rule">
+                    <td className="py-2 pr-4 font-semibold">{tierName(g.tierSlug)}</td>
+                    <td className="py-2 pr-4">{t.account.source[g.source] ?? g.source}</td>
+                    <td className="py-2 pr-4">{formatDate(g.startsAt, lang)}</td>
+                    <td className="py-2 pr-4">{g.endsAt ? formatDate(g.endsAt, lang) : t.account.noEnd}</td>
+                    <td className="py-2 pr-4">{t.account.status[resolveGrantStatus(toGrantLike(g), now)]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <div className="flex flex-wrap gap-3">
+        <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
+          {t.account.upgrade}
+        </Link>
+        <SignOutButton label={t.signin.signOut} callbackUrl={lang === "en" ? "/en" : "/"} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { SignInForm } from "../_components/signin-form";
+import { safeCallback } from "@/lib/auth/callback-url";
+import { dict } from "@/lib/i18n";
+import { pageLang } from "../lang";
+
+type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: dict(await pageLang(params)).signin.title, robots: { index: false } };
+}
+
+export default async function SignInPage({ params, searchParams }: Props) {
+  const lang = await pageLang(params);
+  const t = dict(lang).signin;
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = safeCallback(Array.isArray(raw) ? raw[0] : raw, lang === "en" ? "/en" : "/");
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-4 py-8">
+      <h1 className="headline text-3xl font-bold">{t.title}</h1>
+      <p className="text-muted">{t.intro}</p>
+      <SignInForm lang={lang} callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+import { MAIL_DIR } from "./mail-catcher";
+
+type Mail = { to: string[]; subject: string; text: string; html: string };
+
+function readAll(): { file: string; mail: Mail }[] {
+  if (!fs.existsSync(MAIL_DIR)) return [];
+  return fs
+    .readdirSync(MAIL_DIR)
+    .sort()
+    .map((file) => ({ file, mail: JSON.parse(fs.readFileSync(path.join(MAIL_DIR, file), "utf8")) as Mail }));
+}
+
+export function mailCount(to: string): number {
+  return readAll().filter((m) => m.mail.to.includes(to.toLowerCase())).length;
+}
+
+// Waits for a message to `to` newer than the first `after` messages and returns its sign-in link.
+export async function waitForSignInLink(to: string, after: number, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const mails = readAll().filter((m) => m.mail.to.includes(to.toLowerCase()));
+    if (mails.length > after) {
+      const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(mails[mails.length - 1].mail.text);
+      if (link) return link[0];
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no sign-in mail for ${to} within ${timeoutMs} ms`);
+}

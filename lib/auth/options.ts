@@ -1,0 +1,73 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import EmailProvider from "next-auth/providers/email";
+import { getDb } from "@/db/client";
+import { normalizeEmail } from "@/db/queries/members";
+import { siteUrl } from "@/lib/env";
+import { consumeRateLimit } from "@/lib/rate-limit";
+import { membersAdapter } from "./adapter";
+import { magicLinkEmail } from "./magic-link-email";
+import { sendMail } from "./mailer";
+import { loadMemberAccess } from "./member-access";
+import { authSecret } from "./secret";
+import { isSafeCallback } from "./callback-url";
+import { emailSchema } from "./email";
+
+// next-auth v4 takes its own origin from NEXTAUTH_URL; derive it from SITE_URL/PORT so the
+// magic links and cookies match the canonical origin.
+process.env.NEXTAUTH_URL ??= siteUrl();
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
+
+export function sessionCookieName(): string {
+  return siteUrl().startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  adapter: membersAdapter(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error", signOut: "/signout" },
+  providers: [
+    EmailProvider({
+      maxAge: 15 * 60,
+      // Invalid addresses are refused before any token is created.
+      normalizeIdentifier(identifier) {
+        const parsed = emailSchema.safeParse(identifier);
+        if (!parsed.success) throw new Error("invalid email");
+        return normalizeEmail(parsed.data);
+      },
+      async sendVerificationRequest({ identifier, url }) {
+        // A second guard behind the sign-in form's own limits, for direct calls to next-auth.
+        const limit = await consumeRateLimit(`signin:sent:${identifier}`, 6, 15 * 60);
+        if (!limit.ok) throw new Error("rate limited");
+        const { subject, text, html } = magicLinkEmail(url, new URL(siteUrl()).host);
+        await sendMail({ to: identifier, subject, text, html, url });
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      // On sign-in, load the member's access into the token; later re-mints happen in
+      // /api/session/refresh when the proxy finds the token stale.
+      if (user) {
+        const loaded = await loadMemberAccess(await getDb(), Number(user.id));
+        if (loaded) Object.assign(token, loaded.claims, { sub: String(loaded.member.id), email: loaded.member.email });
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      const id = typeof token.mid === "number" ? token.mid : null;
+      return { ...session, user: { id, email: typeof token.email === "string" ? token.email : null } };
+    },
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return isSafeCallback(url) ? `${baseUrl}${url}` : baseUrl;
+      try {
+        const target = new URL(url);
+        return target.origin === baseUrl && isSafeCallback(target.pathname) ? url : baseUrl;
+      } catch {
+        return baseUrl;
+      }
+    },
+  },
+};

@@ -1,0 +1,32 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { getEnv } from "@/lib/env";
+
+// AUTH_SECRET signs sessions; every instance must share it. For the local demo it is generated
+// once and kept in the data directory so sessions survive restarts.
+const KEY = Symbol.for("masthead.authSecret");
+type Holder = { [KEY]?: string };
+
+export function authSecret(): string {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  const env = getEnv();
+  let secret = env.AUTH_SECRET;
+  if (!secret) {
+    const file = path.resolve(env.MASTHEAD_DATA_DIR, "auth-secret");
+    if (fs.existsSync(file)) secret = fs.readFileSync(file, "utf8").trim();
+    if (!secret) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      secret = randomBytes(32).toString("base64url");
+      // `wx` fails if another process created it first; then use theirs.
+      try {
+        fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      } catch {
+        secret = fs.readFileSync(file, "utf8").trim();
+      }
+    }
+  }
+  holder[KEY] = secret;
+  return secret;
+}
