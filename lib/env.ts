@@ -16,6 +16,8 @@ const schema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   // Lets tests point the Stripe SDK at a local stand-in (e.g. http://127.0.0.1:12111).
   STRIPE_API_BASE: z.url().optional(),
+  // Benchmark mode: /api/health also reports how many queries this instance has sent.
+  MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, queryCount } from "@/db/client";
+import { getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +8,8 @@ export async function GET() {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+    const body = getEnv().MASTHEAD_BENCH === "1" ? { ok: true, queries: queryCount() } : { ok: true };
+    return Response.json(body, { headers: { "Cache-Control": "no-store" } });
   } catch {
     return Response.json({ ok: false, error: { code: "unavailable:database", message: "The database is not answering." } }, { status: 503 });
   }
