@@ -33,7 +33,7 @@ export function pgliteDir(dataDir = getEnv().MASTHEAD_DATA_DIR): string {
   return path.resolve(dataDir, "pglite");
 }
 
-async function openPglite(dir: string): Promise<Handle> {
+export async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   fs.mkdirSync(path.dirname(dir), { recursive: true });

@@ -3,8 +3,12 @@ import Image from "next/image";
 import { notFound } from "next/navigation";
 import { ArticleList } from "../../../_components/article-card";
 import { getAuthorPage, getTiers } from "@/lib/articles/reader";
-import { dict, formatDate, localePath } from "@/lib/i18n";
+import { dict, formatDate } from "@/lib/i18n";
 import { pageLang } from "../../lang";
+import { excerpt } from "@/lib/articles/plain-text";
+import { siteUrl } from "@/lib/env";
+import { buildProfilePage, serializeJsonLd } from "@/lib/seo/json-ld";
+import { listingMetadata } from "@/lib/seo/metadata";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
@@ -16,7 +20,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLang(params);
   const data = await getAuthorPage(slug);
   if (!data) return {};
-  return { title: data.author.name, description: data.author.bio.slice(0, 160), alternates: { canonical: localePath(lang, `/authors/${slug}`) } };
+  const { author } = data;
+  const description = excerpt(author.bio, 160) || `${author.name} — ${author.position}`;
+  return listingMetadata({ base: siteUrl(), lang, path: `/authors/${author.slug}`, title: author.name, description, type: "profile" });
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -28,6 +34,7 @@ export default async function AuthorPage({ params }: Props) {
   const { author } = data;
   return (
     <div className="flex flex-col gap-8">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(buildProfilePage(author, siteUrl(), lang)) }} />
       <header className="flex flex-col gap-4 border-b-2 border-ink pb-6 sm:flex-row sm:items-center">
         {author.avatarUrl ? (
           <Image src={author.avatarUrl} alt="" width={96} height={96} className="h-24 w-24 rounded-full object-cover" />

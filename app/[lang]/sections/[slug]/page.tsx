@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleList } from "../../../_components/article-card";
 import { getSectionPage, getTiers } from "@/lib/articles/reader";
-import { dict, isUiLang, localePath } from "@/lib/i18n";
+import { dict, isUiLang } from "@/lib/i18n";
 import { pageLang } from "../../lang";
+import { siteUrl } from "@/lib/env";
+import { listingMetadata } from "@/lib/seo/metadata";
+import { sectionFeedPath } from "@/lib/seo/urls";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
@@ -14,12 +17,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { lang, slug } = await params;
   const data = await getSectionPage(slug);
   if (!data) return {};
-  const en = isUiLang(lang) && lang === "en";
-  return {
-    title: en ? data.section.nameEn : data.section.name,
-    description: en ? data.section.descriptionEn : data.section.description,
-    alternates: { canonical: localePath(en ? "en" : "ko", `/sections/${slug}`) },
-  };
+  const ui = isUiLang(lang) ? lang : "ko";
+  const title = ui === "en" ? data.section.nameEn : data.section.name;
+  return listingMetadata({
+    base: siteUrl(),
+    lang: ui,
+    path: `/sections/${data.section.slug}`,
+    title,
+    description: (ui === "en" ? data.section.descriptionEn : data.section.description) || dict(ui).tagline,
+    feed: { path: sectionFeedPath(ui, data.section.slug), title: `${title} — ${dict(ui).siteName}` },
+  });
 }
 
 export default async function SectionPage({ params }: Props) {

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleList } from "../../../_components/article-card";
 import { getTagPage, getTiers } from "@/lib/articles/reader";
-import { dict, localePath } from "@/lib/i18n";
+import { dict } from "@/lib/i18n";
 import { pageLang } from "../../lang";
+import { siteUrl } from "@/lib/env";
+import { listingMetadata, tagDescription } from "@/lib/seo/metadata";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
@@ -15,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lang = await pageLang(params);
   const data = await getTagPage(slug);
   if (!data) return {};
-  return { title: `#${data.tag.name}`, alternates: { canonical: localePath(lang, `/tags/${slug}`) } };
+  return listingMetadata({ base: siteUrl(), lang, path: `/tags/${data.tag.slug}`, title: `#${data.tag.name}`, description: tagDescription(lang, data.tag.name) });
 }
 
 export default async function TagPage({ params }: Props) {

@@ -4,6 +4,8 @@ import { ArticleCard } from "../../../../_components/article-card";
 import { getTierArticle, getTiers } from "@/lib/articles/reader";
 import { dict, formatDate } from "@/lib/i18n";
 import { siteUrl } from "@/lib/env";
+import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
+import { serializeJsonLd } from "@/lib/seo/json-ld";
 import { ArticleHeader } from "./_components/article-header";
 import { AuthorBox } from "./_components/author-box";
 import { Paywall } from "./_components/paywall";
@@ -19,16 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { tier, slug } = await params;
   const data = await getTierArticle(tier, slug);
   if (!data) return {};
-  const { article } = data;
-  // Descriptions come from the dek and teaser only, never from the gated part.
-  const description = article.seoDescription ?? article.dek.join(" ");
-  return {
-    metadataBase: new URL(siteUrl()),
-    title: article.seoTitle ?? article.title,
-    description,
-    alternates: { canonical: `/articles/${article.slug}` },
-    openGraph: { type: "article", title: article.title, description, locale: article.locale === "ko" ? "ko_KR" : "en_US", images: article.heroImage ? [article.heroImage] : [] },
-  };
+  // Built from the dek and the teaser only, never from the gated part (lib/seo/article-page).
+  return articlePageMetadata(data, siteUrl());
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -39,8 +33,10 @@ export default async function ArticlePage({ params }: Props) {
   const lang = article.locale;
   const t = dict(lang);
   const unlockPending = article.unlockAt && !data.readable;
+  const jsonLd = articlePageJsonLd(data, tiers, siteUrl(), new Date());
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleHeader article={article} tiers={tiers} />
       <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
       {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}

@@ -1,0 +1,30 @@
+// Metadata and JSON-LD of the per-tier article page. Pure: origin, tier list and `now` are
+// arguments. Both use only tier-independent inputs (the dek, the teaser, the piece's access rule),
+// so every tier's cached render of a piece carries the same head and structured data.
+import type { Metadata } from "next";
+import type { TierRef } from "@/lib/access";
+import { toPlainText } from "@/lib/articles/plain-text";
+import type { ArticleView } from "@/lib/articles/view-models";
+import { articleDescription, resolveArticleSeoAccess } from "./article-seo";
+import { buildNewsArticle, type JsonLd } from "./json-ld";
+import { articleMetadata } from "./metadata";
+import { siteIdentity } from "./site";
+
+// The fields of a TierArticle these helpers read; teaserHtml is the part every tier receives.
+export type ArticleSeoSource = { article: ArticleView; teaserHtml: string; hasGatedPart: boolean };
+
+const describe = (src: ArticleSeoSource) => articleDescription(src.article, toPlainText(src.teaserHtml));
+
+export function articlePageMetadata(src: ArticleSeoSource, base: string): Metadata {
+  return articleMetadata({ base, article: src.article, description: describe(src) });
+}
+
+export function articlePageJsonLd(src: ArticleSeoSource, tiers: readonly TierRef[], base: string, now: Date): JsonLd {
+  return buildNewsArticle({
+    article: src.article,
+    base,
+    description: describe(src),
+    access: resolveArticleSeoAccess(src.article, src.hasGatedPart, tiers, now),
+    site: siteIdentity(base, src.article.locale),
+  });
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { getDb } from "@/db/client";
+import { listLiveArticles, type ArticleRow } from "@/db/queries/articles";
+import { getSectionBySlug, listTiers } from "@/db/queries/taxonomy";
+import { ARTICLE_LISTS_TAG, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "@/lib/articles/cache-tags";
+import { toSectionView, toTierView, type SectionView } from "@/lib/articles/view-models";
+import { toFeedEntry, type FeedEntry, type FeedPiece } from "./feed-entries";
+import { FEED_ITEM_LIMIT } from "./rss";
+
+// Cached reads behind the public feeds. The cache holds finished entries — what an anonymous
+// reader may see, decided at fill time — never a gated body. Like the per-tier pages, entries live
+// at most RENDER_TTL_SECONDS past a time-based unlock and are dropped at once by the list tags on
+// edits.
+
+export function toFeedPiece(row: ArticleRow): FeedPiece {
+  return {
+    slug: row.slug,
+    title: row.title,
+    dek: row.dek,
+    locale: row.locale,
+    body: row.body,
+    previewParagraphs: row.previewParagraphs,
+    access: row.access,
+    unlockAt: row.unlockAt,
+    publishAt: row.publishAt ?? row.createdAt,
+    updatedAt: row.updatedAt,
+    heroImage: row.heroImage,
+    heroAlt: row.heroAlt,
+    section: row.section ? { slug: row.section.slug, name: row.section.name, nameEn: row.section.nameEn } : null,
+    authors: row.authors.map((a) => ({ slug: a.slug, name: a.name })),
+    tags: row.tags.map((t) => ({ slug: t.slug, name: t.name })),
+  };
+}
+
+const cacheOpts = { tags: [ARTICLE_LISTS_TAG, TAXONOMY_TAG, TIERS_TAG], revalidate: RENDER_TTL_SECONDS };
+
+export const getSiteFeedEntries = (): Promise<FeedEntry[]> =>
+  unstable_cache(
+    async () => {
+      const db = await getDb();
+      const now = new Date();
+      const [tiers, rows] = await Promise.all([listTiers(db), listLiveArticles(db, now, {}, FEED_ITEM_LIMIT)]);
+      const tierViews = tiers.map(toTierView);
+      return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now));
+    },
+    ["seo-feed", "site", String(FEED_ITEM_LIMIT)],
+    cacheOpts,
+  )();
+
+export const getSectionFeed = (slug: string): Promise<{ section: SectionView; entries: FeedEntry[] } | null> =>
+  unstable_cache(
+    async () => {
+      const db = await getDb();
+      const now = new Date();
+      const section = await getSectionBySlug(db, slug);
+      if (!section) return null;
+      const [tiers, rows] = await Promise.all([listTiers(db), listLiveArticles(db, now, { sectionId: section.id }, FEED_ITEM_LIMIT)]);
+      const tierViews = tiers.map(toTierView);
+      return { section: toSectionView(section), entries: rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now)) };
+    },
+    ["seo-feed", "section", slug, String(FEED_ITEM_LIMIT)],
+    cacheOpts,
+  )();
