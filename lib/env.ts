@@ -16,6 +16,8 @@ const schema = z.object({
   REDIS_URL: z.string().min(1).optional(),
   // Lets tests point the Stripe SDK at a local stand-in (e.g. http://127.0.0.1:12111).
   STRIPE_API_BASE: z.url().optional(),
+  // How long a past_due subscription keeps access after its period ends while Stripe retries.
+  STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(60).default(3),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
 });

@@ -1,0 +1,92 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { members } from "./members";
+
+export const stripeEventStatuses = ["applied", "ignored", "unapplied"] as const;
+export type StripeEventStatus = (typeof stripeEventStatuses)[number];
+
+// Every webhook event we accepted, written in the same transaction as its effects: the primary key
+// is what makes a redelivered (or concurrently delivered) event a no-op.
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    created: timestamp("created", { withTimezone: true }).notNull(),
+    livemode: boolean("livemode").notNull(),
+    status: text("status").$type<StripeEventStatus>().notNull(),
+    reason: text("reason"),
+    objectId: text("object_id"),
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stripe_events_member_idx").on(t.memberId), index("stripe_events_status_idx").on(t.status, t.receivedAt)],
+);
+
+// The freshest snapshot seen of each subscription. A row may exist before any snapshot (status null)
+// when a checkout session or an invoice named the subscription first.
+export const stripeSubscriptions = pgTable(
+  "stripe_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
+    // How memberId was found (lib/billing/link-member.ts); a stronger link replaces a weaker one.
+    memberLinkRank: integer("member_link_rank").notNull().default(0),
+    customerId: text("customer_id"),
+    status: text("status"),
+    tierSlug: text("tier_slug"),
+    priceId: text("price_id"),
+    interval: text("interval"),
+    currentPeriodStart: timestamp("current_period_start", { withTimezone: true }),
+    currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
+    cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    canceledAt: timestamp("canceled_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    // event.created of the snapshot's event, and the full ordering key (lib/billing/ordering.ts).
+    snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
+    freshness: text("freshness"),
+    // The normalized snapshot the grant is derived from (lib/billing/payloads.ts SubscriptionSnapshot).
+    snapshot: jsonb("snapshot"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stripe_subscriptions_member_idx").on(t.memberId), index("stripe_subscriptions_customer_idx").on(t.customerId)],
+);
+
+// Invoices tie payments to the subscription (and service period) they paid for.
+export const stripeInvoices = pgTable(
+  "stripe_invoices",
+  {
+    id: text("id").primaryKey(),
+    subscriptionId: text("subscription_id"),
+    customerId: text("customer_id"),
+    status: text("status"),
+    amountPaid: integer("amount_paid"),
+    currency: text("currency"),
+    periodStart: timestamp("period_start", { withTimezone: true }),
+    periodEnd: timestamp("period_end", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stripe_invoices_subscription_idx").on(t.subscriptionId)],
+);
+
+// One row per payment (keyed by payment intent id, or charge id for charges without one): the
+// invoice it paid and whether it was fully refunded. A refund revokes the grant of exactly that
+// invoice's subscription.
+export const stripePayments = pgTable(
+  "stripe_payments",
+  {
+    id: text("id").primaryKey(),
+    chargeId: text("charge_id"),
+    invoiceId: text("invoice_id"),
+    customerId: text("customer_id"),
+    amount: integer("amount"),
+    amountRefunded: integer("amount_refunded").notNull().default(0),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stripe_payments_invoice_idx").on(t.invoiceId), index("stripe_payments_charge_idx").on(t.chargeId)],
+);
+
+export type StripeEvent = typeof stripeEvents.$inferSelect;
+export type StripeSubscription = typeof stripeSubscriptions.$inferSelect;
+export type StripeInvoice = typeof stripeInvoices.$inferSelect;
+export type StripePayment = typeof stripePayments.$inferSelect;

@@ -1,0 +1,30 @@
+import { lockSubscription } from "@/db/queries/billing";
+import { parsePayload, type Handler } from "../context";
+import { parseMemberRef } from "../facts";
+import { linkSubscriptionToMember } from "../link-member";
+import { checkoutSessionSchema } from "../payloads";
+import { reconcileSubscriptionGrant } from "../reconcile";
+
+// The session says who paid (client_reference_id = our member id, else the email typed at
+// checkout) but not what or until when — that comes with the subscription snapshot, which may
+// arrive before or after this event. So this links member ↔ customer ↔ subscription and re-derives
+// the grant from whatever snapshot is already stored.
+export const checkoutSessionCompleted: Handler = async (ctx) => {
+  const session = parsePayload(checkoutSessionSchema, ctx.event.data.object);
+  if (session.mode !== "subscription" || !session.subscription) {
+    return { status: "ignored", reason: `checkout in ${session.mode} mode: only subscriptions grant access`, objectId: session.id };
+  }
+  const customerId = session.customer ?? null;
+  await lockSubscription(ctx.tx, session.subscription, customerId);
+  const memberId = await linkSubscriptionToMember(ctx, session.subscription, {
+    explicit: [parseMemberRef(session.client_reference_id), parseMemberRef(session.metadata.memberId)],
+    customerId,
+    email: session.customer_details?.email ?? session.customer_email ?? null,
+    name: session.customer_details?.name ?? null,
+  });
+  await reconcileSubscriptionGrant(ctx, session.subscription);
+  if (memberId === null) {
+    return { status: "unapplied", reason: "no member: no client_reference_id, known customer or valid email", objectId: session.subscription };
+  }
+  return { status: "applied", memberId, objectId: session.subscription };
+};

@@ -1,0 +1,5 @@
+import { applySubscriptionEvent } from "../apply-subscription";
+import type { Handler } from "../context";
+
+// Full snapshot of the subscription; applied by the ordering rule like every subscription event.
+export const customerSubscriptionCreated: Handler = (ctx) => applySubscriptionEvent(ctx);

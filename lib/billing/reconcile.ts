@@ -1,0 +1,52 @@
+import { getSubscription, listSubscriptionRefunds, setSubscriptionTier, updateGrantFields } from "@/db/queries/billing";
+import { bumpAccessEpoch, getGrantBySource, insertGrant } from "@/db/queries/members";
+import type { HandlerContext } from "./context";
+import { subscriptionSnapshotSchema } from "./facts";
+import { planStripeGrant, sameGrantFields, type GrantPlan } from "./grant-plan";
+
+export type ReconcileOutcome = { memberId: number | null; plan: GrantPlan | null; changed: boolean };
+
+type Ctx = Pick<HandlerContext, "tx" | "tiers" | "pastDueGraceMs" | "bumped">;
+
+/**
+ * Brings the subscription's grant in line with the stored facts (freshest snapshot, refunds,
+ * member link). Called with the subscription row locked, so grant writes for one subscription are
+ * serialized. Bumps the access epoch of every member whose grants changed.
+ */
+export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: string): Promise<ReconcileOutcome> {
+  const row = await getSubscription(ctx.tx, subscriptionId);
+  if (!row?.snapshot || !row.snapshotAt) return { memberId: row?.memberId ?? null, plan: null, changed: false };
+
+  const snapshot = subscriptionSnapshotSchema.parse(row.snapshot);
+  const refunds = (await listSubscriptionRefunds(ctx.tx, subscriptionId)).flatMap((r) =>
+    r.refundedAt ? [{ refundedAt: r.refundedAt, invoicePeriodEnd: r.invoicePeriodEnd }] : [],
+  );
+  const existing = await getGrantBySource(ctx.tx, "stripe", subscriptionId);
+  const plan = planStripeGrant({
+    snapshot,
+    snapshotAt: row.snapshotAt,
+    tiers: await ctx.tiers(),
+    pastDueGraceMs: ctx.pastDueGraceMs,
+    refunds,
+    existing,
+  });
+  const tierSlug = plan.mapping.kind === "grant" ? plan.mapping.tierSlug : null;
+  if (tierSlug !== row.tierSlug) await setSubscriptionTier(ctx.tx, subscriptionId, tierSlug);
+
+  const memberId = row.memberId;
+  if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
+  if (!existing) {
+    await insertGrant(ctx.tx, { memberId, ...plan.grant, source: "stripe", sourceRef: subscriptionId, note: "Stripe subscription" });
+    await bump(ctx, [memberId]);
+    return { memberId, plan, changed: true };
+  }
+  if (existing.memberId === memberId && sameGrantFields(existing, plan.grant)) return { memberId, plan, changed: false };
+  await updateGrantFields(ctx.tx, existing.id, { memberId, ...plan.grant });
+  await bump(ctx, [...new Set([existing.memberId, memberId])]);
+  return { memberId, plan, changed: true };
+}
+
+// Ascending ids: two transactions bumping the same pair of members lock them in the same order.
+async function bump(ctx: Ctx, memberIds: number[]) {
+  for (const id of [...memberIds].sort((a, b) => a - b)) ctx.bumped.set(id, await bumpAccessEpoch(ctx.tx, id));
+}
