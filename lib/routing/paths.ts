@@ -55,6 +55,8 @@ const readerRoutes = [
   /^\/sections\/[^/]+\/feed\.xml$/,
   /^\/(?:pricing|account|signout)\/?$/,
   /^\/signin(?:\/(?:check-email|error))?\/?$/,
+  /^\/checkout\/(?:demo|success)\/?$/,
+  /^\/account\/portal\/?$/,
 ];
 
 export function isKnownReaderPath(barePath: string): boolean {
