@@ -6,4 +6,14 @@ export async function register() {
     // The site still serves; stale sessions are then caught by the periodic catch-up.
     console.error("[access] listener could not start:", err instanceof Error ? err.message : String(err));
   });
+  // Scheduled publishing and time-based unlocks revalidate at their instant (lib/studio/publish-clock).
+  const { startPublishClock } = await import("@/lib/studio/publish-clock");
+  await startPublishClock().catch((err: unknown) => {
+    console.error("[publish-clock] could not start:", err instanceof Error ? err.message : String(err));
+  });
+  // Old WordPress URLs answered with permanent redirects (lib/import/redirects.ts, used by the proxy).
+  const { startRedirectTable } = await import("@/lib/import/redirect-table");
+  await startRedirectTable().catch((err: unknown) => {
+    console.error("[redirects] table could not load:", err instanceof Error ? err.message : String(err));
+  });
 }

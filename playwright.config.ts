@@ -27,6 +27,9 @@ export default defineConfig({
       EMAIL_SERVER: `smtp://127.0.0.1:${smtpPort}`,
       EMAIL_FROM: "Masthead <no-reply@masthead.test>",
       ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdef",
+      SIGNIN_REQUESTS_PER_IP: "100000",
+      // Demo checkouts bill 40-second periods, so e2e/billing.spec.ts can watch one run out.
+      MASTHEAD_DEMO_PERIOD_SECONDS: "40",
     },
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,

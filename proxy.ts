@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-session";
+import { legacyRedirect } from "@/lib/import/redirects";
 import { isInternalPath, localeRoute, matchArticlePath } from "@/lib/routing/paths";
 
 // Next 16 runs this file (formerly middleware.ts) on Node before every matched request. It maps
@@ -35,6 +36,10 @@ export async function proxy(request: NextRequest) {
     return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
   }
 
+  // Old WordPress URLs (from an import) answer a permanent redirect from an in-memory table.
+  const legacy = legacyRedirect(request.nextUrl);
+  if (legacy) return NextResponse.redirect(new URL(legacy, request.url), 301);
+
   const slug = matchArticlePath(pathname);
   if (slug !== null) {
     const identity = await resolveRequestIdentity(request);
@@ -50,6 +55,11 @@ export async function proxy(request: NextRequest) {
   if (pathname === "/studio" || pathname.startsWith("/studio/")) {
     const identity = await resolveRequestIdentity(request);
     if (identity.role !== "editor" && identity.role !== "admin") {
+      // A write (server action, form post) from a non-editor is refused outright; a page visit is
+      // sent to sign in. The studio re-checks every action on the server either way.
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        return withIdentity(NextResponse.json({ error: { code: "forbidden:studio", message: "Editors only." } }, { status: 403 }), identity);
+      }
       const url = new URL("/signin", request.url);
       url.searchParams.set("callbackUrl", pathname);
       return withIdentity(NextResponse.redirect(url, 307), identity);

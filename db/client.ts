@@ -35,11 +35,12 @@ export function pgliteDir(dataDir = getEnv().MASTHEAD_DATA_DIR): string {
 
 export async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   let client;
   try {
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { extensions: { pg_trgm } });
   } catch (err) {
     if (!fs.existsSync(dir)) throw err;
     // A corrupt data directory is moved aside (never deleted) and a fresh one created, so a bad
@@ -47,7 +48,7 @@ export async function openPglite(dir: string): Promise<Handle> {
     const aside = `${dir}.corrupt-${Date.now()}`;
     fs.renameSync(dir, aside);
     console.error(`[db] could not open ${dir} (${(err as Error).message}); moved it to ${aside} and created a new database`);
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, { extensions: { pg_trgm } });
   }
   const db = drizzle({ client, schema, logger: countingLogger }) as unknown as Db;
   const listen: Listen = async (channel, onMessage) => client.listen(channel, onMessage);

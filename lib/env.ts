@@ -18,6 +18,12 @@ const schema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   // How long a past_due subscription keeps access after its period ends while Stripe retries.
   STRIPE_PAST_DUE_GRACE_DAYS: z.coerce.number().min(0).max(60).default(3),
+  // Test-only: demo checkouts bill periods of this many seconds instead of a month/year, so an
+  // end-to-end run can watch a canceled subscription run out. Ignored when Stripe keys are set.
+  MASTHEAD_DEMO_PERIOD_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
+  // Sign-in link requests allowed per client IP per 15 minutes (raised by the e2e suite, whose
+  // every browser shares one loopback address).
+  SIGNIN_REQUESTS_PER_IP: z.coerce.number().int().positive().default(20),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
 });

@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit, integration (PGlite, and PostgreSQL when DATABASE_URL is
-// set), then Playwright e2e against a production build on Debian's Chromium.
+// set), then Playwright e2e against a production build on Debian's Chromium, then Lighthouse on
+// the same build (accessibility, best practices and SEO must be 100 on every audited page).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +17,7 @@ const steps = [
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"]],
+  ["lighthouse", bin("tsx"), ["scripts/lighthouse.ts", "--assert"]],
 ];
 
 if (!fs.existsSync(path.join(root, "node_modules"))) {
@@ -26,9 +28,9 @@ if (!fs.existsSync(path.join(root, "node_modules"))) {
 const results = [];
 for (const [name, cmd, args] of steps) {
   if (only.length && !only.includes(name)) continue;
-  if (name === "e2e" && !chromiumPath()) {
+  if ((name === "e2e" || name === "lighthouse") && !chromiumPath()) {
     console.error(
-      "\nThe e2e suite needs Chromium and none was found.\n" +
+      `\nThe ${name} step needs Chromium and none was found.\n` +
         "  Debian/Ubuntu: sudo apt-get install chromium   (or set CHROMIUM_PATH=/path/to/chrome)\n" +
         "  macOS: install Google Chrome, or set CHROMIUM_PATH.\n",
     );

@@ -35,6 +35,7 @@ export function ArticleCard({
             width={1600}
             height={900}
             priority={priority}
+            fetchPriority={priority ? "high" : undefined}
             sizes={variant === "lead" ? "(min-width: 768px) 640px, 100vw" : "(min-width: 768px) 360px, 100vw"}
             className="aspect-[16/9] w-full rounded-sm object-cover"
           />

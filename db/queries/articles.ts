@@ -83,14 +83,21 @@ export async function listRelatedArticles(db: Db, article: ArticleRow, now: Date
   return attachRelations(db, rows);
 }
 
-// Search candidates: every term must occur in the full plain text. Matching uses strpos on
-// lower-cased text, so user input is never interpreted as a pattern (no LIKE/regex escaping
-// issues) and Korean words are found inside longer Korean words. Callers decide per reader
-// which text they may match against (the teaser or the full text) — see lib/articles/search.
+// The text a search matches against, lower-cased; the same expression backs the pg_trgm GIN
+// index (migration 0007), so `LIKE '%term%'` is a trigram index scan instead of a table scan.
+export const searchDocument = sql`lower(${articles.title} || ' ' || ${articles.dek}::text || ' ' || ${articles.fullText})`;
+
+// Escapes LIKE's own metacharacters so user input is matched literally.
+export function likeContains(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Search candidates: every term must occur in the full plain text (substring match, so Korean
+// words are found inside longer Korean words). Callers decide per reader which text they may
+// match against (the teaser or the full text) — see lib/articles/search.
 export async function searchLiveArticles(db: Db, terms: string[], now: Date, limit = 50): Promise<ArticleRow[]> {
   if (terms.length === 0) return [];
-  const doc = sql`lower(${articles.title} || ' ' || ${articles.dek}::text || ' ' || ${articles.fullText})`;
-  const conds = terms.map((t) => sql`strpos(${doc}, ${t.toLowerCase()}) > 0`);
+  const conds = terms.map((t) => sql`${searchDocument} like ${likeContains(t)}`);
   const rows = await db
     .select()
     .from(articles)

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articleAuthors, articles, articleTags, authors, sections, tags, tiers, type NewArticle } from "../schema";
+import { articleAuthors, articles, articleTags, authors, sections, tags, tiers, type Article, type NewArticle } from "../schema";
 
 type TierInput = typeof tiers.$inferInsert;
 type AuthorInput = typeof authors.$inferInsert;
@@ -49,6 +49,44 @@ export async function upsertArticle(db: Db, input: ArticleWrite) {
     }
     if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId: row.id, tagId })));
     return row;
+  });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// Creates (id null) or updates a piece by id with its byline and tags in one transaction. Unlike
+// upsertArticle it can change a slug, and never silently overwrites another piece with the same
+// slug (the unique index makes that a conflict). `after` runs in the same transaction, e.g. to
+// write the audit entry, so the change and its record commit together.
+export async function saveArticle(
+  db: Db,
+  id: number | null,
+  input: ArticleWrite,
+  after?: (tx: Tx, row: Article) => Promise<void>,
+): Promise<Article> {
+  const { authorIds, tagIds, ...values } = input;
+  return db.transaction(async (tx) => {
+    const [row] =
+      id === null
+        ? await tx.insert(articles).values(values).returning()
+        : await tx.update(articles).set({ ...values, updatedAt: values.updatedAt ?? new Date() }).where(eq(articles.id, id)).returning();
+    if (!row) throw new Error(`no article ${id}`);
+    await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id));
+    await tx.delete(articleTags).where(eq(articleTags.articleId, row.id));
+    if (authorIds.length) {
+      await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId: row.id, authorId, position })));
+    }
+    if (tagIds.length) await tx.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId: row.id, tagId })));
+    if (after) await after(tx, row);
+    return row;
+  });
+}
+
+export async function deleteArticle(db: Db, id: number, after?: (tx: Tx, row: Article) => Promise<void>): Promise<Article | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(articles).where(eq(articles.id, id)).returning();
+    if (row && after) await after(tx, row);
+    return row ?? null;
   });
 }
 

@@ -1,3 +1,6 @@
 export * from "./content";
 export * from "./members";
 export * from "./billing";
+export * from "./comments";
+export * from "./studio";
+export * from "./feeds";

@@ -5,7 +5,8 @@ import { SMTPServer } from "smtp-server";
 
 // A local SMTP server for the e2e run: the product sends real mail through nodemailer, and the
 // tests read what arrived. Messages are written as JSON files so test workers can read them.
-export const MAIL_DIR = path.resolve("test-results", "mail");
+// One folder per SMTP port, so two e2e runs on one machine never read each other's mail.
+export const MAIL_DIR = path.resolve("test-results", `mail-${process.env.E2E_SMTP_PORT ?? 2526}`);
 
 export async function startMailCatcher(port: number): Promise<() => Promise<void>> {
   fs.rmSync(MAIL_DIR, { recursive: true, force: true });

@@ -1,17 +1,33 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
+import { getDb } from "@/db/client";
+import { getActiveTokenByHash, touchApiToken } from "@/db/queries/studio-tokens";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import type { Actor } from "@/lib/studio/audit";
+import { hashToken } from "./tokens";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
+const TOUCH_EVERY_MS = 60_000;
 
-// Bearer-token check for the Admin API. ADMIN_API_TOKEN bootstraps access; tokens created in the
-// studio (hashed at rest) are accepted too once that lands. Compared in constant time.
-export async function requireAdminToken(req: Request): Promise<{ actor: string }> {
+export type TokenActor = Actor & { actor: string };
+
+// Bearer-token check for the Admin API. ADMIN_API_TOKEN bootstraps access (compared in constant
+// time); tokens created in the studio or CLI are looked up by their SHA-256, so the stored value is
+// never the secret, and record when they were last used.
+export async function requireAdminToken(req: Request): Promise<TokenActor> {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S{16,512})$/i.exec(header);
   if (!match) throw new AppError("unauthorized", "admin_api", "Send Authorization: Bearer <token>.");
   const bootstrap = getEnv().ADMIN_API_TOKEN;
-  if (bootstrap && timingSafeEqual(digest(match[1]), digest(bootstrap))) return { actor: "bootstrap-token" };
-  throw new AppError("unauthorized", "admin_api", "The token is not valid.");
+  if (bootstrap && timingSafeEqual(digest(match[1]), digest(bootstrap))) {
+    return { actor: "bootstrap-token", label: "bootstrap-token", memberId: null, role: "admin" };
+  }
+  const db = await getDb();
+  const token = await getActiveTokenByHash(db, hashToken(match[1]));
+  if (!token) throw new AppError("unauthorized", "admin_api", "The token is not valid.");
+  const now = new Date();
+  await touchApiToken(db, token.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
+  const label = `token:${token.id} (${token.name})`;
+  return { actor: label, label, memberId: token.createdBy, role: "admin" };
 }

@@ -40,13 +40,43 @@ async function refresh(request: NextRequest): Promise<{ claims: AccessClaims; se
   }
 }
 
+// Decrypting a next-auth JWE re-derives its key every time, which made signed-in requests
+// measurably slower than anonymous ones. Verified claims are therefore remembered per exact
+// cookie value (bounded, oldest evicted first) until the token's own expiry; the epoch and the
+// timeline are still judged on every request, so revocation and expiry stay instant.
+const VERIFIED_MAX = 20_000;
+const KEY = Symbol.for("masthead.verifiedSessions");
+type Verified = { claims: AccessClaims; expiresAt: number };
+type Holder = { [KEY]?: Map<string, Verified> };
+
+function verifiedSessions(): Map<string, Verified> {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+async function verifiedClaims(request: NextRequest, name: string, now: Date): Promise<AccessClaims | null> {
+  const raw = request.cookies.get(name)?.value;
+  if (!raw) return null;
+  const cache = verifiedSessions();
+  const hit = cache.get(raw);
+  if (hit && hit.expiresAt > now.getTime()) return hit.claims;
+  if (hit) cache.delete(raw);
+  const token = await getToken({ req: request, secret: authSecret(), cookieName: name }).catch(() => null);
+  const claims = parseAccessClaims(token);
+  if (!claims || !token) return null;
+  const exp = typeof token.exp === "number" ? token.exp * 1000 : now.getTime();
+  if (cache.size >= VERIFIED_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(raw, { claims, expiresAt: exp });
+  return claims;
+}
+
 // Decodes and verifies the session (an encrypted next-auth JWT): anything malformed, forged,
 // expired or tampered decodes to nothing and is treated as anonymous.
 export async function resolveRequestIdentity(request: NextRequest, now = new Date()): Promise<RequestIdentity> {
   const name = cookieName();
   if (!request.cookies.has(name)) return ANONYMOUS;
-  const token = await getToken({ req: request, secret: authSecret(), cookieName: name }).catch(() => null);
-  const claims = parseAccessClaims(token);
+  const claims = await verifiedClaims(request, name, now);
   if (!claims) return ANONYMOUS;
 
   const verdict = judgeSession(claims, knownEpoch(claims.mid), now);

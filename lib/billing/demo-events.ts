@@ -39,12 +39,15 @@ export function demoEvent(type: string, object: Record<string, unknown>, at: Dat
   };
 }
 
-/** One calendar month or year after `start` (UTC), as Stripe bills. */
+/** One calendar month or year after `start` (UTC), as Stripe bills: Jan 31 → Feb 28, not Mar 3. */
 export function addInterval(start: number, interval: "month" | "year"): number {
   const d = new Date(start * 1000);
-  if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
-  else d.setUTCFullYear(d.getUTCFullYear() + 1);
-  return sec(d);
+  const months = interval === "month" ? 1 : 12;
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  target.setUTCHours(d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  return sec(target);
 }
 
 function paidInvoiceEvents(state: DemoState, reason: "subscription_create" | "subscription_cycle", at: Date) {
@@ -59,11 +62,23 @@ export type DemoCheckoutInput = {
   currency: string;
   /** The member's existing Stripe customer, reused as Checkout would. */
   customerId?: string | null;
+  /** A fixed subscription id (e.g. from the checkout intent), so a repeated "Pay" is one subscription. */
+  subscriptionId?: string;
+  /** Test-only period length in seconds instead of one calendar month/year. */
+  periodSeconds?: number | null;
 };
+
+/** The demo subscription's single item: derived from its id, so the state can be rebuilt from it. */
+export const demoItemId = (subscriptionId: string) => subscriptionId.replace(/^sub_/, "si_");
+
+/** Where a demo period starting at `start` (seconds) ends. */
+export const demoPeriodEnd = (start: number, s: Pick<DemoState, "interval" | "periodSeconds">) =>
+  s.periodSeconds ? start + s.periodSeconds : addInterval(start, s.interval);
 
 /** A completed Checkout: subscription created and active, first invoice paid. */
 export function demoCheckout(input: DemoCheckoutInput, at: Date): DemoStep {
   const start = sec(at);
+  const subscriptionId = input.subscriptionId ?? demoId("sub");
   const state: DemoState = {
     memberId: input.member.id,
     email: input.member.email,
@@ -73,11 +88,12 @@ export function demoCheckout(input: DemoCheckoutInput, at: Date): DemoStep {
     amount: input.amount,
     currency: input.currency,
     customerId: input.customerId ?? demoId("cus"),
-    subscriptionId: demoId("sub"),
-    itemId: demoId("si"),
+    subscriptionId,
+    itemId: demoItemId(subscriptionId),
     startDate: start,
     periodStart: start,
-    periodEnd: addInterval(start, input.interval),
+    periodEnd: demoPeriodEnd(start, { interval: input.interval, periodSeconds: input.periodSeconds ?? null }),
+    periodSeconds: input.periodSeconds ?? null,
     invoiceId: demoId("in"),
     paymentIntentId: demoId("pi"),
     chargeId: demoId("ch"),
@@ -114,7 +130,7 @@ export function demoCheckout(input: DemoCheckoutInput, at: Date): DemoStep {
 
 /** The next period billed and paid. */
 export function demoRenewal(prev: DemoState, at: Date): DemoStep {
-  const state = { ...prev, periodStart: prev.periodEnd, periodEnd: addInterval(prev.periodEnd, prev.interval), invoiceId: demoId("in"), paymentIntentId: demoId("pi"), chargeId: demoId("ch") };
+  const state = { ...prev, periodStart: prev.periodEnd, periodEnd: demoPeriodEnd(prev.periodEnd, prev), invoiceId: demoId("in"), paymentIntentId: demoId("pi"), chargeId: demoId("ch") };
   return { state, events: [demoEvent("customer.subscription.updated", demoSubscription(state, { status: "active" }), at), ...paidInvoiceEvents(state, "subscription_cycle", at)] };
 }
 
@@ -125,6 +141,11 @@ export function demoCancel(state: DemoState, at: Date, mode: "at_period_end" | "
       ? demoSubscription(state, { status: "active", cancel_at_period_end: true, cancel_at: state.periodEnd, canceled_at: sec(at) })
       : demoSubscription(state, { status: "canceled", canceled_at: sec(at), ended_at: sec(at) });
   return { state, events: [demoEvent(mode === "now" ? "customer.subscription.deleted" : "customer.subscription.updated", object, at)] };
+}
+
+/** The portal's "renew plan": a cancel scheduled for the period end is taken back. */
+export function demoResume(state: DemoState, at: Date): DemoStep {
+  return { state, events: [demoEvent("customer.subscription.updated", demoSubscription(state, { status: "active" }), at)] };
 }
 
 /** Refund of the latest payment in full, and the subscription canceled with it. */

@@ -22,6 +22,8 @@ export type DemoState = {
   invoiceId: string;
   paymentIntentId: string;
   chargeId: string;
+  /** Test-only period length (seconds) instead of a calendar month/year; null/absent normally. */
+  periodSeconds?: number | null;
 };
 
 export function demoId(prefix: string): string {

@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import type { Db } from "@/db/client";
 import { finishStripeEvent, insertStripeEvent, listBillingTiers } from "@/db/queries/billing";
 import { noteEpoch } from "@/lib/auth/epochs";
-import type { HandlerContext } from "./context";
+import type { HandlerContext, HandlerResult } from "./context";
 import { dispatchEvent } from "./dispatch";
 import { eventEnvelopeSchema, type EventEnvelope } from "./payloads";
 import type { BillingTier } from "./tiers";
@@ -52,12 +52,24 @@ export async function handleStripeWebhook(
   const envelope = eventEnvelopeSchema.safeParse(verified);
   if (!envelope.success) return badRequest("body is not a Stripe event");
 
-  const event = envelope.data;
+  const applied = await applyStripeEvent(db, envelope.data, opts);
+  if (!applied.ok) return { status: 500, body: { error: { code: "internal:webhook", message: "processing failed; retry later" } } };
+  return received;
+}
+
+export type ApplyOutcome = { ok: true; result: HandlerResult | null } | { ok: false };
+
+/**
+ * Applies a verified event: ledger row and effects in one transaction (result null: a duplicate,
+ * nothing done). Also used by the reconcile command for the snapshot it fetched from Stripe.
+ */
+export async function applyStripeEvent(db: Db, event: EventEnvelope, opts: WebhookOptions): Promise<ApplyOutcome> {
   const bumped = new Map<number, number>();
+  let outcome: HandlerResult | null;
   try {
-    await db.transaction(async (tx) => {
+    outcome = await db.transaction(async (tx): Promise<HandlerResult | null> => {
       if (!(await insertStripeEvent(tx, { id: event.id, type: event.type, created: new Date(event.created * 1000), livemode: event.livemode }))) {
-        return; // duplicate delivery: already applied (or being applied by a concurrent delivery that won)
+        return null; // duplicate delivery: already applied (or being applied by a concurrent delivery that won)
       }
       let tiers: Promise<BillingTier[]> | undefined;
       const ctx: HandlerContext = {
@@ -68,9 +80,9 @@ export async function handleStripeWebhook(
         tiers: () => (tiers ??= listBillingTiers(tx)),
         bumped,
       };
-      const result =
+      const result: HandlerResult =
         opts.expectLivemode !== undefined && opts.expectLivemode !== event.livemode
-          ? { status: "ignored" as const, reason: `${event.livemode ? "live" : "test"}-mode event on a ${opts.expectLivemode ? "live" : "test"}-mode site` }
+          ? { status: "ignored", reason: `${event.livemode ? "live" : "test"}-mode event on a ${opts.expectLivemode ? "live" : "test"}-mode site` }
           : await dispatchEvent(ctx);
       await finishStripeEvent(tx, event.id, {
         status: result.status,
@@ -79,14 +91,14 @@ export async function handleStripeWebhook(
         objectId: result.objectId ?? null,
       });
       await opts.beforeCommit?.(event);
+      return result;
     });
   } catch (err) {
-    bumped.clear();
     const message = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : typeof err;
     console.error(`[stripe] ${event.type} ${event.id} failed, answering 500 for a retry: ${message}`);
-    return { status: 500, body: { error: { code: "internal:webhook", message: "processing failed; retry later" } } };
+    return { ok: false };
   }
   // Only after commit: this instance learns the new epochs now, others through NOTIFY.
   for (const [memberId, epoch] of bumped) noteEpoch(memberId, epoch);
-  return received;
+  return { ok: true, result: outcome };
 }

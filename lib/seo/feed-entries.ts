@@ -1,7 +1,8 @@
-// Which text of a piece a public feed carries. Pure: `now` and the tier list come from the caller.
-// Feeds are read without an account, so the reader is ANON_TIER and the decision is the same
-// canRead + splitPreview pair the per-tier page uses: full text when an anonymous reader may read
-// the piece, otherwise only the teaser — the gated part is never rendered.
+// Which text of a piece a feed carries. Pure: `now`, the tier list and the reader's tier come from
+// the caller. Public feeds are read without an account, so their reader is ANON_TIER; a member's
+// private feed passes the member's effective tier. The decision is the same canRead +
+// splitPreview pair the per-tier page uses: full text when the reader may read the piece,
+// otherwise only the teaser — the gated part is never rendered.
 import { ANON_TIER, canRead, type TierRef } from "@/lib/access";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { excerpt, toPlainText } from "@/lib/articles/plain-text";
@@ -26,13 +27,13 @@ export type FeedPiece = {
   tags: { slug: string; name: string }[];
 };
 
-// JSON-safe (it is stored in Next's data cache) and free of gated text by construction.
+// JSON-safe (it is stored in Next's data cache) and free of text the reader may not read.
 export type FeedEntry = {
   slug: string;
   title: string;
   summary: string;
   contentHtml: string;
-  // True when contentHtml is only the teaser: the rest needs an account or a paid tier.
+  // True when contentHtml is only the teaser: the rest needs an account or a (higher) paid tier.
   gated: boolean;
   locale: UiLang;
   publishAt: string;
@@ -45,8 +46,8 @@ export type FeedEntry = {
 
 export const SUMMARY_MAX_CHARS = 300;
 
-export function toFeedEntry(piece: FeedPiece, tiers: readonly TierRef[], now: Date): FeedEntry {
-  const readable = canRead({ access: piece.access, unlockAt: piece.unlockAt }, ANON_TIER, tiers, now);
+export function toFeedEntry(piece: FeedPiece, tiers: readonly TierRef[], now: Date, reader: TierRef = ANON_TIER): FeedEntry {
+  const readable = canRead({ access: piece.access, unlockAt: piece.unlockAt }, reader, tiers, now);
   const { teaser, gated } = splitPreview(piece.body, piece.previewParagraphs);
   const shown = readable ? piece.body : teaser;
   const dek = piece.dek.map((l) => l.trim()).filter(Boolean).join(" ");

@@ -78,6 +78,12 @@ describe.each(databaseKinds())("content queries on %s", (kind) => {
       await expect(searchLiveArticles(t.db, [q], now)).resolves.toBeInstanceOf(Array);
     }
     expect(await searchLiveArticles(t.db, ["'; drop table articles; --"], now)).toEqual([]);
+    // LIKE metacharacters are literal: a bare "%" or "_" only finds text that contains one.
+    for (const meta of ["%", "_"]) {
+      for (const row of await searchLiveArticles(t.db, [meta], now)) {
+        expect(`${row.title} ${row.dek.join(" ")} ${row.fullText}`).toContain(meta);
+      }
+    }
     expect((await listLiveArticles(t.db, now, {}, 1)).length).toBe(1);
   });
 });

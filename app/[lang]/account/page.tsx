@@ -7,6 +7,8 @@ import { toGrantLike } from "@/lib/auth/member-access";
 import { getViewer } from "@/lib/auth/viewer";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageLang } from "../lang";
+import { BillingPanel } from "./_components/billing-panel";
+import { PrivateFeedSection } from "./_components/private-feed-section";
 
 // Personal, so rendered per request and never cached (Next marks it private once cookies are read).
 export const dynamic = "force-dynamic";
@@ -74,6 +76,8 @@ export default async function AccountPage({ params }: Props) {
           </div>
         )}
       </section>
+      <BillingPanel lang={lang} account={viewer} />
+      <PrivateFeedSection lang={lang} memberId={viewer.member.id} tier={access.tier} />
       <div className="flex flex-wrap gap-3">
         <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.account.upgrade}

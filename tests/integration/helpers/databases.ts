@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
@@ -10,7 +11,7 @@ import { migrateDatabase } from "@/db/migrate";
 export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void> };
 
 async function pgliteDatabase(): Promise<TestDatabase> {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migrateDatabase(db, "pglite");
   return { kind: "pglite", db, close: () => client.close() };

@@ -1,4 +1,5 @@
 import { emailSchema } from "@/lib/auth/email";
+import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { consumeRateLimit } from "@/lib/rate-limit";
 
@@ -18,7 +19,7 @@ export async function POST(req: Request) {
   if (!parsed.success) return Response.json({ error: { code: "invalid:email", message: "Enter a valid email address." } }, { status: 422 });
   const address = parsed.data.toLowerCase();
   for (const [key, limit] of [
-    [`signin:ip:${clientIp(req)}`, 20],
+    [`signin:ip:${clientIp(req)}`, getEnv().SIGNIN_REQUESTS_PER_IP],
     [`signin:email:${address}`, 5],
   ] as const) {
     const r = await consumeRateLimit(key, limit, 15 * 60);

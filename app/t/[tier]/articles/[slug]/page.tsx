@@ -8,11 +8,14 @@ import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
 import { ArticleHeader } from "./_components/article-header";
 import { AuthorBox } from "./_components/author-box";
+import { Comments } from "./_components/comments";
 import { Paywall } from "./_components/paywall";
 import { TagList } from "./_components/tag-list";
 
 // One cached render per (tier, piece): ISR, regenerated on demand and by tag on edits.
-export const revalidate = 60;
+// Edits revalidate by tag and the publish clock (lib/studio/publish-clock.ts) at each scheduled
+// publish or unlock instant; the hour is only a backstop, so steady state sends no queries.
+export const revalidate = 3600;
 export const generateStaticParams = () => [];
 
 type Props = { params: Promise<{ tier: string; slug: string }> };
@@ -65,6 +68,7 @@ export default async function ArticlePage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <Comments slug={article.slug} lang={lang} />
     </article>
   );
 }

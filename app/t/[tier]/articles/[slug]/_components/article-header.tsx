@@ -55,6 +55,7 @@ export function ArticleHeader({ article, tiers }: { article: ArticleView; tiers:
             width={1600}
             height={900}
             priority
+            fetchPriority="high"
             sizes="(min-width: 768px) 768px, 100vw"
             className="aspect-[16/9] w-full rounded-sm object-cover"
           />

@@ -2,17 +2,17 @@ import { getDb } from "@/db/client";
 import { requireAdminToken } from "@/lib/admin-api/auth";
 import { parseGrantRequest } from "@/lib/admin-api/members";
 import { readJson, withErrors } from "@/lib/http/errors";
-import { grantAccess } from "@/lib/members/grants";
+import { grantWithAudit } from "@/lib/studio/member-changes";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/admin/v1/members/{email}/grants {tier, startsAt?, endsAt, note?} → 201 {id};
 // creates the member when the address is new.
 export const POST = withErrors(async (req: Request, ctx: { params: Promise<{ email: string }> }) => {
-  await requireAdminToken(req);
+  const actor = await requireAdminToken(req);
   const { email } = await ctx.params;
   const db = await getDb();
   const input = await parseGrantRequest(db, decodeURIComponent(email), await readJson(req));
-  const { grant } = await grantAccess(db, { ...input, source: "comp" });
+  const { grant } = await grantWithAudit(db, actor, { ...input, source: "comp" });
   return Response.json({ id: grant.id }, { status: 201 });
 });

@@ -1,0 +1,44 @@
+import { getDb } from "@/db/client";
+import { listMemberSubscriptions } from "@/db/queries/billing";
+import { resolveGrantStatus } from "@/lib/access";
+import { toGrantLike, type MemberAccess } from "@/lib/auth/member-access";
+import { resolveRenewal } from "@/lib/billing/subscription-view";
+import { dict, formatDate, type UiLang } from "@/lib/i18n";
+
+const SHOWN = 3;
+
+// The account page's subscription block: each live subscription with its renew/end date, and
+// "Manage subscription" (Stripe's customer portal, or the demo portal without Stripe keys).
+// Hidden for members who never subscribed.
+export async function BillingPanel({ lang, account }: { lang: UiLang; account: MemberAccess }) {
+  const t = dict(lang).billing;
+  const subs = await listMemberSubscriptions(await getDb(), account.member.id);
+  if (subs.length === 0 && !account.member.stripeCustomerId) return null;
+  const now = new Date();
+  const rows = subs.flatMap((sub) => {
+    const grant = account.grants.find((g) => g.source === "stripe" && g.sourceRef === sub.id);
+    if (!grant?.endsAt || resolveGrantStatus(toGrantLike(grant), now) !== "active") return [];
+    const tier = account.tiers.find((x) => x.slug === grant.tierSlug);
+    return [{ sub, name: tier ? (lang === "en" ? tier.nameEn : tier.name) : grant.tierSlug, renewal: resolveRenewal(sub, grant.endsAt) }];
+  });
+  return (
+    <section aria-labelledby="billing-heading" className="flex flex-col gap-3" data-testid="billing-panel">
+      <h2 id="billing-heading" className="text-xl font-bold">
+        {t.panelTitle}
+      </h2>
+      {rows.slice(0, SHOWN).map(({ sub, name, renewal }) => (
+        <p key={sub.id} className="rounded border border-rule bg-white p-4" data-testid="billing-subscription">
+          <strong>{name}</strong> · {t.status[sub.status ?? ""] ?? sub.status} ·{" "}
+          <span className="text-muted">{renewal.renews ? t.renewsOn(formatDate(renewal.at, lang)) : t.cancelScheduled(formatDate(renewal.at, lang))}</span>
+        </p>
+      ))}
+      <form action="/api/billing/portal" method="post" className="flex flex-wrap items-center gap-3">
+        <input type="hidden" name="lang" value={lang} />
+        <button type="submit" className="rounded border border-ink bg-white px-4 py-2 font-semibold hover:bg-black/5" data-testid="manage-subscription">
+          {t.manage}
+        </button>
+        <span className="text-sm text-muted">{t.manageHint}</span>
+      </form>
+    </section>
+  );
+}

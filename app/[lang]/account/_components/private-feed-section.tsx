@@ -1,0 +1,27 @@
+import { getDb } from "@/db/client";
+import { getLivePrivateFeedForMember } from "@/db/queries/feeds";
+import type { TierRef } from "@/lib/access";
+import { feedMessages } from "@/lib/feeds/messages";
+import { canHavePrivateFeed } from "@/lib/feeds/private-feed";
+import type { UiLang } from "@/lib/i18n";
+import { PrivateFeedPanel } from "./private-feed-panel";
+
+// The account page's private feed block: shown to paying members, and to anyone who still has a
+// live URL (so a lapsed member can stop it). The secret itself is never shown here: only its
+// hash is stored, so the URL appears once, in the panel, right after it is issued.
+export async function PrivateFeedSection({ lang, memberId, tier }: { lang: UiLang; memberId: number; tier: TierRef }) {
+  const live = await getLivePrivateFeedForMember(await getDb(), memberId);
+  const eligible = canHavePrivateFeed(tier);
+  const m = feedMessages(lang);
+  if (!eligible && !live) return null;
+  return (
+    <section aria-labelledby="private-feed-heading" className="flex flex-col gap-3" data-testid="private-feed">
+      <h2 id="private-feed-heading" className="text-xl font-bold">
+        {m.heading}
+      </h2>
+      <p className="text-muted">{m.intro}</p>
+      {eligible ? null : <p className="text-muted">{m.lapsed}</p>}
+      <PrivateFeedPanel lang={lang} eligible={eligible} initial={{ live: live ? { createdAt: live.createdAt.toISOString() } : null, url: null }} />
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { dict, type UiLang } from "@/lib/i18n";
+import { payDemoAction, type PayDemoResult } from "../actions";
+
+const field = "w-full rounded-md border border-rule bg-white px-3 py-2 text-base text-ink";
+const demoCard = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
+
+// The card side of the demo checkout. The card fields are visibly fake and never submitted (no
+// name attribute): only the signed intent and the language are posted.
+export function DemoPayForm({ lang, intent, email, name, amountLabel }: { lang: UiLang; intent: string; email: string; name: string; amountLabel: string }) {
+  const t = dict(lang).billing;
+  const [state, action, pending] = useActionState<PayDemoResult, FormData>(payDemoAction, null);
+
+  // A hard navigation: every client-cached page (pricing, articles) is fetched anew with the new tier.
+  useEffect(() => {
+    if (state?.ok) window.location.assign(state.data.next);
+  }, [state]);
+
+  return (
+    <form action={action} className="flex flex-col gap-4" aria-describedby={state?.ok === false ? "pay-error" : undefined}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="lang" value={lang} />
+      <label className="flex flex-col gap-1 text-sm font-semibold">
+        {t.email}
+        <input readOnly value={email} className={`${field} bg-black/5`} autoComplete="off" />
+      </label>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-1 text-sm font-semibold">{t.cardInfo}</legend>
+        <input readOnly aria-label={t.cardNumber} value={demoCard.number} className={`${field} rounded-b-none font-mono`} />
+        <div className="-mt-px grid grid-cols-2">
+          <input readOnly aria-label={t.expiry} value={demoCard.expiry} className={`${field} rounded-t-none rounded-r-none font-mono`} />
+          <input readOnly aria-label={t.cvc} value={demoCard.cvc} className={`${field} -ml-px rounded-t-none rounded-l-none font-mono`} />
+        </div>
+        <p className="text-xs text-muted">{t.demoCardHint}</p>
+      </fieldset>
+      <label className="flex flex-col gap-1 text-sm font-semibold">
+        {t.cardholder}
+        <input readOnly value={name} className={field} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-semibold">
+        {t.country}
+        <input readOnly value={t.countryValue} className={field} />
+      </label>
+      {state?.ok === false ? (
+        <p id="pay-error" role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-sm font-semibold text-accent-dark">
+          {state.error.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending || state?.ok === true}
+        data-testid="demo-pay"
+        className="rounded-md bg-ink px-4 py-3 text-base font-semibold text-white hover:bg-black disabled:opacity-60"
+      >
+        {pending || state?.ok ? t.paying : `${t.pay} · ${amountLabel}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listMemberSubscriptions } from "@/db/queries/billing";
+import { resolveGrantStatus } from "@/lib/access";
+import { toGrantLike } from "@/lib/auth/member-access";
+import { getViewer } from "@/lib/auth/viewer";
+import { getCheckoutSubscription } from "@/lib/billing/checkout";
+import { getStripe } from "@/lib/billing/stripe-client";
+import { resolveRenewal } from "@/lib/billing/subscription-view";
+import { dict, formatDate, localePath } from "@/lib/i18n";
+import { pageLang } from "../../lang";
+import { RefreshOnMount } from "./_components/refresh-on-mount";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[] }> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: dict(await pageLang(params)).billing.checkoutTitle, robots: { index: false } };
+}
+
+// After Stripe Checkout (?session_id=…) or the demo (?sub=…): confirms what the member now holds,
+// read from their grants, never from the URL — the URL only says which subscription to show first.
+export default async function CheckoutSuccessPage({ params, searchParams }: Props) {
+  const lang = await pageLang(params);
+  const t = dict(lang).billing;
+  const viewer = await getViewer();
+  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
+  const now = new Date();
+  const sp = await searchParams;
+  const stripe = getStripe();
+  const sessionId = first(sp.session_id);
+  const wanted = stripe && sessionId ? await getCheckoutSubscription(stripe, sessionId, viewer.member.id) : first(sp.sub);
+  const subs = await listMemberSubscriptions(await getDb(), viewer.member.id);
+  // The named subscription may not be stored yet (Stripe's webhook still on its way): then wait
+  // for it rather than show an older one.
+  const sub = wanted ? (subs.find((s) => s.id === wanted) ?? null) : (subs.find((s) => s.tierSlug !== null) ?? null);
+  const grant = sub ? viewer.grants.find((g) => g.source === "stripe" && g.sourceRef === sub.id) : undefined;
+  const active = grant !== undefined && resolveGrantStatus(toGrantLike(grant), now) === "active";
+  const tier = grant ? viewer.tiers.find((x) => x.slug === grant.tierSlug) : undefined;
+  const tierName = tier ? (lang === "en" ? tier.nameEn : tier.name) : (grant?.tierSlug ?? "");
+  const renewal = sub && grant?.endsAt ? resolveRenewal(sub, grant.endsAt) : null;
+
+  return (
+    <div className="mx-auto flex max-w-xl flex-col gap-5 py-8" data-testid="checkout-success" data-state={active ? "active" : "pending"}>
+      <RefreshOnMount pending={!active} />
+      {active ? (
+        <>
+          <h1 className="headline text-3xl font-bold" data-testid="success-tier" data-tier={grant.tierSlug}>
+            {t.successTitle(tierName)}
+          </h1>
+          <p>{t.successBody}</p>
+          {renewal ? (
+            <p className="font-semibold" data-testid="success-date">
+              {renewal.renews ? t.renewsOn(formatDate(renewal.at, lang)) : t.endsOn(formatDate(renewal.at, lang))}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h1 className="headline text-3xl font-bold">{t.pendingTitle}</h1>
+          <p aria-live="polite">{t.pendingBody}</p>
+        </>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <Link href={localePath(lang, "/")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
+          {t.startReading}
+        </Link>
+        <Link href={localePath(lang, "/account")} className="rounded border border-ink px-4 py-2 font-semibold hover:bg-black/5">
+          {t.toAccount}
+        </Link>
+      </div>
+    </div>
+  );
+}

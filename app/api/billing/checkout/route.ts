@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
+import { createCheckoutSession } from "@/lib/billing/checkout";
+import { resolveCheckoutPlan } from "@/lib/billing/checkout-plan";
+import { demoIntentKey } from "@/lib/billing/demo-deliver";
+import { checkoutIntervals, newDemoIntent, signDemoIntent } from "@/lib/billing/demo-intent";
+import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
+import { getStripe } from "@/lib/billing/stripe-client";
+import { siteUrl } from "@/lib/env";
+import { AppError, withErrors } from "@/lib/http/errors";
+import { localePath } from "@/lib/i18n";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const planSchema = z.object({ tier: z.string().regex(/^[a-z0-9-]{1,64}$/, "Unknown plan."), interval: z.enum(checkoutIntervals) });
+
+// The pricing page's "Subscribe" form: Stripe Checkout when keys are set, else the demo checkout
+// with a signed intent naming this member, tier and interval.
+export const POST = withErrors(async (req: Request) => {
+  assertSameOrigin(req);
+  const fields = await readFormFields(req);
+  const lang = formLang(fields.lang);
+  const viewer = await getViewer();
+  if (!viewer.signedIn) {
+    return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/pricing"))}`);
+  }
+  const { tier, interval } = planSchema.parse(fields);
+  const plan = resolveCheckoutPlan(viewer.tiers, tier, interval);
+  if (!plan) throw new AppError("invalid", "tier", "Choose a paid plan that has a price for this billing period.");
+
+  const stripe = getStripe();
+  if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: siteUrl() }));
+
+  const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, tier, interval }, new Date()), demoIntentKey());
+  return seeOther(`${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent })}`);
+});

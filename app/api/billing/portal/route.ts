@@ -1,0 +1,26 @@
+import { getViewer } from "@/lib/auth/viewer";
+import { createPortalSession, realCustomerId } from "@/lib/billing/checkout";
+import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
+import { getStripe } from "@/lib/billing/stripe-client";
+import { siteUrl } from "@/lib/env";
+import { withErrors } from "@/lib/http/errors";
+import { localePath } from "@/lib/i18n";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// The account page's "Manage subscription": Stripe's customer portal when keys are set, else the
+// demo portal. A member without a Stripe customer has nothing to manage yet: off to the plans.
+export const POST = withErrors(async (req: Request) => {
+  assertSameOrigin(req);
+  const lang = formLang((await readFormFields(req)).lang);
+  const viewer = await getViewer();
+  if (!viewer.signedIn) {
+    return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
+  }
+  const stripe = getStripe();
+  if (!stripe) return seeOther(localePath(lang, "/account/portal"));
+  const customerId = realCustomerId(viewer.member.stripeCustomerId);
+  if (!customerId) return seeOther(localePath(lang, "/pricing"));
+  return seeOther(await createPortalSession(stripe, { customerId, lang, origin: siteUrl() }));
+});

@@ -1,0 +1,53 @@
+import type { ActionError } from "@/lib/studio/action-result";
+
+// Small shared pieces of the studio's forms and tables.
+export const inputClass = "w-full rounded border border-rule bg-white px-2 py-1.5 text-sm";
+export const buttonClass = "rounded bg-ink px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50";
+export const ghostButtonClass = "rounded border border-rule bg-white px-3 py-1.5 text-sm";
+
+export function FieldError({ error, field }: { error: ActionError | null | undefined; field: string | string[] }) {
+  const fields = Array.isArray(field) ? field : [field];
+  if (!error?.field || !fields.includes(error.field)) return null;
+  return (
+    <p role="alert" className="mt-1 text-sm text-accent" data-testid={`error-${fields[0]}`}>
+      {error.message}
+    </p>
+  );
+}
+
+// Errors that belong to no field of the form (or to a field this form does not show).
+export function FormError({ error, fields }: { error: ActionError | null | undefined; fields: string[] }) {
+  if (!error || (error.field && fields.includes(error.field))) return null;
+  return (
+    <p role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-sm text-accent" data-testid="form-error">
+      {error.message}
+    </p>
+  );
+}
+
+export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-sm font-semibold">
+        {label}
+      </label>
+      {children}
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
+    </div>
+  );
+}
+
+export function PageTitle({ children, actions }: { children: React.ReactNode; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="headline text-3xl font-bold">{children}</h1>
+      {actions}
+    </div>
+  );
+}
+
+export function formatInstant(d: Date | string | null | undefined): string {
+  if (!d) return "—";
+  const date = typeof d === "string" ? new Date(d) : d;
+  return new Intl.DateTimeFormat("ko-KR", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" }).format(date);
+}

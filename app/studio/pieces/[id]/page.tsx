@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getStudioArticle } from "@/db/queries/studio-articles";
+import { requireStaffPage } from "@/lib/studio/guard";
+import { effectiveStatus } from "@/lib/studio/piece-status";
+import { PageTitle, formatInstant } from "../../_components/ui";
+import { DeletePieceButton } from "../_components/delete-piece-button";
+import { loadEditorOptions } from "../_components/editor-options";
+import { PieceEditor } from "../_components/piece-editor";
+import { toFormValues } from "../_components/types";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function EditPiecePage({ params, searchParams }: Props) {
+  await requireStaffPage("editor");
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = await getDb();
+  const [article, options] = await Promise.all([getStudioArticle(db, Number(id)), loadEditorOptions(db)]);
+  if (!article) notFound();
+  const status = effectiveStatus(article, new Date());
+  return (
+    <div>
+      <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
+      <p className="mb-4 text-sm text-muted">
+        현재 상태: <strong data-testid="effective-status">{status}</strong> · 발행 {formatInstant(article.publishAt)} ·{" "}
+        {status === "published" ? <Link href={`/articles/${article.slug}`} className="underline">사이트에서 보기</Link> : "아직 독자에게 보이지 않습니다"} ·{" "}
+        <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">변경 기록</Link>
+      </p>
+      {(await searchParams).saved ? (
+        <p role="status" className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
+          저장했습니다.
+        </p>
+      ) : null}
+      <PieceEditor initial={toFormValues(article)} options={options} />
+    </div>
+  );
+}

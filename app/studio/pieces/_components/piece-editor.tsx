@@ -1,0 +1,90 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { Field, FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { savePieceAction } from "../actions";
+import { BodyEditor } from "./body-editor";
+import { InstantField } from "./instant-field";
+import { PieceMetaFields } from "./piece-meta-fields";
+import { TierPreviewPanel } from "./tier-preview-panel";
+import type { EditorOptions, PieceFormValues } from "./types";
+
+const FIELDS = ["title", "slug", "dek", "body", "locale", "access", "unlockAt", "status", "publishAt", "section", "tags", "authorSlugs", "authorEmail", "previewParagraphs", "heroImage", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription"];
+
+export function PieceEditor({ initial, options }: { initial: PieceFormValues; options: EditorOptions }) {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(savePieceAction.bind(null, initial.id), null);
+  const [body, setBody] = useState(initial.body);
+  const [access, setAccess] = useState(initial.access);
+  const [unlockAt, setUnlockAt] = useState(initial.unlockAt);
+  const [status, setStatus] = useState(initial.status);
+  const [previewParagraphs, setPreviewParagraphs] = useState(initial.previewParagraphs);
+  const error = state && !state.ok ? state.error : null;
+  useEffect(() => {
+    if (state?.ok && initial.id === null) router.replace(`/studio/pieces/${state.data.id}?saved=1`);
+  }, [state, initial.id, router]);
+
+  return (
+    <form action={formAction} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]" aria-label="기사 편집">
+      <div className="flex flex-col gap-4">
+        <FormError error={error} fields={FIELDS} />
+        {state?.ok ? (
+          <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
+            저장했습니다 · <a className="underline" href={`/articles/${state.data.slug}`}>/articles/{state.data.slug}</a>
+          </p>
+        ) : null}
+        <Field label="제목" htmlFor="title">
+          <input id="title" name="title" defaultValue={initial.title} required className={`${inputClass} text-lg`} />
+          <FieldError error={error} field="title" />
+        </Field>
+        <Field label="슬러그 (URL)" htmlFor="slug" hint="비우면 제목에서 만듭니다. 영문 소문자·숫자·하이픈.">
+          <input id="slug" name="slug" defaultValue={initial.slug} className={inputClass} />
+          <FieldError error={error} field="slug" />
+        </Field>
+        <Field label="요약 (dek, 한 줄에 하나)" htmlFor="dek">
+          <textarea id="dek" name="dek" rows={2} defaultValue={initial.dek} className={inputClass} />
+          <FieldError error={error} field="dek" />
+        </Field>
+        <BodyEditor value={body} onChange={setBody} error={error} />
+        <PieceMetaFields initial={initial} options={options} error={error} />
+      </div>
+      <aside className="flex flex-col gap-4">
+        <div className="grid grid-cols-2 gap-3 rounded border border-rule bg-white p-3">
+          <Field label="접근 등급" htmlFor="access">
+            <select id="access" name="access" value={access} onChange={(e) => setAccess(e.target.value)} className={inputClass}>
+              {options.access.map((o) => (
+                <option key={o.value} value={o.value}>{o.label}</option>
+              ))}
+            </select>
+            <FieldError error={error} field="access" />
+          </Field>
+          <Field label="미리보기 문단 수" htmlFor="previewParagraphs">
+            <input id="previewParagraphs" name="previewParagraphs" type="number" min={1} max={50} value={previewParagraphs} onChange={(e) => setPreviewParagraphs(Number(e.target.value) || 1)} className={inputClass} />
+          </Field>
+          <div className="col-span-2">
+            <Field label="공개 전환 시각 (unlockAt)" htmlFor="unlockAt" hint="이 시각이 지나면 누구나 전문을 읽습니다.">
+              <InstantField id="unlockAt" name="unlockAt" value={initial.unlockAt} onChange={setUnlockAt} />
+              <FieldError error={error} field="unlockAt" />
+            </Field>
+          </div>
+          <Field label="상태" htmlFor="status">
+            <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value as PieceFormValues["status"])} className={inputClass}>
+              <option value="draft">초안 (draft)</option>
+              <option value="scheduled">예약 (scheduled)</option>
+              <option value="published">발행 (published)</option>
+            </select>
+          </Field>
+          <Field label="발행 시각 (publishAt)" htmlFor="publishAt" hint={status === "published" ? "비우면 지금" : undefined}>
+            <InstantField id="publishAt" name="publishAt" value={initial.publishAt} />
+            <FieldError error={error} field="publishAt" />
+          </Field>
+          <button type="submit" disabled={pending} className={`${buttonClass} col-span-2`}>
+            {pending ? "저장 중…" : "저장"}
+          </button>
+        </div>
+        <TierPreviewPanel input={{ body, access, unlockAt, previewParagraphs }} />
+      </aside>
+    </form>
+  );
+}

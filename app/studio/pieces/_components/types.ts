@@ -1,0 +1,58 @@
+import type { StudioArticle } from "@/db/queries/studio-articles";
+
+// Serializable values handed from the editor page (server) to the editor form (client).
+export type PieceFormValues = {
+  id: number | null;
+  title: string;
+  slug: string;
+  dek: string;
+  body: string;
+  locale: "ko" | "en";
+  access: string;
+  unlockAt: string | null;
+  status: "draft" | "scheduled" | "published";
+  publishAt: string | null;
+  section: string;
+  tags: string;
+  authorSlugs: string[];
+  previewParagraphs: number;
+  heroImage: string;
+  heroAlt: string;
+  heroCaption: string;
+  heroCredit: string;
+  seoTitle: string;
+  seoDescription: string;
+};
+
+export type Option = { value: string; label: string };
+export type EditorOptions = { sections: Option[]; authors: Option[]; access: Option[] };
+
+export const emptyPiece: PieceFormValues = {
+  id: null, title: "", slug: "", dek: "", body: "", locale: "ko", access: "public", unlockAt: null, status: "draft", publishAt: null,
+  section: "", tags: "", authorSlugs: [], previewParagraphs: 3, heroImage: "", heroAlt: "", heroCaption: "", heroCredit: "", seoTitle: "", seoDescription: "",
+};
+
+export function toFormValues(a: StudioArticle): PieceFormValues {
+  return {
+    id: a.id,
+    title: a.title,
+    slug: a.slug,
+    dek: a.dek.join("\n"),
+    body: a.body,
+    locale: a.locale,
+    access: a.access,
+    unlockAt: a.unlockAt?.toISOString() ?? null,
+    status: a.status,
+    publishAt: a.publishAt?.toISOString() ?? null,
+    section: a.section?.slug ?? "",
+    tags: a.tags.map((t) => t.name).join(", "),
+    authorSlugs: a.authors.map((x) => x.slug),
+    previewParagraphs: a.previewParagraphs,
+    heroImage: a.heroImage ?? "",
+    heroAlt: a.heroAlt,
+    heroCaption: a.heroCaption,
+    heroCredit: a.heroCredit,
+    seoTitle: a.seoTitle ?? "",
+    seoDescription: a.seoDescription ?? "",
+  };
+}

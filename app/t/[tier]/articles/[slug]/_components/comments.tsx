@@ -1,0 +1,82 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { commentsApi } from "@/lib/comments/client";
+import { commentErrorMessage } from "@/lib/comments/messages";
+import type { CommentListResponse } from "@/lib/comments/types";
+import { dict, type UiLang } from "@/lib/i18n";
+import { CommentComposer } from "./comments-composer";
+import { CommentItem, type ItemContext } from "./comments-item";
+import { CommentsNotice } from "./comments-notice";
+
+// The discussion under a piece. A client island on purpose: the page around it is the shared
+// per-tier render and must not vary per reader, so everything personal (own comments, the right
+// to post, bans) comes from the comments API after load.
+export function Comments({ slug, lang }: { slug: string; lang: UiLang }) {
+  const t = dict(lang).comments;
+  const [data, setData] = useState<CommentListResponse | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  const apply = useCallback((res: Awaited<ReturnType<typeof commentsApi.list>>) => {
+    if (res.ok) setData(res.data);
+    setFailed(!res.ok);
+  }, []);
+  const reload = useCallback(async () => apply(await commentsApi.list(slug)), [apply, slug]);
+
+  useEffect(() => {
+    let live = true;
+    void commentsApi.list(slug).then((res) => live && apply(res));
+    return () => {
+      live = false;
+    };
+  }, [apply, slug]);
+
+  const ctx: ItemContext = { slug, lang, t, canPost: Boolean(data?.viewer.canPost), signedIn: Boolean(data?.viewer.signedIn), reload };
+
+  return (
+    <section aria-labelledby="comments-heading" className="flex flex-col gap-6 border-t border-rule pt-6" data-testid="comments" data-state={data ? "ready" : "loading"}>
+      <h2 id="comments-heading" className="text-lg font-bold">
+        {t.heading}
+        {data && !data.locked ? <span className="ml-2 font-normal text-muted">{t.count(data.count)}</span> : null}
+      </h2>
+      {failed && !data ? (
+        <p role="alert">
+          {t.loadFailed}{" "}
+          <button type="button" className="underline" onClick={() => void reload()}>
+            {t.retry}
+          </button>
+        </p>
+      ) : null}
+      {!data && !failed ? <p className="text-muted">{t.loading}</p> : null}
+      {data ? (
+        <>
+          {data.viewer.canPost && !data.locked ? (
+            <CommentComposer
+              t={t}
+              label={t.composeLabel}
+              submitLabel={t.submit}
+              onSubmit={async (body) => {
+                const res = await commentsApi.create(slug, body, null);
+                if (!res.ok) return commentErrorMessage(t, lang, res.status, res.error);
+                await reload();
+                return null;
+              }}
+            />
+          ) : (
+            <CommentsNotice data={data} slug={slug} lang={lang} t={t} />
+          )}
+          {!data.locked && data.comments.length === 0 ? <p className="text-muted">{t.empty}</p> : null}
+          {data.comments.length ? (
+            <ol className="flex flex-col gap-6" data-testid="comment-list">
+              {data.comments.map((c) => (
+                <li key={c.id}>
+                  <CommentItem comment={c} ctx={ctx} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+// Load generation: autocannon phases (throughput and latency, session cookies rotated per
+// request) and a checked pass where each of many distinct readers requests a page once.
+import http from "node:http";
+import autocannon from "autocannon";
+import { cpuMillis, sampleRss } from "./proc";
+
+export type LoadResult = {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+  rss: { peak: number | null; end: number | null } | null;
+  serverCpuMs: number | null; // CPU the measured server used during the run
+};
+
+export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number }): Promise<LoadResult> {
+  const cookies = opts.cookies ?? [];
+  let next = 0;
+  const request: autocannon.Request = { method: "GET", path: opts.path };
+  // A different reader's cookie on every request: the server cannot serve signed-in readers from
+  // anything keyed on one session.
+  if (cookies.length) request.setupRequest = (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } });
+  const rss = opts.rssPid ? sampleRss(opts.rssPid) : null;
+  const cpuBefore = opts.rssPid ? cpuMillis(opts.rssPid) : null;
+  // Without a callback autocannon returns its tracker made thenable; the tracker can stop().
+  const instance = autocannon({
+    url: opts.baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 10,
+    headers: { accept: "text/html,application/xhtml+xml" },
+    requests: [request],
+  }) as unknown as Promise<autocannon.Result> & { stop: () => void };
+  // autocannon stops by itself after `seconds`; this only bounds a wedged run.
+  const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
+  const result = await instance;
+  clearTimeout(guard);
+  const cpuAfter = opts.rssPid ? cpuMillis(opts.rssPid) : null;
+  return {
+    requests: result.requests.total,
+    // Completed requests over the run's length (autocannon's own average skips partial seconds).
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    seconds: result.duration,
+    rss: rss ? rss.stop() : null,
+    serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+  };
+}
+
+// Several runs of one kind as one figure: requests/s over the summed time, p50 as the
+// request-weighted mean of the runs, p99 as the worst run's (a conservative merge).
+export function combineResults(runs: LoadResult[]): LoadResult {
+  const requests = runs.reduce((s, r) => s + r.requests, 0);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  const peaks = runs.map((r) => r.rss?.peak ?? null).filter((v): v is number => v !== null);
+  const last = runs[runs.length - 1];
+  return {
+    requests,
+    seconds,
+    requestsPerSecond: seconds ? requests / seconds : 0,
+    p50: Math.round((runs.reduce((s, r) => s + r.p50 * r.requests, 0) / Math.max(1, requests)) * 100) / 100,
+    p99: Math.max(...runs.map((r) => r.p99)),
+    non2xx: runs.reduce((s, r) => s + r.non2xx, 0),
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    timeouts: runs.reduce((s, r) => s + r.timeouts, 0),
+    rss: last.rss ? { peak: peaks.length ? Math.max(...peaks) : null, end: last.rss.end } : null,
+    serverCpuMs: runs.every((r) => r.serverCpuMs !== null) ? runs.reduce((s, r) => s + r.serverCpuMs!, 0) : null,
+  };
+}
+
+export type Visit = { cookie: string | null; expect: (res: { status: number; headers: http.IncomingHttpHeaders; body: string }) => string | null };
+export type VisitReport = { requests: number; ok: number; failures: Map<string, number>; seconds: number };
+
+function get(agent: http.Agent, url: URL, cookie: string | null): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: { accept: "text/html", ...(cookie ? { cookie } : {}) }, timeout: 15_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.on("error", reject);
+  });
+}
+
+// Each visit once, `concurrency` at a time, every response checked; bounded by `maxSeconds`.
+export async function visitEach(baseUrl: string, path: string, visits: Visit[], concurrency: number, maxSeconds = 300): Promise<VisitReport> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const url = new URL(path, baseUrl);
+  const failures = new Map<string, number>();
+  const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+  const started = Date.now();
+  const deadline = started + maxSeconds * 1000;
+  let index = 0;
+  let ok = 0;
+  let done = 0;
+  const worker = async () => {
+    while (index < visits.length && Date.now() < deadline) {
+      const visit = visits[index++];
+      try {
+        const why = visit.expect(await get(agent, url, visit.cookie));
+        if (why) fail(why);
+        else ok++;
+      } catch (err) {
+        fail(`request error: ${(err as Error).message}`);
+      }
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, visits.length) }, worker));
+  agent.destroy();
+  if (done < visits.length) fail(`stopped after ${maxSeconds} s with ${visits.length - done} visits left`);
+  return { requests: done, ok, failures, seconds: (Date.now() - started) / 1000 };
+}

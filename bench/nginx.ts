@@ -1,0 +1,95 @@
+// nginx on loopback serving one page as a static file: the physical limit for "an HTML page over
+// HTTP/1.1 keep-alive" on this machine (issue 7). Installed from Debian when absent.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { onCleanup, spawnTracked, stopChild } from "./children";
+import { freePort } from "./server";
+
+function findNginx(): string | null {
+  for (const p of ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"]) if (fs.existsSync(p)) return p;
+  const r = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
+}
+
+export function ensureNginx(): string {
+  const found = findNginx();
+  if (found) return found;
+  console.log("[bench] nginx not found: installing nginx-light from Debian (apt-get)…");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env, timeout: 300_000 });
+  if (update.status !== 0) throw new Error("apt-get update failed");
+  let install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], { stdio: "inherit", env, timeout: 300_000 });
+  if (install.status !== 0) install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx"], { stdio: "inherit", env, timeout: 300_000 });
+  const installed = findNginx();
+  if (install.status !== 0 || !installed) throw new Error("could not install nginx (apt-get install nginx-light / nginx)");
+  return installed;
+}
+
+export type StaticServer = { baseUrl: string; path: string; version: string; stop: () => Promise<void> };
+
+// Serves `html` at `urlPath` from a private prefix under `workDir` (config, logs, temp paths),
+// so it needs no system configuration and touches nothing outside the benchmark's folder.
+export async function startStaticServer(opts: { html: string; urlPath: string; workDir: string }): Promise<StaticServer> {
+  const bin = ensureNginx();
+  const version = (spawnSync(bin, ["-v"], { encoding: "utf8" }).stderr || "").trim().replace(/^nginx version:\s*/, "");
+  const prefix = path.resolve(opts.workDir);
+  fs.rmSync(prefix, { recursive: true, force: true });
+  for (const d of ["www", "logs", "tmp"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
+  fs.writeFileSync(path.join(prefix, "www", "page.html"), opts.html, { mode: 0o644 });
+  const port = await freePort();
+  const conf = `
+daemon off;
+master_process on;
+worker_processes auto;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+${process.getuid?.() === 0 ? "user root;" : ""}
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${prefix}/www;
+    location = ${opts.urlPath} {
+      default_type text/html;
+      try_files /page.html =404;
+    }
+  }
+}
+`;
+  const confFile = path.join(prefix, "nginx.conf");
+  fs.writeFileSync(confFile, conf);
+  const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", confFile], { encoding: "utf8" });
+  if (check.status !== 0) throw new Error(`nginx rejected its configuration: ${check.stderr}`);
+  const child = spawnTracked(bin, ["-p", prefix, "-c", confFile], { stdio: ["ignore", "ignore", "pipe"] });
+  const stop = () => stopChild(child);
+  onCleanup("nginx", stop);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
+    try {
+      const res = await fetch(`${baseUrl}${opts.urlPath}`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("nginx did not answer within 15 s");
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl, path: opts.urlPath, version, stop };
+}

@@ -1,0 +1,88 @@
+import { parseArgs } from "node:util";
+
+// Durations and sizes for one run. `--quick` is a smoke run (about a minute after the build); the
+// default full run is sized to finish in about five minutes on a 2-core machine (build excluded).
+export type BenchOptions = {
+  quick: boolean;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  // Measured time per reader kind is split into rounds run in mirrored order (A B C C B A …), so
+  // drifting load from other processes on the machine does not favour one kind.
+  rounds: number;
+  idleSeconds: number;
+  members: number;
+  pieces: number;
+  readers: number;
+  readerConcurrency: number;
+  databaseUrl: string | null;
+  nginx: boolean;
+  webhooks: boolean;
+  traceQueries: boolean;
+  distDir: string;
+  dataDir: string;
+  outDir: string;
+};
+
+const usage = `npm run bench -- [options]
+  --quick               short durations and 1,000 readers (smoke run)
+  --connections N       autocannon connections per phase (default 24)
+  --duration S          measured seconds per phase (default 20; quick 4)
+  --warmup S            warm-up seconds before each phase (default 5; quick 2)
+  --readers N           distinct signed-in readers for the cache check (default 10000; quick 1000)
+  --database-url URL    run on a fresh PostgreSQL database created next to URL (dropped after);
+                        default: a fresh PGlite folder (.data-bench)
+  --no-nginx            skip the nginx static-file baseline
+  --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
+  --no-trace            do not record the server's SQL statements (bench/out/queries.log)
+  -h, --help`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      connections: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      readers: { type: "string" },
+      "database-url": { type: "string" },
+      "no-nginx": { type: "boolean", default: false },
+      "no-webhooks": { type: "boolean", default: false },
+      "no-trace": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const quick = values.quick ?? false;
+  const int = (raw: string | undefined, fallback: number, name: string, min = 1, max = 1_000_000) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be an integer in [${min}, ${max}]`);
+    return n;
+  };
+  const readers = int(values.readers, quick ? 1_000 : 10_000, "readers", 20, 100_000);
+  return {
+    quick,
+    connections: int(values.connections, 24, "connections", 1, 256),
+    durationSeconds: int(values.duration, quick ? 4 : 20, "duration", 1, 600),
+    warmupSeconds: int(values.warmup, quick ? 2 : 5, "warmup", 0, 120),
+    rounds: quick ? 2 : 4,
+    idleSeconds: quick ? 6 : 11,
+    members: Math.max(10_000, readers),
+    pieces: 100,
+    readers,
+    readerConcurrency: 16,
+    databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? null,
+    nginx: !values["no-nginx"],
+    webhooks: !values["no-webhooks"],
+    traceQueries: !values["no-trace"],
+    distDir: ".next-bench",
+    dataDir: ".data-bench",
+    outDir: "bench/out",
+  };
+}

@@ -1,0 +1,49 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { privateFeeds, type PrivateFeed } from "../schema";
+
+type Tx = Pick<Db, "select" | "insert" | "update">;
+
+// Private feed URLs: loads and stores by token hash. Whether the member may read anything is
+// decided elsewhere (lib/feeds), on every fetch.
+
+export async function getLivePrivateFeedByHash(db: Tx, tokenHash: string): Promise<PrivateFeed | null> {
+  const [row] = await db
+    .select()
+    .from(privateFeeds)
+    .where(and(eq(privateFeeds.tokenHash, tokenHash), isNull(privateFeeds.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getLivePrivateFeedForMember(db: Tx, memberId: number): Promise<PrivateFeed | null> {
+  const [row] = await db
+    .select()
+    .from(privateFeeds)
+    .where(and(eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Revokes the member's live feed URL, if any; returns whether one was live. */
+export async function revokePrivateFeeds(db: Tx, memberId: number, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(privateFeeds)
+    .set({ revokedAt: at })
+    .where(and(eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
+    .returning({ id: privateFeeds.id });
+  return rows.length > 0;
+}
+
+/**
+ * Replaces the member's live feed URL with a new one in one transaction: the old URL stops
+ * working the moment the new one exists. Two concurrent rotations cannot both leave a live row
+ * (the partial unique index refuses the second insert, which rolls its transaction back).
+ */
+export async function rotatePrivateFeed(db: Db, memberId: number, tokenHash: string, at: Date): Promise<PrivateFeed> {
+  return db.transaction(async (tx) => {
+    await revokePrivateFeeds(tx, memberId, at);
+    const [row] = await tx.insert(privateFeeds).values({ memberId, tokenHash, createdAt: at }).returning();
+    return row;
+  });
+}

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { articleAuthors, articles, articleTags, authors, sections, tags, type Article, type Author, type Section, type Tag } from "../schema";
+
+export type StudioArticle = Article & { section: Section | null; authors: Author[]; tags: Tag[] };
+
+async function withRelations(db: Db, rows: Article[]): Promise<StudioArticle[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [authorLinks, tagLinks, sectionRows] = await Promise.all([
+    db.select({ articleId: articleAuthors.articleId, author: authors }).from(articleAuthors).innerJoin(authors, eq(authors.id, articleAuthors.authorId)).where(inArray(articleAuthors.articleId, ids)).orderBy(asc(articleAuthors.position)),
+    db.select({ articleId: articleTags.articleId, tag: tags }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(inArray(articleTags.articleId, ids)).orderBy(asc(tags.name)),
+    db.select().from(sections),
+  ]);
+  const sectionById = new Map(sectionRows.map((s) => [s.id, s]));
+  return rows.map((r) => ({
+    ...r,
+    section: r.sectionId === null ? null : (sectionById.get(r.sectionId) ?? null),
+    authors: authorLinks.filter((l) => l.articleId === r.id).map((l) => l.author),
+    tags: tagLinks.filter((l) => l.articleId === r.id).map((l) => l.tag),
+  }));
+}
+
+export async function getStudioArticle(db: Db, id: number): Promise<StudioArticle | null> {
+  const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  return (await withRelations(db, rows))[0] ?? null;
+}
+
+export async function getArticleIdBySlug(db: Db, slug: string): Promise<number | null> {
+  const [row] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1);
+  return row?.id ?? null;
+}
+
+export async function getArticleSlugById(db: Db, id: number): Promise<string | null> {
+  const [row] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, id)).limit(1);
+  return row?.slug ?? null;
+}
+
+export type StudioArticleFilter = {
+  status?: "draft" | "scheduled" | "published";
+  sectionId?: number;
+  access?: string;
+  authorId?: number;
+  q?: string;
+};
+
+// Studio filters use the *effective* status: a scheduled piece whose instant has passed is live.
+export async function listStudioArticles(db: Db, filter: StudioArticleFilter, now: Date, limit = 50, offset = 0) {
+  const conds: SQL[] = [];
+  const live = and(ne(articles.status, "draft"), lte(articles.publishAt, now))!;
+  if (filter.status === "draft") conds.push(eq(articles.status, "draft"));
+  if (filter.status === "published") conds.push(live);
+  if (filter.status === "scheduled") conds.push(and(ne(articles.status, "draft"), or(gt(articles.publishAt, now), sql`${articles.publishAt} is null`))!);
+  if (filter.sectionId !== undefined) conds.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.access) conds.push(eq(articles.access, filter.access));
+  if (filter.q) conds.push(or(ilike(articles.title, `%${filter.q.replace(/[\\%_]/g, "\\$&")}%`), eq(articles.slug, filter.q))!);
+  if (filter.authorId !== undefined) {
+    conds.push(inArray(articles.id, db.select({ id: articleAuthors.articleId }).from(articleAuthors).where(eq(articleAuthors.authorId, filter.authorId))));
+  }
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(sql`coalesce(${articles.publishAt}, ${articles.updatedAt})`), desc(articles.id))
+    .limit(limit)
+    .offset(offset);
+  return withRelations(db, rows);
+}
+
+// Pieces whose visible state changes at an instant: a scheduled publication, or a time-based
+// unlock of a gated piece. Drafts never change on their own.
+const publishes = and(ne(articles.status, "draft"), isNotNull(articles.publishAt))!;
+const unlocks = and(ne(articles.status, "draft"), ne(articles.access, "public"), isNotNull(articles.unlockAt))!;
+
+export async function getNextContentChange(db: Db, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({
+      at: sql<Date | string | null>`least(
+        min(${articles.publishAt}) filter (where ${publishes} and ${articles.publishAt} > ${now}),
+        min(${articles.unlockAt}) filter (where ${unlocks} and ${articles.unlockAt} > ${now}))`,
+    })
+    .from(articles);
+  return row?.at ? new Date(row.at) : null;
+}
+
+// Slugs whose publication or unlock instant lies in (since, until].
+export async function listContentChangesBetween(db: Db, since: Date, until: Date): Promise<string[]> {
+  const rows = await db
+    .select({ slug: articles.slug })
+    .from(articles)
+    .where(
+      or(
+        and(publishes, gt(articles.publishAt, since), lte(articles.publishAt, until)),
+        and(unlocks, gt(articles.unlockAt, since), lte(articles.unlockAt, until)),
+      ),
+    );
+  return rows.map((r) => r.slug);
+}
+
+export async function listAuthorsWhere(db: Db, by: { emails?: string[]; slugs?: string[]; ids?: number[] }) {
+  const conds: SQL[] = [];
+  if (by.emails?.length) conds.push(inArray(sql`lower(${authors.email})`, by.emails.map((e) => e.toLowerCase())));
+  if (by.slugs?.length) conds.push(inArray(authors.slug, by.slugs));
+  if (by.ids?.length) conds.push(inArray(authors.id, by.ids));
+  if (!conds.length) return [];
+  return db.select().from(authors).where(or(...conds));
+}
+
+export async function findTagsBySlugOrName(db: Db, values: string[]) {
+  if (!values.length) return [];
+  return db.select().from(tags).where(or(inArray(tags.slug, values), inArray(tags.name, values)));
+}

@@ -1,0 +1,34 @@
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "../client";
+import { apiTokens, members } from "../schema";
+
+export async function insertApiToken(db: Pick<Db, "insert">, row: typeof apiTokens.$inferInsert) {
+  const [created] = await db.insert(apiTokens).values(row).returning();
+  return created;
+}
+
+export async function getActiveTokenByHash(db: Db, tokenHash: string) {
+  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt))).limit(1);
+  return row ?? null;
+}
+
+// Written at most once per `staleBefore` window, so a busy integration does not write per request.
+export async function touchApiToken(db: Db, id: number, at: Date, staleBefore: Date) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: at })
+    .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
+}
+
+export async function listApiTokens(db: Db) {
+  return db
+    .select({ token: apiTokens, createdByEmail: members.email })
+    .from(apiTokens)
+    .leftJoin(members, eq(members.id, apiTokens.createdBy))
+    .orderBy(desc(apiTokens.id));
+}
+
+export async function revokeApiToken(db: Pick<Db, "update">, id: number, at: Date) {
+  const [row] = await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
+  return row ?? null;
+}

@@ -1,0 +1,78 @@
+import { index, integer, pgTable, primaryKey, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { articles } from "./content";
+import { members } from "./members";
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    // One level of replies: a reply's parent is always a top-level comment (checked on insert).
+    parentId: integer("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
+    // Plain text, normalised on input; never HTML.
+    body: text("body").notNull(),
+    // The author's tier when posting: the badge shows what they commented as, without
+    // recomputing every author's access on each read.
+    tierSlug: text("tier_slug").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenBy: integer("hidden_by").references(() => members.id, { onDelete: "set null" }),
+    // Deletion is soft so replies keep their place under a "deleted" placeholder.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedBy: integer("deleted_by").references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("comments_article_idx").on(t.articleId, t.createdAt),
+    index("comments_parent_idx").on(t.parentId),
+    index("comments_member_idx").on(t.memberId),
+    index("comments_created_idx").on(t.createdAt),
+  ],
+);
+
+// One report per (comment, member): the primary key makes a repeated report a no-op.
+export const commentReports = pgTable(
+  "comment_reports",
+  {
+    commentId: integer("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set when a moderator acted on the comment (hid, restored, deleted or dismissed the reports).
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.memberId] }), index("comment_reports_open_idx").on(t.resolvedAt, t.createdAt)],
+);
+
+// Bans keep their history; a ban is in force until `until` (null = indefinitely) unless lifted.
+export const commentBans = pgTable(
+  "comment_bans",
+  {
+    id: serial("id").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    until: timestamp("until", { withTimezone: true }),
+    // Shown to the banned member.
+    reason: text("reason").notNull(),
+    createdBy: integer("created_by").references(() => members.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    liftedBy: integer("lifted_by").references(() => members.id, { onDelete: "set null" }),
+  },
+  (t) => [index("comment_bans_member_idx").on(t.memberId)],
+);
+
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type CommentReport = typeof commentReports.$inferSelect;
+export type CommentBanRow = typeof commentBans.$inferSelect;

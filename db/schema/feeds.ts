@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { members } from "./members";
+
+// Secret URLs of members' private full-text feeds. Only a SHA-256 of the secret is stored: the
+// URL is shown once, and a leaked database does not leak working feed URLs. Rotating revokes the
+// member's live row and inserts a new one; revoked rows stay for the record.
+export const privateFeeds = pgTable(
+  "private_feeds",
+  {
+    id: serial("id").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("private_feeds_member_idx").on(t.memberId),
+    // At most one live feed URL per member, even under concurrent rotations.
+    uniqueIndex("private_feeds_one_live_idx").on(t.memberId).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type PrivateFeed = typeof privateFeeds.$inferSelect;

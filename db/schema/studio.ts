@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { members } from "./members";
+
+// Every grant, role, piece and setting change: who (a member, an API token, the CLI), what, when.
+// Rows are only ever inserted; the studio and the member page read them back.
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorMemberId: integer("actor_member_id").references(() => members.id, { onDelete: "set null" }),
+    // Human label kept even when the member row goes away: an email, "token:3 (ci)", "cli".
+    actorLabel: text("actor_label").notNull(),
+    // Dotted verb, e.g. "piece.update", "grant.create", "member.role", "tier.update".
+    action: text("action").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: text("subject_id").notNull(),
+    // The member the change concerns, so a member's page lists changes to their access.
+    memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
+    summary: text("summary").notNull().default(""),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId), index("audit_log_member_idx").on(t.memberId)],
+);
+
+// Admin API tokens created in the studio or the CLI. Only a SHA-256 of the secret is stored; the
+// secret is shown once at creation.
+export const apiTokens = pgTable("api_tokens", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  // The first characters of the secret, so a token can be recognised in lists without being usable.
+  prefix: text("prefix").notNull(),
+  createdBy: integer("created_by").references(() => members.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+// Permanent redirects from URLs of a previous site (WordPress) to their new home.
+export const redirects = pgTable("redirects", {
+  id: serial("id").primaryKey(),
+  // Normalised path (+ query for `/?p=123`), see lib/import/redirects.ts.
+  fromPath: text("from_path").notNull().unique(),
+  toPath: text("to_path").notNull(),
+  source: text("source").notNull().default("wxr"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// What an import created for each external item, so re-importing the same file updates in place
+// instead of duplicating (kind: post, author, category, tag).
+export const importItems = pgTable(
+  "import_items",
+  {
+    id: serial("id").primaryKey(),
+    source: text("source").notNull(),
+    kind: text("kind").notNull(),
+    externalId: text("external_id").notNull(),
+    localId: integer("local_id").notNull(),
+    // Hash of what the import last wrote for this item: an unchanged item is skipped entirely.
+    checksum: text("checksum").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("import_items_key_idx").on(t.source, t.kind, t.externalId)],
+);
+
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type Redirect = typeof redirects.$inferSelect;

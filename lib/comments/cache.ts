@@ -1,0 +1,50 @@
+import "server-only";
+import { revalidateTag, unstable_cache } from "next/cache";
+import { getDb } from "@/db/client";
+import { listArticleComments, type ThreadRow } from "@/db/queries/comments";
+import { commentsTag } from "@/lib/articles/cache-tags";
+import { commentAuthorName } from "./rules";
+import type { CachedComment, CommentState } from "./types";
+
+// A piece's discussion is cached on its own, tagged `comments:<slug>`, and only the comments API
+// reads it. The per-tier page render never touches this entry, so posting or moderating comments
+// invalidates the discussion and leaves the page's one-render-per-tier cache alone.
+
+// A safety net only: every write revalidates the tag at once.
+const COMMENTS_TTL_SECONDS = 300;
+
+function stateOf(row: ThreadRow): CommentState {
+  if (row.deletedAt) return "deleted";
+  if (row.hiddenAt) return "hidden";
+  return "visible";
+}
+
+export function toCachedComment(row: ThreadRow): CachedComment {
+  const state = stateOf(row);
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    memberId: row.memberId,
+    // Derived here so no email address is ever cached or sent; only the name shown.
+    authorName: commentAuthorName({ name: row.authorName, email: row.authorEmail }),
+    tierSlug: row.tierSlug,
+    body: state === "visible" ? row.body : null,
+    state,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+  };
+}
+
+export function getCachedComments(articleId: number, slug: string): Promise<CachedComment[]> {
+  return unstable_cache(
+    async () => (await listArticleComments(await getDb(), articleId)).map(toCachedComment),
+    // The article id is part of the key so a slug reused by a new piece never shows old comments.
+    ["comments", slug, String(articleId)],
+    { tags: [commentsTag(slug)], revalidate: COMMENTS_TTL_SECONDS },
+  )();
+}
+
+// Expire at once (no stale window): the writer's next read must include their own change.
+export function invalidateComments(slug: string): void {
+  revalidateTag(commentsTag(slug), { expire: 0 });
+}

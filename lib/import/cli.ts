@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import { UsageError } from "@/lib/studio/cli/args";
+import type { Command } from "@/lib/studio/cli/commands";
+import { describeReport, importWxr, MAX_WXR_BYTES } from "./wxr";
+import { WxrError } from "./wxr-types";
+
+// A one-line progress bar on stderr (stdout stays clean for the summary).
+function progressBar(done: number, total: number, label: string): void {
+  if (!process.stderr.isTTY && done !== total) return;
+  const width = 30;
+  const filled = total ? Math.round((done / total) * width) : width;
+  process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+  if (done === total) process.stderr.write("\n");
+}
+
+export const importCommands: Record<string, Command> = {
+  "import:wxr": {
+    usage: "import:wxr <file.xml>",
+    summary: "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Re-running changes nothing.",
+    run: async (db, actor, args, out) => {
+      const file = args.positionals[0];
+      if (!file) throw new UsageError("the WXR file path is required");
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+      if (fs.statSync(file).size > MAX_WXR_BYTES) throw new UsageError(`the file is larger than ${MAX_WXR_BYTES / 1024 / 1024} MB`);
+      try {
+        const report = await importWxr(db, actor, fs.readFileSync(file, "utf8"), progressBar);
+        out(describeReport(report));
+      } catch (err) {
+        if (err instanceof WxrError) throw new UsageError(`${err.message} — nothing was imported`);
+        throw err;
+      }
+    },
+  },
+};

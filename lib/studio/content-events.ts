@@ -1,0 +1,37 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+
+// Content changes are announced on a Postgres channel so every server instance can refresh its own
+// render cache — including changes made outside any server (the operator CLI, an import).
+export const CONTENT_CHANNEL = "masthead_content";
+
+// `redirects`: the legacy redirect table changed (an import), see lib/import/redirect-table.ts.
+export type ContentEvent = { origin: string; slugs: string[]; lists: boolean; taxonomy?: boolean; tiers?: boolean; redirects?: boolean };
+
+const ORIGIN = Symbol.for("masthead.contentOrigin");
+type Holder = { [ORIGIN]?: string };
+
+// One id per process: an instance ignores its own announcements (it revalidated already).
+export function processOrigin(): string {
+  const g = globalThis as Holder;
+  g[ORIGIN] ??= randomUUID();
+  return g[ORIGIN];
+}
+
+// NOTIFY payloads are limited to 8000 bytes: a large import announces "everything" instead.
+export async function announceContentChange(db: Pick<Db, "execute">, change: Omit<ContentEvent, "origin">): Promise<void> {
+  let payload = JSON.stringify({ ...change, origin: processOrigin() });
+  if (payload.length > 7000) payload = JSON.stringify({ ...change, slugs: [], lists: true, all: true, origin: processOrigin() });
+  await db.execute(sql`select pg_notify(${CONTENT_CHANNEL}, ${payload})`);
+}
+
+export function parseContentEvent(payload: string): (ContentEvent & { all?: boolean }) | null {
+  try {
+    const v = JSON.parse(payload) as Partial<ContentEvent> & { all?: boolean };
+    if (typeof v.origin !== "string" || !Array.isArray(v.slugs)) return null;
+    return { origin: v.origin, slugs: v.slugs.filter((s): s is string => typeof s === "string"), lists: v.lists === true, taxonomy: v.taxonomy === true, tiers: v.tiers === true, redirects: v.redirects === true, all: v.all === true };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Db } from "@/db/client";
+import { deleteArticle, saveArticle } from "@/db/queries/content-writes";
+import { getStudioArticle, type StudioArticle } from "@/db/queries/studio-articles";
+import type { Article } from "@/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { recordAudit, type Actor } from "./audit";
+import { announceContentChange } from "./content-events";
+import type { PieceFields, PiecePatch } from "./piece-input";
+import { resolvePieceWrite } from "./piece-resolve";
+
+// Writes pieces for every entry point (studio, Admin API, CLI, import): resolves the fields, derives
+// the search text, writes the audit entry in the same transaction and announces the change. Callers
+// inside Next then revalidate the render cache (lib/studio/revalidate.ts).
+
+export type PieceChange = { article: Article; slugs: string[] };
+
+const auditDetails = (a: Article) => ({ slug: a.slug, status: a.status, access: a.access, publishAt: a.publishAt?.toISOString() ?? null, unlockAt: a.unlockAt?.toISOString() ?? null });
+
+export function toPieceFields(a: StudioArticle): PieceFields {
+  return {
+    title: a.title,
+    body: a.body,
+    access: a.access,
+    status: a.status,
+    section: a.section?.slug ?? null,
+    authorSlugs: a.authors.map((x) => x.slug),
+    tags: a.tags.map((t) => t.name),
+  };
+}
+
+async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date): Promise<PieceChange> {
+  const write = await resolvePieceWrite(db, fields, existing, now);
+  const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
+    await recordAudit(tx, actor, {
+      action: existing ? "piece.update" : "piece.create",
+      subjectType: "article",
+      subjectId: row.id,
+      summary: `${existing ? "수정" : "작성"}: ${row.title}`,
+      details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}) },
+    });
+  });
+  const slugs = [...new Set([article.slug, ...(existing ? [existing.slug] : [])])];
+  await announceContentChange(db, { slugs, lists: true });
+  return { article, slugs };
+}
+
+export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new Date()): Promise<PieceChange> {
+  return commit(db, actor, null, fields, now);
+}
+
+export async function updatePiece(db: Db, actor: Actor, id: number, patch: PiecePatch, now = new Date()): Promise<PieceChange> {
+  const existing = await getStudioArticle(db, id);
+  if (!existing) throw new AppError("not_found", "article", "No piece has this id.");
+  // Bylines and tags left out of a patch stay as they are (resolvePieceWrite keeps them).
+  const base = { ...toPieceFields(existing), authorSlugs: undefined, tags: undefined, section: undefined };
+  return commit(db, actor, existing, { ...base, ...patch }, now);
+}
+
+export async function removePiece(db: Db, actor: Actor, id: number): Promise<PieceChange> {
+  const row = await deleteArticle(db, id, async (tx, deleted) => {
+    await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
+  });
+  if (!row) throw new AppError("not_found", "article", "No piece has this id.");
+  await announceContentChange(db, { slugs: [row.slug], lists: true });
+  return { article: row, slugs: [row.slug] };
+}
