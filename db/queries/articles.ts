@@ -10,7 +10,8 @@ export function liveAt(now: Date): SQL {
   return and(ne(articles.status, "draft"), lte(articles.publishAt, now))!;
 }
 
-async function attachRelations(db: Db, rows: Article[]): Promise<ArticleRow[]> {
+// Loads the byline, tags and section of a set of pieces (three queries, whatever the set size).
+export async function attachRelations(db: Db, rows: Article[]): Promise<ArticleRow[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const sectionIds = [...new Set(rows.map((r) => r.sectionId).filter((id): id is number => id !== null))];

@@ -1,29 +1,14 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { articleAuthors, articles, articleTags, authors, sections, tags, type Article, type Author, type Section, type Tag } from "../schema";
+import { attachRelations, type ArticleRow } from "./articles";
+import { articleAuthors, articles, authors, tags } from "../schema";
 
-export type StudioArticle = Article & { section: Section | null; authors: Author[]; tags: Tag[] };
-
-async function withRelations(db: Db, rows: Article[]): Promise<StudioArticle[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [authorLinks, tagLinks, sectionRows] = await Promise.all([
-    db.select({ articleId: articleAuthors.articleId, author: authors }).from(articleAuthors).innerJoin(authors, eq(authors.id, articleAuthors.authorId)).where(inArray(articleAuthors.articleId, ids)).orderBy(asc(articleAuthors.position)),
-    db.select({ articleId: articleTags.articleId, tag: tags }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(inArray(articleTags.articleId, ids)).orderBy(asc(tags.name)),
-    db.select().from(sections),
-  ]);
-  const sectionById = new Map(sectionRows.map((s) => [s.id, s]));
-  return rows.map((r) => ({
-    ...r,
-    section: r.sectionId === null ? null : (sectionById.get(r.sectionId) ?? null),
-    authors: authorLinks.filter((l) => l.articleId === r.id).map((l) => l.author),
-    tags: tagLinks.filter((l) => l.articleId === r.id).map((l) => l.tag),
-  }));
-}
+// The studio sees the same shape as the reader queries (any status, though).
+export type StudioArticle = ArticleRow;
 
 export async function getStudioArticle(db: Db, id: number): Promise<StudioArticle | null> {
   const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
-  return (await withRelations(db, rows))[0] ?? null;
+  return (await attachRelations(db, rows))[0] ?? null;
 }
 
 export async function getArticleIdBySlug(db: Db, slug: string): Promise<number | null> {
@@ -64,7 +49,7 @@ export async function listStudioArticles(db: Db, filter: StudioArticleFilter, no
     .orderBy(desc(sql`coalesce(${articles.publishAt}, ${articles.updatedAt})`), desc(articles.id))
     .limit(limit)
     .offset(offset);
-  return withRelations(db, rows);
+  return attachRelations(db, rows);
 }
 
 // Pieces whose visible state changes at an instant: a scheduled publication, or a time-based
