@@ -18,6 +18,10 @@ export type BenchOptions = {
   databaseUrl: string | null;
   nginx: boolean;
   webhooks: boolean;
+  // Opt-in sections: `--edge` (issue 8, nginx edge cache per tier) and `--soak` (issue 9).
+  edge: boolean;
+  soak: boolean;
+  soakSeconds: number;
   traceQueries: boolean;
   distDir: string;
   dataDir: string;
@@ -34,6 +38,10 @@ const usage = `npm run bench -- [options]
                         default: a fresh PGlite folder (.data-bench)
   --no-nginx            skip the nginx static-file baseline
   --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
+  --edge                also measure the nginx edge cache per tier (issue 8): anonymous and premium
+                        through the edge, next to nginx's static file and Node alone
+  --soak                run the sustained mixed-traffic soak (issue 9) instead of the default sections
+  --soak-seconds S      soak length (default 300)
   --no-trace            do not record the server's SQL statements (bench/out/queries.log)
   -h, --help`;
 
@@ -50,6 +58,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       "no-nginx": { type: "boolean", default: false },
       "no-webhooks": { type: "boolean", default: false },
       "no-trace": { type: "boolean", default: false },
+      edge: { type: "boolean", default: false },
+      soak: { type: "boolean", default: false },
+      "soak-seconds": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -80,6 +91,9 @@ export function parseOptions(argv: string[]): BenchOptions {
     databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? null,
     nginx: !values["no-nginx"],
     webhooks: !values["no-webhooks"],
+    edge: values.edge ?? false,
+    soak: values.soak ?? false,
+    soakSeconds: int(values["soak-seconds"], 300, "soak-seconds", 10, 3_600),
     traceQueries: !values["no-trace"],
     distDir: ".next-bench",
     dataDir: ".data-bench",

@@ -10,7 +10,9 @@ import { groupByTier, mintReaderCookies } from "./cookies";
 import { freshPglite, freshPostgres } from "./database";
 import { parseOptions, type BenchOptions } from "./options";
 import { num, Report } from "./report";
+import { edgeSection } from "./sections/edge";
 import { readersSection } from "./sections/readers";
+import { soakSection } from "./sections/soak";
 import { staticLimitSection } from "./sections/static-limit";
 import { webhooksSection } from "./sections/webhooks";
 import { seedBenchDatabase } from "./seed";
@@ -18,9 +20,11 @@ import { buildProduction, resetRuntimeCache, startServer } from "./server";
 
 // Sections run in this order against one server; later issues add theirs here (see README.md).
 const sections: { name: string; enabled: (o: BenchOptions) => boolean; run: (ctx: BenchContext) => Promise<void> }[] = [
-  { name: "readers (issue 3)", enabled: () => true, run: readersSection },
-  { name: "static limit (issue 7)", enabled: (o) => o.nginx, run: staticLimitSection },
-  { name: "webhooks (issue 4)", enabled: (o) => o.webhooks, run: webhooksSection },
+  { name: "readers (issue 3)", enabled: (o) => !o.soak, run: readersSection },
+  { name: "static limit (issue 7)", enabled: (o) => o.nginx && !o.soak, run: staticLimitSection },
+  { name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && !o.soak, run: edgeSection },
+  { name: "webhooks (issue 4)", enabled: (o) => o.webhooks && !o.soak, run: webhooksSection },
+  { name: "soak (issue 9)", enabled: (o) => o.soak, run: soakSection },
 ];
 
 async function main(report: Report): Promise<void> {

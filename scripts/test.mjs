@@ -17,6 +17,10 @@ const steps = [
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"]],
+  // Issue 9: PostgreSQL restarts, Redis stops and SIGKILLs against production servers.
+  ["faults", bin("vitest"), ["run", "--project", "faults"]],
+  // Issue 8: two instances sharing PostgreSQL and Redis behind nginx; needs DATABASE_URL.
+  ["multi", bin("playwright"), ["test", "-c", "e2e-multi/playwright.config.ts"], { needs: "DATABASE_URL" }],
   ["lighthouse", bin("tsx"), ["scripts/lighthouse.ts", "--assert"]],
 ];
 
@@ -26,8 +30,12 @@ if (!fs.existsSync(path.join(root, "node_modules"))) {
 }
 
 const results = [];
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length && !only.includes(name)) continue;
+  if (opts.needs && !process.env[opts.needs]) {
+    console.log(`\n━━ ${name}: skipped (${opts.needs} is not set)`);
+    continue;
+  }
   if ((name === "e2e" || name === "lighthouse") && !chromiumPath()) {
     console.error(
       `\nThe ${name} step needs Chromium and none was found.\n` +
