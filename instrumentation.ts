@@ -1,6 +1,24 @@
 // Runs once when a server instance starts (Next's instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Refuse the embedded database when several instances are configured or the data folder is
+  // taken, before anything opens it (lib/db/instance-guard.ts).
+  const { getEnv } = await import("@/lib/env");
+  const { guardEmbeddedDatabase } = await import("@/lib/db/instance-guard");
+  const env = getEnv();
+  try {
+    guardEmbeddedDatabase({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, instances: env.MASTHEAD_INSTANCES, dataDir: env.MASTHEAD_DATA_DIR });
+  } catch (err) {
+    console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  if (env.REDIS_URL) {
+    // Cache tag revalidations also reach the other instances while Redis is away.
+    const { startTagBroadcast } = await import("@/lib/cache/tag-broadcast");
+    await startTagBroadcast().catch((err: unknown) => {
+      console.error("[cache] tag broadcast could not start:", err instanceof Error ? err.message : String(err));
+    });
+  }
   const { startAccessListener } = await import("@/lib/auth/access-listener");
   await startAccessListener().catch((err: unknown) => {
     // The site still serves; stale sessions are then caught by the periodic catch-up.

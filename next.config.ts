@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -9,6 +10,12 @@ const nextConfig: NextConfig = {
   images: {
     formats: ["image/avif", "image/webp"],
   },
+  // Renders and cached data: shared by every instance through Redis when REDIS_URL is set at
+  // server start, Next's own file-system cache otherwise (lib/cache/handler.mjs).
+  cacheHandler: path.resolve("lib/cache/handler.mjs"),
+  // Instances serving one build behind a load balancer must agree on it (deploy/README.md).
+  deploymentId: process.env.MASTHEAD_DEPLOYMENT_ID || undefined,
+  generateBuildId: async () => process.env.MASTHEAD_DEPLOYMENT_ID || null,
 };
 
 export default nextConfig;
