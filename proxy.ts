@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-session";
+import { withEdgeTier } from "@/lib/edge/proxy-edge";
 import { legacyRedirect } from "@/lib/import/redirects";
 import { isInternalPath, localeRoute, matchArticlePath } from "@/lib/routing/paths";
 
@@ -45,8 +46,9 @@ export async function proxy(request: NextRequest) {
     const identity = await resolveRequestIdentity(request);
     const res = rewrite(request, `/t/${identity.tier}/articles/${slug}`);
     // The body depends on the reader's tier: no shared cache may key it on the URL alone.
+    // The nginx edge (deploy/nginx) caches it per tier instead, from the tier cookie set here.
     res.headers.set("Cache-Control", "private, no-store");
-    return withIdentity(res, identity);
+    return withEdgeTier(withIdentity(res, identity), request, identity);
   }
   if (pathname.startsWith("/en/articles/")) {
     return NextResponse.redirect(new URL(pathname.slice(3), request.url), 308);

@@ -12,17 +12,32 @@ function findNginx(): string | null {
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
 }
 
-export function ensureNginx(): string {
-  const found = findNginx();
-  if (found) return found;
-  console.log("[bench] nginx not found: installing nginx-light from Debian (apt-get)…");
+const NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
+
+function aptInstall(packages: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env, timeout: 300_000 });
   if (update.status !== 0) throw new Error("apt-get update failed");
-  let install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx-light"], { stdio: "inherit", env, timeout: 300_000 });
-  if (install.status !== 0) install = spawnSync("apt-get", ["install", "-y", "-qq", "nginx"], { stdio: "inherit", env, timeout: 300_000 });
+  return spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env, timeout: 300_000 }).status === 0;
+}
+
+// nginx from Debian when absent; with `njs`, also the njs module the edge configuration loads
+// (deploy/nginx/edge.js verifies the tier cookie).
+export function ensureNginx(opts: { njs?: boolean } = {}): string {
+  const found = findNginx();
+  const needNjs = opts.njs === true && !fs.existsSync(NJS_MODULE);
+  if (found && !needNjs) return found;
+  if (!found) {
+    console.log(`[bench] nginx not found: installing nginx${opts.njs ? " and libnginx-mod-http-js" : "-light"} from Debian (apt-get)…`);
+    const ok = opts.njs ? aptInstall(["nginx", "libnginx-mod-http-js"]) : aptInstall(["nginx-light"]) || aptInstall(["nginx"]);
+    if (!ok) throw new Error("could not install nginx from Debian (apt-get install nginx)");
+  } else {
+    console.log("[bench] the njs module is missing: installing libnginx-mod-http-js from Debian (apt-get)…");
+    if (!aptInstall(["libnginx-mod-http-js"])) throw new Error("could not install libnginx-mod-http-js");
+  }
   const installed = findNginx();
-  if (install.status !== 0 || !installed) throw new Error("could not install nginx (apt-get install nginx-light / nginx)");
+  if (!installed) throw new Error("nginx is still not installed");
+  if (opts.njs && !fs.existsSync(NJS_MODULE)) throw new Error(`the njs module is not at ${NJS_MODULE}`);
   return installed;
 }
 

@@ -1,0 +1,97 @@
+// Starts the production edge configuration (deploy/nginx) on loopback for the benchmark and the
+// multi-instance e2e suite. The loopback variant is *rendered from the same files*: only paths,
+// the listen address, the upstream servers and the edge mode are replaced, and every replacement
+// must match, so the template cannot drift from what runs here.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { onCleanup, spawnTracked, stopChild } from "./children";
+import { ensureNginx } from "./nginx";
+import { freePort } from "./server";
+
+const source = path.resolve(import.meta.dirname, "../deploy/nginx");
+const ETC = "/etc/nginx/masthead/";
+
+export type EdgeMode = "cookie" | "auth_request";
+export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: EdgeMode; edgeSecret: string; port?: number };
+export type EdgeServer = { baseUrl: string; port: number; prefix: string; cacheDir: string; stop: () => Promise<void> };
+
+function replaceOnce(text: string, from: string | RegExp, to: string, file: string): string {
+  const matched = typeof from === "string" ? text.includes(from) : from.test(text);
+  if (!matched) throw new Error(`deploy/nginx/${file} no longer contains ${String(from)}: update bench/edge-nginx.ts`);
+  return text.replace(from, to);
+}
+
+export function renderEdgeConfig(prefix: string, opts: { port: number; upstreamPorts: number[]; mode: EdgeMode }): Record<string, string> {
+  const read = (f: string) => fs.readFileSync(path.join(source, f), "utf8");
+  const root = process.getuid?.() === 0;
+  let main = read("nginx.conf");
+  main = replaceOnce(main, "user www-data;", root ? "user root;" : "", "nginx.conf");
+  main = replaceOnce(main, "pid /run/nginx.pid;", `daemon off;\npid ${prefix}/nginx.pid;`, "nginx.conf");
+  main = replaceOnce(main, "error_log /var/log/nginx/error.log warn;", `error_log ${prefix}/logs/error.log warn;`, "nginx.conf");
+  main = replaceOnce(main, "access_log /var/log/nginx/access.log;", ["access_log off;", ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${prefix}/tmp/${t};`)].join("\n    "), "nginx.conf");
+  main = replaceOnce(main, `include ${ETC}masthead.conf;`, `include ${prefix}/masthead.conf;`, "nginx.conf");
+
+  let site = read("masthead.conf");
+  site = replaceOnce(site, "/var/cache/nginx/masthead", `${prefix}/cache`, "masthead.conf");
+  site = replaceOnce(site, /# begin upstream servers[\s\S]*?# end upstream servers/, opts.upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join("\n    "), "masthead.conf");
+  site = replaceOnce(site, /# begin listen[\s\S]*?# end listen/, `listen 127.0.0.1:${opts.port};`, "masthead.conf");
+  if (opts.mode === "auth_request") site = replaceOnce(site, `include ${ETC}tier-cookie.conf;`, `include ${ETC}tier-auth-request.conf;`, "masthead.conf");
+  site = site.replaceAll(ETC, `${prefix}/`);
+
+  return {
+    "nginx.conf": main,
+    "masthead.conf": site,
+    "edge.js": read("edge.js"),
+    "proxy-headers.conf": read("proxy-headers.conf"),
+    "tier-cookie.conf": read("tier-cookie.conf"),
+    "tier-auth-request.conf": read("tier-auth-request.conf"),
+  };
+}
+
+export async function startEdge(opts: EdgeOptions): Promise<EdgeServer> {
+  const bin = ensureNginx({ njs: true });
+  const prefix = path.resolve(opts.workDir);
+  fs.rmSync(prefix, { recursive: true, force: true });
+  for (const d of ["logs", "tmp", "cache"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
+  const port = opts.port ?? (await freePort());
+  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode }))) fs.writeFileSync(path.join(prefix, file), text);
+  const conf = path.join(prefix, "nginx.conf");
+  const env = { ...process.env, EDGE_SECRET: opts.edgeSecret };
+  const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", conf], { encoding: "utf8", env });
+  if (check.status !== 0) throw new Error(`nginx rejected the edge configuration: ${check.stderr}`);
+  const child = spawnTracked(bin, ["-p", prefix, "-c", conf], { stdio: ["ignore", "ignore", "pipe"], env });
+  const stop = () => stopChild(child);
+  onCleanup("nginx edge", stop);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the nginx edge did not answer within 15 s; see ${prefix}/logs/error.log`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { baseUrl, port, prefix, cacheDir: path.join(prefix, "cache"), stop };
+}
+
+// Cache entries on disk (one file per key), for "entries stay at tiers × pieces" checks.
+export function countCacheEntries(cacheDir: string): number {
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else if (e.isFile()) n++;
+    }
+  };
+  if (fs.existsSync(cacheDir)) walk(cacheDir);
+  return n;
+}

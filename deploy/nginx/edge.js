@@ -1,0 +1,63 @@
+// njs (nginx >= 1.22 with ngx_http_js_module, njs >= 0.7): the reader's tier from the signed edge
+// cookie that Node issues (lib/edge/cookie.ts — keep the two in step), verified here with
+// HMAC-SHA256 so nginx learns the tier without a round trip to Node.
+//   ""      → unknown: bypass the cache and let Node answer (and issue a fresh cookie)
+//   "anon"  → no session cookie at all
+//   <tier>  → the tier the cookie vouches for, for exactly the session cookie sent with it
+var crypto = require('crypto');
+
+var SESSION_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+var EDGE_NAME = 'mh_edge';
+var TIER = /^[a-z0-9_-]{1,64}$/;
+var EXPIRES = /^\d{1,12}$/;
+
+// All values per name, raw (no decoding), split like lib/edge/cookie.ts cookieValues().
+function cookieValues(header) {
+    var out = {};
+    if (!header) return out;
+    var parts = header.split(';');
+    for (var i = 0; i < parts.length; i++) {
+        var eq = parts[i].indexOf('=');
+        if (eq < 0) continue;
+        var name = parts[i].slice(0, eq).trim();
+        (out[name] = out[name] || []).push(parts[i].slice(eq + 1).trim());
+    }
+    return out;
+}
+
+// Compares without an early exit, so the time taken says nothing about where a forgery differs.
+function sameString(a, b) {
+    if (a.length !== b.length) return false;
+    var diff = 0;
+    for (var i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+    return diff === 0;
+}
+
+function tier(r) {
+    var cookies = cookieValues(r.headersIn.Cookie);
+    var session = null;
+    for (var n = 0; n < SESSION_NAMES.length; n++) {
+        var name = SESSION_NAMES[n];
+        // Chunked (name.0, name.1…) or repeated session cookies are ambiguous: let Node decide.
+        if (cookies[name + '.0']) return '';
+        if (!cookies[name]) continue;
+        if (cookies[name].length !== 1 || session !== null) return '';
+        session = cookies[name][0];
+    }
+    if (session === null) return 'anon';
+
+    var edge = cookies[EDGE_NAME];
+    if (!edge || edge.length !== 1) return '';
+    var parts = edge[0].split('.');
+    if (parts.length !== 3 || !TIER.test(parts[0]) || !EXPIRES.test(parts[1])) return '';
+    if (Number(parts[1]) <= Math.floor(Date.now() / 1000)) return '';
+    var key = process.env.EDGE_SECRET;
+    if (!key) {
+        r.error('masthead edge: EDGE_SECRET is not set (add `env EDGE_SECRET;` to nginx.conf); bypassing the cache');
+        return '';
+    }
+    var expected = crypto.createHmac('sha256', key).update(parts[0] + '.' + parts[1] + '.' + session).digest('base64url');
+    return sameString(expected, parts[2]) ? parts[0] : '';
+}
+
+export default { tier };
