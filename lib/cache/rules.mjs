@@ -64,8 +64,9 @@ export function tagVerdict(states, lastModified, now) {
   let verdict = /** @type {"fresh" | "stale" | "expired"} */ ("fresh");
   for (const s of states) {
     if (!s) continue;
-    if (s.expired && s.expired > lastModified && s.expired <= now) return "expired";
-    if (s.stale && s.stale > lastModified) verdict = "stale";
+    // At the same millisecond the entry may predate the revalidation: dropping it costs one render.
+    if (s.expired && s.expired >= lastModified && s.expired <= now) return "expired";
+    if (s.stale && s.stale >= lastModified) verdict = "stale";
   }
   return verdict;
 }

@@ -47,7 +47,7 @@ describe("tag verdict for an entry written at T", () => {
   it.each([
     ["no revalidation", [undefined], "fresh"],
     ["revalidated before it was written", [{ stale: T - 1, expired: T - 1 }], "fresh"],
-    ["revalidated at the same instant", [{ stale: T, expired: T }], "fresh"],
+    ["revalidated at the same millisecond (order unknown)", [{ stale: T, expired: T }], "expired"],
     ["expired 1 ms after it was written", [{ stale: T + 1, expired: T + 1 }], "expired"],
     ["stale only (expiry in the future)", [{ stale: T + 1, expired: now + 1 }], "stale"],
     ["one of several tags expired", [undefined, { stale: T - 5, expired: T - 5 }, { stale: T + 2, expired: T + 2 }], "expired"],
