@@ -19,6 +19,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // Issue 9: a private PostgreSQL cluster restarted under load, Redis stopped, the server
+          // killed; one production build and one cluster for all files (tests/faults/global-setup.ts).
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/faults/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
