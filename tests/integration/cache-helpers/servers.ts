@@ -30,7 +30,7 @@ export async function createSeededDatabase(baseUrl: string): Promise<{ url: stri
   };
 }
 
-export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startServer(env: Record<string, string | undefined>): Promise<Server> {
   const port = await freePort();
   const logs: string[] = [];
   // Hostname left default: `-H 127.0.0.1` makes Next treat the proxy's rewrite as external.
