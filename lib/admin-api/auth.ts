@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getActiveTokenByHash, touchApiToken } from "@/db/queries/studio-tokens";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import type { Actor } from "@/lib/studio/audit";
 import { hashToken } from "./tokens";
 
@@ -14,8 +15,19 @@ export type TokenActor = Actor & { actor: string };
 
 // Bearer-token check for the Admin API. ADMIN_API_TOKEN bootstraps access (compared in constant
 // time); tokens created in the studio or CLI are looked up by their SHA-256, so the stored value is
-// never the secret, and record when they were last used.
+// never the secret, and record when they were last used. Each token then spends from its own
+// per-minute budget (429 with Retry-After past it).
 export async function requireAdminToken(req: Request): Promise<TokenActor> {
+  const actor = await authenticateAdminToken(req);
+  const limit = await consumeLimit(limitRules().adminApi, actor.actor);
+  if (!limit.ok) {
+    const s = limit.retryAfterSeconds;
+    throw new AppError("rate_limited", "admin_api", `Too many requests for this token. Try again in ${s} seconds.`, { "Retry-After": String(s) });
+  }
+  return actor;
+}
+
+async function authenticateAdminToken(req: Request): Promise<TokenActor> {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S{16,512})$/i.exec(header);
   if (!match) throw new AppError("unauthorized", "admin_api", "Send Authorization: Bearer <token>.");

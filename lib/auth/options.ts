@@ -4,13 +4,12 @@ import EmailProvider from "next-auth/providers/email";
 import { getDb } from "@/db/client";
 import { normalizeEmail } from "@/db/queries/members";
 import { siteUrl } from "@/lib/env";
-import { consumeRateLimit } from "@/lib/rate-limit";
 import { membersAdapter } from "./adapter";
 import { magicLinkEmail } from "./magic-link-email";
 import { sendMail } from "./mailer";
 import { loadMemberAccess } from "./member-access";
 import { authSecret } from "./secret";
-import { isSafeCallback } from "./callback-url";
+import { resolveRedirect } from "./callback-url";
 import { emailSchema } from "./email";
 
 // next-auth v4 takes its own origin from NEXTAUTH_URL; derive it from SITE_URL/PORT so the
@@ -37,10 +36,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error("invalid email");
         return normalizeEmail(parsed.data);
       },
+      // Per-IP and per-address limits are applied in front of next-auth, in its route handler
+      // (app/api/auth/[...nextauth]/route.ts), for every caller.
       async sendVerificationRequest({ identifier, url }) {
-        // A second guard behind the sign-in form's own limits, for direct calls to next-auth.
-        const limit = await consumeRateLimit(`signin:sent:${identifier}`, 6, 15 * 60);
-        if (!limit.ok) throw new Error("rate limited");
         const { subject, text, html } = magicLinkEmail(url, new URL(siteUrl()).host);
         await sendMail({ to: identifier, subject, text, html, url });
       },
@@ -60,14 +58,9 @@ export const authOptions: NextAuthOptions = {
       const id = typeof token.mid === "number" ? token.mid : null;
       return { ...session, user: { id, email: typeof token.email === "string" ? token.email : null } };
     },
+    // Every callbackUrl next-auth honours (sign-in, sign-out, the callback-url cookie) passes here.
     async redirect({ url, baseUrl }) {
-      if (url.startsWith("/")) return isSafeCallback(url) ? `${baseUrl}${url}` : baseUrl;
-      try {
-        const target = new URL(url);
-        return target.origin === baseUrl && isSafeCallback(target.pathname) ? url : baseUrl;
-      } catch {
-        return baseUrl;
-      }
+      return resolveRedirect(url, baseUrl);
     },
   },
 };

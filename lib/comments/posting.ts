@@ -2,12 +2,12 @@ import "server-only";
 import { getComment, insertComment, resolveReports, softDeleteComment, updateCommentBody } from "@/db/queries/comments";
 import type { Comment } from "@/db/schema";
 import { isStaff } from "@/lib/auth/viewer";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import { invalidateComments, toCachedComment } from "./cache";
 import { loadDiscussion, type CommentCtx, type Discussion } from "./discussion";
 import { CommentApiError, notFoundError, postRightError, signedOutError } from "./errors";
 import { createCommentInput, editCommentInput, requireCommentBody } from "./input";
-import { checkReplyTarget, COMMENT_RATE_LIMIT, editableUntil, isWithinEditWindow } from "./rules";
+import { checkReplyTarget, editableUntil, isWithinEditWindow } from "./rules";
 import { toCommentView } from "./thread";
 import type { CommentView } from "./types";
 
@@ -44,7 +44,7 @@ export async function createComment(ctx: CommentCtx, slug: string, readInput: ()
     if (!check.ok) throw new CommentApiError("invalid", "parent", check.message);
   }
   // Counted only for comments that would be stored, so a typo does not cost a slot.
-  const limit = await consumeRateLimit(`comment:${member.id}`, COMMENT_RATE_LIMIT.limit, COMMENT_RATE_LIMIT.windowSeconds, ctx.now);
+  const limit = await consumeLimit(limitRules().comment, String(member.id), ctx.now);
   if (!limit.ok) {
     const s = limit.retryAfterSeconds;
     throw new CommentApiError("rate_limited", "comment", `Too many comments. Try again in ${s} seconds.`, { retryAfterSeconds: s }, { "Retry-After": String(s) });

@@ -1,11 +1,9 @@
 import "server-only";
 import { getComment, insertReport } from "@/db/queries/comments";
-import { consumeRateLimit } from "@/lib/rate-limit";
+import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import { loadDiscussion, type CommentCtx } from "./discussion";
 import { CommentApiError, notFoundError, postRightError, signedOutError } from "./errors";
 import { reportCommentInput } from "./input";
-
-const REPORT_LIMIT = { limit: 20, windowSeconds: 60 } as const;
 
 // Any signed-in reader of the piece may report a visible comment by someone else, once: a repeat
 // is answered 200 with alreadyReported (idempotent for double clicks), a first report 201.
@@ -18,7 +16,7 @@ export async function reportComment(ctx: CommentCtx, slug: string, id: number | 
   if (!row || row.articleId !== d.target.id || row.deletedAt || row.hiddenAt) throw notFoundError("comment");
   if (row.memberId === member.id) throw new CommentApiError("forbidden", "report", "You cannot report your own comment.", { reason: "own" });
   const { reason } = reportCommentInput.parse(await readInput());
-  const limit = await consumeRateLimit(`comment-report:${member.id}`, REPORT_LIMIT.limit, REPORT_LIMIT.windowSeconds, ctx.now);
+  const limit = await consumeLimit(limitRules().commentReport, String(member.id), ctx.now);
   if (!limit.ok) {
     const s = limit.retryAfterSeconds;
     throw new CommentApiError("rate_limited", "report", `Too many reports. Try again in ${s} seconds.`, { retryAfterSeconds: s }, { "Retry-After": String(s) });

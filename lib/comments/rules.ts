@@ -2,7 +2,6 @@
 import { canRead, isBanActive, resolveCommentRight, type PieceGate, type TierRef } from "@/lib/access";
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
-export const COMMENT_RATE_LIMIT = { limit: 5, windowSeconds: 60 } as const;
 
 export function editableUntil(createdAt: Date): Date {
   return new Date(createdAt.getTime() + EDIT_WINDOW_MS);

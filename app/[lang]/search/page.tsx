@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { AccessBadge } from "../../_components/access-badge";
+import { SearchLimited } from "./_components/search-limited";
 import { getTiers } from "@/lib/articles/reader";
 import { searchForTier } from "@/lib/articles/search";
 import { parseSearchQuery } from "@/lib/articles/search-query";
 import { getViewer } from "@/lib/auth/viewer";
+import { consumeSearchLimit } from "@/lib/search/limit";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageLang } from "../lang";
 
@@ -21,7 +24,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const query = parseSearchQuery((await searchParams).q);
   // The tier comes from the server-side session, re-checked here (not taken from the proxy).
   const viewer = await getViewer();
-  const [hits, tiers] = await Promise.all([searchForTier(query, viewer.access.tier), getTiers()]);
+  const limit = query.terms.length > 0 ? await consumeSearchLimit(await headers()) : null;
+  const searched = limit?.ok ? query : { ...query, terms: [] };
+  const [hits, tiers] = await Promise.all([searchForTier(searched, viewer.access.tier), getTiers()]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="headline text-3xl font-bold">{t.search.title}</h1>
@@ -43,7 +48,9 @@ export default async function SearchPage({ params, searchParams }: Props) {
         </button>
       </form>
       {query.truncated ? <p className="text-sm text-muted">{t.search.tooLong}</p> : null}
-      {query.terms.length === 0 ? (
+      {limit && !limit.ok ? (
+        <SearchLimited lang={lang} retryAfterSeconds={limit.retryAfterSeconds} />
+      ) : query.terms.length === 0 ? (
         <p className="text-muted">{t.search.prompt}</p>
       ) : hits.length === 0 ? (
         <p className="text-muted">{t.search.none(query.text)}</p>

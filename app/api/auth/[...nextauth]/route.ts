@@ -1,6 +1,30 @@
+import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { consumeSigninLimits, signinAddress, SIGNIN_LIMITED_MESSAGE } from "@/lib/auth/signin-limits";
+import { siteUrl } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
+import { rateLimitSettings } from "@/lib/rate-limit";
 
 const handler = NextAuth(authOptions);
+type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+// Sending a magic link (POST /api/auth/signin/email) is limited here, in front of next-auth, so
+// callers that skip the form's precheck meet the same per-IP and per-address limits. A refusal
+// keeps next-auth's own JSON shape ({url} pointing at the error page, as when mail fails) so
+// next-auth's client reports an error, and adds a 429 status and Retry-After for everyone else.
+async function POST(req: NextRequest, ctx: Ctx) {
+  if (new URL(req.url).pathname.endsWith("/signin/email")) {
+    const form = await req.clone().formData().catch(() => null);
+    const address = signinAddress(form?.get("email"));
+    const limit = await consumeSigninLimits("send", clientIp(req, rateLimitSettings().trustedProxyHops), address);
+    if (!limit.ok) {
+      const s = String(limit.retryAfterSeconds);
+      const url = `${siteUrl()}/signin/error?error=EmailSignin`;
+      return Response.json({ url, error: { code: "rate_limited:signin", message: SIGNIN_LIMITED_MESSAGE } }, { status: 429, headers: { "Retry-After": s } });
+    }
+  }
+  return handler(req, ctx);
+}
+
+export { handler as GET, POST };
