@@ -42,7 +42,10 @@ export function ensureBuild() {
 }
 
 // Renders cached by an earlier run may come from another database (a re-seeded demo, a switched
-// DATABASE_URL): start every server with an empty render and data cache.
+// DATABASE_URL): start every server with an empty render and data cache. Only this build folder's
+// local files: the shared Redis cache (REDIS_URL) is never wiped here — other instances are
+// serving from it; its keys are namespaced by build and database instead (lib/cache/rules.mjs),
+// and a freshly seeded database clears its own namespace (scripts/prepare-db.ts).
 export function resetRuntimeCache() {
   for (const dir of ["cache/fetch-cache", "server/route-cache"]) fs.rmSync(path.join(root, distDir, dir), { recursive: true, force: true });
 }
@@ -53,9 +56,20 @@ function main() {
     console.error(`Masthead needs Node.js 20 or newer (found ${process.versions.node}).`);
     process.exit(1);
   }
-  run(bin("tsx"), ["scripts/prepare-db.ts"]);
-  ensureBuild();
-  resetRuntimeCache();
+  // `--serve-only`: one of several instances (deploy/README.md). The database was prepared and the
+  // build made once beforehand; N instances migrating or building at once would collide, and one
+  // must not delete local cache files another is using.
+  const serveOnly = process.argv.includes("--serve-only");
+  if (serveOnly) {
+    if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
+      console.error(`[start] --serve-only needs a build in ${distDir}: run \`npm run build\` (once, with the same settings) first.`);
+      process.exit(1);
+    }
+  } else {
+    run(bin("tsx"), ["scripts/prepare-db.ts"]);
+    ensureBuild();
+    resetRuntimeCache();
+  }
   const port = process.env.PORT || "3000";
   console.log(`[start] serving on http://localhost:${port}`);
   const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
