@@ -2,6 +2,7 @@
 export type Session = { memberId: number; cookie: string };
 export type FaultsContext = {
   databaseUrl: string;
+  referenceUrl: string;
   distDir: string;
   dataDir: string;
   secret: string;

@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
     const slugs = found.map((r) => r.slug);
     ctx = {
       databaseUrl,
+      referenceUrl: "",
       distDir: ".next-faults",
       dataDir: ".data-faults",
       secret,
@@ -53,6 +54,9 @@ export default async function setup(project: TestProject) {
   } finally {
     await handle.close();
   }
+  // A twin taken before any server runs (same member ids): the webhook test applies its events
+  // there in order, cleanly, as the reference for what the burst under faults must end up with.
+  ctx.referenceUrl = await recreateDatabase(`${DB_NAME}_ref`, DB_NAME);
   fs.mkdirSync(path.join(root, ctx.dataDir), { recursive: true });
   const build = await buildProduction(ctx.distDir, { DATABASE_URL: databaseUrl, MASTHEAD_DATA_DIR: ctx.dataDir });
   await resetRuntimeCache(ctx.distDir);

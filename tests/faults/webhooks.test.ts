@@ -1,0 +1,71 @@
+// (c) A burst of signed Stripe webhooks while PostgreSQL restarts: failures are 5xx (Stripe
+// retries those), and redelivering every event afterwards gives exactly the grants of a clean,
+// in-order run — no duplicates, nothing half-applied.
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import type { ServerHandle } from "@/bench/server";
+import { openDatabase } from "@/db/client";
+import { DAY_MS } from "@/lib/billing/subscription-grant";
+import { handleStripeWebhook } from "@/lib/billing/webhook";
+import { ctl, waitForPostgres } from "./cluster";
+import { leakIn, sleep, type Answer } from "./http";
+import { alive, startFaultServer } from "./server";
+import { deliver, histories, ledgerCounts, signature, stripeGrants } from "./stripe-events";
+
+const ctx = inject("faults");
+let server: ServerHandle;
+beforeAll(async () => {
+  server = await startFaultServer(ctx, "webhooks");
+});
+afterAll(async () => server?.stop());
+
+it("answers 5xx during the restart, and redelivery converges on the clean in-order result", async () => {
+  const members = (ctx.byTier.free ?? Object.values(ctx.byTier).flat()).slice(0, 30);
+  expect(members.length).toBe(30);
+  const events = histories(members, `burst${Date.now().toString(36)}`);
+  const memberIds = members.map((m) => m.memberId);
+
+  // The reference: every event once, in order, through the same webhook core, on the twin database.
+  const ref = await openDatabase({ url: ctx.referenceUrl });
+  try {
+    for (const e of events) {
+      const now = new Date();
+      const r = await handleStripeWebhook(ref.db, e.body, signature(e.body, ctx.webhookSecret, now), ctx.webhookSecret, now, { pastDueGraceMs: 3 * DAY_MS });
+      expect(r.status, `reference delivery of ${e.id}`).toBe(200);
+    }
+  } finally {
+    await ref.close();
+  }
+  const expected = await stripeGrants(ctx.referenceUrl, memberIds);
+  expect(expected.length, "the histories grant access").toBeGreaterThanOrEqual(members.length);
+
+  // The burst: 8 deliveries in flight, PostgreSQL restarted shortly after it begins.
+  const answers: (Answer & { id: string })[] = [];
+  let next = 0;
+  const burst = Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < events.length) {
+        const e = events[next++];
+        answers.push({ ...(await deliver(server.baseUrl, ctx.webhookSecret, e)), id: e.id });
+      }
+    }),
+  );
+  await sleep(300);
+  await ctl("restart");
+  await burst;
+  await waitForPostgres();
+  const counts = answers.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
+  console.log(`[faults] webhooks: ${events.length} events in the burst ${JSON.stringify(counts)}`);
+  expect(answers.filter((a) => a.status !== 200 && (a.status < 500 || a.status > 503)).map((a) => `${a.id} ${a.status} ${a.error ?? a.body.slice(0, 120)}`), "failures are 5xx").toEqual([]);
+  expect(answers.filter((a) => a.status >= 500).map((a) => leakIn(a.body)).filter(Boolean)).toEqual([]);
+  expect(alive(server)).toBe(true);
+
+  // Stripe redelivers; here: every event again, in order, until each is acknowledged.
+  await sleep(3_000);
+  for (const e of events) {
+    let r = await deliver(server.baseUrl, ctx.webhookSecret, e);
+    for (let i = 0; i < 10 && r.status !== 200; i++) r = (await sleep(500), await deliver(server.baseUrl, ctx.webhookSecret, e));
+    expect(r.status, `redelivery of ${e.id}`).toBe(200);
+  }
+  expect(await stripeGrants(ctx.databaseUrl, memberIds)).toEqual(expected);
+  expect(await ledgerCounts(ctx.databaseUrl, events.map((e) => e.id))).toEqual({ rows: events.length, distinct: events.length });
+});
