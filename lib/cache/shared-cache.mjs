@@ -102,20 +102,20 @@ export class SharedCache {
 
   /** The shared entry (from the local copy when its version is current) and its tag states. */
   async readShared(key, local, ctx) {
+    const tagsOf = (entry) => entryTags(entry.value, { tags: [...(entry.tags ?? []), ...(ctx?.tags ?? [])], softTags: ctx?.softTags });
     return this.link.run(async (redis) => {
-      let entry = local;
       if (local) {
-        const version = await redis.get(this.versionKey(key));
-        if (version === null || Number(version) !== local.lastModified) entry = undefined;
-        if (version === null) this.local.delete(key);
+        // Common case, one round trip: the version and the tag states travel in one pipeline.
+        const tags = tagsOf(local);
+        const [version, raw] = await Promise.all([redis.get(this.versionKey(key)), tags.length ? redis.hmGet(this.tagsKey, tags) : []]);
+        if (version !== null && Number(version) === local.lastModified) return { entry: local, sharedStates: raw.map(parseTagState) };
+        this.local.delete(key);
       }
-      if (!entry) {
-        const text = await redis.get(this.entryKey(key));
-        if (text === null) return { entry: undefined, sharedStates: [] };
-        entry = decodeEntry(text);
-        this.local.set(key, entry, text.length);
-      }
-      const tags = entryTags(entry.value, { tags: [...(entry.tags ?? []), ...(ctx?.tags ?? [])], softTags: ctx?.softTags });
+      const text = await redis.get(this.entryKey(key));
+      if (text === null) return { entry: undefined, sharedStates: [] };
+      const entry = decodeEntry(text);
+      this.local.set(key, entry, text.length);
+      const tags = tagsOf(entry);
       const raw = tags.length ? await redis.hmGet(this.tagsKey, tags) : [];
       return { entry, sharedStates: raw.map(parseTagState) };
     });

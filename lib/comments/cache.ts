@@ -9,6 +9,9 @@ import type { CachedComment, CommentState } from "./types";
 // A piece's discussion is cached on its own, tagged `comments:<slug>`, and only the comments API
 // reads it. The per-tier page render never touches this entry, so posting or moderating comments
 // invalidates the discussion and leaves the page's one-render-per-tier cache alone.
+// With several instances (REDIS_URL) the entry and the tag's revalidation live in the shared cache
+// (lib/cache/), and the revalidation is also broadcast over PostgreSQL NOTIFY, so a comment posted
+// through one instance is in the next read on any instance, even while Redis is away.
 
 // A safety net only: every write revalidates the tag at once.
 const COMMENTS_TTL_SECONDS = 300;
