@@ -4,9 +4,10 @@ import { siteUrl } from "@/lib/env";
 import { cookieValues, EDGE_COOKIE, edgeSetCookie, needsEdgeCookie, signEdgeValue, verifyEdgeValue } from "./cookie";
 import { edgeCookieTtlSeconds, edgeKey } from "./settings";
 
-// nginx marks requests it forwards from the edge (deploy/nginx/masthead.conf); only those get the
-// tier header and the edge cookie, so direct traffic to Node is answered exactly as before. A
-// client forging the mark gains nothing: the cookie vouches for its own verified tier.
+// nginx marks requests it forwards from the edge with its mode, `cookie` or `auth`
+// (deploy/nginx/tier-*.conf); only those get the tier header, and only `cookie` the edge cookie,
+// so direct traffic to Node is answered exactly as before. A client forging the mark gains
+// nothing: the cookie vouches for its own verified tier.
 export const EDGE_REQUEST_HEADER = "x-masthead-edge";
 // The tier Node actually rendered: nginx refuses to store a response whose tier differs from the
 // one in its cache key, so no request can poison another tier's entry.
@@ -19,6 +20,7 @@ export function sessionCookieName(): string {
 export function withEdgeTier(res: NextResponse, request: NextRequest, identity: RequestIdentity, now = Date.now()): NextResponse {
   if (!request.headers.has(EDGE_REQUEST_HEADER)) return res;
   res.headers.set(TIER_RESPONSE_HEADER, identity.tier);
+  if (request.headers.get(EDGE_REQUEST_HEADER) !== "cookie") return res;
   // A session being re-minted or cleared: the cookie is issued on the next request, bound to the
   // new session value.
   if (identity.setCookie) return res;
