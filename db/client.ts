@@ -55,11 +55,17 @@ export async function openPglite(dir: string): Promise<Handle> {
   return { db, kind: "pglite", close: () => client.close(), listen };
 }
 
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 async function openPostgres(url: string): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: 10 });
-  // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the process.
+  // Without a connect timeout a request waits forever on a PostgreSQL that accepts TCP but does
+  // not answer (starting up, overloaded, a half-dead host): fail it after 5 s so the route answers
+  // 5xx and the pool slot is freed. TCP keepalive notices a peer that vanished without a FIN.
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+  // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the process;
+  // the pool drops it and the next query opens a fresh connection.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
   const db = drizzle({ client: pool, schema, logger: countingLogger }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
@@ -73,7 +79,7 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
   let delay = 500;
   const connect = async () => {
     if (stopped) return;
-    const c = new Client({ connectionString: url });
+    const c = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
     c.on("notification", (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
     c.on("error", () => undefined);
     c.on("end", () => {

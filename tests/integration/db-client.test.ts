@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPglite } from "@/db/client";
+import { CONNECT_TIMEOUT_MS, openDatabase, openPglite } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { tiers } from "@/db/schema";
 
@@ -34,4 +35,27 @@ describe("embedded database folder", () => {
     expect(aside).toHaveLength(1);
     expect(fs.readFileSync(path.join(path.dirname(dir), aside[0], "PG_VERSION"), "utf8")).toBe("not a version\n");
   });
+});
+
+describe("PostgreSQL pool", () => {
+  it("fails a query after the connect timeout when the server accepts TCP but never answers", async () => {
+    // A socket that listens and stays silent: what a PostgreSQL still starting up or a half-dead
+    // host looks like. Without a timeout the query (and the request behind it) would hang forever.
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((s) => void sockets.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const handle = await openDatabase({ url: `postgres://nobody@127.0.0.1:${port}/nothing` });
+    const started = Date.now();
+    try {
+      await expect(handle.db.execute(sql`select 1`)).rejects.toThrow();
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(CONNECT_TIMEOUT_MS - 100);
+      expect(waited).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);
+    } finally {
+      await handle.close().catch(() => undefined);
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
+  }, 20_000);
 });
