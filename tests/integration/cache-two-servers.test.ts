@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
+import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisServer, freePort } from "./cache-helpers/redis-server";
 import { createSeededDatabase, startServer, stopServer, type Server } from "./cache-helpers/servers";
@@ -48,6 +49,22 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     await db?.drop();
   });
 
+  // Next stores a fresh render just after answering with it, so B is asked once A's copy is in Redis.
+  const sharedRender = async (tier: string, slug: string) => {
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const deadline = Date.now() + 5000;
+      while (Date.now() < deadline) {
+        const [key] = (await client.keys(`masthead:*:v:/route-cache/*/$/t/${tier}/articles/${slug}`)) as string[];
+        if (key) return key;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`no shared render of ${tier}/${slug}`);
+    } finally {
+      await client.close();
+    }
+  };
   const articleId = async (slug: string) => (await sql.query<{ id: number }>("select id from articles where slug = $1", [slug])).rows[0].id;
   const rename = async (server: Server, slug: string, title: string) => {
     const res = await fetch(`${server.url}/api/admin/v1/articles/${await articleId(slug)}`, { method: "PATCH", headers: admin, body: JSON.stringify({ title }) });
@@ -57,6 +74,7 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
   it("a render made by A is a cache HIT on B, and an edit on A is what B serves next", async () => {
     const first = await page(a, "/articles/transmission-grid-bottleneck");
     expect(first).toMatchObject({ status: 200, cache: "MISS" });
+    await sharedRender("anon", "transmission-grid-bottleneck");
     const second = await page(b, "/articles/transmission-grid-bottleneck");
     expect(second).toMatchObject({ status: 200, cache: "HIT" });
 
@@ -96,6 +114,30 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     expect(next.body).not.toContain(gated);
   });
 
+  it("a comment posted through A is in B's next read of the (cached) discussion", async () => {
+    const email = `commenter-${Date.now()}@example.com`;
+    const granted = await fetch(`${a.url}/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ tier: "premium", endsAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    });
+    expect(granted.status).toBe(201);
+    const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
+    const jwt = await encode({
+      secret: SECRET,
+      token: { sub: String(member.id), email, mid: member.id, role: "reader", epoch: member.access_epoch, tl: [["premium", 0, Date.now() + 86_400_000]] },
+    });
+    const cookie = `next-auth.session-token=${jwt}`;
+    const path = "/api/articles/transmission-grid-bottleneck/comments";
+    const read = async (server: Server) => JSON.stringify(await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json());
+    const text = `Shared across instances ${Date.now()}`;
+    expect(await read(b)).not.toContain(text); // B caches the discussion now
+    expect(await read(b)).not.toContain(text);
+    const posted = await fetch(`${a.url}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: a.url }, body: JSON.stringify({ body: text }) });
+    expect(posted.status).toBe(201);
+    expect(await read(b)).toContain(text);
+  });
+
   it("Redis killed mid-run: no errors, edits still reach both; Redis back: sharing restored", async () => {
     await redis.stop();
     for (const server of [a, b]) {
@@ -112,6 +154,7 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(await page(a, "/articles/weekly-data-older-workers")).toMatchObject({ status: 200, cache: "MISS" });
+    await sharedRender("anon", "weekly-data-older-workers");
     expect(await page(b, "/articles/weekly-data-older-workers")).toMatchObject({ status: 200, cache: "HIT" });
     // The outage-time edit survives the return of an empty Redis on both.
     for (const server of [a, b]) expect((await page(server, "/articles/transmission-grid-bottleneck")).body).toContain("edited during the outage");
