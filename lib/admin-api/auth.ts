@@ -18,8 +18,8 @@ export type TokenActor = Actor & { actor: string };
 // never the secret, and record when they were last used. Each token then spends from its own
 // per-minute budget (429 with Retry-After past it).
 export async function requireAdminToken(req: Request): Promise<TokenActor> {
-  const actor = await authenticateAdminToken(req);
-  const limit = await consumeLimit(limitRules().adminApi, actor.actor);
+  const { actor, budget } = await authenticateAdminToken(req);
+  const limit = await consumeLimit(limitRules().adminApi, budget);
   if (!limit.ok) {
     const s = limit.retryAfterSeconds;
     throw new AppError("rate_limited", "admin_api", `Too many requests for this token. Try again in ${s} seconds.`, { "Retry-After": String(s) });
@@ -27,13 +27,14 @@ export async function requireAdminToken(req: Request): Promise<TokenActor> {
   return actor;
 }
 
-async function authenticateAdminToken(req: Request): Promise<TokenActor> {
+// `budget` names the token's rate-limit budget: its id, which survives a rename.
+async function authenticateAdminToken(req: Request): Promise<{ actor: TokenActor; budget: string }> {
   const header = req.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S{16,512})$/i.exec(header);
   if (!match) throw new AppError("unauthorized", "admin_api", "Send Authorization: Bearer <token>.");
   const bootstrap = getEnv().ADMIN_API_TOKEN;
   if (bootstrap && timingSafeEqual(digest(match[1]), digest(bootstrap))) {
-    return { actor: "bootstrap-token", label: "bootstrap-token", memberId: null, role: "admin" };
+    return { actor: { actor: "bootstrap-token", label: "bootstrap-token", memberId: null, role: "admin" }, budget: "bootstrap" };
   }
   const db = await getDb();
   const token = await getActiveTokenByHash(db, hashToken(match[1]));
@@ -41,5 +42,5 @@ async function authenticateAdminToken(req: Request): Promise<TokenActor> {
   const now = new Date();
   await touchApiToken(db, token.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
   const label = `token:${token.id} (${token.name})`;
-  return { actor: label, label, memberId: token.createdBy, role: "admin" };
+  return { actor: { actor: label, label, memberId: token.createdBy, role: "admin" }, budget: `token:${token.id}` };
 }

@@ -7,7 +7,7 @@ import { getTiers } from "@/lib/articles/reader";
 import { searchForTier } from "@/lib/articles/search";
 import { parseSearchQuery } from "@/lib/articles/search-query";
 import { getViewer } from "@/lib/auth/viewer";
-import { consumeSearchLimit } from "@/lib/search/limit";
+import { searchVerdict } from "@/lib/search/limit";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageLang } from "../lang";
 
@@ -24,7 +24,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const query = parseSearchQuery((await searchParams).q);
   // The tier comes from the server-side session, re-checked here (not taken from the proxy).
   const viewer = await getViewer();
-  const limit = query.terms.length > 0 ? await consumeSearchLimit(await headers()) : null;
+  const limit = query.terms.length > 0 ? await searchVerdict(await headers()) : null;
   const searched = limit?.ok ? query : { ...query, terms: [] };
   const [hits, tiers] = await Promise.all([searchForTier(searched, viewer.access.tier), getTiers()]);
   return (
