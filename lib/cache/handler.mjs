@@ -25,6 +25,25 @@ function buildIdOf(serverDistDir) {
   }
 }
 
+// Paths `next build` prerendered. Only these are read from the build folder on a shared miss:
+// other files there may be renders a run without Redis left behind, from an unknown database.
+function prerenderedPaths(serverDistDir) {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(serverDistDir, "..", "prerender-manifest.json"), "utf8"));
+    return new Set(Object.keys(manifest.routes ?? {}));
+  } catch {
+    return new Set();
+  }
+}
+
+/** `/route-cache/<kind>/<owner>/$/some/path` → `/some/path` (`/index` → `/`). */
+export function pathOfKey(key) {
+  const at = key.indexOf("/$/");
+  if (at === -1) return null;
+  const page = key.slice(at + 2);
+  return page === "/index" ? "/" : page;
+}
+
 /** The process's shared cache, or null when Redis is not configured. */
 export function processSharedCache(ctx) {
   const holder = /** @type {Record<symbol, SharedCache | null | undefined>} */ (globalThis);
@@ -39,6 +58,7 @@ export function processSharedCache(ctx) {
   const cache = new SharedCache({ url, namespace, localBytes: ctx.maxMemoryCacheSize || DEFAULT_LOCAL_BYTES });
   // Set by lib/cache/tag-broadcast.ts at server start (PostgreSQL NOTIFY to the other instances).
   cache.onLocalRevalidate = (tags, states) => holder[BROADCAST]?.(tags, states);
+  cache.prerendered = prerenderedPaths(ctx.serverDistDir);
   holder[KEY] = cache;
   console.log(`[cache] shared cache in Redis, namespace ${namespace}`);
   return holder[KEY];
@@ -55,7 +75,7 @@ export default class MastheadCacheHandler {
     if (!this.shared) return this.files.get(key, ctx);
     try {
       const hit = await this.shared.get(key, { tags: ctx?.tags, softTags: ctx?.softTags });
-      if (hit || ctx?.kind === "FETCH") return hit;
+      if (hit || ctx?.kind === "FETCH" || !this.shared.prerendered?.has(pathOfKey(key))) return hit;
       // Absent or revalidated: a prerender from `next build` may still be current (no tag
       // revalidated since the build); then it becomes the shared entry for every instance.
       const seed = await this.files.get(key, ctx);
