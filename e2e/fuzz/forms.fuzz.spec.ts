@@ -70,7 +70,7 @@ test.describe("fuzz: comments", () => {
         assertClean(s);
         if (s.status >= 400) expect((JSON.parse(s.body) as { error?: { message?: string } }).error?.message, s.label).toBeTruthy();
       },
-      80,
+      120,
     );
   });
 
@@ -124,7 +124,7 @@ test.describe("fuzz: studio server actions", () => {
         assertClean(s);
         expect(s.status, s.label).toBe(403);
       },
-      120,
+      200,
     );
     for (const s of [admin, reader, anon]) await s.context.close();
   });

@@ -124,7 +124,7 @@ test.describe("fuzz: gated text", () => {
         assertClean(s);
         expect(leakedFragments(s.body, [p]), `${persona} ${s.label} → ${s.status}`).toEqual([]);
       },
-      150,
+      300,
     );
   });
 });

@@ -73,13 +73,13 @@ test.describe("fuzz: reader routes", () => {
         const res = await request.get(url, { headers: { ...(acc ? { Accept: acc } : {}), ...headers }, maxRedirects: 0, failOnStatusCode: false });
         assertClean(await seen(`GET ${url} ${JSON.stringify(headers).slice(0, 200)}`, res));
       },
-      120,
+      300,
     );
   });
 
   test("the internal per-tier render is 404 under every spelling", async ({ request }) => {
     const spellings = fc.record({
-      prefix: fc.constantFrom("", "/en", "/ko", "//", "/./", "/%2e/", "/en/..", "/%65n"),
+      prefix: fc.constantFrom("", "/en", "/ko", "/%2F", "/./", "/%2e/", "/en/..", "/%65n"),
       t: fc.constantFrom("t", "T", "%74", "%2574", "t;x", "t.", "t%2f"),
       tier: fc.constantFrom("anon", "free", "supporter", "premium", "admin", "%70remium"),
       slug: fc.constantFrom("flood-risk-climate-data", "pension-reform-arithmetic", "x"),
@@ -96,7 +96,7 @@ test.describe("fuzz: reader routes", () => {
         assertClean(s);
         expect(s.status, `${url} → ${res.url()}`).toBe(404);
       },
-      60,
+      100,
     );
   });
 
