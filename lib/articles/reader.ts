@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getLiveArticleBySlug, listLiveArticles, listRelatedArticles, type ListFilter } from "@/db/queries/articles";
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
 import { ANON_TIER, canRead, isCacheTier, tierBySlug, type TierRef } from "@/lib/access";
+import { isLookupKey } from "@/lib/http/lookup-key";
 import { ARTICLE_LISTS_TAG, articleTag, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "./cache-tags";
 import { renderMarkdown } from "./markdown";
 import { splitPreview } from "./preview";
@@ -38,7 +39,7 @@ export const getLatestCards = (filter: ListFilter = {}, limit = 20): Promise<Art
     cacheOpts([ARTICLE_LISTS_TAG]),
   )();
 
-export const getSectionPage = (slug: string) =>
+const getSectionPageCached = (slug: string) =>
   unstable_cache(
     async (): Promise<{ section: SectionView; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
@@ -50,8 +51,10 @@ export const getSectionPage = (slug: string) =>
     ["section-page", slug],
     cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
   )();
+// A slug that cannot name a row is "not found" without a query or a cache entry.
+export const getSectionPage = (slug: string) => (isLookupKey(slug) ? getSectionPageCached(slug) : Promise.resolve(null));
 
-export const getAuthorPage = (slug: string) =>
+const getAuthorPageCached = (slug: string) =>
   unstable_cache(
     async (): Promise<{ author: AuthorView; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
@@ -63,8 +66,9 @@ export const getAuthorPage = (slug: string) =>
     ["author-page", slug],
     cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
   )();
+export const getAuthorPage = (slug: string) => (isLookupKey(slug) ? getAuthorPageCached(slug) : Promise.resolve(null));
 
-export const getTagPage = (slug: string) =>
+const getTagPageCached = (slug: string) =>
   unstable_cache(
     async (): Promise<{ tag: { slug: string; name: string }; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
@@ -76,6 +80,7 @@ export const getTagPage = (slug: string) =>
     ["tag-page", slug],
     cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
   )();
+export const getTagPage = (slug: string) => (isLookupKey(slug) ? getTagPageCached(slug) : Promise.resolve(null));
 
 export type TierArticle = {
   article: ArticleView;

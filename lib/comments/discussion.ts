@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { isLookupKey } from "@/lib/http/lookup-key";
 import { getCommentTarget, listOpenBans, listReportedCommentIds, type CommentTarget } from "@/db/queries/comments";
 import { canRead } from "@/lib/access";
 import { getTiers } from "@/lib/articles/reader";
@@ -20,7 +21,7 @@ const label = (t: TierView | null | undefined): TierLabel | null => (t ? { slug:
 // Everything a handler needs to decide, loaded once: the live piece (404 otherwise), whether the
 // viewer reads it, and their post right at `now` (tier, ban history) from lib/comments/rules.
 export async function loadDiscussion({ db, viewer, now }: CommentCtx, slug: string): Promise<Discussion> {
-  const target = await getCommentTarget(db, slug, now);
+  const target = isLookupKey(slug) ? await getCommentTarget(db, slug, now) : null;
   if (!target) throw notFoundError("article");
   const [tiers, bans] = await Promise.all([getTiers(), viewer.signedIn ? listOpenBans(db, [viewer.member.id]) : []]);
   const tier = viewer.access.tier;
