@@ -10,9 +10,11 @@ export const dynamic = "force-dynamic";
 // creates the member when the address is new.
 export const POST = withErrors(async (req: Request, ctx: { params: Promise<{ email: string }> }) => {
   const actor = await requireAdminToken(req);
+  // Next has already percent-decoded the segment; decoding again threw URIError (a 500) on a
+  // literal "%" and read "a%2540b.c" as a@b.c.
   const { email } = await ctx.params;
   const db = await getDb();
-  const input = await parseGrantRequest(db, decodeURIComponent(email), await readJson(req));
+  const input = await parseGrantRequest(db, email, await readJson(req));
   const { grant } = await grantWithAudit(db, actor, { ...input, source: "comp" });
   return Response.json({ id: grant.id }, { status: 201 });
 });
