@@ -1,0 +1,98 @@
+// The multi-instance stack, run under tsx as a child of the Playwright global setup (the bench
+// helpers it reuses are ES modules): a fresh PostgreSQL database next to DATABASE_URL (dropped
+// after), a private redis-server, one production build (own NEXT_DIST_DIR), two `next start`
+// instances with the same secrets, and the nginx edge from deploy/nginx in both tier modes, round
+// robin over the two instances. Writes the state to the file named by argv[2], then runs until
+// SIGTERM, when it stops everything it started.
+import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { cleanupAll, installSignalHandlers, onCleanup } from "../../bench/children";
+import { startEdge } from "../../bench/edge-nginx";
+import { buildProduction, freePort, resetRuntimeCache, startServer } from "../../bench/server";
+import { deriveEdgeKey } from "../../lib/edge/cookie";
+import { startRedis, stopRedis, waitForRedis } from "./redis";
+import type { MultiState } from "./state";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(stateFile: string): Promise<void> {
+  installSignalHandlers();
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) throw new Error("e2e-multi needs DATABASE_URL: two instances must share a PostgreSQL database");
+  const distDir = process.env.NEXT_DIST_DIR || ".next-multi";
+  // Outside test-results/, which Playwright empties when a run starts.
+  const work = path.join(os.tmpdir(), `masthead-multi-${process.pid}`);
+  fs.mkdirSync(work, { recursive: true });
+
+  const dbName = `masthead_multi_${process.pid}`;
+  await admin(baseUrl, `drop database if exists ${dbName}`);
+  await admin(baseUrl, `create database ${dbName}`);
+  const dbUrl = new URL(baseUrl);
+  dbUrl.pathname = `/${dbName}`;
+
+  const redisPort = await freePort();
+  const redisPidFile = path.join(work, "redis.pid");
+  startRedis(redisPort, redisPidFile);
+  await waitForRedis(redisPort, true);
+
+  const authSecret = randomBytes(32).toString("base64url");
+  const env: Record<string, string> = {
+    DATABASE_URL: dbUrl.toString(),
+    AUTH_SECRET: authSecret,
+    ADMIN_API_TOKEN: `multi-admin-${randomBytes(12).toString("hex")}`,
+    STRIPE_WEBHOOK_SECRET: `whsec_multi_${randomBytes(12).toString("hex")}`,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    MASTHEAD_INSTANCES: "2",
+    MASTHEAD_DATA_DIR: path.join(work, "data"),
+  };
+  // Cleanups run last-registered first: servers and nginx stop before Redis and the database go.
+  onCleanup("database", () => admin(baseUrl, `drop database if exists ${dbName} with (force)`).catch((err: Error) => console.error(`[multi] could not drop ${dbName}: ${err.message}`)));
+  onCleanup("redis", () => stopRedis(redisPidFile));
+  {
+    const prep = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+    if (prep.status !== 0) throw new Error("migrating and seeding the suite's database failed");
+    await buildProduction(distDir, env);
+    await resetRuntimeCache(distDir);
+    const [a, b] = await Promise.all(
+      ["a", "b"].map((id) => startServer({ distDir, env: { ...env, MASTHEAD_DATA_DIR: path.join(work, `data-${id}`) }, logFile: path.join(work, `server-${id}.log`), traceFile: null })),
+    );
+    const edgeSecret = deriveEdgeKey(authSecret);
+    const upstreamPorts = [a.port, b.port];
+    const edge = await startEdge({ workDir: path.join(work, "edge-cookie"), upstreamPorts, mode: "cookie", edgeSecret });
+    const edgeAuth = await startEdge({ workDir: path.join(work, "edge-auth"), upstreamPorts, mode: "auth_request", edgeSecret });
+    const state: MultiState = {
+      a: a.baseUrl,
+      b: b.baseUrl,
+      edge: edge.baseUrl,
+      edgeAuth: edgeAuth.baseUrl,
+      edgeCacheDir: edge.cacheDir,
+      databaseUrl: env.DATABASE_URL,
+      authSecret,
+      adminToken: env.ADMIN_API_TOKEN,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      redisPort,
+      redisPidFile,
+    };
+    fs.writeFileSync(stateFile, JSON.stringify(state));
+    console.log(`[multi] A ${a.baseUrl}, B ${b.baseUrl}, edge ${edge.baseUrl} (auth_request ${edgeAuth.baseUrl}), redis :${redisPort}, logs ${work}`);
+  }
+}
+
+main(process.argv[2]).catch((err: unknown) => {
+  console.error(`[multi] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  void cleanupAll().finally(() => process.exit(1));
+});

@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { renderEdgeConfig } from "@/bench/edge-nginx";
+
+// The loopback variant the tests and the benchmark run is rendered from deploy/nginx itself; this
+// checks the rendering kept the production rules and that nginx accepts both modes.
+const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-conf-"));
+afterAll(() => fs.rmSync(prefix, { recursive: true, force: true }));
+
+describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for loopback, %s mode", (mode) => {
+  const files = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391, 3392], mode });
+
+  it("keeps the per-tier key, the guards and the /t/ block, with only local paths and ports", () => {
+    const site = files["masthead.conf"];
+    expect(site).toMatch(/proxy_cache_key "\$masthead_tier\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
+    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_mismatch;");
+    expect(site).toContain('location ~* "^/((ko|en)/)?t($|[/.;])" {');
+    expect(site).toContain("server 127.0.0.1:3391 max_fails=0;\n    server 127.0.0.1:3392 max_fails=0;");
+    expect(site).toContain("listen 127.0.0.1:8399;");
+    expect(site).toContain(mode === "cookie" ? "tier-cookie.conf;" : "tier-auth-request.conf;");
+    const directives = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*(#|\/\/)/.test(l));
+    expect(directives.join("\n")).not.toMatch(/\/etc\/nginx\/masthead|\/var\/(cache|log)\/nginx|10\.0\.0\./);
+  });
+
+  it("is accepted by nginx -t", () => {
+    const dir = path.join(prefix, mode);
+    for (const d of ["logs", "tmp", "cache"]) fs.mkdirSync(path.join(dir, d), { recursive: true });
+    const rendered = renderEdgeConfig(dir, { port: 8399, upstreamPorts: [3391, 3392], mode });
+    for (const [file, text] of Object.entries(rendered)) fs.writeFileSync(path.join(dir, file), text);
+    const r = spawnSync("nginx", ["-t", "-q", "-p", dir, "-c", path.join(dir, "nginx.conf")], { encoding: "utf8", env: { ...process.env, EDGE_SECRET: "x" } });
+    expect(r.error, "nginx must be installed (apt-get install nginx libnginx-mod-http-js)").toBeUndefined();
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
