@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/static-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -16,6 +17,13 @@ const nextConfig: NextConfig = {
   // Instances serving one build behind a load balancer must agree on it (deploy/README.md).
   deploymentId: process.env.MASTHEAD_DEPLOYMENT_ID || undefined,
   generateBuildId: async () => process.env.MASTHEAD_DEPLOYMENT_ID || null,
+  // nosniff, referrer, permissions, framing, HSTS; API/feeds get a no-script CSP. Page CSPs come
+  // from the proxy (nonce) and the cache handler (inline-script hashes): SECURITY.md.
+  headers: async () => staticSecurityHeaders(process.env.SITE_URL ?? ""),
+  experimental: {
+    // integrity="sha256-…" on Next's own script tags, so a tampered chunk from a CDN is refused.
+    sri: { algorithm: "sha256" },
+  },
 };
 
 export default nextConfig;

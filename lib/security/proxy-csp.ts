@@ -40,12 +40,19 @@ export function withContentSecurityPolicy(request: NextRequest, response: NextRe
   return response;
 }
 
-// What `NextResponse.next({ request: { headers } })` does, applied to an existing response: the
-// override list names every request header the render keeps, and each value rides in
-// `x-middleware-request-<name>`.
+// What `NextResponse.next({ request: { headers } })` does, applied to an existing response: Next
+// rebuilds the render's request from the override list, taking each listed header's value from
+// `x-middleware-request-<name>` (a listed name without one is deleted). So when the response does
+// not override yet, every original header is listed and copied, or the render would lose them.
 function forwardRequestHeader(request: NextRequest, response: NextResponse, name: string, value: string): void {
   const existing = response.headers.get("x-middleware-override-headers");
-  const names = existing ? existing.split(",") : [...request.headers.keys()];
+  const names = existing ? existing.split(",") : [];
+  if (!existing) {
+    request.headers.forEach((v, key) => {
+      names.push(key);
+      response.headers.set(`x-middleware-request-${key}`, v);
+    });
+  }
   if (!names.includes(name)) names.push(name);
   response.headers.set("x-middleware-override-headers", names.join(","));
   response.headers.set(`x-middleware-request-${name}`, value);

@@ -136,6 +136,20 @@ describe("proxy policy (per-request nonce)", () => {
     expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
     // Every original request header survives the override list.
     expect(a.headers.get("x-middleware-override-headers")!.split(",")).toEqual(expect.arrayContaining(["accept", "cookie", "content-security-policy"]));
+    expect(a.headers.get("x-middleware-request-cookie")).toBe("a=b");
+    expect(a.headers.get("x-middleware-request-accept")).toBe("text/html");
+  });
+
+  it("forwards exactly what NextResponse.next({ request: { headers } }) would", () => {
+    const request = req("/ko/search");
+    const out = withContentSecurityPolicy(request, NextResponse.next(), { dev: false, https: false });
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", out.headers.get("content-security-policy")!);
+    const expected = NextResponse.next({ request: { headers } });
+    const values = (r: NextResponse) => [...r.headers].filter(([k]) => k.startsWith("x-middleware-request-")).sort();
+    const listed = (r: NextResponse) => r.headers.get("x-middleware-override-headers")!.split(",").sort();
+    expect(values(out)).toEqual(values(expected));
+    expect(listed(out)).toEqual(listed(expected));
   });
 
   it("leaves shared renders to their cache entry, judged by the rewrite target", () => {
@@ -149,6 +163,8 @@ describe("proxy policy (per-request nonce)", () => {
     const withOverride = NextResponse.next({ request: { headers: new Headers({ "x-a": "1" }) } });
     const out = withContentSecurityPolicy(req("/ko/account"), withOverride, { dev: false, https: false });
     expect(out.headers.get("x-middleware-override-headers")).toBe("x-a,content-security-policy");
+    expect(out.headers.get("x-middleware-request-x-a")).toBe("1");
+    expect(out.headers.get("x-middleware-request-cookie")).toBeNull();
     const redirect = withContentSecurityPolicy(req("/en/articles/x"), NextResponse.redirect(new URL("http://localhost:3000/articles/x"), 308), { dev: false, https: false });
     expect(redirect.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(redirect.headers.get("x-middleware-override-headers")).toBeNull();
