@@ -65,10 +65,12 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
       onProgress(i + 1, plan.pieces.length, piece.title);
     }
     await recordAudit(tx, actor, { action: "import.wxr", subjectType: "import", subjectId: plan.source, summary: `WordPress 가져오기: 새 기사 ${report.pieces.created}, 수정 ${report.pieces.updated}, 그대로 ${report.pieces.unchanged}`, details: { ...report, slugs: undefined } });
+    // NOTIFY inside the transaction is delivered at commit and never without it: the import cannot
+    // be committed yet reported as failed because the announcement after it met a lost connection.
+    if (report.slugs.length || report.redirects.created || report.redirects.updated) {
+      await announceContentChange(tx, { slugs: report.slugs, lists: true, taxonomy: true, redirects: true });
+    }
   });
-  if (report.slugs.length || report.redirects.created || report.redirects.updated) {
-    await announceContentChange(db, { slugs: report.slugs, lists: true, taxonomy: true, redirects: true });
-  }
   return report;
 }
 
