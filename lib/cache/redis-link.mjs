@@ -18,6 +18,7 @@ export class RedisLink {
     this.log = log;
     this.onRecover = onRecover;
     this.outage = false;
+    this.downs = 0;
     this.coolOffUntil = 0;
     this.client = createClient({
       url,
@@ -40,13 +41,15 @@ export class RedisLink {
    */
   async run(fn) {
     if (!this.available()) throw new RedisUnavailable("redis unavailable");
+    // A reply that was already on its way when the connection dropped must not count as recovery.
+    const downsBefore = this.downs;
     let timer;
     try {
       const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${this.commandTimeoutMs} ms`)), this.commandTimeoutMs);
       });
       const result = await Promise.race([fn(this.client), deadline]);
-      if (this.outage) this.markUp();
+      if (this.outage && this.downs === downsBefore && this.client.isReady) this.markUp();
       return result;
     } catch (err) {
       this.markDown(err);
@@ -61,6 +64,7 @@ export class RedisLink {
   markDown(err) {
     if (this.outage) return;
     this.outage = true;
+    this.downs++;
     const reason = err instanceof Error ? err.message || err.name : String(err);
     this.log.warn(`[cache] Redis unreachable (${reason}); serving from this instance's memory until it returns`);
   }

@@ -161,7 +161,7 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
 
     for (const server of [a, b]) {
       const log = server.logs.join("");
-      expect(log.match(/Redis unreachable/g)).toHaveLength(1);
+      expect(log.match(/Redis unreachable/g), log).toHaveLength(1);
       expect(log).not.toMatch(/⨯|Unhandled|TypeError|read failed|write failed/);
     }
   });
