@@ -8,9 +8,13 @@ import path from "node:path";
 // (MASTHEAD_INSTANCES > 1, or REDIS_URL, which only exists to share a cache between instances) or
 // when another live process already holds the data folder.
 
-export type InstanceSettings = { databaseUrl?: string; redisUrl?: string; instances: number };
+export type InstanceSettings = { databaseUrl?: string; redisUrl?: string; instances: number; authSecret?: string };
 
 export function pgliteRefusal(s: InstanceSettings): string | null {
+  // Without it each instance would generate its own secret and sign members out of the others.
+  if (s.instances > 1 && s.databaseUrl && !s.authSecret) {
+    return `MASTHEAD_INSTANCES=${s.instances} needs one AUTH_SECRET shared by every instance (at least 16 characters); otherwise each generates its own and sessions minted by one are rejected by the others.`;
+  }
   if (s.databaseUrl) return null;
   if (s.instances > 1) {
     return `MASTHEAD_INSTANCES=${s.instances} needs a database every instance shares: set DATABASE_URL to PostgreSQL. The embedded database (PGlite, used when DATABASE_URL is unset) serves one process only.`;

@@ -107,7 +107,8 @@ describe("local store", () => {
 describe("embedded database refusal", () => {
   it.each([
     [{ instances: 1 }, null],
-    [{ instances: 3, databaseUrl: "postgres://x" }, null],
+    [{ instances: 3, databaseUrl: "postgres://x", authSecret: "s".repeat(32) }, null],
+    [{ instances: 3, databaseUrl: "postgres://x" }, /MASTHEAD_INSTANCES=3 needs one AUTH_SECRET/],
     [{ instances: 1, redisUrl: "redis://x", databaseUrl: "postgres://x" }, null],
     [{ instances: 2 }, /MASTHEAD_INSTANCES=2 .*DATABASE_URL/],
     [{ instances: 1, redisUrl: "redis://x" }, /REDIS_URL .*DATABASE_URL/],
