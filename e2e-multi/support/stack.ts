@@ -33,7 +33,8 @@ async function main(stateFile: string): Promise<void> {
   installSignalHandlers();
   const baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) throw new Error("e2e-multi needs DATABASE_URL: two instances must share a PostgreSQL database");
-  const distDir = process.env.NEXT_DIST_DIR || ".next-multi";
+  // The same build folder as the e2e step by default: in CI the build is then already current.
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
   // Outside test-results/, which Playwright empties when a run starts.
   const work = path.join(os.tmpdir(), `masthead-multi-${process.pid}`);
   fs.mkdirSync(work, { recursive: true });
