@@ -1,6 +1,9 @@
 // Runs once when a server instance starts (Next's instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Per-IP limits need the socket address, which Next 16 does not expose (lib/http/peer-address.ts).
+  const { installPeerStamp } = await import("@/lib/http/peer-address");
+  installPeerStamp();
   // Refuse the embedded database when several instances are configured or the data folder is
   // taken, before anything opens it (lib/db/instance-guard.ts).
   const { getEnv } = await import("@/lib/env");

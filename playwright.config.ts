@@ -28,6 +28,8 @@ export default defineConfig({
       EMAIL_FROM: "Masthead <no-reply@masthead.test>",
       ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdef",
       SIGNIN_REQUESTS_PER_IP: "100000",
+      // The specs play the reverse proxy: X-Forwarded-For names the client (e2e/abuse-limits.spec.ts).
+      TRUSTED_PROXY_HOPS: "1",
       // Demo checkouts bill 40-second periods, so e2e/billing.spec.ts can watch one run out.
       MASTHEAD_DEMO_PERIOD_SECONDS: "40",
     },

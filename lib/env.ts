@@ -24,6 +24,16 @@ const schema = z.object({
   // Sign-in link requests allowed per client IP per 15 minutes (raised by the e2e suite, whose
   // every browser shares one loopback address).
   SIGNIN_REQUESTS_PER_IP: z.coerce.number().int().positive().default(20),
+  // The other abuse limits (lib/rate-limit/settings.ts reads them; listed here so a bad value
+  // stops the server at start instead of at the first limited request).
+  SIGNIN_REQUESTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  COMMENTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  COMMENT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  ADMIN_API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  // Reverse proxies in front that append to X-Forwarded-For (nginx in deploy/nginx: 1).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
   // How many server instances the operator runs against this configuration; more than one
