@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { countCacheEntries } from "./support/cache-entries";
-import { edgeCookieFrom, get, GATED_MARKER, markedPiece, sessionCookie, type Page } from "./support/client";
+import { adminApi, edgeCookieFrom, get, GATED_MARKER, markedPiece, publicEn, query, sessionCookie, type Page } from "./support/client";
 import { multiState } from "./support/state";
 
 // Through the nginx edge (deploy/nginx, round robin over both instances).
@@ -109,6 +108,16 @@ test("auth_request mode: distinct bodies per tier from the cache, no edge cookie
   expect(fromCache(anon)).toBe(true);
 });
 
-test.afterAll(() => {
-  expect(fs.existsSync(state.edgeCacheDir)).toBe(true);
+// Runs last: it adds a second piece to the edge cache.
+test("an edit through an instance reaches the edge within the cache TTL (10 s)", async () => {
+  const piece = url(state.edge, `/articles/${publicEn.slug}`);
+  await get(piece);
+  expect(fromCache(await get(piece))).toBe(true);
+  const [{ id }] = await query<{ id: number }>(state, "select id from articles where slug = $1", [publicEn.slug]);
+  const title = `Edited for the edge ${Date.now()}`;
+  await adminApi(state, state.a).patchArticle(id, { title });
+  const edited = Date.now();
+  await expect.poll(async () => (await get(piece)).body.includes(title), { timeout: 20_000, intervals: [500] }).toBe(true);
+  // TTL plus one background render, with room for a busy machine.
+  expect(Date.now() - edited).toBeLessThan(16_000);
 });

@@ -6,7 +6,7 @@ import Stripe from "stripe";
 import type { MultiState } from "./state";
 
 export const SESSION_COOKIE = "next-auth.session-token";
-export { GATED_MARKER, markedPiece, publicKo } from "../../e2e/fixtures";
+export { GATED_MARKER, markedPiece, publicEn, publicKo } from "../../e2e/fixtures";
 
 export type Page = { status: number; body: string; headers: Headers };
 
