@@ -1,0 +1,50 @@
+import { NextRequest, NextResponse } from "next/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
+import { withEdgeTier } from "@/lib/edge/proxy-edge";
+
+const KEY = "edge-test-key-0123456789abcdef";
+const NOW = 1_800_000_000_000;
+const SESSION = "session-jwe-value";
+beforeAll(() => {
+  process.env.EDGE_SECRET = KEY;
+});
+
+const premium = { tier: "premium", role: "reader" as const, setCookie: null };
+function respond(headers: Record<string, string>, identity = premium) {
+  const req = new NextRequest("http://localhost:3000/articles/x", { headers });
+  return withEdgeTier(NextResponse.next(), req, identity, NOW);
+}
+const edgeCookies = (res: NextResponse) => res.headers.getSetCookie().filter((c) => c.startsWith("mh_edge="));
+
+describe("the proxy's edge tier cookie", () => {
+  it("leaves requests that did not come through the edge untouched", () => {
+    const res = respond({ cookie: `next-auth.session-token=${SESSION}` });
+    expect(res.headers.get("x-masthead-tier")).toBeNull();
+    expect(edgeCookies(res)).toEqual([]);
+  });
+
+  it("in cookie mode, names the rendered tier and issues a cookie bound to the session", () => {
+    const res = respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` });
+    expect(res.headers.get("x-masthead-tier")).toBe("premium");
+    const [cookie] = edgeCookies(res);
+    const value = cookie.slice("mh_edge=".length, cookie.indexOf(";"));
+    expect(verifyEdgeValue(KEY, value, SESSION, NOW / 1000)).toEqual({ tier: "premium", expires: NOW / 1000 + 60 });
+    expect(verifyEdgeValue(KEY, value, "another-session", NOW / 1000)).toBeNull();
+  });
+
+  it("does not re-issue a valid cookie in its first half-life, and replaces one for another tier", () => {
+    const fresh = signEdgeValue(KEY, "premium", NOW / 1000 + 50, SESSION);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${fresh}` }))).toEqual([]);
+    const other = signEdgeValue(KEY, "free", NOW / 1000 + 50, SESSION);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${other}` }))[0]).toMatch(/^mh_edge=premium\./);
+  });
+
+  it("issues nothing in auth_request mode, without a session, or while the session is re-minted", () => {
+    const auth = respond({ "x-masthead-edge": "auth", cookie: `next-auth.session-token=${SESSION}` });
+    expect(auth.headers.get("x-masthead-tier")).toBe("premium");
+    expect(edgeCookies(auth)).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon" as const, setCookie: null }))).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }))).toEqual([]);
+  });
+});
