@@ -1,4 +1,5 @@
 import { NextRequest, NextResponse } from "next/server";
+import type { RequestIdentity } from "@/lib/auth/proxy-session";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
 import { withEdgeTier } from "@/lib/edge/proxy-edge";
@@ -10,8 +11,8 @@ beforeAll(() => {
   process.env.EDGE_SECRET = KEY;
 });
 
-const premium = { tier: "premium", role: "reader" as const, setCookie: null };
-function respond(headers: Record<string, string>, identity = premium) {
+const premium: RequestIdentity = { tier: "premium", role: "reader", setCookie: null };
+function respond(headers: Record<string, string>, identity: RequestIdentity = premium) {
   const req = new NextRequest("http://localhost:3000/articles/x", { headers });
   return withEdgeTier(NextResponse.next(), req, identity, NOW);
 }
@@ -44,7 +45,7 @@ describe("the proxy's edge tier cookie", () => {
     const auth = respond({ "x-masthead-edge": "auth", cookie: `next-auth.session-token=${SESSION}` });
     expect(auth.headers.get("x-masthead-tier")).toBe("premium");
     expect(edgeCookies(auth)).toEqual([]);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon" as const, setCookie: null }))).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", setCookie: null }))).toEqual([]);
     expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }))).toEqual([]);
   });
 });
