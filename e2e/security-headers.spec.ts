@@ -2,6 +2,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { GATED_MARKER, markedPiece, publicKo } from "./fixtures";
 import { signInStaff } from "./studio-support";
 import { grant, signInAs } from "./support/auth";
+import { mailCount, waitForSignInLink } from "./support/mailbox";
 
 // Issue 9 item 1: every response carries the security headers, and every kind of page runs under
 // a strict Content-Security-Policy (no 'unsafe-inline' scripts) with zero violations while still
@@ -59,11 +60,13 @@ async function expectHydrated(page: Page) {
 }
 
 async function visit(page: Page, path: string, errors: string[]): Promise<{ response: Response; sources: string[] }> {
-  const response = (await page.goto(path, { waitUntil: "networkidle" }))!;
+  // "load", not "networkidle": the router's prefetches of linked pages may stay open for a while.
+  const response = (await page.goto(path, { waitUntil: "load" }))!;
   const headers = await response.allHeaders();
   expectCommonHeaders(headers);
   const sources = expectStrictDocumentPolicy(headers["content-security-policy"]);
   await expectHydrated(page);
+  await page.waitForTimeout(300); // let late chunks and client effects report any violation
   expect(errors, `CSP violations on ${path}`).toEqual([]);
   return { response, sources };
 }
@@ -105,7 +108,8 @@ test.describe("security headers and CSP", () => {
 
   test("the policy is enforced: a script injected into the page does not run", async ({ page }) => {
     const errors = await watchViolations(page);
-    await page.goto(`/articles/${publicKo.slug}`, { waitUntil: "networkidle" });
+    await page.goto(`/articles/${publicKo.slug}`, { waitUntil: "load" });
+    await expectHydrated(page);
     const ran = await page.evaluate(() => {
       const w = window as unknown as { injected?: boolean };
       const s = document.createElement("script");
@@ -147,6 +151,25 @@ test.describe("security headers and CSP", () => {
     await signInStaff(page, "admin@masthead.local");
     const studio = await visit(page, "/studio/pieces", errors);
     expect(studio.sources[0]).toMatch(/^'nonce-/);
+  });
+
+  test("a magic link signs in once: replayed in another browser it gives no session", async ({ page, browser }) => {
+    const email = `csp-once-${Date.now()}@example.com`;
+    const before = mailCount(email);
+    await page.goto("/signin");
+    await page.getByLabel(/이메일 주소|Email address/).fill(email);
+    await page.getByRole("button", { name: /로그인 링크 받기|Email me a sign-in link/ }).click();
+    await expect(page).toHaveURL(/\/signin\/check-email$/);
+    const link = await waitForSignInLink(email, before);
+    await page.goto(link);
+    await expect(page.getByTestId("account-menu")).toBeVisible();
+
+    const other = await browser.newContext();
+    const replay = await other.newPage();
+    await replay.goto(link);
+    await expect(replay).toHaveURL(/\/signin\/error/);
+    expect((await other.cookies()).some((c) => c.name.endsWith("next-auth.session-token"))).toBe(false);
+    await other.close();
   });
 
   test("headers on API routes, static files, redirects and 404s", async ({ request }) => {
