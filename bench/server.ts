@@ -123,7 +123,10 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
 export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null; nodeArgs?: string[] }): Promise<ServerHandle> {
   const port = await freePort();
   const env = withoutProductEnv();
-  Object.assign(env, opts.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, PORT: String(port), MASTHEAD_BENCH: "1" });
+  Object.assign(env, opts.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, PORT: String(port), MASTHEAD_BENCH: "1",
+    // Every load-generator connection comes from 127.0.0.1: per-IP search and per-token Admin API
+    // limits would answer 429 to the benchmark itself. The limiters still run on every request.
+    SEARCH_REQUESTS_PER_MINUTE: "1000000", ADMIN_API_REQUESTS_PER_MINUTE: "1000000", SIGNIN_REQUESTS_PER_IP: "1000000" });
   // `-H localhost`, not `-H 127.0.0.1`: with an IP host, Next 16.4 sees the proxy's rewrite
   // (built from request.nextUrl, whose host is "localhost") as an external URL and fetches it,
   // so the proxy blocks the internal /t/** path and every article answers 404. Loopback either way.

@@ -28,6 +28,10 @@ export function toPieceFields(a: StudioArticle): PieceFields {
   };
 }
 
+function slugsOf(row: { slug: string }, existing: StudioArticle | null): string[] {
+  return [...new Set([row.slug, ...(existing ? [existing.slug] : [])])];
+}
+
 async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date): Promise<PieceChange> {
   const write = await resolvePieceWrite(db, fields, existing, now);
   const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
@@ -38,10 +42,11 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
       summary: `${existing ? "수정" : "작성"}: ${row.title}`,
       details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}) },
     });
+    // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
+    // answered as failed because the connection dropped between commit and announcement.
+    await announceContentChange(tx, { slugs: slugsOf(row, existing), lists: true });
   });
-  const slugs = [...new Set([article.slug, ...(existing ? [existing.slug] : [])])];
-  await announceContentChange(db, { slugs, lists: true });
-  return { article, slugs };
+  return { article, slugs: slugsOf(article, existing) };
 }
 
 export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new Date()): Promise<PieceChange> {
@@ -59,8 +64,8 @@ export async function updatePiece(db: Db, actor: Actor, id: number, patch: Piece
 export async function removePiece(db: Db, actor: Actor, id: number): Promise<PieceChange> {
   const row = await deleteArticle(db, id, async (tx, deleted) => {
     await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
+    await announceContentChange(tx, { slugs: [deleted.slug], lists: true });
   });
   if (!row) throw new AppError("not_found", "article", "No piece has this id.");
-  await announceContentChange(db, { slugs: [row.slug], lists: true });
   return { article: row, slugs: [row.slug] };
 }
