@@ -14,6 +14,11 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 // keeps next-auth's own JSON shape ({url} pointing at the error page, as when mail fails) so
 // next-auth's client reports an error, and adds a 429 status and Retry-After for everyone else.
 async function POST(req: NextRequest, ctx: Ctx) {
+  // next-auth parses a body labelled JSON itself and answers an empty 500 when it does not parse;
+  // its own client only ever sends form bodies, so refuse a broken JSON body with a clear 400.
+  if (/^application\/json\b/i.test(req.headers.get("content-type") ?? "") && !(await hasJsonBody(req))) {
+    return Response.json({ error: { code: "invalid:body", message: "The request body is not valid JSON." } }, { status: 400 });
+  }
   if (new URL(req.url).pathname.endsWith("/signin/email")) {
     const form = await req.clone().formData().catch(() => null);
     const address = signinAddress(form?.get("email"));
@@ -25,6 +30,15 @@ async function POST(req: NextRequest, ctx: Ctx) {
     }
   }
   return handler(req, ctx);
+}
+
+async function hasJsonBody(req: NextRequest): Promise<boolean> {
+  try {
+    JSON.parse(await req.clone().text());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export { handler as GET, POST };
