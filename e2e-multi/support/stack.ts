@@ -63,34 +63,36 @@ async function main(stateFile: string): Promise<void> {
   // Cleanups run last-registered first: servers and nginx stop before Redis and the database go.
   onCleanup("database", () => admin(baseUrl, `drop database if exists ${dbName} with (force)`).catch((err: Error) => console.error(`[multi] could not drop ${dbName}: ${err.message}`)));
   onCleanup("redis", () => stopRedis(redisPidFile));
-  {
-    const prep = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
-    if (prep.status !== 0) throw new Error("migrating and seeding the suite's database failed");
-    await buildProduction(distDir, env);
-    await resetRuntimeCache(distDir);
-    const [a, b] = await Promise.all(
-      ["a", "b"].map((id) => startServer({ distDir, env: { ...env, MASTHEAD_DATA_DIR: path.join(work, `data-${id}`) }, logFile: path.join(work, `server-${id}.log`), traceFile: null })),
-    );
-    const edgeSecret = deriveEdgeKey(authSecret);
-    const upstreamPorts = [a.port, b.port];
-    const edge = await startEdge({ workDir: path.join(work, "edge-cookie"), upstreamPorts, mode: "cookie", edgeSecret });
-    const edgeAuth = await startEdge({ workDir: path.join(work, "edge-auth"), upstreamPorts, mode: "auth_request", edgeSecret });
-    const state: MultiState = {
-      a: a.baseUrl,
-      b: b.baseUrl,
-      edge: edge.baseUrl,
-      edgeAuth: edgeAuth.baseUrl,
-      edgeCacheDir: edge.cacheDir,
-      databaseUrl: env.DATABASE_URL,
-      authSecret,
-      adminToken: env.ADMIN_API_TOKEN,
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-      redisPort,
-      redisPidFile,
-    };
-    fs.writeFileSync(stateFile, JSON.stringify(state));
-    console.log(`[multi] A ${a.baseUrl}, B ${b.baseUrl}, edge ${edge.baseUrl} (auth_request ${edgeAuth.baseUrl}), redis :${redisPort}, logs ${work}`);
-  }
+  // Server logs stay in the work folder for a look after a failure; data and caches go.
+  onCleanup("work folder", () => {
+    for (const d of ["data", "data-a", "data-b", "edge-cookie/cache", "edge-auth/cache"]) fs.rmSync(path.join(work, d), { recursive: true, force: true });
+  });
+  const prep = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  if (prep.status !== 0) throw new Error("migrating and seeding the suite's database failed");
+  await buildProduction(distDir, env);
+  await resetRuntimeCache(distDir);
+  const [a, b] = await Promise.all(
+    ["a", "b"].map((id) => startServer({ distDir, env: { ...env, MASTHEAD_DATA_DIR: path.join(work, `data-${id}`) }, logFile: path.join(work, `server-${id}.log`), traceFile: null })),
+  );
+  const edgeSecret = deriveEdgeKey(authSecret);
+  const upstreamPorts = [a.port, b.port];
+  const edge = await startEdge({ workDir: path.join(work, "edge-cookie"), upstreamPorts, mode: "cookie", edgeSecret });
+  const edgeAuth = await startEdge({ workDir: path.join(work, "edge-auth"), upstreamPorts, mode: "auth_request", edgeSecret });
+  const state: MultiState = {
+    a: a.baseUrl,
+    b: b.baseUrl,
+    edge: edge.baseUrl,
+    edgeAuth: edgeAuth.baseUrl,
+    edgeCacheDir: edge.cacheDir,
+    databaseUrl: env.DATABASE_URL,
+    authSecret,
+    adminToken: env.ADMIN_API_TOKEN,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+    redisPort,
+    redisPidFile,
+  };
+  fs.writeFileSync(stateFile, JSON.stringify(state));
+  console.log(`[multi] A ${a.baseUrl}, B ${b.baseUrl}, edge ${edge.baseUrl} (auth_request ${edgeAuth.baseUrl}), redis :${redisPort}, logs ${work}`);
 }
 
 main(process.argv[2]).catch((err: unknown) => {
