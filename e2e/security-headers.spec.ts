@@ -201,5 +201,11 @@ test.describe("security headers and CSP", () => {
 
     const feed = await request.get("/feed.xml");
     expectCommonHeaders(feed.headers());
+
+    // Behind a TLS terminator (X-Forwarded-Proto: https) every response also carries HSTS.
+    for (const path of ["/api/health", "/", `/articles/${publicKo.slug}`]) {
+      const viaTls = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
+      expect(viaTls.headers()["strict-transport-security"], path).toBe("max-age=63072000; includeSubDomains");
+    }
   });
 });
