@@ -3,6 +3,9 @@ import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-s
 import { withEdgeTier } from "@/lib/edge/proxy-edge";
 import { legacyRedirect } from "@/lib/import/redirects";
 import { isInternalPath, localeRoute, matchArticlePath } from "@/lib/routing/paths";
+import { hasMalformedEscape, serverActionRefusal } from "@/lib/routing/request-shape";
+import { gateSearchRequest } from "@/lib/search/gate";
+import { withContentSecurityPolicy } from "@/lib/security/proxy-csp";
 
 // Next 16 runs this file (formerly middleware.ts) on Node before every matched request. It maps
 // the request to the reader's tier *for this instant* and rewrites articles to the shared
@@ -28,6 +31,19 @@ function rewrite(request: NextRequest, pathname: string, init?: { status: number
 }
 
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  // Shapes Next would answer with a 500 before any app code runs (lib/routing/request-shape.ts).
+  if (hasMalformedEscape(pathname)) return new NextResponse("Bad request: the address has a malformed %-escape.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const refusal = serverActionRefusal(request.method, request.headers);
+  if (refusal) return NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status });
+  // API routes pass through only for the checks above; each handler authorizes itself, and
+  // next.config's headers give them a policy that lets nothing run.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+  // Documents rendered per request get a nonce policy; shared renders carry their own hashes.
+  return withContentSecurityPolicy(request, await route(request));
+}
+
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
 
   if (isInternalPath(pathname)) {
@@ -69,6 +85,10 @@ export async function proxy(request: NextRequest) {
     return withIdentity(NextResponse.next(), identity);
   }
 
+  // Searches spend from the reader's per-IP budget here, so a refused one is a real 429.
+  const searchGate = await gateSearchRequest(request);
+  if (searchGate) return searchGate;
+
   const route = localeRoute(pathname);
   if (route.kind === "redirect") {
     const url = request.nextUrl.clone();
@@ -81,6 +101,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's own assets, API routes and public files.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon\\.ico|images/|robots\\.txt|sitemap\\.xml|feed\\.xml).*)"],
+  // Everything except Next's own assets and public files (API routes only for the shape checks).
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|images/|robots\\.txt|sitemap\\.xml|feed\\.xml).*)"],
 };

@@ -33,6 +33,10 @@ const schema = z.object({
   SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   // Reverse proxies in front that append to X-Forwarded-For (nginx in deploy/nginx: 1).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // The nginx edge's tier cookie (deploy/nginx): HMAC key (derived from AUTH_SECRET when unset)
+  // and how long nginx may trust a tier without asking Node.
+  EDGE_SECRET: z.string().min(16).optional(),
+  EDGE_COOKIE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),

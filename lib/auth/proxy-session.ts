@@ -83,7 +83,8 @@ export async function resolveRequestIdentity(request: NextRequest, now = new Dat
   if (verdict.kind === "fresh") return { tier: verdict.tier, role: claims.role, setCookie: null };
 
   const fresh = await refresh(request);
-  if (fresh === "gone") return { ...ANONYMOUS, setCookie: `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` };
+  // A `__Secure-` cookie (https) is only replaced by a Set-Cookie that is itself Secure.
+  if (fresh === "gone") return { ...ANONYMOUS, setCookie: `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${siteUrl().startsWith("https://") ? "; Secure" : ""}` };
   if (fresh) {
     const again = judgeSession(fresh.claims, fresh.claims.epoch, now);
     if (again.kind === "fresh") return { tier: again.tier, role: fresh.claims.role, setCookie: fresh.setCookie };

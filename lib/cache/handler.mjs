@@ -3,6 +3,7 @@ import path from "node:path";
 import FileSystemCacheModule from "next/dist/server/lib/incremental-cache/file-system-cache.js";
 import { cacheNamespace, databaseFingerprint } from "./rules.mjs";
 import { SharedCache, offerBuildSeed } from "./shared-cache.mjs";
+import { withScriptHashPolicy } from "../security/cache-csp.mjs";
 
 // Next's `cacheHandler` (next.config.ts). With REDIS_URL set when the server starts, ISR renders
 // and `unstable_cache` data live in Redis, shared by every instance (lib/cache/shared-cache.mjs).
@@ -64,7 +65,7 @@ export function processSharedCache(ctx) {
   return holder[KEY];
 }
 
-export default class MastheadCacheHandler {
+class MastheadCacheHandler {
   constructor(ctx) {
     this.shared = processSharedCache(ctx);
     // Also the reader of build-time prerenders when the shared cache is on.
@@ -104,3 +105,6 @@ export default class MastheadCacheHandler {
 
   resetRequestCache() {}
 }
+
+// Shared renders carry the hashes of their own inline scripts as their CSP (lib/security/cache-csp.mjs).
+export default withScriptHashPolicy(MastheadCacheHandler);
