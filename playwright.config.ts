@@ -30,6 +30,10 @@ export default defineConfig({
       SIGNIN_REQUESTS_PER_IP: "100000",
       // The specs play the reverse proxy: X-Forwarded-For names the client (e2e/abuse-limits.spec.ts).
       TRUSTED_PROXY_HOPS: "1",
+      // The specs sign the same seeded accounts in many times; e2e/abuse-limits.spec.ts uses this value.
+      SIGNIN_REQUESTS_PER_EMAIL: "30",
+      // Every spec searches from the same loopback address; e2e/abuse-limits.spec.ts uses this value.
+      SEARCH_REQUESTS_PER_MINUTE: "300",
       // Demo checkouts bill 40-second periods, so e2e/billing.spec.ts can watch one run out.
       MASTHEAD_DEMO_PERIOD_SECONDS: "40",
     },

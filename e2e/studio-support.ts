@@ -15,6 +15,12 @@ export async function createPiece(request: APIRequestContext, piece: NewPiece): 
   return (await res.json()) as { id: number; slug: string; url: string };
 }
 
+// Removes a piece a spec made for itself, so later specs (feed and sitemap counts) see the seed only.
+export async function deletePiece(request: APIRequestContext, id: number): Promise<void> {
+  const res = await request.delete(`/api/admin/v1/articles/${id}`, { headers: api });
+  expect([200, 204, 404], await res.text()).toContain(res.status());
+}
+
 // Polls a URL with plain GETs (no edits, no cache calls) until `check` passes or the time is up.
 export async function pollUntil(request: APIRequestContext, url: string, check: (status: number, body: string) => boolean, timeoutMs: number): Promise<number> {
   const started = Date.now();

@@ -18,7 +18,7 @@ const steps = [
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"]],
   // Issue 9: PostgreSQL restarts, Redis stops and SIGKILLs against production servers.
-  ["faults", bin("vitest"), ["run", "--project", "faults"]],
+  ["faults", bin("vitest"), ["run", "--project", "faults"], { needs: "DATABASE_URL" }],
   // Issue 8: two instances sharing PostgreSQL and Redis behind nginx; needs DATABASE_URL.
   ["multi", bin("playwright"), ["test", "-c", "e2e-multi/playwright.config.ts"], { needs: "DATABASE_URL" }],
   ["lighthouse", bin("tsx"), ["scripts/lighthouse.ts", "--assert"]],

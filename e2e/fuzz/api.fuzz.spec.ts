@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { ADMIN_API_TOKEN } from "../support/auth";
-import { createPiece, uniq } from "../studio-support";
+import { createPiece, deletePiece, uniq } from "../studio-support";
 import { contentType, emailLike, jsonValue, method, nastyString, pathSegment, queryString, rawBody } from "./support/arbitraries";
 import { fuzz } from "./support/fuzz";
 import { assertClean, secrets, seen } from "./support/oracles";
@@ -63,6 +63,7 @@ test.describe("fuzz: API routes", () => {
     // The fuzzer's own piece: PATCHes with random bodies may land on it, never on seeded ones.
     piece = await createPiece(request, { title: uniq("fuzz target"), body: "Fuzz target.\n\n<!-- paywall -->\n\nGated fuzz text.", access: "premium", status: "draft" });
   });
+  test.afterAll(async ({ request }) => deletePiece(request, piece.id));
 
   test("random method, path, query, credentials, content type and body on every route", async ({ request }) => {
     test.setTimeout(170_000);

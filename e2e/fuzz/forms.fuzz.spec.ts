@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { MAIL_DIR } from "../support/mail-catcher";
-import { createPiece, uniq } from "../studio-support";
+import { createPiece, deletePiece, uniq } from "../studio-support";
 import { emailLike, jsonValue, nastyString, rawBody } from "./support/arbitraries";
 import { fuzz } from "./support/fuzz";
 import { assertClean, seen } from "./support/oracles";
@@ -47,12 +47,16 @@ test.describe("fuzz: sign-in form", () => {
 test.describe("fuzz: comments", () => {
   let member: Session;
   let slug: string;
+  let pieceId: number;
   test.beforeAll(async ({ browser, request }) => {
     // A piece of the fuzzer's own, so no other spec's comment counts move.
-    slug = (await createPiece(request, { title: uniq("fuzz comments"), body: "Open to comments.", access: "public", status: "published" })).slug;
+    ({ slug, id: pieceId } = await createPiece(request, { title: uniq("fuzz comments"), body: "Open to comments.", access: "public", status: "published" }));
     member = await openSession(browser, "premium");
   });
-  test.afterAll(async () => member.context.close());
+  test.afterAll(async ({ request }) => {
+    await member.context.close();
+    await deletePiece(request, pieceId);
+  });
 
   test("random JSON, control characters, huge and invalid UTF-8 bodies: 201 or a 4xx", async () => {
     test.setTimeout(120_000);
@@ -133,7 +137,7 @@ test.describe("fuzz: studio server actions", () => {
   // one (an empty or truncated multipart form: "Unexpected end of form") with a 500 digest. Only
   // staff get that far (the proxy refuses everyone else). Owner: proxy.ts / Next upstream — e.g.
   // refuse a Next-Action POST with a multipart Content-Type and Content-Length 0 with 400.
-  test.fixme("a staff session's malformed action body is a 4xx, not 500", async ({ browser, baseURL }) => {
+  test("a staff session's malformed action body is a 4xx, not 500", async ({ browser, baseURL }) => {
     const admin = await openSession(browser, "admin");
     const res = await admin.request.post("/studio/comments", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=----x", Origin: baseURL!, Accept: "text/x-component" }, data: Buffer.alloc(0), maxRedirects: 0, failOnStatusCode: false });
     assertClean(await seen("empty multipart action body", res));
@@ -144,7 +148,7 @@ test.describe("fuzz: studio server actions", () => {
   // "Invalid Server Actions request." (action-handler.js, CSRF check: it sets 500 on purpose).
   // Staff sessions reach that check (non-staff get the proxy's 403 first). Owner: proxy.ts —
   // for a POST with a Next-Action header, answer 403 when Origin's host differs from Host.
-  test.fixme("a cross-origin server-action replay with a staff session is a 403, not 500", async ({ browser }) => {
+  test("a cross-origin server-action replay with a staff session is a 403, not 500", async ({ browser }) => {
     const admin = await openSession(browser, "admin");
     const res = await admin.request.post("/studio/tiers", { headers: { "Next-Action": "0".repeat(42), Origin: "http://evil.example", Accept: "text/x-component" }, data: "[]", maxRedirects: 0, failOnStatusCode: false });
     assertClean(await seen("cross-origin action", res));

@@ -6,6 +6,9 @@ import { loadGatedPieces, leakedFragments, type GatedPiece } from "./support/gat
 import { assertClean, seen } from "./support/oracles";
 import { openSession, readersWithoutAccess, type Persona, type Session } from "./support/personas";
 
+let searchClients = 0;
+const searchClient = () => `10.77.${Math.floor(++searchClients / 250) % 250}.${(searchClients % 250) + 1}`;
+
 // No paragraph after the preview cut reaches a reader without access, on any surface (HTML, RSC
 // flight payloads, JSON, feeds, search, share images), whatever headers they send.
 
@@ -36,9 +39,11 @@ function surfaces(p: GatedPiece): { path: string; headers?: Record<string, strin
     { path: `/sections/${section}/feed.xml` },
     { path: `/en/sections/${section}/feed.xml` },
     // The page shows the query back; the other fragments and any snippet around it must not show.
-    { path: `/search?q=${encodeURIComponent(fragment)}`, headers: { Accept: "text/html" }, echo: fragment },
-    { path: `/en/search?q=${encodeURIComponent(fragment)}`, headers: { RSC: "1" }, echo: fragment },
-    { path: `/search?q=${encodeURIComponent(fragment.split(" ").slice(1, 3).join(" "))}`, headers: { Accept: "text/html" } },
+    // Each search plays its own client address (the e2e server trusts one proxy hop), so the
+    // per-IP search limit never turns a real search into a 429 that would prove nothing.
+    { path: `/search?q=${encodeURIComponent(fragment)}`, headers: { Accept: "text/html", "X-Forwarded-For": searchClient() }, echo: fragment },
+    { path: `/en/search?q=${encodeURIComponent(fragment)}`, headers: { RSC: "1", "X-Forwarded-For": searchClient() }, echo: fragment },
+    { path: `/search?q=${encodeURIComponent(fragment.split(" ").slice(1, 3).join(" "))}`, headers: { Accept: "text/html", "X-Forwarded-For": searchClient() } },
     { path: `/api/og/${p.slug}` },
     { path: `/api/articles/${p.slug}/comments` },
     { path: `/api/admin/v1/articles/${p.id}` },
