@@ -12,7 +12,10 @@ let server: ServerHandle;
 let redis: ChildProcess;
 beforeAll(async () => {
   redis = await startRedis();
-  server = await startFaultServer(ctx, "redis", { REDIS_URL });
+  // The comment limit is raised, not removed: every post still counts in Redis (then PostgreSQL,
+  // then memory) — the outage is what is under test, not the five-a-minute rule. With the real
+  // limit a fast machine posts more than five per premium member in the ten seconds of traffic.
+  server = await startFaultServer(ctx, "redis", { REDIS_URL, COMMENTS_PER_MINUTE: "1000000" });
 });
 afterAll(async () => {
   await server?.stop();
@@ -31,8 +34,7 @@ function request(i: number): { path: string; init: RequestInit } {
     case 3: return { path: `/api/articles/${slug}/comments`, init: { headers: { cookie: who.cookie } } };
     case 4: return { path: "/", init: {} };
     default: {
-      // A comment post goes through the rate limiter (Redis-backed when REDIS_URL is set). Spread
-      // over the premium members so the five-a-minute limit is not what answers.
+      // A comment post goes through the rate limiter (Redis-backed when REDIS_URL is set).
       const author = premium[posted++ % premium.length];
       return { path: `/api/articles/${slug}/comments`, init: { method: "POST", body: JSON.stringify({ body: `redis fault ${i}` }), headers: { cookie: author.cookie, origin: server.baseUrl, "content-type": "application/json" } } };
     }
