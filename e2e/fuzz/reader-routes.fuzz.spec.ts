@@ -109,10 +109,9 @@ test.describe("fuzz: reader routes", () => {
     }
   });
 
-  // Next 16.4.6 answers a path segment that does not percent-decode with a bare "Internal Server
-  // Error" 500 (router-server catches its DecodeError, tries to render /400, which the app router
-  // lacks, and falls back to 500). Reader pages pass proxy.ts first, which could answer 400; API
-  // routes are outside its matcher. Owner: proxy.ts / next.config.ts.
+  // Left alone, Next 16.4.6 answers a path segment that does not percent-decode with a bare
+  // "Internal Server Error" 500 (router-server catches its DecodeError, tries to render /400,
+  // which the app router lacks, and falls back to 500); proxy.ts answers 400 first.
   test("a malformed percent-escape in any path segment is a 4xx, not 500", async ({ request }) => {
     for (const bad of MALFORMED_ESCAPES) {
       for (const path of [`/articles/${bad}`, `/tags/${bad}`, `/${bad}`, `/en/authors/${bad}`, `/api/og/${bad}`, `/api/articles/${bad}/comments`, `/api/admin/v1/articles/${bad}`]) {
