@@ -54,7 +54,7 @@ async function main(report: Report): Promise<void> {
 
   const traceFile = opts.traceQueries ? path.resolve(opts.outDir, "queries.log") : null;
   const server = await startServer({ distDir: opts.distDir, env: { ...database.serverEnv, AUTH_SECRET: secret }, logFile: path.resolve(opts.outDir, "server.log"), traceFile });
-  report.line(`server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`);
+  report.line(`server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}, NODE_OPTIONS "${server.nodeOptions}"; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`);
 
   const ctx: BenchContext = {
     opts,

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { spawnSync, type ChildProcess } from "node:child_process";
+import { serverNodeOptions } from "../scripts/heap-limit.mjs";
 import { onCleanup, spawnTracked, stopChild } from "./children";
 import { pidListeningOn, processName } from "./proc";
 
@@ -110,6 +111,7 @@ export type ServerHandle = {
   name: string;
   child: ChildProcess;
   logFile: string;
+  nodeOptions: string; // the server's NODE_OPTIONS (its heap ceiling)
   health: () => Promise<number>;
   stop: () => Promise<void>;
 };
@@ -120,7 +122,7 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   return res.json();
 }
 
-export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null; nodeArgs?: string[] }): Promise<ServerHandle> {
+export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null }): Promise<ServerHandle> {
   const port = await freePort();
   const env = withoutProductEnv();
   Object.assign(env, opts.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, PORT: String(port), MASTHEAD_BENCH: "1",
@@ -136,7 +138,9 @@ export async function startServer(opts: { distDir: string; env: Record<string, s
     env.MASTHEAD_BENCH_TRACE = opts.traceFile;
     args.unshift("--import", path.join(root, "bench/trace-queries.mjs"));
   }
-  if (opts.nodeArgs?.length) args.unshift(...opts.nodeArgs);
+  // The heap ceiling `npm start` gives the server (scripts/heap-limit.mjs); MASTHEAD_HEAP_MB in
+  // the caller's environment changes it, `MASTHEAD_HEAP_MB=0` measures V8's own sizing.
+  env.NODE_OPTIONS = serverNodeOptions(env);
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.openSync(opts.logFile, "w");
   const child = spawnTracked(process.execPath, args, { cwd: root, env, stdio: ["ignore", log, log] });
@@ -164,7 +168,7 @@ export async function startServer(opts: { distDir: string; env: Record<string, s
   const pid = pidListeningOn(port, child.pid!) ?? child.pid!;
   const stop = () => stopChild(child);
   onCleanup("next server", stop);
-  return { port, baseUrl, pid, name: processName(pid), child, logFile: opts.logFile, health, stop };
+  return { port, baseUrl, pid, name: processName(pid), child, logFile: opts.logFile, nodeOptions: env.NODE_OPTIONS ?? "", health, stop };
 }
 
 export function tail(file: string, lines = 20): string {

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { ensureBuild, resetRuntimeCache } from "./start.mjs";
+import { ensureBuild, nodeOptionsOrExit, resetRuntimeCache } from "./start.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -32,7 +32,8 @@ async function main() {
   if (prep.status !== 0) process.exit(prep.status ?? 1);
   ensureBuild();
   resetRuntimeCache();
-  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+  // The same heap ceiling as `npm start`, so the suites run the server as it is deployed.
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...env, NODE_OPTIONS: nodeOptionsOrExit(env) } });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

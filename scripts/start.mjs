@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "./heap-limit.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -50,6 +51,16 @@ export function resetRuntimeCache() {
   for (const dir of ["cache/fetch-cache", "server/route-cache"]) fs.rmSync(path.join(root, distDir, dir), { recursive: true, force: true });
 }
 
+/** The server's NODE_OPTIONS with its heap ceiling (scripts/heap-limit.mjs); a bad setting stops start-up. */
+export function nodeOptionsOrExit(env) {
+  try {
+    return serverNodeOptions(env);
+  } catch (err) {
+    console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+
 function main() {
   const [major] = process.versions.node.split(".").map(Number);
   if (major < 20) {
@@ -60,6 +71,8 @@ function main() {
   // build made once beforehand; N instances migrating or building at once would collide, and one
   // must not delete local cache files another is using.
   const serveOnly = process.argv.includes("--serve-only");
+  // Checked first: a bad setting should not wait for a migration and a build to be reported.
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: nodeOptionsOrExit(process.env) };
   if (serveOnly) {
     if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
       console.error(`[start] --serve-only needs a build in ${distDir}: run \`npm run build\` (once, with the same settings) first.`);
@@ -72,7 +85,7 @@ function main() {
   }
   const port = process.env.PORT || "3000";
   console.log(`[start] serving on http://localhost:${port}`);
-  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
