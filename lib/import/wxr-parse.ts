@@ -38,12 +38,19 @@ function gmtDate(raw: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-// Line numbers of each <item>, so an element error can say where it is.
-function itemLines(xml: string): number[] {
+// Line numbers of each <item>, so an element error can say where it is. Counted in one pass:
+// re-counting from the start of the file for every item made a 50 MB export take most of an hour.
+export function itemLines(xml: string): number[] {
   const lines: number[] = [];
   const re = /<item[\s>]/g;
+  let line = 1;
+  let counted = 0; // newlines before this offset are in `line`
   let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) lines.push(xml.slice(0, m.index).split("\n").length);
+  while ((m = re.exec(xml))) {
+    for (let nl = xml.indexOf("\n", counted); nl !== -1 && nl < m.index; nl = xml.indexOf("\n", nl + 1)) line++;
+    counted = m.index;
+    lines.push(line);
+  }
   return lines;
 }
 
