@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-// Stripe's published fixture objects (../shared/fixtures/stripe/fixtures3.json), deep-copied and
+// Stripe's published fixture objects (tests/fixtures/stripe/fixtures3.json, MIT), deep-copied and
 // overridden per case. Tests only: the product never reads this file.
 
 export type Json = Record<string, unknown>;
 
-const FILE = path.resolve(import.meta.dirname, "../../../../shared/fixtures/stripe/fixtures3.json");
+const FILE = path.resolve(import.meta.dirname, "../../fixtures/stripe/fixtures3.json");
 let resources: Record<string, Json> | undefined;
 
 function isJson(v: unknown): v is Json {
