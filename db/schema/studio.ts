@@ -60,6 +60,10 @@ export const importItems = pgTable(
     localId: integer("local_id").notNull(),
     // Hash of what the import last wrote for this item: an unchanged item is skipped entirely.
     checksum: text("checksum").notNull().default(""),
+    // Per-field fingerprints of the values the import last wrote to the piece (access, status,
+    // body text, paywall position…), so a re-import only overwrites a field an editor has not
+    // changed since (lib/import/wxr-merge.ts). Null for items imported before it existed.
+    written: jsonb("written").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("import_items_key_idx").on(t.source, t.kind, t.externalId)],
