@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { countCacheEntries } from "./support/cache-entries";
-import { adminApi, edgeCookieFrom, get, GATED_MARKER, markedPiece, publicEn, query, sessionCookie, type Page } from "./support/client";
+import { adminApi, demoArticles, edgeCookieFrom, get, GATED_MARKER, markedPiece, publicEn, publicKo, query, rawGet, sessionCookie, type Page } from "./support/client";
 import { multiState } from "./support/state";
 
 // Through the nginx edge (deploy/nginx, round robin over both instances).
@@ -108,7 +108,65 @@ test("auth_request mode: distinct bodies per tier from the cache, no edge cookie
   expect(fromCache(anon)).toBe(true);
 });
 
-// Runs last: it adds a second piece to the edge cache.
+// Cache poisoning (red-team report): a request whose answer Node gives no ordinary reader must never
+// become the entry every reader of its tier is served. Each attack gets a public piece of its own
+// that nothing else in this file reads, so the attack is the request that fills the empty entry.
+// (After the entry-count test: these add pieces to the edge cache.)
+const [prefetchPiece, pathPiece] = demoArticles.filter((a) => a.access === "public" && ![markedPiece.slug, publicEn.slug, publicKo.slug].includes(a.slug));
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+function expectFullArticle(page: Page, piece: typeof prefetchPiece, what: string): void {
+  expect(page.status, what).toBe(200);
+  expect(page.headers.get("content-type"), what).toContain("text/html");
+  expect(page.body, what).toContain(escapeHtml(piece.title));
+  expect(page.body, what).toContain(escapeHtml(piece.body.split("\n")[0].slice(0, 40)));
+}
+const edges = [
+  { mode: "cookie", base: () => state.edge },
+  { mode: "auth_request", base: () => state.edgeAuth },
+];
+
+for (const { mode, base } of edges) {
+  test(`${mode} mode: x-middleware-prefetch cannot make the cached article a blank page`, async () => {
+    expect(prefetchPiece, "demo content has too few public pieces").toBeDefined();
+    const piece = url(base(), `/articles/${prefetchPiece.slug}`);
+    // Next answers a "middleware prefetch" with `200 {}` (and our proxy's tier header on it). In
+    // auth_request mode the unstripped header reached the tier endpoint too, which then answered
+    // `{}` without a tier, so that edge bypassed its cache: safe by accident, kept as a guard.
+    await get(piece, null, { "x-middleware-prefetch": "1" });
+    const first = await get(piece);
+    expectFullArticle(first, prefetchPiece, `first anonymous reader after the attack (${first.headers.get("x-cache-status")})`);
+    const second = await get(piece);
+    expectFullArticle(second, prefetchPiece, "second anonymous reader");
+    expect(fromCache(second)).toBe(true); // the edge still caches the real render
+  });
+
+  test(`${mode} mode: an encoded-slash path cannot store a 404 under the article's key, and 404s are not cached`, async () => {
+    expect(pathPiece, "demo content has too few public pieces").toBeDefined();
+    const slug = pathPiece.slug;
+    // nginx decodes and resolves these to /articles/<slug>; Node sees them raw (or resolves them
+    // differently) and answers 404 — or another page — for the very key nginx would store under.
+    for (const raw of [`/articles/x%2F..%2F${slug}`, `/articles/x%2f..%2f${slug}`, `/articles/x%5C..%5C${slug}`, `/articles/x\\..\\${slug}`, `/articles/x/%2E%2E/${slug}`, `/articles/%2e%2e/articles/${slug}`]) {
+      const attack = await rawGet(base(), raw);
+      expect([400, 404], raw).toContain(attack.status);
+      expect(attack.body, raw).not.toContain(escapeHtml(pathPiece.title));
+    }
+    const first = await get(url(base(), `/articles/${slug}`));
+    expectFullArticle(first, pathPiece, `first anonymous reader after the attack (${first.headers.get("x-cache-status")})`);
+    const second = await get(url(base(), `/articles/${slug}`));
+    expectFullArticle(second, pathPiece, "second anonymous reader");
+    expect(fromCache(second)).toBe(true);
+
+    // A piece that does not exist (yet): Node's 404 is never stored, so publishing it shows at once.
+    const missing = url(base(), `/articles/not-published-yet-${Date.now()}`);
+    for (let i = 0; i < 2; i++) {
+      const page = await get(missing);
+      expect(page.status).toBe(404);
+      expect(fromCache(page), `404 #${i + 1} came from the edge cache`).toBe(false);
+    }
+  });
+}
+
+// Runs last, like the poisoning tests after the entry-count test: it adds a piece to the edge cache.
 test("an edit through an instance reaches the edge within the cache TTL (10 s)", async () => {
   const piece = url(state.edge, `/articles/${publicEn.slug}`);
   await get(piece);
