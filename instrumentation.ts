@@ -22,19 +22,22 @@ export async function register() {
       console.error("[cache] tag broadcast could not start:", err instanceof Error ? err.message : String(err));
     });
   }
+  // Background work below keeps each instance current without a query per request. Each start is
+  // retried with backoff, so an instance booted while PostgreSQL was down catches up by itself
+  // once it answers (issue 15 §5); the first attempt is awaited so the common case serves with
+  // every table loaded.
+  const { startWithRetry } = await import("@/lib/background/retry");
   const { startAccessListener } = await import("@/lib/auth/access-listener");
-  await startAccessListener().catch((err: unknown) => {
-    // The site still serves; stale sessions are then caught by the periodic catch-up.
-    console.error("[access] listener could not start:", err instanceof Error ? err.message : String(err));
-  });
   // Scheduled publishing and time-based unlocks revalidate at their instant (lib/studio/publish-clock).
   const { startPublishClock } = await import("@/lib/studio/publish-clock");
-  await startPublishClock().catch((err: unknown) => {
-    console.error("[publish-clock] could not start:", err instanceof Error ? err.message : String(err));
-  });
   // Old WordPress URLs answered with permanent redirects (lib/import/redirects.ts, used by the proxy).
   const { startRedirectTable } = await import("@/lib/import/redirect-table");
-  await startRedirectTable().catch((err: unknown) => {
-    console.error("[redirects] table could not load:", err instanceof Error ? err.message : String(err));
-  });
+  // Which piece slugs exist, so the proxy answers the others 404 without a render (lib/routing).
+  const { startKnownArticles } = await import("@/lib/routing/known-articles-loader");
+  await Promise.all([
+    startAccessListener(),
+    startPublishClock(),
+    startWithRetry("redirects", startRedirectTable),
+    startWithRetry("articles", startKnownArticles),
+  ]);
 }

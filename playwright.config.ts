@@ -36,6 +36,8 @@ export default defineConfig({
       SEARCH_REQUESTS_PER_MINUTE: "300",
       // Demo checkouts bill 40-second periods, so e2e/billing.spec.ts can watch one run out.
       MASTHEAD_DEMO_PERIOD_SECONDS: "40",
+      // /api/health also reports the statements sent (e2e/cache-economy.spec.ts counts them).
+      MASTHEAD_BENCH: "1",
     },
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,

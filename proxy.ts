@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-session";
 import { withEdgeTier } from "@/lib/edge/proxy-edge";
 import { legacyRedirect } from "@/lib/import/redirects";
+import { isStudioAction } from "@/lib/next-internals/server-actions";
+import { mayBeArticle } from "@/lib/routing/known-articles";
 import { isInternalPath, localeRoute, matchArticlePath } from "@/lib/routing/paths";
 import { hasMalformedEscape, serverActionRefusal } from "@/lib/routing/request-shape";
 import { gateSearchRequest } from "@/lib/search/gate";
@@ -34,7 +36,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   // Shapes Next would answer with a 500 before any app code runs (lib/routing/request-shape.ts).
   if (hasMalformedEscape(pathname)) return new NextResponse("Bad request: the address has a malformed %-escape.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const refusal = serverActionRefusal(request.method, request.headers);
+  const refusal = serverActionRefusal(request.method, request.headers, pathname, isStudioAction);
   if (refusal) return NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status });
   // API routes pass through only for the checks above; each handler authorizes itself, and
   // next.config's headers give them a policy that lets nothing run.
@@ -43,21 +45,25 @@ export async function proxy(request: NextRequest) {
   return withContentSecurityPolicy(request, await route(request));
 }
 
+// Page navigations get the friendly 404 page; anything else (flight/RSC fetches, scripts) a bare
+// 404 — a rewritten flight request would be answered with Next's cache-busting redirect.
+function notFound(request: NextRequest): NextResponse {
+  if (!wantsHtmlPage(request)) return new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+}
+
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
 
-  if (isInternalPath(pathname)) {
-    // Page navigations get the friendly 404 page; anything else (flight/RSC fetches, scripts) a
-    // bare 404 — a rewritten flight request would be answered with Next's cache-busting redirect.
-    if (!wantsHtmlPage(request)) return new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
-    return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
-  }
+  if (isInternalPath(pathname)) return notFound(request);
 
   // Old WordPress URLs (from an import) answer a permanent redirect from an in-memory table.
   const legacy = legacyRedirect(request.nextUrl);
   if (legacy) return NextResponse.redirect(new URL(legacy, request.url), 301);
 
   const slug = matchArticlePath(pathname);
+  // A slug that names no piece is answered here: a render would cost a cache entry per tier.
+  if (slug !== null && !mayBeArticle(slug)) return notFound(request);
   if (slug !== null) {
     const identity = await resolveRequestIdentity(request);
     const res = rewrite(request, `/t/${identity.tier}/articles/${slug}`);

@@ -122,7 +122,9 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   return res.json();
 }
 
-export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null }): Promise<ServerHandle> {
+// `until: "answering"` returns once the server answers HTTP at all (a 503 from a health check
+// whose database is down counts): for tests that boot a server during an outage.
+export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null; until?: "healthy" | "answering" }): Promise<ServerHandle> {
   const port = await freePort();
   const env = withoutProductEnv();
   Object.assign(env, opts.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, PORT: String(port), MASTHEAD_BENCH: "1",
@@ -155,7 +157,8 @@ export async function startServer(opts: { distDir: string; env: Record<string, s
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited during start-up; see ${opts.logFile}:\n${tail(opts.logFile)}`);
     try {
-      await health();
+      if (opts.until === "answering") await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      else await health();
       break;
     } catch (err) {
       if (Date.now() > deadline) {

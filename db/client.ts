@@ -71,20 +71,34 @@ async function openPostgres(url: string): Promise<Handle> {
   return { db, kind: "postgres", close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
 }
 
-// LISTEN needs a dedicated connection; it reconnects with backoff after a server restart.
+// LISTEN needs a dedicated connection. It is retried with backoff whenever it is not up — after a
+// server restart, and also when PostgreSQL is not answering at the very first connect (issue 15 §5:
+// an instance booted during an outage must still start listening once the database is back).
 async function listenPostgres(url: string, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
   const { Client } = await import("pg");
   let client: import("pg").Client | null = null;
   let stopped = false;
   let delay = 500;
+  let retryTimer: NodeJS.Timeout | null = null;
+  const retry = () => {
+    if (stopped || retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void connect();
+    }, delay);
+    retryTimer.unref();
+    delay = Math.min(delay * 2, 10_000);
+  };
   const connect = async () => {
     if (stopped) return;
     const c = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
     c.on("notification", (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
     c.on("error", () => undefined);
     c.on("end", () => {
+      // Only the live connection's end schedules a reconnect; a failed attempt retries below.
+      if (client !== c) return;
       client = null;
-      if (!stopped) setTimeout(connect, (delay = Math.min(delay * 2, 10_000))).unref();
+      retry();
     });
     try {
       await c.connect();
@@ -93,11 +107,13 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
       delay = 500;
     } catch {
       await c.end().catch(() => undefined);
+      retry();
     }
   };
   await connect();
   return async () => {
     stopped = true;
+    if (retryTimer) clearTimeout(retryTimer);
     await client?.end().catch(() => undefined);
   };
 }

@@ -33,6 +33,12 @@ test.describe("studio: admin-only areas", () => {
     const asReader = await reader.request.post("/studio/tokens", { headers: replay, data: action.postDataBuffer() ?? "", maxRedirects: 0 });
     // The proxy refuses writes to /studio from non-staff outright; the action re-checks anyway.
     expect(asReader.status()).toBe(403);
+    // Next runs an action posted to any page path: a studio action posted outside /studio is
+    // refused by the proxy too, for everyone (no studio form posts there).
+    for (const [who, path] of [[reader, "/en/account"], [reader, "/"], [page, "/en/account"]] as const) {
+      const elsewhere = await who.request.post(path, { headers: replay, data: action.postDataBuffer() ?? "", maxRedirects: 0 });
+      expect(elsewhere.status(), `studio action posted to ${path}`).toBe(403);
+    }
     await page.reload();
     await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name })).toHaveCount(1);
 

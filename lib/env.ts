@@ -47,6 +47,8 @@ const schema = z.object({
   MASTHEAD_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only (a Next.js deploymentId)").optional(),
   // Replaces the database part of the Redis key prefix (lib/cache/rules.mjs cacheNamespace).
   MASTHEAD_CACHE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  // The build folder (next.config.ts distDir); the proxy reads the build's action manifest there.
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -69,7 +69,17 @@ export async function listLiveArticles(db: Db, now: Date, filter: ListFilter = {
 }
 
 // Related pieces: same section first, then pieces sharing a tag, newest first.
-export async function listRelatedArticles(db: Db, article: ArticleRow, now: Date, limit = 3): Promise<ArticleRow[]> {
+export async function listRelatedArticles(db: Db, article: RelatedTo, now: Date, limit = 3): Promise<ArticleRow[]> {
+  return attachRelations(db, await relatedRows(db, article, now, limit));
+}
+
+export type RelatedTo = { id: number; sectionId: number | null; tags: readonly { id: number }[] };
+
+export async function listRelatedSlugs(db: Db, article: RelatedTo, now: Date, limit = 3): Promise<string[]> {
+  return (await relatedRows(db, article, now, limit)).map((r) => r.slug);
+}
+
+async function relatedRows(db: Db, article: RelatedTo, now: Date, limit: number): Promise<Article[]> {
   const tagIds = article.tags.map((t) => t.id);
   const sharesTag = tagIds.length
     ? inArray(articles.id, db.select({ id: articleTags.articleId }).from(articleTags).where(inArray(articleTags.tagId, tagIds)))
@@ -81,7 +91,7 @@ export async function listRelatedArticles(db: Db, article: ArticleRow, now: Date
     .where(and(liveAt(now), ne(articles.id, article.id), sql`(${sameSection} or ${sharesTag})`))
     .orderBy(desc(sql`case when ${sameSection} then 1 else 0 end`), desc(articles.publishAt))
     .limit(limit);
-  return attachRelations(db, rows);
+  return rows;
 }
 
 // The text a search matches against, lower-cased; the same expression backs the pg_trgm GIN

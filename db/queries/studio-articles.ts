@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, ilike, inArray, isNotNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { attachRelations, type ArticleRow } from "./articles";
-import { articleAuthors, articles, authors, tags } from "../schema";
+import { articleAuthors, articles, articleTags, authors, tags } from "../schema";
 
 // The studio sees the same shape as the reader queries (any status, though).
 export type StudioArticle = ArticleRow;
@@ -68,18 +68,21 @@ export async function getNextContentChange(db: Db, now: Date): Promise<Date | nu
   return row?.at ? new Date(row.at) : null;
 }
 
-// Slugs whose publication or unlock instant lies in (since, until].
-export async function listContentChangesBetween(db: Db, since: Date, until: Date): Promise<string[]> {
+// Pieces whose publication or unlock instant lies in (since, until]: `published` when it is their
+// publication (they join related lists), with the groups that decide those lists.
+export type ContentChangeRow = { slug: string; published: boolean; sectionId: number | null; tagIds: number[] };
+export async function listContentChangesBetween(db: Db, since: Date, until: Date): Promise<ContentChangeRow[]> {
+  const publishedIn = and(publishes, gt(articles.publishAt, since), lte(articles.publishAt, until))!;
   const rows = await db
-    .select({ slug: articles.slug })
+    .select({
+      slug: articles.slug,
+      published: sql<boolean>`(${publishedIn})`,
+      sectionId: articles.sectionId,
+      tagIds: sql<number[]>`coalesce((select array_agg(${articleTags.tagId}) from ${articleTags} where ${articleTags.articleId} = ${articles.id}), '{}')`,
+    })
     .from(articles)
-    .where(
-      or(
-        and(publishes, gt(articles.publishAt, since), lte(articles.publishAt, until)),
-        and(unlocks, gt(articles.unlockAt, since), lte(articles.unlockAt, until)),
-      ),
-    );
-  return rows.map((r) => r.slug);
+    .where(or(publishedIn, and(unlocks, gt(articles.unlockAt, since), lte(articles.unlockAt, until))));
+  return rows.map((r) => ({ ...r, published: r.published === true, tagIds: (r.tagIds ?? []).map(Number) }));
 }
 
 export async function listAuthorsWhere(db: Db, by: { emails?: string[]; slugs?: string[]; ids?: number[] }) {
@@ -94,4 +97,9 @@ export async function listAuthorsWhere(db: Db, by: { emails?: string[]; slugs?: 
 export async function findTagsBySlugOrName(db: Db, values: string[]) {
   if (!values.length) return [];
   return db.select().from(tags).where(or(inArray(tags.slug, values), inArray(tags.name, values)));
+}
+
+// Every stored piece's slug, whatever its status (lib/routing/known-articles.ts).
+export async function listAllArticleSlugs(db: Db): Promise<string[]> {
+  return (await db.select({ slug: articles.slug }).from(articles)).map((r) => r.slug);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
-import { getLiveArticleBySlug, listLiveArticles, listRelatedArticles, type ListFilter } from "@/db/queries/articles";
+import { getLiveArticleBySlug, listLiveArticles, listRelatedSlugs, type ListFilter } from "@/db/queries/articles";
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
 import { ANON_TIER, canRead, isCacheTier, tierBySlug, type TierRef } from "@/lib/access";
 import { isLookupKey } from "@/lib/http/lookup-key";
-import { ARTICLE_LISTS_TAG, articleTag, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "./cache-tags";
+import { ARTICLE_LISTS_TAG, articleTag, RELATED_TAG, relatedTags, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG, type RelatedKey } from "./cache-tags";
 import { renderMarkdown } from "./markdown";
 import { splitPreview } from "./preview";
 import {
@@ -92,7 +92,8 @@ export type TierArticle = {
   // The piece has a part beyond the preview cut (false for public pieces, shown whole).
   hasGatedPart: boolean;
   requiredTier: TierView | null;
-  related: ArticleCardView[];
+  // What the related list is computed from (getRelatedCards).
+  relatedTo: RelatedKey & { articleId: number };
 };
 
 export function resolveCacheTier(tiers: TierView[], slug: string): TierRef | null {
@@ -111,7 +112,6 @@ export const getTierArticle = (tierSlug: string, slug: string): Promise<TierArti
       if (!tier || !row) return null;
       const readable = canRead({ access: row.access, unlockAt: row.unlockAt }, tier, tiers, now);
       const { teaser, gated } = splitPreview(row.body, row.previewParagraphs);
-      const related = await listRelatedArticles(db, row, now, 3);
       const isPublic = row.access === "public";
       const required = row.access === "public" ? null : (tiers.find((t) => t.slug === row.access) ?? null);
       return {
@@ -122,9 +122,37 @@ export const getTierArticle = (tierSlug: string, slug: string): Promise<TierArti
         gatedHtml: !isPublic && readable && gated ? renderMarkdown(gated) : null,
         hasGatedPart: !isPublic && gated !== null,
         requiredTier: required,
-        related: related.map(toCardView),
+        relatedTo: { articleId: row.id, sectionId: row.sectionId, tagIds: row.tags.map((t) => t.id) },
       };
     },
     ["tier-article", tierSlug, slug],
-    cacheOpts([articleTag(slug), ARTICLE_LISTS_TAG, TIERS_TAG]),
+    // Not the lists tag: a save of another piece must not expire every piece's render (issue 15
+    // §7). The related list below carries its own, narrower tags. Taxonomy: section and author
+    // names shown in the header.
+    cacheOpts([articleTag(slug), TIERS_TAG, TAXONOMY_TAG]),
   )();
+
+// The slugs a piece lists as related: tagged by its section and tags, so only a piece joining or
+// leaving those groups changes the list.
+const getRelatedSlugs = (key: RelatedKey & { articleId: number }): Promise<string[]> =>
+  unstable_cache(
+    async () => listRelatedSlugs(await getDb(), { id: key.articleId, sectionId: key.sectionId, tags: key.tagIds.map((id) => ({ id })) }, new Date(), 3),
+    ["related", String(key.articleId), String(key.sectionId), key.tagIds.join(",")],
+    cacheOpts([RELATED_TAG, ...relatedTags(key)]),
+  )();
+
+// One piece's card, tagged by that piece: editing it re-renders exactly the pages showing it.
+const getCard = (slug: string): Promise<ArticleCardView | null> =>
+  unstable_cache(
+    async () => {
+      const row = await getLiveArticleBySlug(await getDb(), slug, new Date());
+      return row ? toCardView(row) : null;
+    },
+    ["card", slug],
+    cacheOpts([articleTag(slug), TAXONOMY_TAG]),
+  )();
+
+export async function getRelatedCards(key: RelatedKey & { articleId: number }): Promise<ArticleCardView[]> {
+  const cards = await Promise.all((await getRelatedSlugs(key)).map(getCard));
+  return cards.filter((c): c is ArticleCardView => c !== null);
+}

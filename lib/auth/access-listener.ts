@@ -1,26 +1,35 @@
 import "server-only";
 import { getDb, listenDb } from "@/db/client";
 import { ACCESS_CHANNEL, listEpochsChangedSince } from "@/db/queries/members";
-import { noteEpoch } from "./epochs";
-import { SESSION_MAX_AGE_SECONDS } from "./options";
+import { startWithRetry } from "@/lib/background/retry";
+import { EPOCH_LOOKBACK_MS } from "./claims";
+import { noteEpoch, noteEpochsKnownSince } from "./epochs";
 
 const POLL_MS = 5_000;
+// A change committed just before a catch-up began may carry a slightly earlier timestamp (clock
+// skew between instances and the database): each catch-up re-reads a little of the past.
+const OVERLAP_MS = 2_000;
 
 // Keeps this process's epoch map current without a query per request: NOTIFY delivers changes
 // from any instance at once; a light poll every few seconds covers notifications missed while
-// the listening connection was down.
-export async function startAccessListener(): Promise<void> {
-  const db = await getDb();
-  let since = new Date(Date.now() - SESSION_MAX_AGE_SECONDS * 1000);
+// the listening connection was down. Until the first catch-up succeeds the instance vouches for
+// no session (lib/auth/claims.ts judgeSession), so every signed-in request is re-derived from the
+// database rather than trusted blindly; the first catch-up is retried with backoff.
+export function startAccessListener(): Promise<boolean> {
+  const bootedAt = Date.now();
+  let since = new Date(bootedAt - EPOCH_LOOKBACK_MS);
   const catchUp = async () => {
-    const started = new Date(Date.now() - 2_000);
-    for (const { id, epoch } of await listEpochsChangedSince(db, since)) noteEpoch(id, epoch);
-    since = started;
+    const started = Date.now() - OVERLAP_MS;
+    for (const { id, epoch } of await listEpochsChangedSince(await getDb(), since)) noteEpoch(id, epoch);
+    noteEpochsKnownSince(since.getTime());
+    since = new Date(started);
   };
-  await catchUp();
-  await listenDb(ACCESS_CHANNEL, (payload) => {
-    const [id, epoch] = payload.split(":").map(Number);
-    noteEpoch(id, epoch);
+  return startWithRetry("access", async () => {
+    await catchUp();
+    await listenDb(ACCESS_CHANNEL, (payload) => {
+      const [id, epoch] = payload.split(":").map(Number);
+      noteEpoch(id, epoch);
+    });
+    setInterval(() => catchUp().catch(() => undefined), POLL_MS).unref();
   });
-  setInterval(() => catchUp().catch(() => undefined), POLL_MS).unref();
 }

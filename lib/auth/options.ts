@@ -18,9 +18,7 @@ process.env.NEXTAUTH_URL ??= siteUrl();
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export function sessionCookieName(): string {
-  return siteUrl().startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
+export { sessionCookieName } from "./session-cookie";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

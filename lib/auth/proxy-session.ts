@@ -1,30 +1,34 @@
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { getEnv, siteUrl } from "@/lib/env";
-import { judgeSession, parseAccessClaims, type AccessClaims } from "./claims";
-import { knownEpoch } from "./epochs";
+import { getEnv } from "@/lib/env";
+import { processSlot } from "@/lib/process-state";
+import { CLAIMS_MAX_AGE_MS, claimsUntil, freshlyDerived, judgeSession, parseAccessClaims, type AccessClaims } from "./claims";
+import { epochKnowledge } from "./epochs";
 import { authSecret } from "./secret";
+import { sessionCookieAttributes, sessionCookieName } from "./session-cookie";
 
 export type RequestIdentity = {
   tier: string; // "anon", "free" or a paid tier slug
   role: "anon" | "reader" | "editor" | "admin";
   setCookie: string | null; // a re-minted session cookie to pass on, if any
+  // When the tier may next change (ms): the end of the current step of the session's timeline or
+  // the instant its claims stop being vouched for, whichever is first; null = not known to change.
+  until: number | null;
 };
 
-const ANONYMOUS: RequestIdentity = { tier: "anon", role: "anon", setCookie: null };
+const ANONYMOUS: RequestIdentity = { tier: "anon", role: "anon", setCookie: null, until: null };
 
-function cookieName(): string {
-  return siteUrl().startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
+type Refreshed = { claims: AccessClaims; setCookie: string | null } | "gone" | null;
 
 // Asks this server to re-mint the session from the database (only when the token is stale, so
-// the steady-state path does no I/O). Loopback, not the public origin: the request must not
-// leave the machine.
-async function refresh(request: NextRequest): Promise<{ claims: AccessClaims; setCookie: string | null } | "gone" | null> {
+// the steady-state path does no I/O). A loopback HTTP call because the proxy bundle carries no
+// database driver (design §13: keep the adapter out of the proxy bundle); loopback, not the public
+// origin: the request must not leave the machine.
+async function refresh(cookieHeader: string): Promise<Refreshed> {
   try {
     const res = await fetch(`http://127.0.0.1:${getEnv().PORT}/api/session/refresh`, {
       method: "POST",
-      headers: { cookie: request.headers.get("cookie") ?? "" },
+      headers: { cookie: cookieHeader },
       cache: "no-store",
     });
     if (res.status === 401) return "gone";
@@ -40,55 +44,79 @@ async function refresh(request: NextRequest): Promise<{ claims: AccessClaims; se
   }
 }
 
-// Decrypting a next-auth JWE re-derives its key every time, which made signed-in requests
-// measurably slower than anonymous ones. Verified claims are therefore remembered per exact
-// cookie value (bounded, oldest evicted first) until the token's own expiry; the epoch and the
-// timeline are still judged on every request, so revocation and expiry stay instant.
-const VERIFIED_MAX = 20_000;
-const KEY = Symbol.for("masthead.verifiedSessions");
-type Verified = { claims: AccessClaims; expiresAt: number };
-type Holder = { [KEY]?: Map<string, Verified> };
+// Parallel requests with the same stale token (prefetches at a grant's end instant, several tabs,
+// requests a browser sent before it stored the new cookie) share one re-mint instead of one each:
+// the answer is kept for a few seconds per old token, unless a newer epoch is known by then.
+const REMINT_REUSE_MS = 5_000;
+export type RemintFlights = Map<string, { answer: Promise<Refreshed>; at: number }>;
 
-function verifiedSessions(): Map<string, Verified> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+async function refreshOnce(token: string, cookieHeader: string, memberId: number, now: number): Promise<Refreshed> {
+  const flights = processSlot("remintFlights", () => new Map());
+  for (const [key, f] of flights) if (now - f.at > REMINT_REUSE_MS) flights.delete(key);
+  const shared = flights.get(token);
+  if (shared) {
+    const answer = await shared.answer;
+    const current = answer === null || answer === "gone" || answer.claims.epoch >= epochKnowledge(memberId).epoch;
+    if (current) return answer;
+  }
+  const answer = refresh(cookieHeader);
+  flights.set(token, { answer, at: now });
+  // A failed re-mint is not shared: the next request asks again.
+  void answer.then((a) => a === null && flights.get(token)?.answer === answer && flights.delete(token));
+  return answer;
 }
 
-async function verifiedClaims(request: NextRequest, name: string, now: Date): Promise<AccessClaims | null> {
+// Decrypting a next-auth JWE re-derives its key every time, which made signed-in requests
+// measurably slower than anonymous ones. Verified claims are therefore remembered per exact
+// cookie value (bounded, oldest evicted first) until the token's own expiry; the epoch, the age and
+// the timeline are still judged on every request, so revocation and expiry stay instant.
+const VERIFIED_MAX = 20_000;
+// `email` and `name` as the token carries them (set at sign-in), for the account menu.
+export type VerifiedSession = { claims: AccessClaims; email: string | null; name: string | null };
+type Verified = VerifiedSession & { expiresAt: number };
+export type VerifiedSessions = Map<string, Verified>;
+
+const verifiedSessions = () => processSlot("verifiedSessions", () => new Map());
+
+export async function verifySession(request: NextRequest, name: string, now: Date): Promise<VerifiedSession | null> {
   const raw = request.cookies.get(name)?.value;
   if (!raw) return null;
   const cache = verifiedSessions();
   const hit = cache.get(raw);
-  if (hit && hit.expiresAt > now.getTime()) return hit.claims;
+  if (hit && hit.expiresAt > now.getTime()) return hit;
   if (hit) cache.delete(raw);
   const token = await getToken({ req: request, secret: authSecret(), cookieName: name }).catch(() => null);
   const claims = parseAccessClaims(token);
   if (!claims || !token) return null;
   const exp = typeof token.exp === "number" ? token.exp * 1000 : now.getTime();
   if (cache.size >= VERIFIED_MAX) cache.delete(cache.keys().next().value as string);
-  cache.set(raw, { claims, expiresAt: exp });
-  return claims;
+  const verified: Verified = { claims, email: typeof token.email === "string" ? token.email : null, name: typeof token.name === "string" ? token.name : null, expiresAt: exp };
+  cache.set(raw, verified);
+  return verified;
+}
+
+function identityOf(claims: AccessClaims, tier: string, now: Date, setCookie: string | null = null): RequestIdentity {
+  const vouchedUntil = claims.at + CLAIMS_MAX_AGE_MS;
+  return { tier, role: claims.role, setCookie, until: Math.min(claimsUntil(claims, now) ?? vouchedUntil, vouchedUntil) };
 }
 
 // Decodes and verifies the session (an encrypted next-auth JWT): anything malformed, forged,
 // expired or tampered decodes to nothing and is treated as anonymous.
 export async function resolveRequestIdentity(request: NextRequest, now = new Date()): Promise<RequestIdentity> {
-  const name = cookieName();
+  const name = sessionCookieName();
   if (!request.cookies.has(name)) return ANONYMOUS;
-  const claims = await verifiedClaims(request, name, now);
+  const claims = (await verifySession(request, name, now))?.claims;
   if (!claims) return ANONYMOUS;
 
-  const verdict = judgeSession(claims, knownEpoch(claims.mid), now);
-  if (verdict.kind === "fresh") return { tier: verdict.tier, role: claims.role, setCookie: null };
+  const verdict = judgeSession(claims, epochKnowledge(claims.mid), now);
+  if (verdict.kind === "fresh") return identityOf(claims, verdict.tier, now);
 
-  const fresh = await refresh(request);
-  // A `__Secure-` cookie (https) is only replaced by a Set-Cookie that is itself Secure.
-  if (fresh === "gone") return { ...ANONYMOUS, setCookie: `${name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${siteUrl().startsWith("https://") ? "; Secure" : ""}` };
+  const fresh = await refreshOnce(request.cookies.get(name)?.value ?? "", request.headers.get("cookie") ?? "", claims.mid, now.getTime());
+  if (fresh === "gone") return { ...ANONYMOUS, setCookie: `${name}=; ${sessionCookieAttributes()}; Max-Age=0` };
   if (fresh) {
-    const again = judgeSession(fresh.claims, fresh.claims.epoch, now);
-    if (again.kind === "fresh") return { tier: again.tier, role: fresh.claims.role, setCookie: fresh.setCookie };
+    const again = judgeSession(fresh.claims, freshlyDerived(fresh.claims), now);
+    if (again.kind === "fresh") return identityOf(fresh.claims, again.tier, now, fresh.setCookie);
   }
   // The database could not be asked: fail closed to a signed-in reader without paid access.
-  return { tier: "free", role: claims.role, setCookie: null };
+  return { tier: "free", role: claims.role, setCookie: null, until: null };
 }

@@ -1,6 +1,6 @@
 import type { NextRequest, NextResponse } from "next/server";
 import type { RequestIdentity } from "@/lib/auth/proxy-session";
-import { siteUrl } from "@/lib/env";
+import { isSecureSite, sessionCookieName } from "@/lib/auth/session-cookie";
 import { cookieValues, EDGE_COOKIE, edgeSetCookie, needsEdgeCookie, signEdgeValue, verifyEdgeValue } from "./cookie";
 import { edgeCookieTtlSeconds, edgeKey } from "./settings";
 
@@ -13,12 +13,16 @@ export const EDGE_REQUEST_HEADER = "x-masthead-edge";
 // one in its cache key, so no request can poison another tier's entry.
 export const TIER_RESPONSE_HEADER = "x-masthead-tier";
 
-export function sessionCookieName(): string {
-  return siteUrl().startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+// Seconds since the epoch; `until` in ms, or null when the tier is not known to change.
+export function edgeCookieExpiry(nowSeconds: number, ttlSeconds: number, until: number | null): number {
+  return until === null ? nowSeconds + ttlSeconds : Math.min(nowSeconds + ttlSeconds, Math.floor(until / 1000));
 }
 
 export function withEdgeTier(res: NextResponse, request: NextRequest, identity: RequestIdentity, now = Date.now()): NextResponse {
   if (!request.headers.has(EDGE_REQUEST_HEADER)) return res;
+  // Next answers a data prefetch with `{}`, not the page: never vouch for that as the tier's render
+  // (the edge strips the header too; deploy/nginx/proxy-headers.conf).
+  if (request.headers.has("x-middleware-prefetch")) return res;
   res.headers.set(TIER_RESPONSE_HEADER, identity.tier);
   if (request.headers.get(EDGE_REQUEST_HEADER) !== "cookie") return res;
   // A session being re-minted or cleared: the cookie is issued on the next request, bound to the
@@ -32,9 +36,13 @@ export function withEdgeTier(res: NextResponse, request: NextRequest, identity: 
   const ttl = edgeCookieTtlSeconds();
   const nowSeconds = Math.floor(now / 1000);
   const current = edge.length === 1 ? verifyEdgeValue(key, edge[0], sessions[0], nowSeconds) : null;
-  if (needsEdgeCookie(current, identity.tier, ttl, nowSeconds)) {
-    const value = signEdgeValue(key, identity.tier, nowSeconds + ttl, sessions[0]);
-    res.headers.append("Set-Cookie", edgeSetCookie(value, ttl, siteUrl().startsWith("https://")));
+  // The edge must not vouch for the tier past the instant it is known to change (a grant's end,
+  // the claims' own lifetime): a grant that ends at a known instant ends at the edge then too.
+  const expires = edgeCookieExpiry(nowSeconds, ttl, identity.until);
+  const alreadyUntilCap = current !== null && current.tier === identity.tier && current.expires >= expires;
+  if (expires > nowSeconds && !alreadyUntilCap && needsEdgeCookie(current, identity.tier, ttl, nowSeconds)) {
+    const value = signEdgeValue(key, identity.tier, expires, sessions[0]);
+    res.headers.append("Set-Cookie", edgeSetCookie(value, expires - nowSeconds, isSecureSite()));
   }
   return res;
 }

@@ -35,8 +35,8 @@ export function matchArticlePath(pathname: string): string | null {
   } catch {
     return null;
   }
-  // Slugs are ASCII kebab-case; anything else cannot name a piece, so it is answered 404 by the
-  // page without touching the cache key space.
+  // Slugs are ASCII kebab-case; anything else cannot name a piece. "__invalid__" is in no table of
+  // known pieces, so the proxy answers it 404 without touching the cache key space.
   return /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug) ? slug : "__invalid__";
 }
 

@@ -7,7 +7,8 @@ import type { Db } from "@/db/client";
 export const CONTENT_CHANNEL = "masthead_content";
 
 // `redirects`: the legacy redirect table changed (an import), see lib/import/redirect-table.ts.
-export type ContentEvent = { origin: string; slugs: string[]; lists: boolean; taxonomy?: boolean; tiers?: boolean; redirects?: boolean };
+// `related`: related-list tags to expire (lib/articles/related.ts).
+export type ContentEvent = { origin: string; slugs: string[]; lists: boolean; taxonomy?: boolean; tiers?: boolean; redirects?: boolean; related?: string[] };
 
 const ORIGIN = Symbol.for("masthead.contentOrigin");
 type Holder = { [ORIGIN]?: string };
@@ -30,7 +31,8 @@ export function parseContentEvent(payload: string): (ContentEvent & { all?: bool
   try {
     const v = JSON.parse(payload) as Partial<ContentEvent> & { all?: boolean };
     if (typeof v.origin !== "string" || !Array.isArray(v.slugs)) return null;
-    return { origin: v.origin, slugs: v.slugs.filter((s): s is string => typeof s === "string"), lists: v.lists === true, taxonomy: v.taxonomy === true, tiers: v.tiers === true, redirects: v.redirects === true, all: v.all === true };
+    const strings = (list: unknown) => (Array.isArray(list) ? list.filter((s): s is string => typeof s === "string") : []);
+    return { origin: v.origin, slugs: strings(v.slugs), lists: v.lists === true, taxonomy: v.taxonomy === true, tiers: v.tiers === true, redirects: v.redirects === true, related: strings(v.related), all: v.all === true };
   } catch {
     return null;
   }

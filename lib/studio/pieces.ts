@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { deleteArticle, saveArticle } from "@/db/queries/content-writes";
 import { getStudioArticle, type StudioArticle } from "@/db/queries/studio-articles";
 import type { Article } from "@/db/schema";
+import { membershipOf, relatedTagsToExpire } from "@/lib/articles/related";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "./audit";
 import { announceContentChange } from "./content-events";
@@ -12,7 +13,8 @@ import { resolvePieceWrite } from "./piece-resolve";
 // the search text, writes the audit entry in the same transaction and announces the change. Callers
 // inside Next then revalidate the render cache (lib/studio/revalidate.ts).
 
-export type PieceChange = { article: Article; slugs: string[] };
+// `related`: the related-list tags the change expires (lib/articles/related.ts).
+export type PieceChange = { article: Article; slugs: string[]; related: string[] };
 
 const auditDetails = (a: Article) => ({ slug: a.slug, status: a.status, access: a.access, publishAt: a.publishAt?.toISOString() ?? null, unlockAt: a.unlockAt?.toISOString() ?? null });
 
@@ -32,9 +34,13 @@ function slugsOf(row: { slug: string }, existing: StudioArticle | null): string[
   return [...new Set([row.slug, ...(existing ? [existing.slug] : [])])];
 }
 
+const membershipBefore = (a: StudioArticle | null, now: Date) => (a ? membershipOf(a, a.tags.map((t) => t.id), now) : null);
+
 async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date): Promise<PieceChange> {
   const write = await resolvePieceWrite(db, fields, existing, now);
+  let related: string[] = [];
   const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
+    related = relatedTagsToExpire(membershipBefore(existing, now), membershipOf(row, write.tagIds, now));
     await recordAudit(tx, actor, {
       action: existing ? "piece.update" : "piece.create",
       subjectType: "article",
@@ -44,9 +50,9 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
     });
     // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
     // answered as failed because the connection dropped between commit and announcement.
-    await announceContentChange(tx, { slugs: slugsOf(row, existing), lists: true });
+    await announceContentChange(tx, { slugs: slugsOf(row, existing), lists: true, related });
   });
-  return { article, slugs: slugsOf(article, existing) };
+  return { article, slugs: slugsOf(article, existing), related };
 }
 
 export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new Date()): Promise<PieceChange> {
@@ -61,11 +67,13 @@ export async function updatePiece(db: Db, actor: Actor, id: number, patch: Piece
   return commit(db, actor, existing, { ...base, ...patch }, now);
 }
 
-export async function removePiece(db: Db, actor: Actor, id: number): Promise<PieceChange> {
+export async function removePiece(db: Db, actor: Actor, id: number, now = new Date()): Promise<PieceChange> {
+  const existing = await getStudioArticle(db, id);
+  const related = relatedTagsToExpire(membershipBefore(existing, now), null);
   const row = await deleteArticle(db, id, async (tx, deleted) => {
     await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
-    await announceContentChange(tx, { slugs: [deleted.slug], lists: true });
+    await announceContentChange(tx, { slugs: [deleted.slug], lists: true, related });
   });
   if (!row) throw new AppError("not_found", "article", "No piece has this id.");
-  return { article: row, slugs: [row.slug] };
+  return { article: row, slugs: [row.slug], related };
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb, listenDb } from "@/db/client";
 import { getNextContentChange, listContentChangesBetween } from "@/db/queries/studio-articles";
+import { relatedTags } from "@/lib/articles/cache-tags";
+import { backoffDelay, startWithRetry } from "@/lib/background/retry";
 import { getEnv } from "@/lib/env";
 import { CONTENT_CHANNEL, parseContentEvent, processOrigin, type ContentEvent } from "./content-events";
 
@@ -26,10 +28,10 @@ const SLACK_MS = 30;
 // old answer; a second pass shortly after clears such an entry.
 const SETTLE_MS = 2_500;
 
-type Clock = { timer: NodeJS.Timeout | null; since: Date; secret: string; started: boolean };
+type Clock = { timer: NodeJS.Timeout | null; since: Date; secret: string; started: boolean; failures: number };
 const KEY = Symbol.for("masthead.publishClock");
 const holder = globalThis as { [KEY]?: Clock };
-const clock = (holder[KEY] ??= { timer: null, since: new Date(), secret: randomBytes(24).toString("hex"), started: false });
+const clock = (holder[KEY] ??= { timer: null, since: new Date(), secret: randomBytes(24).toString("hex"), started: false, failures: 0 });
 
 export function internalRevalidateSecret(): string {
   return clock.secret;
@@ -49,41 +51,61 @@ async function tick(): Promise<void> {
   clock.timer = null;
   const db = await getDb();
   const now = new Date();
-  const slugs = await listContentChangesBetween(db, clock.since, now);
+  const changed = await listContentChangesBetween(db, clock.since, now);
   clock.since = now;
-  if (slugs.length) {
-    await requestRevalidation({ slugs, lists: true });
-    setTimeout(() => void requestRevalidation({ slugs, lists: true }), SETTLE_MS).unref();
+  if (changed.length) {
+    const change = { slugs: changed.map((c) => c.slug), lists: true, related: [...new Set(changed.filter((c) => c.published).flatMap(relatedTags))] };
+    await requestRevalidation(change);
+    setTimeout(() => void requestRevalidation(change), SETTLE_MS).unref();
   }
-  await arm();
 }
 
-async function arm(): Promise<void> {
+function setTimer(wait: number, run: () => Promise<void>): void {
   if (clock.timer) clearTimeout(clock.timer);
-  const now = Date.now();
-  const next = await getNextContentChange(await getDb(), new Date(now));
-  const wait = next ? Math.min(Math.max(next.getTime() - now + SLACK_MS, 0), MAX_WAIT_MS) : MAX_WAIT_MS;
-  if (clock.timer) clearTimeout(clock.timer);
-  clock.timer = setTimeout(() => tick().catch((err: unknown) => {
-    console.error("[publish-clock] tick failed:", err instanceof Error ? err.message : String(err));
-    void arm().catch(() => undefined);
-  }), wait);
+  clock.timer = setTimeout(() => void run(), wait);
   clock.timer.unref();
 }
 
-export function nudgePublishClock(): void {
-  if (clock.started) void arm().catch(() => undefined);
+// Arms the timer for the next instant. Never throws: when the database cannot be asked (down at
+// boot, restarting) it logs and tries again with backoff, so the clock cannot stop for good.
+async function arm(): Promise<void> {
+  try {
+    const now = Date.now();
+    const next = await getNextContentChange(await getDb(), new Date(now));
+    // After an outage, instants that passed while the database was away are caught up at once.
+    const recovering = clock.failures > 0;
+    const wait = recovering ? 0 : next ? Math.min(Math.max(next.getTime() - now + SLACK_MS, 0), MAX_WAIT_MS) : MAX_WAIT_MS;
+    clock.failures = 0;
+    setTimer(wait, async () => {
+      try {
+        await tick();
+      } catch (err) {
+        console.error("[publish-clock] tick failed:", err instanceof Error ? err.message : String(err));
+      }
+      await arm();
+    });
+  } catch (err) {
+    const wait = backoffDelay(clock.failures++);
+    console.error(`[publish-clock] could not read the next instant (${err instanceof Error ? err.message : String(err)}); retrying in ${Math.round(wait / 100) / 10} s`);
+    setTimer(wait, arm);
+  }
 }
 
-export async function startPublishClock(): Promise<void> {
-  if (clock.started) return;
+export function nudgePublishClock(): void {
+  if (clock.started) void arm();
+}
+
+export async function startPublishClock(): Promise<boolean> {
+  if (clock.started) return true;
   clock.started = true;
   clock.since = new Date();
   await arm();
-  await listenDb(CONTENT_CHANNEL, (payload) => {
-    const event = parseContentEvent(payload);
-    if (!event) return;
-    if (event.origin !== processOrigin()) void requestRevalidation(event);
-    nudgePublishClock();
+  return startWithRetry("publish-clock", async () => {
+    await listenDb(CONTENT_CHANNEL, (payload) => {
+      const event = parseContentEvent(payload);
+      if (!event) return;
+      if (event.origin !== processOrigin()) void requestRevalidation(event);
+      nudgePublishClock();
+    });
   });
 }

@@ -23,8 +23,8 @@ export function serverEnv(ctx: FaultsContext, extra: Record<string, string> = {}
   };
 }
 
-export function startFaultServer(ctx: FaultsContext, name: string, extra: Record<string, string> = {}): Promise<ServerHandle> {
-  return startServer({ distDir: ctx.distDir, env: serverEnv(ctx, extra), logFile: path.join(LOG_DIR, `${name}.log`), traceFile: null });
+export function startFaultServer(ctx: FaultsContext, name: string, extra: Record<string, string> = {}, until: "healthy" | "answering" = "healthy"): Promise<ServerHandle> {
+  return startServer({ distDir: ctx.distDir, env: serverEnv(ctx, extra), logFile: path.join(LOG_DIR, `${name}.log`), traceFile: null, until });
 }
 
 export function alive(server: ServerHandle): boolean {

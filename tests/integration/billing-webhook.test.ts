@@ -7,7 +7,7 @@ import { listTiers } from "@/db/queries/taxonomy";
 import { stripeSubscriptions, tiers } from "@/db/schema";
 import { seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
-import { knownEpoch } from "@/lib/auth/epochs";
+import { forgetEpochs, knownEpoch } from "@/lib/auth/epochs";
 import { rederiveSubscriptionGrant } from "@/lib/billing/rederive";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 import { merge } from "./helpers/stripe-fixtures";
@@ -23,7 +23,7 @@ describe.each(databaseKinds())("stripe webhook on %s", (kind) => {
     await seedTiers(t.db);
     // The process-wide epoch map (lib/auth/epochs.ts) outlives a database; member ids repeat
     // across the suites, so each suite starts with an empty map.
-    Reflect.set(globalThis, Symbol.for("masthead.accessEpochs"), new Map());
+    forgetEpochs();
   });
   afterAll(async () => t?.close());
 

@@ -62,8 +62,9 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     expect(await getLiveArticleBySlug(t.db, article.slug, later(19_999))).toBeNull();
     expect(await getLiveArticleBySlug(t.db, article.slug, at)).not.toBeNull();
     expect((await getNextContentChange(t.db, now))?.toISOString()).toBe(at.toISOString());
-    expect(await listContentChangesBetween(t.db, now, at)).toContain(article.slug);
-    expect(await listContentChangesBetween(t.db, at, later(30_000))).not.toContain(article.slug);
+    const changes = await listContentChangesBetween(t.db, now, at);
+    expect(changes.find((c) => c.slug === article.slug)).toMatchObject({ published: true, sectionId: article.sectionId, tagIds: [] });
+    expect((await listContentChangesBetween(t.db, at, later(30_000))).map((c) => c.slug)).not.toContain(article.slug);
     expect((await listStudioArticles(t.db, { status: "scheduled" }, now)).map((a) => a.slug)).toContain(article.slug);
     expect((await listStudioArticles(t.db, { status: "published" }, at)).map((a) => a.slug)).toContain(article.slug);
   });
@@ -71,9 +72,27 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
   it("unlockAt of a gated piece is a content change; drafts never are", async () => {
     const unlock = later(5_000);
     const { article } = await createPiece(t.db, actor, { title: "Unlocking", body: "x", access: "premium", status: "published", unlockAt: unlock }, now);
-    expect(await listContentChangesBetween(t.db, now, unlock)).toContain(article.slug);
+    // An unlock changes what readers may read, not which related lists show the piece.
+    expect((await listContentChangesBetween(t.db, now, unlock)).find((c) => c.slug === article.slug)).toMatchObject({ published: false });
     const draft = await createPiece(t.db, actor, { title: "Draft Future", body: "x", access: "premium", status: "draft", unlockAt: later(1_000) }, now);
-    expect(await listContentChangesBetween(t.db, now, later(10_000))).not.toContain(draft.article.slug);
+    expect((await listContentChangesBetween(t.db, now, later(10_000))).map((c) => c.slug)).not.toContain(draft.article.slug);
+  });
+
+  it("a text edit expires only the piece's own renders; joining, moving or leaving a section expires that section's related lists", async () => {
+    const { article, related } = await createPiece(t.db, actor, { title: "Related Probe", body: "x", access: "public", status: "published", section: "research", tags: ["관련성"] }, now);
+    const created = await getStudioArticle(t.db, article.id);
+    const groups = [`related:s:${created!.sectionId}`, `related:t:${created!.tags[0].id}`];
+    expect(related.sort()).toEqual(groups.sort());
+    const edit = await updatePiece(t.db, actor, article.id, { title: "Related Probe (edited)", body: "y" }, now);
+    expect(edit.related).toEqual([]);
+    expect(edit.slugs).toEqual([article.slug]);
+    const moved = await updatePiece(t.db, actor, article.id, { section: null }, now);
+    expect(moved.related).toContain(`related:s:${created!.sectionId}`);
+    const gone = await removePiece(t.db, actor, article.id, now);
+    expect(gone.related).toEqual([`related:t:${created!.tags[0].id}`]);
+    // A draft joins no list, so saving it expires none.
+    const draft = await createPiece(t.db, actor, { title: "Related Draft", body: "x", access: "public", status: "draft", section: "research" }, now);
+    expect(draft.related).toEqual([]);
   });
 
   it("a PATCH keeps the slug, byline and tags it does not mention; delete removes the piece", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAccessClaims, judgeSession, parseAccessClaims, tierFromClaims } from "@/lib/auth/claims";
+import { buildAccessClaims, claimsUntil, CLAIMS_MAX_AGE_MS, EPOCH_LOOKBACK_MS, judgeSession, parseAccessClaims, tierFromClaims } from "@/lib/auth/claims";
 import { TIERS } from "./access-fixtures";
 
 const member = { id: 7, role: "reader" as const, accessEpoch: 3 };
@@ -23,9 +23,42 @@ describe("session access claims", () => {
     expect(tierFromClaims(claims, at("2026-12-01T23:59:59.000Z"))).toBe("premium");
   });
 
+  // This instance knows every epoch change since a day before the claims were derived.
+  const knownSince = at("2026-12-01T00:00:00Z").getTime();
+
   it("is stale once a newer epoch is known, fresh otherwise", () => {
-    expect(judgeSession(claims, 3, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "fresh", tier: "premium" });
-    expect(judgeSession(claims, 4, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "stale" });
+    expect(judgeSession(claims, { epoch: 3, knownSince }, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "fresh", tier: "premium" });
+    expect(judgeSession(claims, { epoch: 4, knownSince }, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "stale" });
+  });
+
+  it("is stale when derived before the changes this instance knows of, or before it knows any", () => {
+    const derived = claims.at;
+    expect(judgeSession(claims, { epoch: 3, knownSince: derived }, at("2026-12-02T01:00:00Z")).kind).toBe("fresh");
+    expect(judgeSession(claims, { epoch: 3, knownSince: derived + 1 }, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "stale" });
+    expect(judgeSession(claims, { epoch: 0, knownSince: null }, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "stale" });
+  });
+
+  it("is stale once older than the claims' lifetime, however often the session was renewed", () => {
+    const lastTrusted = new Date(claims.at + CLAIMS_MAX_AGE_MS);
+    expect(judgeSession(claims, { epoch: 3, knownSince }, lastTrusted).kind).toBe("fresh");
+    expect(judgeSession(claims, { epoch: 3, knownSince }, new Date(lastTrusted.getTime() + 1))).toEqual({ kind: "stale" });
+    // A restarted instance loads changes since EPOCH_LOOKBACK_MS ago: a claim it still accepts by
+    // age was derived after the oldest change it knows.
+    expect(EPOCH_LOOKBACK_MS).toBeGreaterThan(CLAIMS_MAX_AGE_MS);
+  });
+
+  it("tokens minted before claims carried their derivation instant are re-derived", () => {
+    const legacy: Record<string, unknown> = { ...claims };
+    delete legacy.at;
+    const parsed = parseAccessClaims(legacy);
+    expect(parsed?.at).toBe(0);
+    expect(judgeSession(parsed!, { epoch: 3, knownSince }, at("2026-12-02T01:00:00Z"))).toEqual({ kind: "stale" });
+  });
+
+  it("names when the current step ends", () => {
+    expect(claimsUntil(claims, at("2026-12-02T01:00:00Z"))).toBe(at("2026-12-03T00:00:00Z").getTime());
+    expect(claimsUntil(claims, at("2026-12-29T00:00:00Z"))).toBe(at("2026-12-30T00:00:00Z").getTime());
+    expect(claimsUntil(claims, at("2026-12-31T00:00:00Z"))).toBeNull();
   });
 
   it("is stale when the timeline no longer covers the instant", () => {
@@ -37,7 +70,7 @@ describe("session access claims", () => {
     }));
     const short = buildAccessClaims(member, many, TIERS, at("2026-12-01T00:00:00Z"));
     expect(short.tl.length).toBeLessThanOrEqual(4);
-    expect(judgeSession(short, 3, at("2026-12-06T12:00:00Z"))).toEqual({ kind: "stale" });
+    expect(judgeSession(short, { epoch: 3, knownSince }, at("2026-12-06T12:00:00Z"))).toEqual({ kind: "stale" });
   });
 
   it("rejects tampered or malformed claims", () => {

@@ -11,7 +11,7 @@ beforeAll(() => {
   process.env.EDGE_SECRET = KEY;
 });
 
-const premium: RequestIdentity = { tier: "premium", role: "reader", setCookie: null };
+const premium: RequestIdentity = { tier: "premium", role: "reader", setCookie: null, until: null };
 function respond(headers: Record<string, string>, identity: RequestIdentity = premium) {
   const req = new NextRequest("http://localhost:3000/articles/x", { headers });
   return withEdgeTier(NextResponse.next(), req, identity, NOW);
@@ -45,7 +45,27 @@ describe("the proxy's edge tier cookie", () => {
     const auth = respond({ "x-masthead-edge": "auth", cookie: `next-auth.session-token=${SESSION}` });
     expect(auth.headers.get("x-masthead-tier")).toBe("premium");
     expect(edgeCookies(auth)).toEqual([]);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", setCookie: null }))).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", setCookie: null, until: null }))).toEqual([]);
     expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }))).toEqual([]);
+  });
+
+  it("never marks a data prefetch (answered `{}` by Next) as the tier's render", () => {
+    const res = respond({ "x-masthead-edge": "cookie", "x-middleware-prefetch": "1", cookie: `next-auth.session-token=${SESSION}` });
+    expect(res.headers.get("x-masthead-tier")).toBeNull();
+    expect(edgeCookies(res)).toEqual([]);
+  });
+
+  it("never vouches for the tier past the instant the session's access changes", () => {
+    const endsIn20s = { ...premium, until: NOW + 20_000 };
+    const res = respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, endsIn20s);
+    const [cookie] = edgeCookies(res);
+    const value = cookie.slice("mh_edge=".length, cookie.indexOf(";"));
+    expect(verifyEdgeValue(KEY, value, SESSION, NOW / 1000)).toEqual({ tier: "premium", expires: NOW / 1000 + 20 });
+    expect(cookie).toContain("Max-Age=20;");
+    expect(verifyEdgeValue(KEY, value, SESSION, NOW / 1000 + 20)).toBeNull();
+    // That capped cookie is not re-issued on every request of its short life.
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${value}` }, endsIn20s))).toEqual([]);
+    // Nothing is issued for a tier that ends now.
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, until: NOW + 500 }))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { studioOnlyActions } from "@/lib/next-internals/server-actions";
 import { hasMalformedEscape, serverActionRefusal } from "@/lib/routing/request-shape";
 
 const headers = (h: Record<string, string>) => new Headers(h);
@@ -35,5 +36,33 @@ describe("serverActionRefusal", () => {
     const r = serverActionRefusal("POST", headers({ ...action, "content-type": "multipart/form-data; boundary=x", "content-length": "0" }));
     expect(r).toMatchObject({ status: 400, code: "invalid:body" });
     expect(serverActionRefusal("POST", headers({ ...action, "content-type": "multipart/form-data; boundary=x", "content-length": "120" }))).toBeNull();
+  });
+});
+
+describe("studio actions outside the studio", () => {
+  // The shape of Next 16.4's server-reference-manifest.json (node → id → workers).
+  const manifest = {
+    node: {
+      studioOnly: { workers: { "app/studio/tokens/page": {} }, layer: {} },
+      shared: { workers: { "app/studio/pieces/[id]/page": {}, "app/[lang]/account/page": {} } },
+      reader: { workers: { "app/[lang]/account/page": {} } },
+    },
+    edge: {},
+  };
+  const isStudio = (id: string) => studioOnlyActions(manifest).has(id);
+  const post = (id: string) => headers({ "next-action": id, host: "news.example", origin: "http://news.example" });
+
+  it("knows the actions only studio pages import", () => {
+    expect([...studioOnlyActions(manifest)]).toEqual(["studioOnly"]);
+    expect(studioOnlyActions(null).size).toBe(0);
+    expect(studioOnlyActions({ node: "?" }).size).toBe(0);
+  });
+  it("refuses a studio action posted to any other path with 403, and lets it run in the studio", () => {
+    for (const path of ["/en/account", "/", "/articles/x", "/studiox", "/api/me"]) {
+      expect(serverActionRefusal("POST", post("studioOnly"), path, isStudio)).toMatchObject({ status: 403, code: "forbidden:studio" });
+    }
+    expect(serverActionRefusal("POST", post("studioOnly"), "/studio/tokens", isStudio)).toBeNull();
+    expect(serverActionRefusal("POST", post("reader"), "/en/account", isStudio)).toBeNull();
+    expect(serverActionRefusal("POST", post("shared"), "/en/account", isStudio)).toBeNull();
   });
 });

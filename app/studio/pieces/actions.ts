@@ -21,7 +21,7 @@ export async function savePieceAction(id: number | null, _prev: ActionResult<Sav
     const db = await getDb();
     const fields = pieceFieldsSchema.parse(pieceFieldsFromForm(formData));
     const change = id === null ? await createPiece(db, actor, fields) : await updatePiece(db, actor, id, fields);
-    afterContentChange({ slugs: change.slugs, lists: true });
+    afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
     return { id: change.article.id, slug: change.article.slug, status: change.article.status };
   });
 }
@@ -30,7 +30,7 @@ export async function deletePieceAction(id: number): Promise<ActionResult<{ id: 
   const actor = await requireStaffAction("editor");
   return runAction(async () => {
     const change = await removePiece(await getDb(), actor, z.number().int().positive().parse(id));
-    afterContentChange({ slugs: change.slugs, lists: true });
+    afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
     return { id: change.article.id };
   });
 }

@@ -13,6 +13,7 @@ const bodySchema = z.object({
   lists: z.boolean().optional(),
   taxonomy: z.boolean().optional(),
   tiers: z.boolean().optional(),
+  related: z.array(z.string().max(100)).max(5000).optional(),
   all: z.boolean().optional(),
 });
 

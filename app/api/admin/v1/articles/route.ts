@@ -25,6 +25,6 @@ export const POST = withErrors(async (req: Request) => {
   const db = await getDb();
   const fields = pieceFieldsSchema.parse(await readJson(req, 1024 * 1024));
   const change = await createPiece(db, actor, fields);
-  afterContentChange({ slugs: change.slugs, lists: true });
+  afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
   return Response.json({ id: change.article.id, slug: change.article.slug, url: articleUrl(change.article.slug) }, { status: 201 });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleCard } from "../../../../_components/article-card";
-import { getTierArticle, getTiers } from "@/lib/articles/reader";
+import { getRelatedCards, getTierArticle, getTiers } from "@/lib/articles/reader";
 import { dict, formatDate } from "@/lib/i18n";
 import { siteUrl } from "@/lib/env";
 import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
@@ -32,6 +32,7 @@ export default async function ArticlePage({ params }: Props) {
   const { tier, slug } = await params;
   const [data, tiers] = await Promise.all([getTierArticle(tier, slug), getTiers()]);
   if (!data) notFound();
+  const related = await getRelatedCards(data.relatedTo);
   const { article } = data;
   const lang = article.locale;
   const t = dict(lang);
@@ -54,13 +55,13 @@ export default async function ArticlePage({ params }: Props) {
           <AuthorBox key={a.slug} author={a} lang={lang} />
         ))}
       </section>
-      {data.related.length ? (
+      {related.length ? (
         <section aria-labelledby="related-heading" className="border-t border-rule pt-6">
           <h2 id="related-heading" className="mb-4 text-lg font-bold">
             {t.article.related}
           </h2>
           <ul className="grid gap-6 sm:grid-cols-3">
-            {data.related.map((r) => (
+            {related.map((r) => (
               <li key={r.slug}>
                 <ArticleCard article={r} lang={lang} tiers={tiers} variant="compact" />
               </li>

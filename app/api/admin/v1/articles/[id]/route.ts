@@ -25,7 +25,7 @@ export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
   const db = await getDb();
   const patch = piecePatchSchema.parse(await readJson(req, 1024 * 1024));
   const change = await updatePiece(db, actor, id, patch);
-  afterContentChange({ slugs: change.slugs, lists: true });
+  afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
   const row = await getStudioArticle(db, id);
   return Response.json(row ? articleJson(row) : { id });
 });
@@ -33,6 +33,6 @@ export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
 export const DELETE = withErrors(async (req: Request, ctx: Ctx) => {
   const actor = await requireAdminToken(req);
   const change = await removePiece(await getDb(), actor, parseArticleId((await ctx.params).id));
-  afterContentChange({ slugs: change.slugs, lists: true });
+  afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
   return Response.json({ id: change.article.id, slug: change.article.slug, deleted: true });
 });

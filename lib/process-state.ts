@@ -1,0 +1,41 @@
+// Process-wide state, in one place. Next runs proxy.ts and the server code (pages, route handlers,
+// instrumentation) as separate bundles inside one Node process, each with its own copy of every
+// module, so a module-level variable is not shared between them. What must be shared — tables the
+// proxy reads without I/O, and what background tasks keep current — lives on one record on
+// globalThis, typed here; each slot says who writes it and who reads it.
+//
+// A slot is created on first use (`processSlot(name, init)`) by the module that owns it; nothing
+// else keeps process-wide mutable state.
+import type { EpochState } from "./auth/epochs";
+import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
+import type { KnownArticles } from "./routing/known-articles";
+
+export interface ProcessSlots {
+  /** Piece slugs that exist: lib/routing/known-articles-loader (start, content NOTIFY) → proxy. */
+  knownArticles: KnownArticles;
+  /** Latest access epoch per member and since when all changes are known: the access listener
+   *  and local writes → proxy, /api/me (lib/auth/epochs.ts). */
+  accessEpochs: EpochState;
+  /** Verified session claims per cookie value: proxy and /api/me (lib/auth/proxy-session.ts). */
+  verifiedSessions: VerifiedSessions;
+  /** Session re-mints in flight or just done, per stale cookie value: proxy. */
+  remintFlights: RemintFlights;
+}
+
+const ROOT = Symbol.for("masthead.processState");
+
+function root(): Partial<ProcessSlots> {
+  const g = globalThis as { [ROOT]?: Partial<ProcessSlots> };
+  g[ROOT] ??= {};
+  return g[ROOT];
+}
+
+export function processSlot<K extends keyof ProcessSlots>(name: K, init: () => ProcessSlots[K]): ProcessSlots[K] {
+  const r = root();
+  return (r[name] ??= init()) as ProcessSlots[K];
+}
+
+/** Replaces a slot's value (a table swapped whole after a reload). */
+export function setProcessSlot<K extends keyof ProcessSlots>(name: K, value: ProcessSlots[K]): void {
+  root()[name] = value;
+}

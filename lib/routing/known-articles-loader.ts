@@ -1,0 +1,23 @@
+import "server-only";
+import { getDb, listenDb } from "@/db/client";
+import { listAllArticleSlugs } from "@/db/queries/studio-articles";
+import { CONTENT_CHANNEL, parseContentEvent } from "@/lib/studio/content-events";
+import { noteKnownArticles, replaceKnownArticles } from "./known-articles";
+
+export async function loadKnownArticles(): Promise<number> {
+  const slugs = await listAllArticleSlugs(await getDb());
+  replaceKnownArticles(slugs);
+  return slugs.length;
+}
+
+// Loads the table at start and keeps it current from content announcements of every instance, the
+// CLI and imports (a bulk change announces "all" and is reloaded whole).
+export async function startKnownArticles(): Promise<void> {
+  await loadKnownArticles();
+  await listenDb(CONTENT_CHANNEL, (payload) => {
+    const event = parseContentEvent(payload);
+    if (!event) return;
+    noteKnownArticles(event.slugs);
+    if (event.all) void loadKnownArticles().catch((err: unknown) => console.error("[articles] reload failed:", err instanceof Error ? err.message : String(err)));
+  });
+}
