@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { authors, importItems, redirects } from "../schema";
+import { articles, authors, importItems, redirects } from "../schema";
 
 export async function getImportItem(db: Db, source: string, kind: string, externalId: string) {
   const [row] = await db
@@ -11,11 +11,21 @@ export async function getImportItem(db: Db, source: string, kind: string, extern
   return row ?? null;
 }
 
-export async function saveImportItem(db: Db, row: { source: string; kind: string; externalId: string; localId: number; checksum: string }) {
+// What a re-import of an unchanged item needs of its piece (one query, not the whole piece).
+export async function getImportedPiece(db: Db, id: number): Promise<{ id: number; slug: string; access: string } | null> {
+  const [row] = await db.select({ id: articles.id, slug: articles.slug, access: articles.access }).from(articles).where(eq(articles.id, id)).limit(1);
+  return row ?? null;
+}
+
+// `written` (posts only): fingerprints of what the import wrote, see lib/import/wxr-merge.ts.
+export async function saveImportItem(db: Db, row: { source: string; kind: string; externalId: string; localId: number; checksum: string; written?: Record<string, string> }) {
   await db
     .insert(importItems)
     .values(row)
-    .onConflictDoUpdate({ target: [importItems.source, importItems.kind, importItems.externalId], set: { localId: row.localId, checksum: row.checksum } });
+    .onConflictDoUpdate({
+      target: [importItems.source, importItems.kind, importItems.externalId],
+      set: { localId: row.localId, checksum: row.checksum, ...(row.written ? { written: row.written } : {}) },
+    });
 }
 
 export async function getAuthorByEmail(db: Db, email: string) {

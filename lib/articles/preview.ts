@@ -38,6 +38,11 @@ function withReferencedDefs(teaser: string, rest: readonly Token[]): string {
   return defs.length === 0 ? teaser : `${teaser}\n\n${defs.map((d) => d.raw.trim()).join("\n")}`;
 }
 
+/** The split at the body's paywall marker, or null when it has none (the paragraph count applies). */
+export function splitAtPaywallMarker(markdown: string): PreviewSplit | null {
+  return splitAtMarker(new Lexer({ gfm: true }).lex(markdown.replace(/\r\n?/g, "\n")));
+}
+
 export function splitPreview(markdown: string, previewParagraphs: number): PreviewSplit {
   const source = markdown.replace(/\r\n?/g, "\n");
   const tokens = new Lexer({ gfm: true }).lex(source);

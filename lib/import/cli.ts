@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { UsageError } from "@/lib/studio/cli/args";
+import { flagString, UsageError } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
-import { describeReport, importWxr, MAX_WXR_BYTES } from "./wxr";
-import { WxrError } from "./wxr-types";
+import { describeReport, describeReportDetails, importWxr, MAX_WXR_BYTES } from "./wxr";
+import { ImportOptionError, WxrError } from "./wxr-types";
 
 // A one-line progress bar on stderr (stdout stays clean for the summary).
 function progressBar(done: number, total: number, label: string): void {
@@ -15,18 +15,22 @@ function progressBar(done: number, total: number, label: string): void {
 
 export const importCommands: Record<string, Command> = {
   "import:wxr": {
-    usage: "import:wxr <file.xml>",
-    summary: "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Re-running changes nothing.",
+    usage: "import:wxr <file.xml> [--protected-access public|free|<tier>]",
+    summary:
+      "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Password-protected posts are imported gated (default free = members only). Re-running changes nothing; a changed post never overwrites what an editor changed here.",
     run: async (db, actor, args, out) => {
       const file = args.positionals[0];
       if (!file) throw new UsageError("the WXR file path is required");
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
       if (fs.statSync(file).size > MAX_WXR_BYTES) throw new UsageError(`the file is larger than ${MAX_WXR_BYTES / 1024 / 1024} MB`);
+      const protectedAccess = flagString(args, "protected-access");
       try {
-        const report = await importWxr(db, actor, fs.readFileSync(file, "utf8"), progressBar);
+        const report = await importWxr(db, actor, fs.readFileSync(file, "utf8"), { protectedAccess, onProgress: progressBar });
         out(describeReport(report));
+        for (const line of describeReportDetails(report)) out(line);
       } catch (err) {
         if (err instanceof WxrError) throw new UsageError(`${err.message} — nothing was imported`);
+        if (err instanceof ImportOptionError) throw new UsageError(`--protected-access "${err.value}" is not an access level: use ${err.allowed.join(", ")} — nothing was imported`);
         throw err;
       }
     },

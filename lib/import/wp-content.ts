@@ -56,9 +56,11 @@ function converter(): TurndownService {
 
 let td: TurndownService | null = null;
 
-export function wpHtmlToMarkdown(html: string): string {
+// `moreCut: false` drops the `<!--more-->` tag instead: a password-protected post showed nothing
+// before it either, so its teaser cut is placed by the planner (lib/import/wxr-plan.ts).
+export function wpHtmlToMarkdown(html: string, { moreCut = true }: { moreCut?: boolean } = {}): string {
   td ??= converter();
-  const prepared = autop(resolveShortcodes(html.replace(/<!--\s*more\b[^>]*-->/i, `\n\n<p>${CUT}</p>\n\n`)));
+  const prepared = autop(resolveShortcodes(html.replace(/<!--\s*more\b[^>]*-->/i, moreCut ? `\n\n<p>${CUT}</p>\n\n` : "\n\n")));
   const md = td.turndown(prepared);
   return md
     .split("\n")

@@ -75,6 +75,9 @@ function parseItem(n: Node, line: number): WxrItem {
     creator: str(n, "dc:creator"),
     contentHtml: text(n["content:encoded"]),
     excerpt: text(n["excerpt:encoded"]).trim(),
+    // Any value counts, whitespace or "0" included (WordPress's own empty() lets "0" through):
+    // when in doubt the post is imported gated, never public.
+    passwordProtected: text(n["wp:post_password"]) !== "",
     dateGmt: gmtDate(str(n, "wp:post_date_gmt")),
     terms,
     meta,

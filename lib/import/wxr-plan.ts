@@ -1,3 +1,4 @@
+import { PAYWALL_MARKER } from "@/lib/articles/preview";
 import { isValidSlug, slugify, taxonomySlug } from "@/lib/studio/slug";
 import { normalizeLegacyPath } from "./redirects";
 import { plainExcerpt, wpHtmlToMarkdown } from "./wp-content";
@@ -22,7 +23,20 @@ export type PlannedPiece = {
   heroCaption: string;
   heroAlt: string;
   oldPaths: string[];
+  // Set only for a password-protected post (absent keys keep the checksum of every other piece
+  // as it was before protection was read, so their re-import still changes nothing).
+  protected?: ProtectedPlan;
 };
+
+export type ProtectedPlan = {
+  // The access level it is imported at ("public" when the operator chose to publish them).
+  access: string;
+  // Body and dek as importers before this one wrote them: only to recognise, on a re-import, a
+  // piece that one imported public (lib/import/wxr-legacy.ts).
+  unprotected: { body: string; dek: string[] };
+};
+
+export type PlanOptions = { protectedAccess?: string };
 
 export type ImportPlan = {
   source: string;
@@ -31,6 +45,8 @@ export type ImportPlan = {
   tags: { slug: string; name: string }[];
   pieces: PlannedPiece[];
   skipped: { wpId: number; reason: string }[];
+  // The access level password-protected posts are imported at (lib/import/protected-access.ts).
+  protectedAccess: string;
 };
 
 const STATUS: Record<string, PlannedPiece["status"]> = { publish: "published", future: "scheduled", draft: "draft", pending: "draft", private: "draft" };
@@ -63,7 +79,23 @@ function oldPaths(item: WxrItem, siteUrl: string, slug: string): string[] {
   return [...out];
 }
 
-export function planImport(doc: WxrDocument): ImportPlan {
+// A featured image on the old host leads the body (see below); it stays in front of the cut of a
+// protected post — WordPress showed the featured image beside the password form, not the text.
+function leadImage(hero: string, alt: string, caption: string): string {
+  return `![${alt.replace(/[[\]]/g, "")}](${hero})\n\n${caption ? `*${caption}*\n\n` : ""}`;
+}
+
+// A protected post was unreadable without its password: nothing of its text may reach a reader
+// without access, so the cut sits before the first word (an editor can move it) and the excerpt —
+// which WordPress never showed for such a post — is dropped.
+function protectedPlan(item: WxrItem, access: string, lead: string, dek: string[]): Pick<PlannedPiece, "body" | "dek" | "protected"> {
+  const unprotected = { body: `${lead}${wpHtmlToMarkdown(item.contentHtml)}`, dek };
+  if (access === "public") return { ...unprotected, protected: { access, unprotected } };
+  const text = wpHtmlToMarkdown(item.contentHtml, { moreCut: false });
+  return { body: `${lead}${PAYWALL_MARKER}\n\n${text}`, dek: [], protected: { access, unprotected } };
+}
+
+export function planImport(doc: WxrDocument, { protectedAccess = "free" }: PlanOptions = {}): ImportPlan {
   const byId = new Map(doc.items.map((i) => [i.id, i]));
   const pieces: PlannedPiece[] = [];
   const skipped: ImportPlan["skipped"] = [];
@@ -83,14 +115,16 @@ export function planImport(doc: WxrDocument): ImportPlan {
     // Featured images stay on the old host; the reader's next/image only serves configured hosts,
     // so a remote featured image leads the body (with its caption) instead of the hero slot.
     const remoteHero = hero !== null && !hero.startsWith("/");
-    const body = wpHtmlToMarkdown(item.contentHtml);
+    const lead = remoteHero ? leadImage(hero, alt, caption) : "";
+    const dek = item.excerpt ? [plainExcerpt(item.excerpt)] : [];
+    const content = item.passwordProtected ? protectedPlan(item, protectedAccess, lead, dek) : { body: `${lead}${wpHtmlToMarkdown(item.contentHtml)}`, dek };
     pieces.push({
       wpId: item.id,
       type: item.type,
       slug,
       title: item.title || `(제목 없음 ${item.id})`,
-      body: remoteHero ? `![${alt.replace(/[[\]]/g, "")}](${hero})\n\n${caption ? `*${caption}*\n\n` : ""}${body}` : body,
-      dek: item.excerpt ? [plainExcerpt(item.excerpt)] : [],
+      body: content.body,
+      dek: content.dek,
       status,
       publishAt: item.dateGmt,
       authorLogins: item.creator ? [item.creator] : [],
@@ -100,6 +134,7 @@ export function planImport(doc: WxrDocument): ImportPlan {
       heroCaption: remoteHero ? "" : caption,
       heroAlt: remoteHero ? "" : alt,
       oldPaths: status === "draft" ? [] : oldPaths(item, doc.siteUrl, slug),
+      ...(content.protected ? { protected: content.protected } : {}),
     });
   }
   return {
@@ -109,5 +144,6 @@ export function planImport(doc: WxrDocument): ImportPlan {
     tags: doc.tags.map((t) => ({ slug: taxonomySlug(t.slug || t.name), name: t.name })),
     pieces,
     skipped,
+    protectedAccess,
   };
 }

@@ -14,6 +14,9 @@ export type WxrItem = {
   creator: string; // author login
   contentHtml: string;
   excerpt: string;
+  // <wp:post_password> was set: WordPress showed readers only the title and a password form.
+  // The password itself is not kept — Masthead gates by tier, not by a shared secret.
+  passwordProtected: boolean;
   dateGmt: Date | null;
   terms: WxrItemTerm[];
   meta: Record<string, string>;
@@ -38,5 +41,18 @@ export class WxrError extends Error {
   ) {
     super(line ? `${message} (line ${line}${element ? `, <${element}>` : ""})` : message);
     this.name = "WxrError";
+  }
+}
+
+// An import option the caller passed that cannot be honoured (e.g. an unknown tier): nothing is
+// written, and the CLI or the studio says why.
+export class ImportOptionError extends Error {
+  constructor(
+    readonly option: string,
+    readonly value: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(`unknown ${option} "${value}": use one of ${allowed.join(", ")}`);
+    this.name = "ImportOptionError";
   }
 }

@@ -1,19 +1,72 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { getLiveArticleBySlug } from "@/db/queries/articles";
+import { deleteArticle } from "@/db/queries/content-writes";
 import { getStudioArticle, getArticleIdBySlug } from "@/db/queries/studio-articles";
-import { listRedirects } from "@/db/queries/studio-import";
-import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from "@/db/queries/taxonomy";
+import { getImportItem, listRedirects } from "@/db/queries/studio-import";
+import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listTiers } from "@/db/queries/taxonomy";
 import { listAudit } from "@/db/queries/studio-audit";
+import { importItems } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
-import { splitPreview } from "@/lib/articles/preview";
+import { renderMarkdown } from "@/lib/articles/markdown";
+import { PAYWALL_MARKER, splitPreview } from "@/lib/articles/preview";
+import { toArticleView, toCardView, toTierView } from "@/lib/articles/view-models";
+import { importCommands } from "@/lib/import/cli";
 import { matchLegacyRedirect } from "@/lib/import/redirects";
-import { importWxr } from "@/lib/import/wxr";
-import { WxrError } from "@/lib/import/wxr-types";
+import { describeReportDetails, importWxr } from "@/lib/import/wxr";
+import { ImportOptionError, WxrError } from "@/lib/import/wxr-types";
+import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
+import { toFeedEntry } from "@/lib/seo/feed-entries";
+import { toFeedPiece } from "@/lib/seo/feed-data";
+import { serializeJsonLd } from "@/lib/seo/json-ld";
+import { toShareCardProps } from "@/lib/seo/og/share-card-props";
 import { cliActor } from "@/lib/studio/audit";
+import { parseArgs, UsageError } from "@/lib/studio/cli/args";
+import { updatePiece } from "@/lib/studio/pieces";
+import { previewForTiers } from "@/lib/studio/tier-preview";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 
 const fixture = (name: string) => fs.readFileSync(`tests/fixtures/wxr/${name}.xml`, "utf8");
 const actor = cliActor("test");
+const editor = cliActor("editor");
+
+// Sentences of the password-protected post 601 (body and WordPress excerpt) and page 602.
+const PROTECTED_TEXT = ["양극재 조달의 숨은 병목", "합작 조건은 공개된 적이 없다", "단가는 12% 낮다", "협상 문서", "합작 단가가 12%", "내부 자료실 주소", "자료실 비밀번호"];
+
+// Everything a reader without an account receives of a live piece, built the way the per-tier
+// page does it (lib/articles/reader.ts getTierArticle: the preview cut, then the head from the
+// dek and teaser only), plus the share card, the public feed entry and the search teaser. The
+// per-tier HTML comes from previewForTiers, the studio's copy of the page's rule.
+async function exposure(db: Db, slug: string) {
+  const now = new Date();
+  const row = await getLiveArticleBySlug(db, slug, now);
+  if (!row) throw new Error(`${slug} is not live`);
+  const tiers = (await listTiers(db)).map(toTierView);
+  const views = previewForTiers(row, tiers, now);
+  const { teaser, gated } = splitPreview(row.body, row.previewParagraphs);
+  const isPublic = row.access === "public";
+  const page = { article: toArticleView(row), teaserHtml: renderMarkdown(isPublic ? row.body : teaser), hasGatedPart: !isPublic && gated !== null };
+  const base = "https://masthead.test";
+  const anon = views.find((v) => v.tier === "anon")!;
+  return {
+    anon,
+    free: views.find((v) => v.tier === "free")!,
+    everything: JSON.stringify([
+      anon.html,
+      page.teaserHtml,
+      articlePageMetadata(page, base),
+      serializeJsonLd(articlePageJsonLd(page, tiers, base, now)),
+      toShareCardProps(toCardView(row), tiers),
+      toFeedEntry(toFeedPiece(row), tiers, now),
+      row.teaserText,
+      row.dek,
+    ]),
+  };
+}
 
 describe.each(databaseKinds())("WordPress import on %s", (kind) => {
   let t: TestDatabase;
@@ -34,7 +87,7 @@ describe.each(databaseKinds())("WordPress import on %s", (kind) => {
 
   it("imports posts, pages and drafts with authors, sections, tags, hero images and Korean text", async () => {
     const progress: number[] = [];
-    const report = await importWxr(t.db, actor, fixture("sample"), (done) => progress.push(done));
+    const report = await importWxr(t.db, actor, fixture("sample"), { onProgress: (done) => progress.push(done) });
     expect(report.pieces).toEqual({ created: 4, updated: 0, unchanged: 0, skipped: 1 });
     expect(progress).toEqual([1, 2, 3, 4]);
 
@@ -98,5 +151,166 @@ describe.each(databaseKinds())("WordPress import on %s", (kind) => {
     // Only the run itself is recorded; no piece changed.
     expect(after.length - before.length).toBe(1);
     expect(after[0].action).toBe("import.wxr");
+  });
+
+  it("imports password-protected posts gated (members only by default), without their excerpt, and reports them", async () => {
+    const report = await importWxr(t.db, actor, fixture("protected"));
+    expect(report.pieces).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.protected).toEqual({
+      access: "free",
+      pieces: [
+        { wpId: 601, slug: "battery-notes", access: "free" },
+        { wpId: 602, slug: "members-guide", access: "free" },
+      ],
+    });
+    expect(describeReportDetails(report).join("\n")).toMatch(/password-protected posts: 2, imported at access "free" \(gated\):\n {2}battery-notes \(WordPress #601\)\n {2}members-guide/);
+
+    const notes = await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "battery-notes"))!);
+    expect(notes).toMatchObject({ title: "배터리 공급망 비공개 노트", status: "published", access: "free", dek: [] });
+    // Members still get the whole text; the cut sits after the (public) featured image.
+    expect(notes!.body).toMatch(/^!\[공장\]\(https:\/\/locked\.example\.com\/[^)]+\)\n\n\*배터리 공장 전경\*\n\n<!-- paywall -->\n\n첫 문단/);
+    expect(notes!.fullText).toContain("단가는 12% 낮다");
+    const guide = await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "members-guide"))!);
+    expect(guide).toMatchObject({ access: "free", dek: [] });
+    expect(guide!.body.startsWith(PAYWALL_MARKER)).toBe(true);
+    // An empty <wp:post_password> is not a protected post.
+    const open = await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "open-briefing"))!);
+    expect(open).toMatchObject({ access: "public", dek: ["공개 요약."] });
+  });
+
+  it("shows a reader without access none of a protected post's text — page, meta, OG, JSON-LD, feed or search", async () => {
+    for (const slug of ["battery-notes", "members-guide"]) {
+      const seen = await exposure(t.db, slug);
+      expect(seen.anon.readable, slug).toBe(false);
+      for (const sentence of PROTECTED_TEXT) expect(seen.everything, `${slug}: ${sentence}`).not.toContain(sentence);
+      // The paywall machinery still hands members the whole piece.
+      expect(seen.free.readable).toBe(true);
+    }
+    expect((await exposure(t.db, "battery-notes")).free.html).toContain("단가는 12% 낮다");
+    expect((await exposure(t.db, "battery-notes")).anon.html).toContain("plant.jpg");
+    expect((await exposure(t.db, "open-briefing")).everything).toContain("가동률은 81%였다");
+  });
+
+  it("--protected-access picks the tier; an unknown one is refused before anything is written", async () => {
+    for (const bad of ["platinum", "anon", "", "PREMIUM"]) {
+      const refused = importWxr(t.db, actor, fixture("protected"), { protectedAccess: bad });
+      await expect(refused, bad).rejects.toThrow(ImportOptionError);
+      await expect(refused, bad).rejects.toThrow(/use one of public, free, supporter, premium/);
+    }
+    expect((await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "battery-notes"))!))?.access).toBe("free");
+
+    const report = await importWxr(t.db, actor, fixture("protected"), { protectedAccess: "premium" });
+    expect(report.pieces).toEqual({ created: 0, updated: 2, unchanged: 1, skipped: 0 });
+    expect(report.protected.access).toBe("premium");
+    expect(report.protected.pieces.map((p) => p.access)).toEqual(["premium", "premium"]);
+    expect(report.editorKept).toEqual([]);
+    expect((await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "members-guide"))!))?.access).toBe("premium");
+    // The operator CLI: the flag reaches the import, an unknown tier is a usage error (exit code 2).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "wxr-")), "protected.xml");
+    fs.writeFileSync(file, fixture("protected"));
+    const lines: string[] = [];
+    const cli = (...argv: string[]) => importCommands["import:wxr"].run(t.db, actor, parseArgs([file, ...argv]), (l) => lines.push(l));
+    await expect(cli("--protected-access", "gold")).rejects.toThrow(UsageError);
+    await expect(cli("--protected-access", "gold")).rejects.toThrow(/--protected-access "gold" is not an access level: use public, free, supporter, premium — nothing was imported/);
+    await expect(cli("--protected-access")).rejects.toThrow(/--protected-access needs a value/);
+    expect(lines).toEqual([]);
+    await cli("--protected-access", "premium");
+    expect(lines).toContain('password-protected posts: 2, imported at access "premium" (gated):');
+    fs.rmSync(path.dirname(file), { recursive: true });
+    // The same file with the same choice again changes nothing.
+    expect((await importWxr(t.db, actor, fixture("protected"), { protectedAccess: "premium" })).pieces).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
+  });
+
+  it("a re-import keeps what an editor changed since — access, status, preview, paywall position, body — and applies the rest", async () => {
+    const notesId = (await getArticleIdBySlug(t.db, "battery-notes"))!;
+    const notes = (await getStudioArticle(t.db, notesId))!;
+    // The editor gives the piece a teaser (the first paragraph), a cheaper tier, an unlock date,
+    // takes it offline and shows two preview paragraphs.
+    const teaserEnd = notes.body.indexOf("\n\n둘째 문단");
+    const moved = `${notes.body.slice(0, teaserEnd).replace(`${PAYWALL_MARKER}\n\n`, "")}\n\n${PAYWALL_MARKER}${notes.body.slice(teaserEnd)}`;
+    const unlockAt = new Date("2030-01-01T00:00:00Z");
+    await updatePiece(t.db, editor, notesId, { access: "supporter", unlockAt, status: "draft", previewParagraphs: 2, body: moved });
+    // …and adds a sentence to the page.
+    const guideId = (await getArticleIdBySlug(t.db, "members-guide"))!;
+    const guide = (await getStudioArticle(t.db, guideId))!;
+    await updatePiece(t.db, editor, guideId, { body: `${guide.body}\n\n편집자가 덧붙인 문단.` });
+
+    // Meanwhile in WordPress: new figures, a new title, a corrected page; the file is imported
+    // again with the default choice (free).
+    const changed = fixture("protected")
+      .replace("단가는 12% 낮다", "단가는 15% 낮다")
+      .replace("배터리 공급망 비공개 노트", "배터리 공급망 비공개 노트 (수정)")
+      .replace("매달 바뀐다", "매주 바뀐다");
+    const report = await importWxr(t.db, actor, changed);
+    expect(report.pieces).toEqual({ created: 0, updated: 2, unchanged: 1, skipped: 0 });
+
+    const after = (await getStudioArticle(t.db, notesId))!;
+    expect(after).toMatchObject({ title: "배터리 공급망 비공개 노트 (수정)", access: "supporter", status: "draft", previewParagraphs: 2 });
+    expect(after.unlockAt?.toISOString()).toBe(unlockAt.toISOString());
+    // WordPress's new text, with the cut where the editor put it.
+    const split = splitPreview(after.body, after.previewParagraphs);
+    expect(split.teaser).toContain("첫 문단");
+    expect(split.teaser).not.toContain("둘째 문단");
+    expect(split.gated).toContain("단가는 15% 낮다");
+    expect(after.teaserText).not.toContain("15%");
+
+    const guideAfter = (await getStudioArticle(t.db, guideId))!;
+    // Both sides changed the page text: the editor's version stays (and is reported); the access
+    // nobody touched in Masthead follows the file, and the cut stays before the first word.
+    expect(guideAfter.body).toContain("편집자가 덧붙인 문단.");
+    expect(guideAfter.body).toContain("매달 바뀐다");
+    expect(guideAfter.body.startsWith(PAYWALL_MARKER)).toBe(true);
+    expect(guideAfter.access).toBe("free");
+
+    expect(report.editorKept).toEqual([
+      { slug: "battery-notes", fields: ["publication", "access", "previewParagraphs", "paywall"], conflicts: ["access"] },
+      { slug: "members-guide", fields: ["body"], conflicts: ["body"] },
+    ]);
+    expect(report.protected.pieces).toEqual([
+      { wpId: 601, slug: "battery-notes", access: "supporter" },
+      { wpId: 602, slug: "members-guide", access: "free" },
+    ]);
+    expect(describeReportDetails(report).join("\n")).toContain("members-guide: body — changed in WordPress too, Masthead's kept: body");
+
+    // Once more: the editor's values hold, nothing is re-written.
+    expect((await importWxr(t.db, actor, changed)).pieces).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
+    expect((await getStudioArticle(t.db, notesId))!).toMatchObject({ access: "supporter", status: "draft" });
+  });
+
+  it("gates protected posts an earlier importer made public, unless an editor changed them", async () => {
+    // The same export under another address, imported as the importer before this fix did
+    // (password ignored, public, no fingerprints).
+    const legacy = fixture("protected")
+      .replaceAll("https://locked.example.com", "https://legacy.example.com")
+      .replaceAll("battery-notes", "legacy-notes")
+      .replaceAll("members-guide", "legacy-guide")
+      .replaceAll("open-briefing", "legacy-briefing");
+    await importWxr(t.db, actor, legacy.replace(/<wp:post_password>.*<\/wp:post_password>/g, ""));
+    await t.db.update(importItems).set({ written: null }).where(eq(importItems.source, "wxr:https://legacy.example.com"));
+    const legacyItem = await getImportItem(t.db, "wxr:https://legacy.example.com", "post", "601");
+    expect(legacyItem?.written).toBeNull();
+    // An editor made one of them a paid piece meanwhile.
+    const guideId = (await getArticleIdBySlug(t.db, "legacy-guide"))!;
+    const guideBefore = (await getStudioArticle(t.db, guideId))!;
+    expect(guideBefore.access).toBe("public");
+    await updatePiece(t.db, editor, guideId, { access: "premium" });
+
+    const report = await importWxr(t.db, actor, legacy);
+    expect(report.pieces).toEqual({ created: 0, updated: 2, unchanged: 1, skipped: 0 });
+    const notes = (await getStudioArticle(t.db, (await getArticleIdBySlug(t.db, "legacy-notes"))!))!;
+    expect(notes).toMatchObject({ access: "free", dek: [] });
+    expect(splitPreview(notes.body, notes.previewParagraphs).teaser).not.toContain("첫 문단");
+    for (const sentence of PROTECTED_TEXT) expect((await exposure(t.db, "legacy-notes")).everything).not.toContain(sentence);
+    expect((await getStudioArticle(t.db, guideId))!).toMatchObject({ access: "premium" });
+    expect((await getImportItem(t.db, "wxr:https://legacy.example.com", "post", "601"))?.written).toBeTruthy();
+  });
+
+  it("does not re-create a piece an editor deleted", async () => {
+    const id = (await getArticleIdBySlug(t.db, "legacy-briefing"))!;
+    await deleteArticle(t.db, id);
+    const report = await importWxr(t.db, actor, fixture("protected").replaceAll("https://locked.example.com", "https://legacy.example.com").replace("가동률은 81%", "가동률은 82%"));
+    expect(report.deletedInMasthead).toEqual([603]);
+    expect(await getArticleIdBySlug(t.db, "legacy-briefing")).toBeNull();
+    expect(await getArticleIdBySlug(t.db, "open-briefing-wp603")).toBeNull();
   });
 });
