@@ -5,6 +5,7 @@ import { getAuthorByEmail, getImportedPiece, getImportItem, saveImportItem, upse
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from "@/db/queries/taxonomy";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
+import { RELATED_TAG } from "@/lib/articles/cache-tags";
 import { announceContentChange } from "@/lib/studio/content-events";
 import { normalizeLegacyPath } from "./redirects";
 import { pieceChecksum, reconstructLegacyWrite } from "./wxr-legacy";
@@ -101,7 +102,8 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
     // NOTIFY inside the transaction is delivered at commit and never without it: the import cannot
     // be committed yet reported as failed because the announcement after it met a lost connection.
     if (report.slugs.length || report.redirects.created || report.redirects.updated) {
-      await announceContentChange(tx, { slugs: report.slugs, lists: true, taxonomy: true, redirects: true });
+      // A bulk change: every related list may now show imported pieces.
+      await announceContentChange(tx, { slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [RELATED_TAG] });
     }
   });
   return report;
