@@ -16,7 +16,10 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
   it("keeps the per-tier key, the guards and the /t/ block, with only local paths and ports", () => {
     const site = files["masthead.conf"];
     expect(site).toMatch(/proxy_cache_key "\$masthead_tier\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
-    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_mismatch;");
+    // Stored only: a known tier that Node confirmed, a 200, a page (issue 15 §2: no poisoning).
+    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_mismatch $masthead_not_a_page $masthead_not_ok;");
+    expect(site).toContain("proxy_cache_valid 200 10s;");
+    expect(site).not.toMatch(/proxy_cache_valid[^;]*\b404\b/);
     expect(site).toContain('location ~* "^/((ko|en)/)?t($|[/.;])" {');
     expect(site).toContain("server 127.0.0.1:3391 max_fails=0;\n    server 127.0.0.1:3392 max_fails=0;");
     expect(site).toContain("listen 127.0.0.1:8399;");
