@@ -39,16 +39,16 @@ export async function attachRelations(db: Db, rows: Article[]): Promise<ArticleR
   }));
 }
 
-export async function getLiveArticleBySlug(db: Db, slug: string, now: Date): Promise<ArticleRow | null> {
-  const rows = await db.select().from(articles).where(and(eq(articles.slug, slug), liveAt(now))).limit(1);
+export async function getLiveArticleBySlug(db: Db, publicationId: number, slug: string, now: Date): Promise<ArticleRow | null> {
+  const rows = await db.select().from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug), liveAt(now))).limit(1);
   const [row] = await attachRelations(db, rows);
   return row ?? null;
 }
 
 export type ListFilter = { sectionId?: number; authorId?: number; tagId?: number; excludeId?: number; locale?: "ko" | "en" };
 
-export async function listLiveArticles(db: Db, now: Date, filter: ListFilter = {}, limit = 20, offset = 0): Promise<ArticleRow[]> {
-  const conds: SQL[] = [liveAt(now)];
+export async function listLiveArticles(db: Db, publicationId: number, now: Date, filter: ListFilter = {}, limit = 20, offset = 0): Promise<ArticleRow[]> {
+  const conds: SQL[] = [eq(articles.publicationId, publicationId), liveAt(now)];
   if (filter.sectionId !== undefined) conds.push(eq(articles.sectionId, filter.sectionId));
   if (filter.excludeId !== undefined) conds.push(ne(articles.id, filter.excludeId));
   if (filter.locale) conds.push(eq(articles.locale, filter.locale));
@@ -73,7 +73,7 @@ export async function listRelatedArticles(db: Db, article: RelatedTo, now: Date,
   return attachRelations(db, await relatedRows(db, article, now, limit));
 }
 
-export type RelatedTo = { id: number; sectionId: number | null; tags: readonly { id: number }[] };
+export type RelatedTo = { id: number; publicationId: number; sectionId: number | null; tags: readonly { id: number }[] };
 
 export async function listRelatedSlugs(db: Db, article: RelatedTo, now: Date, limit = 3): Promise<string[]> {
   return (await relatedRows(db, article, now, limit)).map((r) => r.slug);
@@ -88,7 +88,7 @@ async function relatedRows(db: Db, article: RelatedTo, now: Date, limit: number)
   const rows = await db
     .select()
     .from(articles)
-    .where(and(liveAt(now), ne(articles.id, article.id), sql`(${sameSection} or ${sharesTag})`))
+    .where(and(eq(articles.publicationId, article.publicationId), liveAt(now), ne(articles.id, article.id), sql`(${sameSection} or ${sharesTag})`))
     .orderBy(desc(sql`case when ${sameSection} then 1 else 0 end`), desc(articles.publishAt))
     .limit(limit);
   return rows;
@@ -106,18 +106,18 @@ export function likeContains(term: string): string {
 // Search candidates: every term must occur in the full plain text (substring match, so Korean
 // words are found inside longer Korean words). Callers decide per reader which text they may
 // match against (the teaser or the full text) — see lib/articles/search.
-export async function searchLiveArticles(db: Db, terms: string[], now: Date, limit = 50): Promise<ArticleRow[]> {
+export async function searchLiveArticles(db: Db, publicationId: number, terms: string[], now: Date, limit = 50): Promise<ArticleRow[]> {
   if (terms.length === 0) return [];
   const conds = terms.map((t) => sql`${searchDocument} like ${likeContains(t)}`);
   const rows = await db
     .select()
     .from(articles)
-    .where(and(liveAt(now), ...conds))
+    .where(and(eq(articles.publicationId, publicationId), liveAt(now), ...conds))
     .orderBy(desc(articles.publishAt))
     .limit(limit);
   return attachRelations(db, rows);
 }
 
-export async function listLiveSlugs(db: Db, now: Date): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.select({ slug: articles.slug, updatedAt: articles.updatedAt }).from(articles).where(liveAt(now)).orderBy(desc(articles.publishAt));
+export async function listLiveSlugs(db: Db, publicationId: number, now: Date): Promise<{ slug: string; updatedAt: Date }[]> {
+  return db.select({ slug: articles.slug, updatedAt: articles.updatedAt }).from(articles).where(and(eq(articles.publicationId, publicationId), liveAt(now))).orderBy(desc(articles.publishAt));
 }

@@ -21,18 +21,24 @@ export async function getInvoicePayment(db: Tx, invoiceId: string) {
   return row ?? null;
 }
 
-export async function listRecentStripeEvents(db: Tx, opts: { limit?: number; status?: StripeEventStatus } = {}) {
+// `scope`: one publication's events, plus (withUnknown) those that named no publication — a price
+// no publication sells, or an event with no tier at all.
+export type EventScope = { publicationId: number; withUnknown: boolean };
+const inScope = (scope: EventScope) =>
+  scope.withUnknown ? or(eq(stripeEvents.publicationId, scope.publicationId), isNull(stripeEvents.publicationId)) : eq(stripeEvents.publicationId, scope.publicationId);
+
+export async function listRecentStripeEvents(db: Tx, scope: EventScope, opts: { limit?: number; status?: StripeEventStatus } = {}) {
   return db
     .select({ event: stripeEvents, memberEmail: members.email })
     .from(stripeEvents)
     .leftJoin(members, eq(members.id, stripeEvents.memberId))
-    .where(opts.status ? eq(stripeEvents.status, opts.status) : undefined)
+    .where(and(inScope(scope), opts.status ? eq(stripeEvents.status, opts.status) : undefined))
     .orderBy(desc(stripeEvents.receivedAt), desc(stripeEvents.created))
     .limit(opts.limit ?? 50);
 }
 
-export async function countStripeEventsByStatus(db: Tx): Promise<Record<StripeEventStatus, number>> {
-  const rows = await db.select({ status: stripeEvents.status, n: count() }).from(stripeEvents).groupBy(stripeEvents.status);
+export async function countStripeEventsByStatus(db: Tx, scope: EventScope): Promise<Record<StripeEventStatus, number>> {
+  const rows = await db.select({ status: stripeEvents.status, n: count() }).from(stripeEvents).where(inScope(scope)).groupBy(stripeEvents.status);
   const out: Record<StripeEventStatus, number> = { applied: 0, ignored: 0, unapplied: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;

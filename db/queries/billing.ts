@@ -7,6 +7,7 @@ import {
   stripeInvoices,
   stripePayments,
   stripeSubscriptions,
+  publications,
   tiers,
   type StripeEventStatus,
 } from "../schema";
@@ -31,7 +32,7 @@ export async function insertStripeEvent(db: Tx, e: { id: string; type: string; c
 export async function finishStripeEvent(
   db: Tx,
   id: string,
-  r: { status: StripeEventStatus; reason: string | null; memberId: number | null; objectId: string | null },
+  r: { status: StripeEventStatus; reason: string | null; memberId: number | null; objectId: string | null; publicationId?: number | null },
 ) {
   await db.update(stripeEvents).set(r).where(eq(stripeEvents.id, id));
 }
@@ -83,8 +84,12 @@ export async function linkSubscriptionMember(db: Tx, id: string, memberId: numbe
     .where(and(eq(s.id, id), or(lt(s.memberLinkRank, rank), and(eq(s.memberLinkRank, rank), or(isNull(s.memberId), gt(s.memberId, memberId))))));
 }
 
-export async function setSubscriptionTier(db: Tx, id: string, tierSlug: string | null) {
-  await db.update(stripeSubscriptions).set({ tierSlug }).where(eq(stripeSubscriptions.id, id));
+export async function setPendingMemberClaim(db: Tx, id: string, email: string, name: string | null) {
+  await db.update(stripeSubscriptions).set({ pendingEmail: email, pendingName: name }).where(eq(stripeSubscriptions.id, id));
+}
+
+export async function setSubscriptionTier(db: Tx, id: string, publicationId: number | null, tierSlug: string | null) {
+  await db.update(stripeSubscriptions).set({ publicationId, tierSlug }).where(eq(stripeSubscriptions.id, id));
 }
 
 export async function upsertInvoice(db: Tx, inv: typeof stripeInvoices.$inferInsert) {
@@ -176,9 +181,13 @@ export async function listUnappliedStripeEvents(db: Tx, limit = 50) {
   return db.select().from(stripeEvents).where(eq(stripeEvents.status, "unapplied")).orderBy(desc(stripeEvents.receivedAt)).limit(limit);
 }
 
+// Every publication's tiers, with what maps Stripe prices to them (lib/billing/tiers.ts).
 export async function listBillingTiers(db: Tx) {
   return db
     .select({
+      publicationId: tiers.publicationId,
+      publicationSlug: publications.slug,
+      primaryPublication: publications.isPrimary,
       slug: tiers.slug,
       name: tiers.name,
       rank: tiers.rank,
@@ -186,5 +195,6 @@ export async function listBillingTiers(db: Tx) {
       stripeMonthlyPriceId: tiers.stripeMonthlyPriceId,
       stripeYearlyPriceId: tiers.stripeYearlyPriceId,
     })
-    .from(tiers);
+    .from(tiers)
+    .innerJoin(publications, eq(publications.id, tiers.publicationId));
 }

@@ -9,14 +9,14 @@ type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
 // Enough for any real discussion; a runaway thread cannot make one request unbounded.
 export const MAX_THREAD_ROWS = 2000;
 
-export type CommentTarget = { id: number; slug: string; access: string; unlockAt: Date | null };
+export type CommentTarget = { id: number; publicationId: number; slug: string; access: string; unlockAt: Date | null };
 
 /** The live piece a discussion belongs to (drafts and scheduled pieces have none yet). */
-export async function getCommentTarget(db: Tx, slug: string, now: Date): Promise<CommentTarget | null> {
+export async function getCommentTarget(db: Tx, publicationId: number, slug: string, now: Date): Promise<CommentTarget | null> {
   const [row] = await db
-    .select({ id: articles.id, slug: articles.slug, access: articles.access, unlockAt: articles.unlockAt })
+    .select({ id: articles.id, publicationId: articles.publicationId, slug: articles.slug, access: articles.access, unlockAt: articles.unlockAt })
     .from(articles)
-    .where(and(eq(articles.slug, slug), liveAt(now)))
+    .where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug), liveAt(now)))
     .limit(1);
   return row ?? null;
 }
@@ -86,29 +86,29 @@ export async function resolveReports(db: Tx, commentId: number, at: Date): Promi
   await db.update(commentReports).set({ resolvedAt: at }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)));
 }
 
-/** Bans not lifted by a moderator, expired or not: whether one is in force is a pure rule. */
-export async function listOpenBans(db: Tx, memberIds: number[]): Promise<CommentBanRow[]> {
+/** Bans in a publication not lifted by a moderator, expired or not: whether one is in force is a pure rule. */
+export async function listOpenBans(db: Tx, publicationId: number, memberIds: number[]): Promise<CommentBanRow[]> {
   if (memberIds.length === 0) return [];
   return db
     .select()
     .from(commentBans)
-    .where(and(inArray(commentBans.memberId, memberIds), isNull(commentBans.liftedAt)))
+    .where(and(eq(commentBans.publicationId, publicationId), inArray(commentBans.memberId, memberIds), isNull(commentBans.liftedAt)))
     .orderBy(desc(commentBans.createdAt));
 }
 
-export async function insertBan(db: Tx, ban: { memberId: number; until: Date | null; reason: string; createdBy: number; at: Date }): Promise<CommentBanRow> {
+export async function insertBan(db: Tx, ban: { publicationId: number; memberId: number; until: Date | null; reason: string; createdBy: number; at: Date }): Promise<CommentBanRow> {
   const [row] = await db
     .insert(commentBans)
-    .values({ memberId: ban.memberId, until: ban.until, reason: ban.reason, createdBy: ban.createdBy, createdAt: ban.at })
+    .values({ publicationId: ban.publicationId, memberId: ban.memberId, until: ban.until, reason: ban.reason, createdBy: ban.createdBy, createdAt: ban.at })
     .returning();
   return row;
 }
 
-export async function liftBans(db: Tx, memberId: number, by: number, at: Date): Promise<number> {
+export async function liftBans(db: Tx, publicationId: number, memberId: number, by: number, at: Date): Promise<number> {
   const rows = await db
     .update(commentBans)
     .set({ liftedAt: at, liftedBy: by })
-    .where(and(eq(commentBans.memberId, memberId), isNull(commentBans.liftedAt)))
+    .where(and(eq(commentBans.publicationId, publicationId), eq(commentBans.memberId, memberId), isNull(commentBans.liftedAt)))
     .returning({ id: commentBans.id });
   return rows.length;
 }
@@ -124,7 +124,7 @@ export type QueueRow = Comment & {
 
 // The moderation queue: the newest comments, or those with unresolved reports (most recently
 // reported first). Removed comments stay listed so a moderator can see and undo what was done.
-export async function listModerationQueue(db: Tx, view: "recent" | "reported", limit = 100): Promise<QueueRow[]> {
+export async function listModerationQueue(db: Tx, publicationId: number, view: "recent" | "reported", limit = 100): Promise<QueueRow[]> {
   const open = db
     .select({ commentId: commentReports.commentId, n: count().as("n"), last: max(commentReports.createdAt).as("last") })
     .from(commentReports)
@@ -137,7 +137,7 @@ export async function listModerationQueue(db: Tx, view: "recent" | "reported", l
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .innerJoin(members, eq(members.id, comments.memberId))
     .leftJoin(open, eq(open.commentId, comments.id))
-    .where(view === "reported" ? isNotNull(open.n) : sql`true`)
+    .where(and(eq(articles.publicationId, publicationId), view === "reported" ? isNotNull(open.n) : sql`true`))
     .orderBy(view === "reported" ? desc(open.last) : desc(comments.createdAt), desc(comments.id))
     .limit(limit);
   return rows.map((r) => ({

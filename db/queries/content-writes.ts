@@ -7,25 +7,25 @@ type AuthorInput = typeof authors.$inferInsert;
 type SectionInput = typeof sections.$inferInsert;
 
 export async function upsertTier(db: Db, input: TierInput) {
-  const [row] = await db.insert(tiers).values(input).onConflictDoUpdate({ target: tiers.slug, set: { ...input } }).returning();
+  const [row] = await db.insert(tiers).values(input).onConflictDoUpdate({ target: [tiers.publicationId, tiers.slug], set: { ...input } }).returning();
   return row;
 }
 
 export async function upsertAuthor(db: Db, input: AuthorInput) {
-  const [row] = await db.insert(authors).values(input).onConflictDoUpdate({ target: authors.slug, set: { ...input } }).returning();
+  const [row] = await db.insert(authors).values(input).onConflictDoUpdate({ target: [authors.publicationId, authors.slug], set: { ...input } }).returning();
   return row;
 }
 
 export async function upsertSection(db: Db, input: SectionInput) {
-  const [row] = await db.insert(sections).values(input).onConflictDoUpdate({ target: sections.slug, set: { ...input } }).returning();
+  const [row] = await db.insert(sections).values(input).onConflictDoUpdate({ target: [sections.publicationId, sections.slug], set: { ...input } }).returning();
   return row;
 }
 
-export async function upsertTag(db: Db, slug: string, name: string) {
+export async function upsertTag(db: Db, publicationId: number, slug: string, name: string) {
   const [row] = await db
     .insert(tags)
-    .values({ slug, name })
-    .onConflictDoUpdate({ target: tags.slug, set: { name: sql`${tags.name}` } })
+    .values({ publicationId, slug, name })
+    .onConflictDoUpdate({ target: [tags.publicationId, tags.slug], set: { name: sql`${tags.name}` } })
     .returning();
   return row;
 }
@@ -40,7 +40,7 @@ export async function upsertArticle(db: Db, input: ArticleWrite) {
     const [row] = await tx
       .insert(articles)
       .values(values)
-      .onConflictDoUpdate({ target: articles.slug, set: { ...values, updatedAt: values.updatedAt ?? new Date() } })
+      .onConflictDoUpdate({ target: [articles.publicationId, articles.slug], set: { ...values, updatedAt: values.updatedAt ?? new Date() } })
       .returning();
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id));
     await tx.delete(articleTags).where(eq(articleTags.articleId, row.id));
@@ -90,7 +90,10 @@ export async function deleteArticle(db: Db, id: number, after?: (tx: Tx, row: Ar
   });
 }
 
-export async function countArticles(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(articles);
+export async function countArticles(db: Db, publicationId?: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(articles)
+    .where(publicationId === undefined ? undefined : eq(articles.publicationId, publicationId));
   return row.n;
 }

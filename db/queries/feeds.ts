@@ -16,21 +16,21 @@ export async function getLivePrivateFeedByHash(db: Tx, tokenHash: string): Promi
   return row ?? null;
 }
 
-export async function getLivePrivateFeedForMember(db: Tx, memberId: number): Promise<PrivateFeed | null> {
+export async function getLivePrivateFeedForMember(db: Tx, publicationId: number, memberId: number): Promise<PrivateFeed | null> {
   const [row] = await db
     .select()
     .from(privateFeeds)
-    .where(and(eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
+    .where(and(eq(privateFeeds.publicationId, publicationId), eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
     .limit(1);
   return row ?? null;
 }
 
-/** Revokes the member's live feed URL, if any; returns whether one was live. */
-export async function revokePrivateFeeds(db: Tx, memberId: number, at: Date): Promise<boolean> {
+/** Revokes the member's live feed URL of a publication, if any; returns whether one was live. */
+export async function revokePrivateFeeds(db: Tx, publicationId: number, memberId: number, at: Date): Promise<boolean> {
   const rows = await db
     .update(privateFeeds)
     .set({ revokedAt: at })
-    .where(and(eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
+    .where(and(eq(privateFeeds.publicationId, publicationId), eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
     .returning({ id: privateFeeds.id });
   return rows.length > 0;
 }
@@ -40,10 +40,10 @@ export async function revokePrivateFeeds(db: Tx, memberId: number, at: Date): Pr
  * working the moment the new one exists. Two concurrent rotations cannot both leave a live row
  * (the partial unique index refuses the second insert, which rolls its transaction back).
  */
-export async function rotatePrivateFeed(db: Db, memberId: number, tokenHash: string, at: Date): Promise<PrivateFeed> {
+export async function rotatePrivateFeed(db: Db, publicationId: number, memberId: number, tokenHash: string, at: Date): Promise<PrivateFeed> {
   return db.transaction(async (tx) => {
-    await revokePrivateFeeds(tx, memberId, at);
-    const [row] = await tx.insert(privateFeeds).values({ memberId, tokenHash, createdAt: at }).returning();
+    await revokePrivateFeeds(tx, publicationId, memberId, at);
+    const [row] = await tx.insert(privateFeeds).values({ publicationId, memberId, tokenHash, createdAt: at }).returning();
     return row;
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
+import { accessGeneration, grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
 
 // Transactions and the top-level handle share this query surface.
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
@@ -57,6 +57,22 @@ export async function bumpAccessEpoch(db: Tx, memberId: number): Promise<number>
   if (!row) throw new Error(`no member ${memberId}`);
   await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, ${`${memberId}:${row.epoch}`})`);
   return row.epoch;
+}
+
+// Install-wide: the ACCESS_CHANNEL payload `gen:<n>` tells every instance.
+export async function bumpAccessGeneration(db: Tx): Promise<number> {
+  const [row] = await db
+    .insert(accessGeneration)
+    .values({ id: 1, generation: 1 })
+    .onConflictDoUpdate({ target: accessGeneration.id, set: { generation: sql`${accessGeneration.generation} + 1`, changedAt: new Date() } })
+    .returning({ generation: accessGeneration.generation });
+  await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, ${`gen:${row.generation}`})`);
+  return row.generation;
+}
+
+export async function getAccessGeneration(db: Tx): Promise<number> {
+  const [row] = await db.select({ generation: accessGeneration.generation }).from(accessGeneration).limit(1);
+  return row?.generation ?? 0;
 }
 
 export async function listEpochsChangedSince(db: Tx, since: Date): Promise<{ id: number; epoch: number }[]> {

@@ -6,13 +6,14 @@ import { articleAuthors, articles, articleTags, authors, tags } from "../schema"
 // The studio sees the same shape as the reader queries (any status, though).
 export type StudioArticle = ArticleRow;
 
-export async function getStudioArticle(db: Db, id: number): Promise<StudioArticle | null> {
-  const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+// A piece by id within one publication: the studio and the Admin API never reach another's pieces.
+export async function getStudioArticle(db: Db, publicationId: number, id: number): Promise<StudioArticle | null> {
+  const rows = await db.select().from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.id, id))).limit(1);
   return (await attachRelations(db, rows))[0] ?? null;
 }
 
-export async function getArticleIdBySlug(db: Db, slug: string): Promise<number | null> {
-  const [row] = await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1);
+export async function getArticleIdBySlug(db: Db, publicationId: number, slug: string): Promise<number | null> {
+  const [row] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug))).limit(1);
   return row?.id ?? null;
 }
 
@@ -30,8 +31,8 @@ export type StudioArticleFilter = {
 };
 
 // Studio filters use the *effective* status: a scheduled piece whose instant has passed is live.
-export async function listStudioArticles(db: Db, filter: StudioArticleFilter, now: Date, limit = 50, offset = 0) {
-  const conds: SQL[] = [];
+export async function listStudioArticles(db: Db, publicationId: number, filter: StudioArticleFilter, now: Date, limit = 50, offset = 0) {
+  const conds: SQL[] = [eq(articles.publicationId, publicationId)];
   const live = and(ne(articles.status, "draft"), lte(articles.publishAt, now))!;
   if (filter.status === "draft") conds.push(eq(articles.status, "draft"));
   if (filter.status === "published") conds.push(live);
@@ -70,11 +71,12 @@ export async function getNextContentChange(db: Db, now: Date): Promise<Date | nu
 
 // Pieces whose publication or unlock instant lies in (since, until]: `published` when it is their
 // publication (they join related lists), with the groups that decide those lists.
-export type ContentChangeRow = { slug: string; published: boolean; sectionId: number | null; tagIds: number[] };
+export type ContentChangeRow = { publicationId: number; slug: string; published: boolean; sectionId: number | null; tagIds: number[] };
 export async function listContentChangesBetween(db: Db, since: Date, until: Date): Promise<ContentChangeRow[]> {
   const publishedIn = and(publishes, gt(articles.publishAt, since), lte(articles.publishAt, until))!;
   const rows = await db
     .select({
+      publicationId: articles.publicationId,
       slug: articles.slug,
       published: sql<boolean>`(${publishedIn})`,
       sectionId: articles.sectionId,
@@ -85,21 +87,21 @@ export async function listContentChangesBetween(db: Db, since: Date, until: Date
   return rows.map((r) => ({ ...r, published: r.published === true, tagIds: (r.tagIds ?? []).map(Number) }));
 }
 
-export async function listAuthorsWhere(db: Db, by: { emails?: string[]; slugs?: string[]; ids?: number[] }) {
+export async function listAuthorsWhere(db: Db, publicationId: number, by: { emails?: string[]; slugs?: string[]; ids?: number[] }) {
   const conds: SQL[] = [];
   if (by.emails?.length) conds.push(inArray(sql`lower(${authors.email})`, by.emails.map((e) => e.toLowerCase())));
   if (by.slugs?.length) conds.push(inArray(authors.slug, by.slugs));
   if (by.ids?.length) conds.push(inArray(authors.id, by.ids));
   if (!conds.length) return [];
-  return db.select().from(authors).where(or(...conds));
+  return db.select().from(authors).where(and(eq(authors.publicationId, publicationId), or(...conds)));
 }
 
-export async function findTagsBySlugOrName(db: Db, values: string[]) {
+export async function findTagsBySlugOrName(db: Db, publicationId: number, values: string[]) {
   if (!values.length) return [];
-  return db.select().from(tags).where(or(inArray(tags.slug, values), inArray(tags.name, values)));
+  return db.select().from(tags).where(and(eq(tags.publicationId, publicationId), or(inArray(tags.slug, values), inArray(tags.name, values))));
 }
 
-// Every stored piece's slug, whatever its status (lib/routing/known-articles.ts).
-export async function listAllArticleSlugs(db: Db): Promise<string[]> {
-  return (await db.select({ slug: articles.slug }).from(articles)).map((r) => r.slug);
+// Every stored piece's slug with its publication, whatever its status (lib/routing/known-articles.ts).
+export async function listAllArticleSlugs(db: Db): Promise<{ publicationId: number; slug: string }[]> {
+  return db.select({ publicationId: articles.publicationId, slug: articles.slug }).from(articles);
 }

@@ -10,11 +10,12 @@ export async function insertAudit(db: Tx, entry: NewAuditEntry) {
   return row;
 }
 
-export type AuditFilter = { memberId?: number; subjectType?: string; subjectId?: string; action?: string; before?: number };
+export type AuditFilter = { publicationId?: number; memberId?: number; subjectType?: string; subjectId?: string; action?: string; before?: number };
 
 // Newest first; `before` pages by id so paging stays stable while new entries arrive.
 export async function listAudit(db: Tx, filter: AuditFilter = {}, limit = 50) {
   const conds: SQL[] = [];
+  if (filter.publicationId !== undefined) conds.push(eq(auditLog.publicationId, filter.publicationId));
   if (filter.memberId !== undefined) conds.push(eq(auditLog.memberId, filter.memberId));
   if (filter.subjectType) conds.push(eq(auditLog.subjectType, filter.subjectType));
   if (filter.subjectId) conds.push(eq(auditLog.subjectId, filter.subjectId));

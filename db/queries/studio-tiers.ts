@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { tiers, type Tier } from "../schema";
 
 type Tx = Pick<Db, "insert" | "update" | "select">;
 
-export async function getTierById(db: Tx, id: number): Promise<Tier | null> {
-  const [row] = await db.select().from(tiers).where(eq(tiers.id, id)).limit(1);
+export async function getTierById(db: Tx, publicationId: number, id: number): Promise<Tier | null> {
+  const [row] = await db.select().from(tiers).where(and(eq(tiers.publicationId, publicationId), eq(tiers.id, id))).limit(1);
   return row ?? null;
 }
 

@@ -20,15 +20,24 @@ export async function touchApiToken(db: Db, id: number, at: Date, staleBefore: D
     .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore))));
 }
 
-export async function listApiTokens(db: Db) {
+// A publication's tokens (network tokens, publicationId null, are listed with every publication).
+export async function listApiTokens(db: Db, publicationId: number) {
   return db
     .select({ token: apiTokens, createdByEmail: members.email })
     .from(apiTokens)
     .leftJoin(members, eq(members.id, apiTokens.createdBy))
+    .where(or(eq(apiTokens.publicationId, publicationId), isNull(apiTokens.publicationId)))
     .orderBy(desc(apiTokens.id));
 }
 
-export async function revokeApiToken(db: Pick<Db, "update">, id: number, at: Date) {
-  const [row] = await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
+// `publicationId` null: any token (a network admin's revoke, network tokens included); otherwise
+// only that publication's own tokens.
+export async function revokeApiToken(db: Pick<Db, "update">, publicationId: number | null, id: number, at: Date) {
+  const scope = publicationId === null ? undefined : eq(apiTokens.publicationId, publicationId);
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, id), scope, isNull(apiTokens.revokedAt)))
+    .returning();
   return row ?? null;
 }

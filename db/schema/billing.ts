@@ -1,5 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { members } from "./members";
+import { publications } from "./publications";
 
 export const stripeEventStatuses = ["applied", "ignored", "unapplied"] as const;
 export type StripeEventStatus = (typeof stripeEventStatuses)[number];
@@ -14,6 +15,8 @@ export const stripeEvents = pgTable(
     created: timestamp("created", { withTimezone: true }).notNull(),
     livemode: boolean("livemode").notNull(),
     status: text("status").$type<StripeEventStatus>().notNull(),
+    // The publication whose price the event concerned, when it named one.
+    publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
     reason: text("reason"),
     objectId: text("object_id"),
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
@@ -31,8 +34,14 @@ export const stripeSubscriptions = pgTable(
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     // How memberId was found (lib/billing/link-member.ts); a stronger link replaces a weaker one.
     memberLinkRank: integer("member_link_rank").notNull().default(0),
+    // An email claim (checkout's customer email) waiting for a snapshot whose price maps to a tier:
+    // the member is created only then, so a price of no known publication makes no phantom member.
+    pendingEmail: text("pending_email"),
+    pendingName: text("pending_name"),
     customerId: text("customer_id"),
     status: text("status"),
+    // The tier its price maps to: (publication, slug); null for a price of no known tier.
+    publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
     tierSlug: text("tier_slug"),
     priceId: text("price_id"),
     interval: text("interval"),

@@ -1,6 +1,7 @@
 import { index, integer, pgTable, primaryKey, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { articles } from "./content";
 import { members } from "./members";
+import { publications } from "./publications";
 
 export const comments = pgTable(
   "comments",
@@ -58,6 +59,10 @@ export const commentBans = pgTable(
   "comment_bans",
   {
     id: serial("id").primaryKey(),
+    // A ban is for the publication whose moderators issued it.
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),

@@ -9,14 +9,23 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { publications } from "./publications";
+
+// Every per-site row belongs to a publication (design §10).
+const publicationId = () =>
+  integer("publication_id")
+    .notNull()
+    .references(() => publications.id, { onDelete: "cascade" });
 
 export const tiers = pgTable("tiers", {
   id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
+  publicationId: publicationId(),
+  slug: text("slug").notNull(),
   name: text("name").notNull(),
   nameEn: text("name_en").notNull(),
-  rank: integer("rank").notNull().unique(),
+  rank: integer("rank").notNull(),
   canComment: boolean("can_comment").notNull().default(false),
   benefits: jsonb("benefits").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   benefitsEn: jsonb("benefits_en").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
@@ -27,22 +36,25 @@ export const tiers = pgTable("tiers", {
   stripeMonthlyPriceId: text("stripe_monthly_price_id"),
   stripeYearlyPriceId: text("stripe_yearly_price_id"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [uniqueIndex("tiers_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("tiers_publication_rank_idx").on(t.publicationId, t.rank)]);
 
 export const authors = pgTable("authors", {
   id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
+  publicationId: publicationId(),
+  slug: text("slug").notNull(),
   name: text("name").notNull(),
-  email: text("email").unique(),
+  email: text("email"),
   position: text("position").notNull().default(""),
   bio: text("bio").notNull().default(""),
   avatarUrl: text("avatar_url"),
   joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
-});
+  // One author per publication: a person writing for several sites has a row in each.
+}, (t) => [uniqueIndex("authors_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("authors_publication_email_idx").on(t.publicationId, t.email)]);
 
 export const sections = pgTable("sections", {
   id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
+  publicationId: publicationId(),
+  slug: text("slug").notNull(),
   name: text("name").notNull(),
   nameEn: text("name_en").notNull(),
   description: text("description").notNull().default(""),
@@ -50,13 +62,14 @@ export const sections = pgTable("sections", {
   // A recurring series (e.g. a weekly column) carries its own label shown on its pieces.
   seriesLabel: text("series_label"),
   position: integer("position").notNull().default(0),
-});
+}, (t) => [uniqueIndex("sections_publication_slug_idx").on(t.publicationId, t.slug)]);
 
 export const tags = pgTable("tags", {
   id: serial("id").primaryKey(),
-  slug: text("slug").notNull().unique(),
+  publicationId: publicationId(),
+  slug: text("slug").notNull(),
   name: text("name").notNull(),
-});
+}, (t) => [uniqueIndex("tags_publication_slug_idx").on(t.publicationId, t.slug)]);
 
 export const articleStatuses = ["draft", "scheduled", "published"] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
@@ -67,7 +80,8 @@ export const articles = pgTable(
   "articles",
   {
     id: serial("id").primaryKey(),
-    slug: text("slug").notNull().unique(),
+    publicationId: publicationId(),
+    slug: text("slug").notNull(),
     title: text("title").notNull(),
     dek: jsonb("dek").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     body: text("body").notNull().default(""),
@@ -94,7 +108,8 @@ export const articles = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("articles_publish_idx").on(t.status, t.publishAt),
+    uniqueIndex("articles_publication_slug_idx").on(t.publicationId, t.slug),
+    index("articles_publish_idx").on(t.publicationId, t.status, t.publishAt),
     index("articles_section_idx").on(t.sectionId),
   ],
 );
@@ -116,6 +131,17 @@ export const articleTags = pgTable(
     tagId: integer("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
+);
+
+// Bundles: a tier includes tiers of other publications (premium of A includes premium of B).
+// Access in B counts grants of A's tier as grants of the included B tier (lib/access/bundles.ts).
+export const tierIncludes = pgTable(
+  "tier_includes",
+  {
+    tierId: integer("tier_id").notNull().references(() => tiers.id, { onDelete: "cascade" }),
+    includedTierId: integer("included_tier_id").notNull().references(() => tiers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.tierId, t.includedTierId] }), index("tier_includes_included_idx").on(t.includedTierId)],
 );
 
 export type Tier = typeof tiers.$inferSelect;

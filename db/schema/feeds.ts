@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { members } from "./members";
+import { publications } from "./publications";
 
 // Secret URLs of members' private full-text feeds. Only a SHA-256 of the secret is stored: the
 // URL is shown once, and a leaked database does not leak working feed URLs. Rotating revokes the
@@ -12,6 +13,10 @@ export const privateFeeds = pgTable(
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
+    // The feed carries this publication's pieces.
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -19,7 +24,7 @@ export const privateFeeds = pgTable(
   (t) => [
     index("private_feeds_member_idx").on(t.memberId),
     // At most one live feed URL per member, even under concurrent rotations.
-    uniqueIndex("private_feeds_one_live_idx").on(t.memberId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex("private_feeds_one_live_idx").on(t.memberId, t.publicationId).where(sql`${t.revokedAt} is null`),
   ],
 );
 

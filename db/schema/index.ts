@@ -4,3 +4,4 @@ export * from "./billing";
 export * from "./comments";
 export * from "./studio";
 export * from "./feeds";
+export * from "./publications";

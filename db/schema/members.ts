@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { publications } from "./publications";
 
 export const roles = ["reader", "editor", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -13,6 +14,9 @@ export const members = pgTable(
     // Stored lower-cased and trimmed; the unique index is the identity of an account.
     email: text("email").notNull().unique(),
     name: text("name"),
+    // The member's network role: an "admin" is a network admin (every publication, creates
+    // publications), an "editor" edits every publication. Per-publication roles live in
+    // publication_staff.
     role: text("role").$type<Role>().notNull().default("reader"),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     // Bumped on every change to the member's access (grants, bans, role): sessions carrying an
@@ -33,6 +37,10 @@ export const grants = pgTable(
     memberId: integer("member_id")
       .notNull()
       .references(() => members.id, { onDelete: "cascade" }),
+    // A grant is of one publication's tier: (publication, tier slug).
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
     tierSlug: text("tier_slug").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     // Null only for an explicit lifetime grant.
@@ -52,6 +60,14 @@ export const grants = pgTable(
     index("grants_source_ref_idx").on(t.source, t.sourceRef),
   ],
 );
+
+// One row: the install-wide access generation, bumped by changes that alter access for many members
+// at once (bundles, tier ranks): every session minted before it is re-derived (lib/auth/claims.ts).
+export const accessGeneration = pgTable("access_generation", {
+  id: integer("id").primaryKey().default(1),
+  generation: integer("generation").notNull().default(0),
+  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 // next-auth email sign-in tokens (stored hashed by next-auth).
 export const verificationTokens = pgTable(

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { members } from "./members";
+import { publications } from "./publications";
 
 // Every grant, role, piece and setting change: who (a member, an API token, the CLI), what, when.
 // Rows are only ever inserted; the studio and the member page read them back.
@@ -9,6 +10,8 @@ export const auditLog = pgTable(
   {
     id: serial("id").primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    // The publication the change was made in; null for network-wide changes (roles, publications).
+    publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
     actorMemberId: integer("actor_member_id").references(() => members.id, { onDelete: "set null" }),
     // Human label kept even when the member row goes away: an email, "token:3 (ci)", "cli".
     actorLabel: text("actor_label").notNull(),
@@ -28,6 +31,8 @@ export const auditLog = pgTable(
 // secret is shown once at creation.
 export const apiTokens = pgTable("api_tokens", {
   id: serial("id").primaryKey(),
+  // The publication a token works in; null for a network token (every publication).
+  publicationId: integer("publication_id").references(() => publications.id, { onDelete: "cascade" }),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
   // The first characters of the secret, so a token can be recognised in lists without being usable.
@@ -41,12 +46,16 @@ export const apiTokens = pgTable("api_tokens", {
 // Permanent redirects from URLs of a previous site (WordPress) to their new home.
 export const redirects = pgTable("redirects", {
   id: serial("id").primaryKey(),
+  // Old URLs are answered on the publication's own hosts.
+  publicationId: integer("publication_id")
+    .notNull()
+    .references(() => publications.id, { onDelete: "cascade" }),
   // Normalised path (+ query for `/?p=123`), see lib/import/redirects.ts.
-  fromPath: text("from_path").notNull().unique(),
+  fromPath: text("from_path").notNull(),
   toPath: text("to_path").notNull(),
   source: text("source").notNull().default("wxr"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [uniqueIndex("redirects_publication_from_idx").on(t.publicationId, t.fromPath)]);
 
 // What an import created for each external item, so re-importing the same file updates in place
 // instead of duplicating (kind: post, author, category, tag).
@@ -54,6 +63,9 @@ export const importItems = pgTable(
   "import_items",
   {
     id: serial("id").primaryKey(),
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
     source: text("source").notNull(),
     kind: text("kind").notNull(),
     externalId: text("external_id").notNull(),
@@ -66,7 +78,7 @@ export const importItems = pgTable(
     written: jsonb("written").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("import_items_key_idx").on(t.source, t.kind, t.externalId)],
+  (t) => [uniqueIndex("import_items_key_idx").on(t.publicationId, t.source, t.kind, t.externalId)],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,6 +1,9 @@
 import type { tiers } from "../schema";
 
-export const demoTiers: (typeof tiers.$inferInsert)[] = [
+// Tiers without their publication: seeded into one (db/seed/seed.ts).
+export type SeedTier = Omit<typeof tiers.$inferInsert, "publicationId">;
+
+export const demoTiers: SeedTier[] = [
   {
     slug: "free",
     name: "무료 회원",
@@ -33,6 +36,32 @@ export const demoTiers: (typeof tiers.$inferInsert)[] = [
     benefitsEn: ["Every piece and in-depth report", "Join the comment discussions", "Download research data"],
     monthlyAmount: 12900,
     yearlyAmount: 129000,
+    currency: "krw",
+  },
+];
+
+// The `data` publication starts with free and premium (design §10: premium may comment).
+export const dataTiers: SeedTier[] = [
+  {
+    slug: "free",
+    name: "무료 회원",
+    nameEn: "Free",
+    rank: 0,
+    canComment: false,
+    benefits: ["회원 전용 트래커 읽기"],
+    benefitsEn: ["Members-only trackers"],
+    currency: "krw",
+  },
+  {
+    slug: "premium",
+    name: "데이터 프리미엄",
+    nameEn: "Data Premium",
+    rank: 1,
+    canComment: true,
+    benefits: ["모든 대시보드와 분석 전문", "댓글 토론 참여"],
+    benefitsEn: ["Every dashboard and analysis in full", "Join the comment discussions"],
+    monthlyAmount: 7900,
+    yearlyAmount: 79000,
     currency: "krw",
   },
 ];
