@@ -34,7 +34,10 @@ export async function register() {
   const { startRedirectTable } = await import("@/lib/import/redirect-table");
   // Which piece slugs exist, so the proxy answers the others 404 without a render (lib/routing).
   const { startKnownArticles } = await import("@/lib/routing/known-articles-loader");
+  // Publications by hostname: the proxy maps every request's Host with it (lib/publications).
+  const { startPublicationTable } = await import("@/lib/publications/table-loader");
   await Promise.all([
+    startWithRetry("publications", startPublicationTable),
     startAccessListener(),
     startPublishClock(),
     startWithRetry("redirects", startRedirectTable),

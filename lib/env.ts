@@ -47,6 +47,12 @@ const schema = z.object({
   MASTHEAD_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only (a Next.js deploymentId)").optional(),
   // Replaces the database part of the Redis key prefix (lib/cache/rules.mjs cacheNamespace).
   MASTHEAD_CACHE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  // Shares one session across publications under one parent domain (design §10), e.g.
+  // ".example.com"; unset: sessions are host-only and a member signs in on each publication host.
+  SESSION_COOKIE_DOMAIN: z
+    .string()
+    .regex(/^\.?[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, "a parent domain such as .example.com")
+    .optional(),
   // The build folder (next.config.ts distDir); the proxy reads the build's action manifest there.
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
 });

@@ -8,9 +8,16 @@
 // else keeps process-wide mutable state.
 import type { EpochState } from "./auth/epochs";
 import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
+import type { RedirectTables } from "./import/redirects";
+import type { PublicationsSlot } from "./publications/table";
 import type { KnownArticles } from "./routing/known-articles";
 
 export interface ProcessSlots {
+  /** Publications by id, slug and hostname: lib/publications/table-loader (start, NOTIFY) → proxy,
+   *  route handlers (lib/publications/table.ts). */
+  publications: PublicationsSlot;
+  /** Legacy (WordPress) redirects per publication: lib/import/redirect-table (start, imports) → proxy. */
+  redirectTables: RedirectTables;
   /** Piece slugs that exist: lib/routing/known-articles-loader (start, content NOTIFY) → proxy. */
   knownArticles: KnownArticles;
   /** Latest access epoch per member and since when all changes are known: the access listener

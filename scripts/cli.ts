@@ -10,12 +10,19 @@ import { parseArgs, UsageError } from "@/lib/studio/cli/args";
 import { userCommands, type Command } from "@/lib/studio/cli/commands";
 import { stripeCommands } from "@/lib/billing/reconcile-command";
 import { importCommands } from "@/lib/import/cli";
+import { cliPublication, publicationCommands } from "@/lib/publications/cli";
 
-const commands: Record<string, Command> = { ...userCommands, ...importCommands, ...stripeCommands };
+const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...stripeCommands };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);
-  return ["usage: npm run masthead -- <command> [args]   (<command> --help for details)", "", ...lines].join("\n");
+  return [
+    "usage: npm run masthead -- <command> [args] [--publication <slug>]   (<command> --help for details)",
+    "",
+    "--publication: the publication a command works in (default: the primary one).",
+    "",
+    ...lines,
+  ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -37,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle.db, handle.kind);
-    await command.run(handle.db, cliActor(`cli (${os.userInfo().username})`), args, (line) => console.log(line));
+    const publicationId = await cliPublication(handle.db, args, command);
+    await command.run(handle.db, cliActor(`cli (${os.userInfo().username})`, publicationId), args, (line) => console.log(line));
     return 0;
   } catch (err) {
     if (err instanceof UsageError) console.error(`${name}: ${err.message}\nusage: npm run masthead -- ${command.usage}`);

@@ -53,9 +53,9 @@ async function prepareDatabaseAndSession(): Promise<string> {
   const { closeDb, openDatabase } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
   const { seedDemo } = await import("@/db/seed/seed");
-  const { getMemberByEmail, listGrants } = await import("@/db/queries/members");
-  const { listTiers } = await import("@/db/queries/taxonomy");
-  const { buildAccessClaims } = await import("@/lib/auth/claims");
+  const { getMemberByEmail } = await import("@/db/queries/members");
+  const { loadMemberAccess } = await import("@/lib/auth/member-access");
+  const { getPrimaryPublication } = await import("@/db/queries/publications");
   fs.rmSync(dataDir, { recursive: true, force: true });
   const handle = await openDatabase();
   try {
@@ -63,13 +63,10 @@ async function prepareDatabaseAndSession(): Promise<string> {
     await seedDemo(handle.db);
     const member = await getMemberByEmail(handle.db, PREMIUM_EMAIL);
     if (!member) throw new Error(`the demo seed has no ${PREMIUM_EMAIL}`);
-    const [grants, tiers] = await Promise.all([listGrants(handle.db, member.id), listTiers(handle.db)]);
-    const claims = buildAccessClaims(
-      member,
-      grants.map((g) => ({ id: g.id, tierSlug: g.tierSlug, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt, source: g.source })),
-      tiers.map((t) => ({ slug: t.slug, name: t.name, rank: t.rank, canComment: t.canComment })),
-      new Date(),
-    );
+    const primary = await getPrimaryPublication(handle.db);
+    const loaded = primary ? await loadMemberAccess(handle.db, member.id, primary.id) : null;
+    if (!loaded) throw new Error("could not load the premium member's access");
+    const { claims } = loaded;
     const token = await encode({ token: { sub: String(member.id), email: member.email, ...claims }, secret: serverEnv.AUTH_SECRET!, maxAge: 3600 });
     return `next-auth.session-token=${token}`;
   } finally {

@@ -1,19 +1,24 @@
+import Image from "next/image";
 import Link from "next/link";
 import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { publicationName, type PublicationRef } from "@/lib/publications/model";
 import { AccountMenu } from "./account-menu";
 import { LangSwitch } from "./lang-switch";
 import type { SectionView } from "@/lib/articles/view-models";
 
-export function SiteHeader({ lang, sections }: { lang: UiLang; sections: SectionView[] }) {
+// The publication's own masthead: its name (or logo) and sections, in its accent colour.
+export function SiteHeader({ lang, sections, publication }: { lang: UiLang; sections: SectionView[]; publication: PublicationRef }) {
   const t = dict(lang);
+  const name = publicationName(publication, lang);
   return (
-    <header className="border-b border-rule bg-paper">
+    <header className="border-b border-rule bg-paper" style={{ borderTop: `4px solid ${publication.accentColor}` }}>
       <a href="#main" className="skip-link">
         {t.skipToContent}
       </a>
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href={localePath(lang, "/")} className="headline text-2xl font-bold tracking-tight text-ink">
-          {t.siteName}
+        <Link href={localePath(lang, "/")} className="headline flex items-center gap-2 text-2xl font-bold tracking-tight text-ink">
+          {publication.logoUrl ? <Image src={publication.logoUrl} alt="" width={32} height={32} className="h-8 w-8" /> : null}
+          {name}
         </Link>
         <div className="flex items-center gap-3 text-sm">
           <Link href={localePath(lang, "/search")} className="rounded px-2 py-1 text-ink hover:bg-black/5">

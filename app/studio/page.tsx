@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/studio-audit";
-import { getViewer } from "@/lib/auth/viewer";
+import { requireStaffPage } from "@/lib/studio/guard";
 import { formatInstant } from "./_components/ui";
 
 export default async function StudioHome({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
-  const viewer = await getViewer();
-  const email = viewer.signedIn ? viewer.member.email : "";
+  const actor = await requireStaffPage("editor");
+  const email = actor.label;
   const { denied } = await searchParams;
-  const recent = await listAudit(await getDb(), {}, 10);
+  const recent = await listAudit(await getDb(), { publicationId: actor.publicationId }, 10);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="headline text-3xl font-bold">스튜디오</h1>

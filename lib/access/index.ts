@@ -4,3 +4,5 @@ export * from "./grants";
 export * from "./timeline";
 export * from "./pieces";
 export * from "./comments";
+export * from "./bundles";
+export * from "./roles";

@@ -3,19 +3,21 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import type { StudioArticleFilter, StudioArticle } from "@/db/queries/studio-articles";
 import { getAuthorBySlug, getSectionBySlug } from "@/db/queries/taxonomy";
-import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { originOf } from "@/lib/publications/current";
+import type { PublicationRef } from "@/lib/publications/model";
 import { effectiveStatus } from "@/lib/studio/piece-status";
 
-export const articleUrl = (slug: string) => `${siteUrl()}/articles/${slug}`;
+// On the publication's own canonical host, never the request's.
+export const articleUrl = (pub: PublicationRef, slug: string) => `${originOf(pub)}/articles/${slug}`;
 
 // The Admin API's view of a piece. `status` is what was stored; `live` says whether readers can
 // see it now (a scheduled piece goes live at publishAt on its own).
-export function articleJson(a: StudioArticle, now = new Date(), withBody = true) {
+export function articleJson(pub: PublicationRef, a: StudioArticle, now = new Date(), withBody = true) {
   return {
     id: a.id,
     slug: a.slug,
-    url: articleUrl(a.slug),
+    url: articleUrl(pub, a.slug),
     title: a.title,
     dek: a.dek,
     ...(withBody ? { body: a.body } : {}),
@@ -50,16 +52,16 @@ const listQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-export async function parseListQuery(db: Db, params: URLSearchParams): Promise<{ filter: StudioArticleFilter; limit: number; offset: number }> {
+export async function parseListQuery(db: Db, pub: number, params: URLSearchParams): Promise<{ filter: StudioArticleFilter; limit: number; offset: number }> {
   const q = listQuery.parse(Object.fromEntries(params));
   const filter: StudioArticleFilter = { status: q.status, access: q.access, q: q.q };
   if (q.section) {
-    const section = await getSectionBySlug(db, q.section);
+    const section = await getSectionBySlug(db, pub, q.section);
     if (!section) throw new AppError("invalid", "section", `Unknown section "${q.section}".`);
     filter.sectionId = section.id;
   }
   if (q.author) {
-    const author = await getAuthorBySlug(db, q.author);
+    const author = await getAuthorBySlug(db, pub, q.author);
     if (!author) throw new AppError("invalid", "author", `Unknown author "${q.author}".`);
     filter.authorId = author.id;
   }

@@ -8,10 +8,11 @@ import { emailSchema } from "@/lib/auth/email";
 import { loadMemberAccess, toGrantLike } from "@/lib/auth/member-access";
 import { AppError } from "@/lib/http/errors";
 
-export async function memberJson(db: Db, email: string, now = new Date()) {
+// A member as one publication sees them: access there (bundles included) and its own grants.
+export async function memberJson(db: Db, publicationId: number, email: string, now = new Date()) {
   const member = await getMemberByEmail(db, email);
   if (!member) return null;
-  const loaded = await loadMemberAccess(db, member.id, now);
+  const loaded = await loadMemberAccess(db, member.id, publicationId, now);
   if (!loaded) return null;
   return {
     id: member.id,
@@ -20,7 +21,7 @@ export async function memberJson(db: Db, email: string, now = new Date()) {
     role: member.role,
     createdAt: member.createdAt.toISOString(),
     access: { tier: loaded.access.tier.slug, until: loaded.access.until?.toISOString() ?? null },
-    grants: loaded.grants.map((g) => ({
+    grants: loaded.grants.filter((g) => g.publicationId === publicationId).map((g) => ({
       id: g.id,
       tier: g.tierSlug,
       startsAt: g.startsAt.toISOString(),
@@ -44,11 +45,12 @@ export const grantBodySchema = z
   })
   .strict();
 
-export async function parseGrantRequest(db: Db, rawEmail: string, body: unknown, now = new Date()) {
+// `tier` is a tier slug of the publication at the request's host.
+export async function parseGrantRequest(db: Db, publicationId: number, rawEmail: string, body: unknown, now = new Date()) {
   const email = emailSchema.safeParse(rawEmail);
   if (!email.success) throw new AppError("invalid", "email", "The member email is not a valid address.");
   const input = grantBodySchema.parse(body);
-  const tiers = await listTiers(db);
+  const tiers = await listTiers(db, publicationId);
   if (!tiers.some((t) => t.slug === input.tier && t.rank > 0)) {
     throw new AppError("invalid", "tier", `Unknown paid tier "${input.tier}". Known: ${tiers.filter((t) => t.rank > 0).map((t) => t.slug).join(", ")}.`);
   }

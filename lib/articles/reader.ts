@@ -5,7 +5,7 @@ import { getLiveArticleBySlug, listLiveArticles, listRelatedSlugs, type ListFilt
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
 import { ANON_TIER, canRead, isCacheTier, tierBySlug, type TierRef } from "@/lib/access";
 import { isLookupKey } from "@/lib/http/lookup-key";
-import { ARTICLE_LISTS_TAG, articleTag, RELATED_TAG, relatedTags, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG, type RelatedKey } from "./cache-tags";
+import { articleTag, listsTag, relatedAllTag, relatedTags, RENDER_TTL_SECONDS, taxonomyTag, tiersTag, type RelatedKey } from "./cache-tags";
 import { renderMarkdown } from "./markdown";
 import { splitPreview } from "./preview";
 import {
@@ -21,66 +21,69 @@ import {
   type TierView,
 } from "./view-models";
 
-// Cached, JSON-safe reads for reader pages. Nothing here reads cookies or the session: the tier
-// is always an argument, so one cached entry serves every reader of that tier.
+// Cached, JSON-safe reads for reader pages, per publication (`pub`: its id). Nothing here reads
+// cookies or the session: the tier is always an argument, so one cached entry serves every reader
+// of that tier in that publication.
 
 const cacheOpts = (tags: string[]) => ({ tags, revalidate: RENDER_TTL_SECONDS });
 
-export const getTiers = (): Promise<TierView[]> =>
-  unstable_cache(async () => (await listTiers(await getDb())).map(toTierView), ["tiers"], cacheOpts([TIERS_TAG]))();
+export const getTiers = (pub: number): Promise<TierView[]> =>
+  unstable_cache(async () => (await listTiers(await getDb(), pub)).map(toTierView), ["tiers", String(pub)], cacheOpts([tiersTag(pub)]))();
 
-export const getSections = (): Promise<SectionView[]> =>
-  unstable_cache(async () => (await listSections(await getDb())).map(toSectionView), ["sections"], cacheOpts([TAXONOMY_TAG]))();
+export const getSections = (pub: number): Promise<SectionView[]> =>
+  unstable_cache(async () => (await listSections(await getDb(), pub)).map(toSectionView), ["sections", String(pub)], cacheOpts([taxonomyTag(pub)]))();
 
-export const getLatestCards = (filter: ListFilter = {}, limit = 20): Promise<ArticleCardView[]> =>
+export const getLatestCards = (pub: number, filter: ListFilter = {}, limit = 20): Promise<ArticleCardView[]> =>
   unstable_cache(
-    async () => (await listLiveArticles(await getDb(), new Date(), filter, limit)).map(toCardView),
-    ["latest", JSON.stringify(filter), String(limit)],
-    cacheOpts([ARTICLE_LISTS_TAG]),
+    async () => (await listLiveArticles(await getDb(), pub, new Date(), filter, limit)).map(toCardView),
+    ["latest", String(pub), JSON.stringify(filter), String(limit)],
+    cacheOpts([listsTag(pub)]),
   )();
 
-const getSectionPageCached = (slug: string) =>
+const getSectionPageCached = (pub: number, slug: string) =>
   unstable_cache(
     async (): Promise<{ section: SectionView; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
-      const section = await getSectionBySlug(db, slug);
+      const section = await getSectionBySlug(db, pub, slug);
       if (!section) return null;
-      const rows = await listLiveArticles(db, new Date(), { sectionId: section.id }, 50);
+      const rows = await listLiveArticles(db, pub, new Date(), { sectionId: section.id }, 50);
       return { section: toSectionView(section), articles: rows.map(toCardView) };
     },
-    ["section-page", slug],
-    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+    ["section-page", String(pub), slug],
+    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
   )();
 // A slug that cannot name a row is "not found" without a query or a cache entry.
-export const getSectionPage = (slug: string) => (isLookupKey(slug) ? getSectionPageCached(slug) : Promise.resolve(null));
+export const getSectionPage = (pub: number, slug: string) => (isLookupKey(slug) ? getSectionPageCached(pub, slug) : Promise.resolve(null));
 
-const getAuthorPageCached = (slug: string) =>
+const getAuthorPageCached = (pub: number, slug: string) =>
   unstable_cache(
     async (): Promise<{ author: AuthorView; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
-      const author = await getAuthorBySlug(db, slug);
+      const author = await getAuthorBySlug(db, pub, slug);
       if (!author) return null;
-      const rows = await listLiveArticles(db, new Date(), { authorId: author.id }, 50);
+      const rows = await listLiveArticles(db, pub, new Date(), { authorId: author.id }, 50);
       return { author: toAuthorView(author), articles: rows.map(toCardView) };
     },
-    ["author-page", slug],
-    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+    ["author-page", String(pub), slug],
+    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
   )();
-export const getAuthorPage = (slug: string) => (isLookupKey(slug) ? getAuthorPageCached(slug) : Promise.resolve(null));
+export const getAuthorPage = (pub: number, slug: string) => (isLookupKey(slug) ? getAuthorPageCached(pub, slug) : Promise.resolve(null));
 
-const getTagPageCached = (slug: string) =>
+const getTagPageCached = (pub: number, slug: string) =>
   unstable_cache(
     async (): Promise<{ tag: { slug: string; name: string }; articles: ArticleCardView[] } | null> => {
       const db = await getDb();
-      const tag = await getTagBySlug(db, slug);
+      const tag = await getTagBySlug(db, pub, slug);
       if (!tag) return null;
-      const rows = await listLiveArticles(db, new Date(), { tagId: tag.id }, 50);
+      const rows = await listLiveArticles(db, pub, new Date(), { tagId: tag.id }, 50);
       return { tag: { slug: tag.slug, name: tag.name }, articles: rows.map(toCardView) };
     },
-    ["tag-page", slug],
-    cacheOpts([ARTICLE_LISTS_TAG, TAXONOMY_TAG]),
+    ["tag-page", String(pub), slug],
+    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
   )();
-export const getTagPage = (slug: string) => (isLookupKey(slug) ? getTagPageCached(slug) : Promise.resolve(null));
+export const getTagPage = (pub: number, slug: string) => (isLookupKey(slug) ? getTagPageCached(pub, slug) : Promise.resolve(null));
+
+export type RelatedOf = RelatedKey & { publicationId: number; articleId: number };
 
 export type TierArticle = {
   article: ArticleView;
@@ -93,7 +96,7 @@ export type TierArticle = {
   hasGatedPart: boolean;
   requiredTier: TierView | null;
   // What the related list is computed from (getRelatedCards).
-  relatedTo: RelatedKey & { articleId: number };
+  relatedTo: RelatedOf;
 };
 
 export function resolveCacheTier(tiers: TierView[], slug: string): TierRef | null {
@@ -101,14 +104,14 @@ export function resolveCacheTier(tiers: TierView[], slug: string): TierRef | nul
   return slug === ANON_TIER.slug ? ANON_TIER : (tierBySlug(tiers, slug) ?? null);
 }
 
-export const getTierArticle = (tierSlug: string, slug: string): Promise<TierArticle | null> =>
+export const getTierArticle = (pub: number, tierSlug: string, slug: string): Promise<TierArticle | null> =>
   unstable_cache(
     async (): Promise<TierArticle | null> => {
       const db = await getDb();
       const now = new Date();
-      const tiers = (await listTiers(db)).map(toTierView);
+      const tiers = (await listTiers(db, pub)).map(toTierView);
       const tier = resolveCacheTier(tiers, tierSlug);
-      const row = tier ? await getLiveArticleBySlug(db, slug, now) : null;
+      const row = tier ? await getLiveArticleBySlug(db, pub, slug, now) : null;
       if (!tier || !row) return null;
       const readable = canRead({ access: row.access, unlockAt: row.unlockAt }, tier, tiers, now);
       const { teaser, gated } = splitPreview(row.body, row.previewParagraphs);
@@ -122,37 +125,37 @@ export const getTierArticle = (tierSlug: string, slug: string): Promise<TierArti
         gatedHtml: !isPublic && readable && gated ? renderMarkdown(gated) : null,
         hasGatedPart: !isPublic && gated !== null,
         requiredTier: required,
-        relatedTo: { articleId: row.id, sectionId: row.sectionId, tagIds: row.tags.map((t) => t.id) },
+        relatedTo: { publicationId: pub, articleId: row.id, sectionId: row.sectionId, tagIds: row.tags.map((t) => t.id) },
       };
     },
-    ["tier-article", tierSlug, slug],
+    ["tier-article", String(pub), tierSlug, slug],
     // Not the lists tag: a save of another piece must not expire every piece's render (issue 15
     // §7). The related list below carries its own, narrower tags. Taxonomy: section and author
     // names shown in the header.
-    cacheOpts([articleTag(slug), TIERS_TAG, TAXONOMY_TAG]),
+    cacheOpts([articleTag(pub, slug), tiersTag(pub), taxonomyTag(pub)]),
   )();
 
 // The slugs a piece lists as related: tagged by its section and tags, so only a piece joining or
 // leaving those groups changes the list.
-const getRelatedSlugs = (key: RelatedKey & { articleId: number }): Promise<string[]> =>
+const getRelatedSlugs = (key: RelatedOf): Promise<string[]> =>
   unstable_cache(
-    async () => listRelatedSlugs(await getDb(), { id: key.articleId, sectionId: key.sectionId, tags: key.tagIds.map((id) => ({ id })) }, new Date(), 3),
-    ["related", String(key.articleId), String(key.sectionId), key.tagIds.join(",")],
-    cacheOpts([RELATED_TAG, ...relatedTags(key)]),
+    async () => listRelatedSlugs(await getDb(), { id: key.articleId, publicationId: key.publicationId, sectionId: key.sectionId, tags: key.tagIds.map((id) => ({ id })) }, new Date(), 3),
+    ["related", String(key.publicationId), String(key.articleId), String(key.sectionId), key.tagIds.join(",")],
+    cacheOpts([relatedAllTag(key.publicationId), ...relatedTags(key)]),
   )();
 
 // One piece's card, tagged by that piece: editing it re-renders exactly the pages showing it.
-const getCard = (slug: string): Promise<ArticleCardView | null> =>
+const getCard = (pub: number, slug: string): Promise<ArticleCardView | null> =>
   unstable_cache(
     async () => {
-      const row = await getLiveArticleBySlug(await getDb(), slug, new Date());
+      const row = await getLiveArticleBySlug(await getDb(), pub, slug, new Date());
       return row ? toCardView(row) : null;
     },
-    ["card", slug],
-    cacheOpts([articleTag(slug), TAXONOMY_TAG]),
+    ["card", String(pub), slug],
+    cacheOpts([articleTag(pub, slug), taxonomyTag(pub)]),
   )();
 
-export async function getRelatedCards(key: RelatedKey & { articleId: number }): Promise<ArticleCardView[]> {
-  const cards = await Promise.all((await getRelatedSlugs(key)).map(getCard));
+export async function getRelatedCards(key: RelatedOf): Promise<ArticleCardView[]> {
+  const cards = await Promise.all((await getRelatedSlugs(key)).map((slug) => getCard(key.publicationId, slug)));
   return cards.filter((c): c is ArticleCardView => c !== null);
 }

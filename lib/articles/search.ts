@@ -11,10 +11,10 @@ export type SearchHit = { card: ArticleCardView; snippet: string };
 // Candidates come from the database by full text; each is then matched again against only the
 // text this reader may read (the teaser for a gated piece), and the snippet is cut from that
 // same text — so neither a hit nor a snippet reveals gated words.
-export async function searchForTier(query: ParsedQuery, tier: TierRef, now = new Date()): Promise<SearchHit[]> {
+export async function searchForTier(publicationId: number, query: ParsedQuery, tier: TierRef, now = new Date()): Promise<SearchHit[]> {
   if (query.terms.length === 0) return [];
   const db = await getDb();
-  const [rows, tierRows] = await Promise.all([searchLiveArticles(db, query.terms, now, 100), listTiers(db)]);
+  const [rows, tierRows] = await Promise.all([searchLiveArticles(db, publicationId, query.terms, now, 100), listTiers(db, publicationId)]);
   const tiers = tierRows.map(toTierView);
   const hits: SearchHit[] = [];
   for (const row of rows) {

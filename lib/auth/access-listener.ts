@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, listenDb } from "@/db/client";
-import { ACCESS_CHANNEL, listEpochsChangedSince } from "@/db/queries/members";
+import { ACCESS_CHANNEL, getAccessGeneration, listEpochsChangedSince } from "@/db/queries/members";
 import { startWithRetry } from "@/lib/background/retry";
 import { EPOCH_LOOKBACK_MS } from "./claims";
-import { noteEpoch, noteEpochsKnownSince } from "./epochs";
+import { noteEpoch, noteEpochsKnownSince, noteGeneration } from "./epochs";
 
 const POLL_MS = 5_000;
 // A change committed just before a catch-up began may carry a slightly earlier timestamp (clock
@@ -20,13 +20,17 @@ export function startAccessListener(): Promise<boolean> {
   let since = new Date(bootedAt - EPOCH_LOOKBACK_MS);
   const catchUp = async () => {
     const started = Date.now() - OVERLAP_MS;
-    for (const { id, epoch } of await listEpochsChangedSince(await getDb(), since)) noteEpoch(id, epoch);
+    const db = await getDb();
+    for (const { id, epoch } of await listEpochsChangedSince(db, since)) noteEpoch(id, epoch);
+    noteGeneration(await getAccessGeneration(db));
     noteEpochsKnownSince(since.getTime());
     since = new Date(started);
   };
   return startWithRetry("access", async () => {
     await catchUp();
     await listenDb(ACCESS_CHANNEL, (payload) => {
+      // `<member>:<epoch>`, or `gen:<generation>` for an install-wide change.
+      if (payload.startsWith("gen:")) return noteGeneration(Number(payload.slice(4)));
       const [id, epoch] = payload.split(":").map(Number);
       noteEpoch(id, epoch);
     });

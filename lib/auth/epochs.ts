@@ -5,9 +5,9 @@
 import { processSlot } from "@/lib/process-state";
 import type { EpochKnowledge } from "./claims";
 
-export type EpochState = { epochs: Map<number, number>; knownSince: number | null };
+export type EpochState = { epochs: Map<number, number>; knownSince: number | null; generation: number };
 
-const state = () => processSlot("accessEpochs", () => ({ epochs: new Map(), knownSince: null }));
+const state = () => processSlot("accessEpochs", () => ({ epochs: new Map(), knownSince: null, generation: 0 }));
 
 export function knownEpoch(memberId: number): number {
   return state().epochs.get(memberId) ?? 0;
@@ -16,7 +16,7 @@ export function knownEpoch(memberId: number): number {
 // What this instance can say about a member's epoch (lib/auth/claims.ts judgeSession).
 export function epochKnowledge(memberId: number): EpochKnowledge {
   const s = state();
-  return { epoch: s.epochs.get(memberId) ?? 0, knownSince: s.knownSince };
+  return { epoch: s.epochs.get(memberId) ?? 0, knownSince: s.knownSince, generation: s.generation };
 }
 
 // Epochs only grow; an older announcement arriving late never lowers what we know.
@@ -24,6 +24,12 @@ export function noteEpoch(memberId: number, epoch: number): void {
   if (!Number.isInteger(memberId) || !Number.isInteger(epoch)) return;
   const map = state().epochs;
   if ((map.get(memberId) ?? 0) < epoch) map.set(memberId, epoch);
+}
+
+// The install-wide access generation only grows, like epochs.
+export function noteGeneration(generation: number): void {
+  const s = state();
+  if (Number.isInteger(generation) && generation > s.generation) s.generation = generation;
 }
 
 // Called by the access listener once it has loaded every change made since `since` (ms). The
@@ -38,4 +44,5 @@ export function forgetEpochs(): void {
   const s = state();
   s.epochs.clear();
   s.knownSince = null;
+  s.generation = 0;
 }

@@ -1,6 +1,7 @@
-// The sign-in email, in Korean and English (the address's preferred language is unknown).
-export function magicLinkEmail(url: string, host: string) {
-  const subject = `마스트헤드 로그인 링크 · Sign in to Masthead`;
+// The sign-in email, in Korean and English (the address's preferred language is unknown), named
+// after the publication whose host the sign-in began on.
+export function magicLinkEmail(url: string, host: string, name: { ko: string; en: string }) {
+  const subject = `${name.ko} 로그인 링크 · Sign in to ${name.en}`;
   const text = [
     `아래 링크를 눌러 ${host}에 로그인하세요. 링크는 15분 동안 한 번만 쓸 수 있습니다.`,
     url,

@@ -21,6 +21,7 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
     id: snapshot.id,
     customerId: snapshot.customerId,
     status: snapshot.status,
+    publicationId: main?.tier.publicationId ?? null,
     tierSlug: main?.tier.slug ?? null,
     priceId: item?.priceId ?? null,
     interval: item?.interval ?? null,
@@ -34,13 +35,15 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
     snapshot,
   });
 
-  const memberId = await linkSubscriptionToMember(ctx, snapshot.id, {
+  const linked = await linkSubscriptionToMember(ctx, snapshot.id, {
     explicit: [parseMemberRef(payload.metadata.memberId)],
     customerId: snapshot.customerId,
     email: null,
   });
   const outcome = await reconcileSubscriptionGrant(ctx, snapshot.id);
-  const base = { memberId, objectId: snapshot.id };
+  // Reconciling may link a member an earlier checkout named by email (lib/billing/link-member.ts).
+  const memberId = outcome.memberId ?? linked;
+  const base = { memberId, objectId: snapshot.id, publicationId: main?.tier.publicationId ?? null };
 
   if (!stored) return { ...base, status: "ignored", reason: "older than the stored snapshot (ordering rule)" };
   if (outcome.plan?.mapping.kind === "none" && outcome.plan.mapping.code === "unknown_price") {

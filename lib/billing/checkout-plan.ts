@@ -1,10 +1,14 @@
 import type { Tier } from "@/db/schema";
 import type { CheckoutInterval } from "./demo-intent";
+import { stripeLookupKey, stripeTierKey } from "./tiers";
 
-// Which plan a checkout request names: a paid tier (rank > 0) with a price for the interval. Pure.
+// Which plan a checkout request names: a paid tier (rank > 0) of the publication with a price for
+// the interval. Pure.
 
 export type CheckoutPlan = {
   tier: Tier;
+  // How Stripe names the tier: `tier` metadata and the lookup key's stem (design §10).
+  tierKey: string;
   interval: CheckoutInterval;
   amount: number;
   currency: string;
@@ -13,17 +17,18 @@ export type CheckoutPlan = {
   lookupKey: string;
 };
 
-export function resolveCheckoutPlan(tiers: readonly Tier[], tierSlug: string, interval: CheckoutInterval): CheckoutPlan | null {
-  const tier = tiers.find((t) => t.slug === tierSlug && t.rank > 0);
+export function resolveCheckoutPlan(pub: { id: number; slug: string; isPrimary: boolean }, tiers: readonly Tier[], tierSlug: string, interval: CheckoutInterval): CheckoutPlan | null {
+  const tier = tiers.find((t) => t.publicationId === pub.id && t.slug === tierSlug && t.rank > 0);
   if (!tier) return null;
   const amount = interval === "monthly" ? tier.monthlyAmount : tier.yearlyAmount;
   if (amount === null || amount <= 0) return null;
   return {
     tier,
+    tierKey: stripeTierKey(pub, tier.slug),
     interval,
     amount,
     currency: tier.currency,
     priceId: (interval === "monthly" ? tier.stripeMonthlyPriceId : tier.stripeYearlyPriceId) ?? null,
-    lookupKey: `${tier.slug}_${interval}`,
+    lookupKey: stripeLookupKey(pub, tier.slug, interval),
   };
 }

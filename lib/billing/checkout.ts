@@ -13,7 +13,7 @@ export type CheckoutMember = Pick<Member, "id" | "email" | "stripeCustomerId">;
 /** A customer id real Stripe knows: not one the demo checkout made up (a site may move from demo to keys). */
 export const realCustomerId = (id: string | null | undefined): string | null => (id && !id.startsWith("cus_demo") ? id : null);
 
-/** The tier's stored price id, else the active price with lookup key `<tier>_<interval>`. */
+/** The tier's stored price id, else the active price with lookup key `[<publication>.]<tier>_<interval>`. */
 export async function resolvePriceId(stripe: Stripe, plan: CheckoutPlan): Promise<string> {
   if (plan.priceId) return plan.priceId;
   const prices = await stripe.prices.list({ lookup_keys: [plan.lookupKey], active: true, limit: 1 });
@@ -33,7 +33,7 @@ export function checkoutSessionParams(input: { plan: CheckoutPlan; member: Check
     // One customer per member: reuse it when the webhook already linked one; otherwise Checkout
     // creates it and the webhook attaches it to the member.
     ...(customer ? { customer } : { customer_email: member.email }),
-    metadata: { memberId, tier: input.plan.tier.slug },
+    metadata: { memberId, tier: input.plan.tierKey },
     subscription_data: { metadata: { memberId } },
     // {CHECKOUT_SESSION_ID} is filled in by Stripe; it must stay unencoded.
     success_url: `${origin}${localePath(lang, "/checkout/success")}?session_id={CHECKOUT_SESSION_ID}`,

@@ -19,6 +19,8 @@ export type HandlerContext = {
 
 export type HandlerResult = {
   status: StripeEventStatus;
+  // The publication whose price the event concerned, when known (ledger, studio billing pages).
+  publicationId?: number | null;
   reason?: string | null;
   memberId?: number | null;
   objectId?: string | null;

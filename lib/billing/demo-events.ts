@@ -56,7 +56,7 @@ function paidInvoiceEvents(state: DemoState, reason: "subscription_create" | "su
 
 export type DemoCheckoutInput = {
   member: { id: number; email: string; name?: string | null };
-  tierSlug: string;
+  tierKey: string;
   interval: "month" | "year";
   amount: number;
   currency: string;
@@ -83,7 +83,7 @@ export function demoCheckout(input: DemoCheckoutInput, at: Date): DemoStep {
     memberId: input.member.id,
     email: input.member.email,
     name: input.member.name ?? null,
-    tierSlug: input.tierSlug,
+    tierKey: input.tierKey,
     interval: input.interval,
     amount: input.amount,
     currency: input.currency,

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { getSubscription } from "@/db/queries/billing";
+import { getPublicationById } from "@/db/queries/publications";
 import { listTiers } from "@/db/queries/taxonomy";
 import type { Member } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -19,7 +20,8 @@ export const demoSubscriptionId = (intent: Pick<DemoIntent, "nonce">) => `sub_de
 
 export async function completeDemoCheckout(db: Db, member: Member, intent: DemoIntent, deps: DemoDeps, now: Date) {
   if (intent.memberId !== member.id) throw new AppError("forbidden", "checkout", "This checkout belongs to another account.");
-  const plan = resolveCheckoutPlan(await listTiers(db), intent.tier, intent.interval);
+  const pub = await getPublicationById(db, intent.publicationId);
+  const plan = pub ? resolveCheckoutPlan(pub, await listTiers(db, pub.id), intent.tier, intent.interval) : null;
   if (!plan) throw new AppError("invalid", "checkout", "This plan is no longer offered.");
   const subscriptionId = demoSubscriptionId(intent);
   // Paying twice with one intent (double click, back button) is one subscription, like Stripe's
@@ -28,7 +30,7 @@ export async function completeDemoCheckout(db: Db, member: Member, intent: DemoI
   const step = demoCheckout(
     {
       member,
-      tierSlug: plan.tier.slug,
+      tierKey: plan.tierKey,
       interval: toStripeInterval(plan.interval),
       amount: plan.amount,
       currency: plan.currency,

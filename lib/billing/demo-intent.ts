@@ -13,6 +13,8 @@ export const DEMO_INTENT_TTL_SEC = 30 * 60;
 const intentSchema = z.object({
   v: z.literal(1),
   memberId: z.number().int().positive(),
+  // The publication whose tier is bought (its pricing page's host).
+  publicationId: z.number().int().positive(),
   tier: z.string().regex(/^[a-z0-9-]{1,64}$/),
   interval: z.enum(checkoutIntervals),
   // Names the demo subscription, so paying twice with one intent yields one subscription.
@@ -23,7 +25,7 @@ export type DemoIntent = z.infer<typeof intentSchema>;
 
 const mac = (body: string, key: Buffer) => createHmac("sha256", key).update(body).digest("base64url");
 
-export function newDemoIntent(input: { memberId: number; tier: string; interval: CheckoutInterval }, now: Date): DemoIntent {
+export function newDemoIntent(input: { memberId: number; publicationId: number; tier: string; interval: CheckoutInterval }, now: Date): DemoIntent {
   return { v: 1, ...input, nonce: randomBytes(10).toString("hex"), expiresAt: Math.floor(now.getTime() / 1000) + DEMO_INTENT_TTL_SEC };
 }
 

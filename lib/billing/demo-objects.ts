@@ -8,7 +8,8 @@ export type DemoState = {
   memberId: number;
   email: string;
   name: string | null;
-  tierSlug: string;
+  // The tier as Stripe names it (lib/billing/tiers.ts stripeTierKey): `premium`, `data.premium`.
+  tierKey: string;
   interval: "month" | "year";
   amount: number;
   currency: string;
@@ -30,19 +31,19 @@ export function demoId(prefix: string): string {
   return `${prefix}_demo${randomBytes(10).toString("hex")}`;
 }
 
-export function demoPrice(s: Pick<DemoState, "tierSlug" | "interval" | "amount" | "currency">) {
+export function demoPrice(s: Pick<DemoState, "tierKey" | "interval" | "amount" | "currency">) {
   const cadence = `${s.interval}ly`;
   return {
-    id: `price_demo_${s.tierSlug}_${cadence}`,
+    id: `price_demo_${s.tierKey.replace(".", "_")}_${cadence}`,
     object: "price",
     active: true,
     billing_scheme: "per_unit",
     currency: s.currency,
     livemode: false,
-    lookup_key: `${s.tierSlug}_${cadence}`,
-    metadata: { tier: s.tierSlug },
+    lookup_key: `${s.tierKey}_${cadence}`,
+    metadata: { tier: s.tierKey },
     nickname: null,
-    product: `prod_demo_${s.tierSlug}`,
+    product: `prod_demo_${s.tierKey.replace(".", "_")}`,
     recurring: { interval: s.interval, interval_count: 1, meter: null, usage_type: "licensed", trial_period_days: null },
     tax_behavior: "unspecified",
     type: "recurring",

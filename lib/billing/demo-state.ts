@@ -16,6 +16,9 @@ export type DemoActions = { cancel: boolean; resume: boolean; refund: boolean };
 
 export type DemoSubscriptionView = {
   state: DemoState;
+  // The publication and tier its price maps to (null: a price no publication sells).
+  publicationId: number | null;
+  tierSlug: string | null;
   status: SubscriptionStatus;
   cancelAtPeriodEnd: boolean;
   refunded: boolean;
@@ -59,7 +62,7 @@ export async function listDemoSubscriptions(db: Db, member: Member, now: Date): 
       memberId: member.id,
       email: member.email,
       name: member.name,
-      tierSlug: row.tierSlug ?? item.lookupKey?.replace(/_(monthly|yearly)$/, "") ?? "unknown",
+      tierKey: item.lookupKey?.replace(/_(monthly|yearly)$/, "") ?? row.tierSlug ?? "unknown",
       interval,
       amount: invoice?.amountPaid ?? 0,
       currency: invoice?.currency ?? "krw",
@@ -78,6 +81,8 @@ export async function listDemoSubscriptions(db: Db, member: Member, now: Date): 
     const cancelAtPeriodEnd = snapshot.data.cancelAtPeriodEnd;
     views.push({
       state,
+      publicationId: row.publicationId,
+      tierSlug: row.tierSlug,
       status,
       cancelAtPeriodEnd,
       refunded,

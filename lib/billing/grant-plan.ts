@@ -11,6 +11,7 @@ export const STRIPE_REASON_PREFIX = "stripe:";
 export type RefundFact = { refundedAt: Date; invoicePeriodEnd: Date | null };
 
 export type GrantFields = {
+  publicationId: number;
   tierSlug: string;
   startsAt: Date;
   endsAt: Date | null;
@@ -73,13 +74,14 @@ export function planStripeGrant(input: {
   return { mapping, grant: { ...pick(existing), revokedAt, revokedReason: `${STRIPE_REASON_PREFIX}${code}` } };
 }
 
-function pick(g: { tierSlug: string; startsAt: Date; endsAt: Date | null }) {
-  return { tierSlug: g.tierSlug, startsAt: g.startsAt, endsAt: g.endsAt };
+function pick(g: { publicationId: number; tierSlug: string; startsAt: Date; endsAt: Date | null }) {
+  return { publicationId: g.publicationId, tierSlug: g.tierSlug, startsAt: g.startsAt, endsAt: g.endsAt };
 }
 
 export function sameGrantFields(a: GrantFields, b: GrantFields): boolean {
   const t = (d: Date | null) => (d ? d.getTime() : null);
   return (
+    a.publicationId === b.publicationId &&
     a.tierSlug === b.tierSlug &&
     t(a.startsAt) === t(b.startsAt) &&
     t(a.endsAt) === t(b.endsAt) &&

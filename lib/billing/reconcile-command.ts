@@ -62,6 +62,7 @@ export async function runStripeReconcile(input: StripeReconcileInput): Promise<R
 export const stripeCommands: Record<string, Command> = {
   "stripe:reconcile": {
     usage: "stripe:reconcile [--fix]",
+    scope: "network",
     summary: "List members whose grants disagree with Stripe; --fix applies Stripe's current state.",
     run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
       const stripe = createStripeFromEnv();

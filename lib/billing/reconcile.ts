@@ -3,6 +3,7 @@ import { bumpAccessEpoch, getGrantBySource, insertGrant } from "@/db/queries/mem
 import type { HandlerContext } from "./context";
 import { subscriptionSnapshotSchema } from "./facts";
 import { planStripeGrant, sameGrantFields, type GrantPlan } from "./grant-plan";
+import { linkPendingClaim } from "./link-member";
 
 export type ReconcileOutcome = { memberId: number | null; plan: GrantPlan | null; changed: boolean };
 
@@ -30,10 +31,11 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
     refunds,
     existing,
   });
-  const tierSlug = plan.mapping.kind === "grant" ? plan.mapping.tierSlug : null;
-  if (tierSlug !== row.tierSlug) await setSubscriptionTier(ctx.tx, subscriptionId, tierSlug);
+  const tier = plan.mapping.kind === "grant" ? { publicationId: plan.mapping.publicationId, tierSlug: plan.mapping.tierSlug } : { publicationId: null, tierSlug: null };
+  if (tier.tierSlug !== row.tierSlug || tier.publicationId !== row.publicationId) await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
 
-  const memberId = row.memberId;
+  // An email claim that waited for a price we know becomes a member now (lib/billing/link-member.ts).
+  const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, subscriptionId) : null);
   if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
   if (!existing) {
     await insertGrant(ctx.tx, { memberId, ...plan.grant, source: "stripe", sourceRef: subscriptionId, note: "Stripe subscription" });

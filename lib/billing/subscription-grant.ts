@@ -6,7 +6,7 @@ import { describePrices, resolveSubscriptionTier, type BillingTier } from "./tie
 export const DAY_MS = 86_400_000;
 
 export type SubscriptionGrant =
-  | { kind: "grant"; tierSlug: string; startsAt: Date; endsAt: Date; priceId: string; interval: string | null }
+  | { kind: "grant"; publicationId: number; tierSlug: string; startsAt: Date; endsAt: Date; priceId: string; interval: string | null }
   | { kind: "none"; code: "incomplete" | "incomplete_expired" | "unknown_price" | "no_period"; reason: string };
 
 const at = (seconds: number) => new Date(seconds * 1000);
@@ -36,7 +36,7 @@ export function resolveSubscriptionGrant(
     return { kind: "none", code: "unknown_price", reason: `unknown price: no tier for ${describePrices(snapshot.items)}` };
   }
   const { tier, item } = found;
-  const base = { kind: "grant" as const, tierSlug: tier.slug, startsAt: at(snapshot.startDate), priceId: item.priceId, interval: item.interval };
+  const base = { kind: "grant" as const, publicationId: tier.publicationId, tierSlug: tier.slug, startsAt: at(snapshot.startDate), priceId: item.priceId, interval: item.interval };
 
   if (snapshot.status === "canceled") {
     const end = snapshot.endedAt ?? snapshot.canceledAt ?? item.periodEnd;

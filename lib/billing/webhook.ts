@@ -89,6 +89,7 @@ export async function applyStripeEvent(db: Db, event: EventEnvelope, opts: Webho
         reason: result.reason ?? null,
         memberId: result.memberId ?? null,
         objectId: result.objectId ?? null,
+        publicationId: result.publicationId ?? null,
       });
       await opts.beforeCommit?.(event);
       return result;

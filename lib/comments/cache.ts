@@ -38,16 +38,16 @@ export function toCachedComment(row: ThreadRow): CachedComment {
   };
 }
 
-export function getCachedComments(articleId: number, slug: string): Promise<CachedComment[]> {
+export function getCachedComments(publicationId: number, articleId: number, slug: string): Promise<CachedComment[]> {
   return unstable_cache(
     async () => (await listArticleComments(await getDb(), articleId)).map(toCachedComment),
     // The article id is part of the key so a slug reused by a new piece never shows old comments.
-    ["comments", slug, String(articleId)],
-    { tags: [commentsTag(slug)], revalidate: COMMENTS_TTL_SECONDS },
+    ["comments", String(publicationId), slug, String(articleId)],
+    { tags: [commentsTag(publicationId, slug)], revalidate: COMMENTS_TTL_SECONDS },
   )();
 }
 
 // Expire at once (no stale window): the writer's next read must include their own change.
-export function invalidateComments(slug: string): void {
-  revalidateTag(commentsTag(slug), { expire: 0 });
+export function invalidateComments(publicationId: number, slug: string): void {
+  revalidateTag(commentsTag(publicationId, slug), { expire: 0 });
 }

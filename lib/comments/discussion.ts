@@ -13,17 +13,18 @@ import { EDIT_WINDOW_MS, lowestCommentTier, resolvePostRight, type PostRight } f
 import { buildThread, countVisible } from "./thread";
 import type { CommentListResponse, TierLabel, ViewerCommentState } from "./types";
 
-export type CommentCtx = { db: Db; viewer: Viewer; now: Date };
+// `publicationId`: the publication at the request's host; the viewer was resolved in it.
+export type CommentCtx = { db: Db; publicationId: number; viewer: Viewer; now: Date };
 export type Discussion = { target: CommentTarget; tiers: TierView[]; readable: boolean; right: PostRight };
 
 const label = (t: TierView | null | undefined): TierLabel | null => (t ? { slug: t.slug, name: t.name, nameEn: t.nameEn } : null);
 
 // Everything a handler needs to decide, loaded once: the live piece (404 otherwise), whether the
 // viewer reads it, and their post right at `now` (tier, ban history) from lib/comments/rules.
-export async function loadDiscussion({ db, viewer, now }: CommentCtx, slug: string): Promise<Discussion> {
-  const target = isLookupKey(slug) ? await getCommentTarget(db, slug, now) : null;
+export async function loadDiscussion({ db, publicationId, viewer, now }: CommentCtx, slug: string): Promise<Discussion> {
+  const target = isLookupKey(slug) ? await getCommentTarget(db, publicationId, slug, now) : null;
   if (!target) throw notFoundError("article");
-  const [tiers, bans] = await Promise.all([getTiers(), viewer.signedIn ? listOpenBans(db, [viewer.member.id]) : []]);
+  const [tiers, bans] = await Promise.all([getTiers(publicationId), viewer.signedIn ? listOpenBans(db, publicationId, [viewer.member.id]) : []]);
   const tier = viewer.access.tier;
   return {
     target,
@@ -54,7 +55,7 @@ export async function listComments(ctx: CommentCtx, slug: string): Promise<Comme
     limits: { maxLength: MAX_COMMENT_LENGTH, editWindowSeconds: EDIT_WINDOW_MS / 1000 },
   };
   if (!readable) return { ...base, locked: true, comments: [], count: 0 };
-  const rows = await getCachedComments(target.id, slug);
+  const rows = await getCachedComments(target.publicationId, target.id, slug);
   const memberId = ctx.viewer.signedIn ? ctx.viewer.member.id : null;
   const reported = memberId !== null && rows.length > 0 ? await listReportedCommentIds(ctx.db, target.id, memberId) : [];
   const comments = buildThread(rows, { memberId, reportedIds: new Set(reported), canEdit: right.ok }, tiers, ctx.now);

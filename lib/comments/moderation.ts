@@ -15,26 +15,34 @@ import type { ModerationVerb } from "./moderation-verbs";
 // each change and its audit entry commit together, then the discussion cache is refreshed.
 
 
-async function slugOf(db: Pick<Db, "select">, articleId: number): Promise<string> {
-  const [row] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, articleId)).limit(1);
-  return row?.slug ?? "";
+async function pieceOf(db: Pick<Db, "select">, articleId: number): Promise<{ slug: string; publicationId: number } | null> {
+  const [row] = await db.select({ slug: articles.slug, publicationId: articles.publicationId }).from(articles).where(eq(articles.id, articleId)).limit(1);
+  return row ?? null;
+}
+
+// Moderators work in their publication: comments, bans and members of another are out of reach.
+function moderatorPublication(actor: Actor): number {
+  if (actor.publicationId === null) throw new CommentApiError("forbidden", "moderation", "스튜디오에 로그인한 편집자만 할 수 있습니다.");
+  return actor.publicationId;
 }
 
 export async function moderateComment(db: Db, actor: Actor, commentId: number, verb: ModerationVerb, now = new Date()): Promise<{ slug: string }> {
   const by = actor.memberId;
   if (by === null) throw new CommentApiError("forbidden", "moderation", "스튜디오에 로그인한 편집자만 할 수 있습니다.");
+  const pub = moderatorPublication(actor);
   const slug = await db.transaction(async (tx) => {
     const comment = await getComment(tx, commentId);
-    if (!comment) throw new CommentApiError("not_found", "comment", "그런 댓글이 없습니다.");
+    const piece = comment ? await pieceOf(tx, comment.articleId) : null;
+    if (!comment || piece?.publicationId !== pub) throw new CommentApiError("not_found", "comment", "그런 댓글이 없습니다.");
     if (verb === "hide") await setCommentHidden(tx, commentId, true, by, now);
     if (verb === "restore") await setCommentHidden(tx, commentId, false, by, now);
     if (verb === "delete") await softDeleteComment(tx, commentId, by, now);
     // Any decision on the comment settles the reports that asked for one.
     await resolveReports(tx, commentId, now);
     await recordAudit(tx, actor, { action: `comment.${verb}`, subjectType: "comment", subjectId: commentId, memberId: comment.memberId, summary: comment.body.slice(0, 120) });
-    return slugOf(tx, comment.articleId);
+    return piece.slug;
   });
-  if (slug) invalidateComments(slug);
+  invalidateComments(pub, slug);
   return { slug };
 }
 
@@ -54,10 +62,12 @@ export async function banMember(db: Db, actor: Actor, raw: unknown, now = new Da
   if (until && until.getTime() <= now.getTime()) throw new CommentApiError("invalid", "until", "종료 시각은 지금보다 뒤여야 합니다.");
   if (actor.memberId === null) throw new CommentApiError("forbidden", "moderation", "스튜디오에 로그인한 편집자만 할 수 있습니다.");
   const createdBy = actor.memberId;
+  const pub = moderatorPublication(actor);
   const result = await db.transaction(async (tx) => {
     const member = await getMemberById(tx, input.memberId);
     if (!member) throw new CommentApiError("not_found", "member", "그런 회원이 없습니다.");
-    const ban = await insertBan(tx, { memberId: member.id, until, reason: input.reason, createdBy, at: now });
+    // A ban is for this publication's discussions only.
+    const ban = await insertBan(tx, { publicationId: pub, memberId: member.id, until, reason: input.reason, createdBy, at: now });
     await recordAudit(tx, actor, {
       action: "comment.ban",
       subjectType: "member",
@@ -75,8 +85,9 @@ export async function banMember(db: Db, actor: Actor, raw: unknown, now = new Da
 export async function liftBan(db: Db, actor: Actor, memberId: number, now = new Date()): Promise<number> {
   if (actor.memberId === null) throw new CommentApiError("forbidden", "moderation", "스튜디오에 로그인한 편집자만 할 수 있습니다.");
   const by = actor.memberId;
+  const pub = moderatorPublication(actor);
   const result = await db.transaction(async (tx) => {
-    const lifted = await liftBans(tx, memberId, by, now);
+    const lifted = await liftBans(tx, pub, memberId, by, now);
     if (lifted === 0) return { lifted, epoch: null };
     await recordAudit(tx, actor, { action: "comment.unban", subjectType: "member", subjectId: memberId, memberId, summary: "댓글 금지 해제" });
     return { lifted, epoch: await bumpAccessEpoch(tx, memberId) };

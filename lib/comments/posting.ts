@@ -50,7 +50,7 @@ export async function createComment(ctx: CommentCtx, slug: string, readInput: ()
     throw new CommentApiError("rate_limited", "comment", `Too many comments. Try again in ${s} seconds.`, { retryAfterSeconds: s }, { "Retry-After": String(s) });
   }
   const row = await insertComment(ctx.db, { articleId: d.target.id, memberId: member.id, parentId, body, tierSlug: ctx.viewer.access.tier.slug, createdAt: ctx.now });
-  invalidateComments(slug);
+  invalidateComments(ctx.publicationId, slug);
   return ownView(ctx, d, row);
 }
 
@@ -68,7 +68,7 @@ export async function editComment(ctx: CommentCtx, slug: string, id: number | nu
   const body = requireCommentBody(editCommentInput.parse(await readInput()).body);
   const updated = await updateCommentBody(ctx.db, row.id, body, ctx.now);
   if (!updated) throw notFoundError("comment");
-  invalidateComments(slug);
+  invalidateComments(ctx.publicationId, slug);
   return ownView(ctx, d, updated);
 }
 
@@ -82,6 +82,6 @@ export async function deleteComment(ctx: CommentCtx, slug: string, id: number | 
   if (!own && !isStaff(ctx.viewer)) throw new CommentApiError("forbidden", "comment", "You can only delete your own comments.", { reason: "not_author" });
   await softDeleteComment(ctx.db, row.id, member.id, ctx.now);
   if (!own) await resolveReports(ctx.db, row.id, ctx.now);
-  invalidateComments(slug);
+  invalidateComments(ctx.publicationId, slug);
   return { id: row.id, state: "deleted" };
 }

@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { revokePrivateFeeds, rotatePrivateFeed } from "@/db/queries/feeds";
 import { getViewer } from "@/lib/auth/viewer";
-import { siteUrl } from "@/lib/env";
+import { originOf, requestPublication } from "@/lib/publications/current";
 import { isUiLang, type UiLang } from "@/lib/i18n";
 import { absoluteUrl } from "@/lib/seo/urls";
 import { feedMessages } from "./messages";
@@ -29,19 +29,21 @@ export async function managePrivateFeedAction(_prev: PrivateFeedState, form: For
   if (intent !== "rotate" && intent !== "revoke") return fail("bad_request:private_feed", m.errors.failed);
 
   const now = new Date();
-  const viewer = await getViewer(now);
+  // The feed of the publication whose account page posted this (its host).
+  const pub = await requestPublication();
+  const viewer = await getViewer(pub.id, now);
   if (!viewer.signedIn) return fail("unauthorized:private_feed", m.errors.unauthorized);
   const db = await getDb();
   try {
     if (intent === "revoke") {
-      await revokePrivateFeeds(db, viewer.member.id, now);
+      await revokePrivateFeeds(db, pub.id, viewer.member.id, now);
       return { ok: true, data: { live: null, url: null } };
     }
     if (!canHavePrivateFeed(viewer.access.tier)) return fail("forbidden:private_feed", m.errors.forbidden);
     const token = newFeedToken();
-    const row = await rotatePrivateFeed(db, viewer.member.id, hashFeedToken(token), now);
+    const row = await rotatePrivateFeed(db, pub.id, viewer.member.id, hashFeedToken(token), now);
     // The only time the secret exists outside the reader's app: it is returned once, never stored.
-    return { ok: true, data: { live: { createdAt: row.createdAt.toISOString() }, url: absoluteUrl(siteUrl(), privateFeedPath(token, lang)) } };
+    return { ok: true, data: { live: { createdAt: row.createdAt.toISOString() }, url: absoluteUrl(originOf(pub), privateFeedPath(token, lang)) } };
   } catch (err) {
     // E.g. a concurrent rotation in another tab won the one-live-URL index: ask to retry.
     console.error("[feed] private feed action failed:", err instanceof Error ? err.name : typeof err);

@@ -6,7 +6,7 @@ import { getLivePrivateFeedByHash } from "@/db/queries/feeds";
 import { listTiers } from "@/db/queries/taxonomy";
 import { getDb } from "@/db/client";
 import { ANON_TIER, tierBySlug, type EffectiveAccess } from "@/lib/access";
-import { ARTICLE_LISTS_TAG, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "@/lib/articles/cache-tags";
+import { listsTag, RENDER_TTL_SECONDS, taxonomyTag, tiersTag } from "@/lib/articles/cache-tags";
 import { toTierView } from "@/lib/articles/view-models";
 import { loadMemberAccess } from "@/lib/auth/member-access";
 import { toFeedEntry, type FeedEntry } from "@/lib/seo/feed-entries";
@@ -17,19 +17,19 @@ import { hashFeedToken } from "./token";
 // Entries cut for one tier. Like the per-tier article render, one cache entry serves every member
 // of a tier, so the cache never holds anything per member; who gets which tier's entries is
 // decided per request (resolvePrivateFeedReader), never cached.
-export const getTierFeedEntries = (tierSlug: string): Promise<FeedEntry[]> =>
+export const getTierFeedEntries = (pub: number, tierSlug: string): Promise<FeedEntry[]> =>
   unstable_cache(
     async () => {
       const db = await getDb();
       const now = new Date();
-      const [tiers, rows] = await Promise.all([listTiers(db), listLiveArticles(db, now, {}, FEED_ITEM_LIMIT)]);
+      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, {}, FEED_ITEM_LIMIT)]);
       const tierViews = tiers.map(toTierView);
       // An unknown slug (a tier deleted meanwhile) reads as anonymous: fail closed.
       const reader = tierBySlug(tierViews, tierSlug) ?? ANON_TIER;
       return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now, reader));
     },
-    ["private-feed", tierSlug, String(FEED_ITEM_LIMIT)],
-    { tags: [ARTICLE_LISTS_TAG, TAXONOMY_TAG, TIERS_TAG], revalidate: RENDER_TTL_SECONDS },
+    ["private-feed", String(pub), tierSlug, String(FEED_ITEM_LIMIT)],
+    { tags: [listsTag(pub), taxonomyTag(pub), tiersTag(pub)], revalidate: RENDER_TTL_SECONDS },
   )();
 
 /**
@@ -37,9 +37,9 @@ export const getTierFeedEntries = (tierSlug: string): Promise<FeedEntry[]> =>
  * every fetch: a revoked or rotated URL (or a deleted member) yields null, and a member whose
  * grants ended or were revoked gets their current (lower) tier at once.
  */
-export async function resolvePrivateFeedReader(db: Db, token: string, now: Date): Promise<EffectiveAccess | null> {
+export async function resolvePrivateFeedReader(db: Db, token: string, now: Date): Promise<{ publicationId: number; access: EffectiveAccess } | null> {
   const feed = await getLivePrivateFeedByHash(db, hashFeedToken(token));
   if (!feed) return null;
-  const loaded = await loadMemberAccess(db, feed.memberId, now);
-  return loaded ? loaded.access : null;
+  const loaded = await loadMemberAccess(db, feed.memberId, feed.publicationId, now);
+  return loaded ? { publicationId: feed.publicationId, access: loaded.access } : null;
 }

@@ -11,6 +11,7 @@ const statusByType = {
   payload_too_large: 413,
   invalid: 422,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 export type ErrorType = keyof typeof statusByType;
 

@@ -47,7 +47,7 @@ export const en: Dictionary = {
   },
   notFound: { title: "Page not found", body: "The address may have changed or the page was removed.", home: "Go to the home page" },
   error: { title: "Something went wrong", body: "Please try again in a moment. If it keeps happening, let us know.", retry: "Try again" },
-  footer: { rights: "All rights reserved.", feed: "RSS", about: "Masthead is an independent, reader-supported publication." },
+  footer: { rights: "All rights reserved.", feed: "RSS", about: (name: string) => `${name} is an independent, reader-supported publication.` },
   signin: {
     title: "Sign in",
     intro: "Enter your email and we will send you a sign-in link. New here? This creates a free membership.",
@@ -74,6 +74,7 @@ export const en: Dictionary = {
     until: (date: string) => `until ${date}`,
     noEnd: "no end date",
     grants: "Access",
+    throughBundle: (publication: string) => `Included in your ${publication} membership`,
     noGrants: "You have no paid access yet.",
     source: { stripe: "Subscription", comp: "Complimentary", trial: "Trial", gift: "Gift", import: "Imported" } as Record<string, string>,
     status: { active: "Active", scheduled: "Scheduled", ended: "Ended", revoked: "Revoked" } as Record<string, string>,

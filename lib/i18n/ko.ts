@@ -45,7 +45,7 @@ export const ko = {
   },
   notFound: { title: "페이지를 찾을 수 없습니다", body: "주소가 바뀌었거나 삭제된 페이지일 수 있습니다.", home: "홈으로 가기" },
   error: { title: "문제가 발생했습니다", body: "잠시 후 다시 시도해 주세요. 문제가 계속되면 알려 주세요.", retry: "다시 시도" },
-  footer: { rights: "모든 권리 보유.", feed: "RSS", about: "마스트헤드는 독자가 지원하는 독립 매체입니다." },
+  footer: { rights: "모든 권리 보유.", feed: "RSS", about: (name: string) => `${name} · 독자가 지원하는 독립 매체` },
   signin: {
     title: "로그인",
     intro: "이메일 주소를 입력하면 로그인 링크를 보내 드립니다. 처음이라면 무료 회원으로 가입됩니다.",
@@ -72,6 +72,7 @@ export const ko = {
     until: (date: string) => `${date}까지`,
     noEnd: "기한 없음",
     grants: "이용 권한",
+    throughBundle: (publication: string) => `${publication} 멤버십에 포함된 이용권`,
     noGrants: "아직 유료 이용 권한이 없습니다.",
     source: { stripe: "정기 구독", comp: "무료 제공", trial: "체험", gift: "선물", import: "이전 회원" } as Record<string, string>,
     status: { active: "이용 중", scheduled: "예정", ended: "종료", revoked: "취소됨" } as Record<string, string>,

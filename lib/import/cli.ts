@@ -15,7 +15,8 @@ function progressBar(done: number, total: number, label: string): void {
 
 export const importCommands: Record<string, Command> = {
   "import:wxr": {
-    usage: "import:wxr <file.xml> [--protected-access public|free|<tier>]",
+    usage: "import:wxr <file.xml> [--publication <slug>] [--protected-access public|free|<tier>]",
+    scope: "publication",
     summary:
       "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Password-protected posts are imported gated (default free = members only). Re-running changes nothing; a changed post never overwrites what an editor changed here.",
     run: async (db, actor, args, out) => {

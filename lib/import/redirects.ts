@@ -1,3 +1,4 @@
+import { processSlot, setProcessSlot } from "@/lib/process-state";
 import { isKnownReaderPath } from "@/lib/routing/paths";
 
 // Permanent redirects from a previous site's URLs (WordPress) to Masthead's. Pure: the proxy calls
@@ -31,16 +32,15 @@ export function normalizeLegacyPath(pathname: string, search = ""): string | nul
 // "pricing" must not hijack /pricing).
 function isOwnPath(key: string): boolean {
   if (key.startsWith("/?")) return false;
-  return /^\/(?:articles|authors|sections|tags|studio|api|en|ko|t|_next|images)(?:\/|$)/.test(key) || isKnownReaderPath(key);
+  return /^\/(?:articles|authors|sections|tags|studio|api|en|ko|t|p|_next|images)(?:\/|$)/.test(key) || isKnownReaderPath(key);
 }
 
 export type RedirectTable = ReadonlyMap<string, string>;
+// Per publication: an old URL is answered on the hosts of the publication it was imported into.
+export type RedirectTables = ReadonlyMap<number, RedirectTable>;
 
-const KEY = Symbol.for("masthead.redirectTable");
-type Holder = { [KEY]?: RedirectTable };
-
-export function setRedirectTable(table: RedirectTable): void {
-  (globalThis as Holder)[KEY] = table;
+export function setRedirectTables(tables: RedirectTables): void {
+  setProcessSlot("redirectTables", tables);
 }
 
 export function matchLegacyRedirect(pathname: string, search: string, table: RedirectTable): string | null {
@@ -52,7 +52,8 @@ export function matchLegacyRedirect(pathname: string, search: string, table: Red
   return to && to !== key ? to : null;
 }
 
-// The one call for proxy.ts: the new path for an old WordPress URL, or null.
-export function legacyRedirect(url: { pathname: string; search: string }): string | null {
-  return matchLegacyRedirect(url.pathname, url.search, (globalThis as Holder)[KEY] ?? new Map());
+// The one call for proxy.ts: the new path for an old WordPress URL of this publication, or null.
+export function legacyRedirect(publicationId: number, url: { pathname: string; search: string }): string | null {
+  const table = processSlot("redirectTables", () => new Map() as RedirectTables).get(publicationId);
+  return table ? matchLegacyRedirect(url.pathname, url.search, table) : null;
 }

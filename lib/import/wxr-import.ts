@@ -5,7 +5,9 @@ import { getAuthorByEmail, getImportedPiece, getImportItem, saveImportItem, upse
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from "@/db/queries/taxonomy";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
-import { RELATED_TAG } from "@/lib/articles/cache-tags";
+import { getPublicationById } from "@/db/queries/publications";
+import { relatedAllTag } from "@/lib/articles/cache-tags";
+import { actorPublication } from "@/lib/studio/pieces";
 import { announceContentChange } from "@/lib/studio/content-events";
 import { normalizeLegacyPath } from "./redirects";
 import { pieceChecksum, reconstructLegacyWrite } from "./wxr-legacy";
@@ -34,7 +36,11 @@ export type Progress = (done: number, total: number, label: string) => void;
 // Items already imported with the same content are skipped, so re-importing a file changes nothing;
 // an item changed in WordPress updates only the fields no editor changed here since the previous
 // import (lib/import/wxr-merge.ts).
+// Into the actor's publication (studio: its publication; CLI: --publication): a multisite's sites
+// are imported one file each, every one into its own publication, with its redirects on its hosts.
 export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProgress: Progress = () => undefined): Promise<ImportReport> {
+  const pub = actorPublication(actor);
+  const locale = (await getPublicationById(db, pub))?.locale ?? "ko";
   const report: ImportReport = {
     authors: 0,
     sections: 0,
@@ -51,23 +57,25 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
     const tx = t as unknown as Db;
     const authorIds = new Map<string, number>();
     for (const a of plan.authors) {
-      const mapped = await getImportItem(tx, plan.source, "author", a.login);
-      const found = mapped ? { id: mapped.localId } : ((a.email ? await getAuthorByEmail(tx, a.email) : null) ?? (await getAuthorBySlug(tx, a.slug)));
-      const id = found?.id ?? (await upsertAuthor(tx, { slug: a.slug, name: a.name, email: a.email, bio: a.bio })).id;
-      if (!mapped) await saveImportItem(tx, { source: plan.source, kind: "author", externalId: a.login, localId: id, checksum: "" });
+      // An author who writes for several sites is one author per publication (they are a byline
+      // of that site: its own bio, its own archive page); the member account stays one.
+      const mapped = await getImportItem(tx, pub, plan.source, "author", a.login);
+      const found = mapped ? { id: mapped.localId } : ((a.email ? await getAuthorByEmail(tx, pub, a.email) : null) ?? (await getAuthorBySlug(tx, pub, a.slug)));
+      const id = found?.id ?? (await upsertAuthor(tx, { publicationId: pub, slug: a.slug, name: a.name, email: a.email, bio: a.bio })).id;
+      if (!mapped) await saveImportItem(tx, { publicationId: pub, source: plan.source, kind: "author", externalId: a.login, localId: id, checksum: "" });
       if (!found) report.authors++;
       authorIds.set(a.login, id);
     }
     const sectionIds = new Map<string, number>();
     for (const s of plan.sections) {
-      const found = await getSectionBySlug(tx, s.slug);
-      sectionIds.set(s.slug, found?.id ?? (await upsertSection(tx, { slug: s.slug, name: s.name, nameEn: s.name, description: s.description, position: 100 })).id);
+      const found = await getSectionBySlug(tx, pub, s.slug);
+      sectionIds.set(s.slug, found?.id ?? (await upsertSection(tx, { publicationId: pub, slug: s.slug, name: s.name, nameEn: s.name, description: s.description, position: 100 })).id);
       if (!found) report.sections++;
     }
     const tagId = async (tag: { slug: string; name: string }) => {
-      const found = await getTagBySlug(tx, tag.slug);
+      const found = await getTagBySlug(tx, pub, tag.slug);
       if (!found) report.tags++;
-      return found?.id ?? (await upsertTag(tx, tag.slug, tag.name)).id;
+      return found?.id ?? (await upsertTag(tx, pub, tag.slug, tag.name)).id;
     };
     for (const tag of plan.tags) await tagId(tag);
     // Archive pages of the old site: categories, tags and authors.
@@ -78,10 +86,10 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
     ];
     for (const [from, to] of archives) {
       const key = normalizeLegacyPath(from);
-      if (key) report.redirects[await upsertRedirect(tx, key, to, plan.source)]++;
+      if (key) report.redirects[await upsertRedirect(tx, pub, key, to, plan.source)]++;
     }
     for (const [i, piece] of plan.pieces.entries()) {
-      await importPiece(tx, actor, plan.source, piece, { authorIds, sectionIds, tagId }, report);
+      await importPiece(tx, actor, plan.source, piece, { pub, locale, authorIds, sectionIds, tagId }, report);
       onProgress(i + 1, plan.pieces.length, piece.title);
     }
     await recordAudit(tx, actor, {
@@ -103,13 +111,13 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
     // be committed yet reported as failed because the announcement after it met a lost connection.
     if (report.slugs.length || report.redirects.created || report.redirects.updated) {
       // A bulk change: every related list may now show imported pieces.
-      await announceContentChange(tx, { slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [RELATED_TAG] });
+      await announceContentChange(tx, { publicationId: pub, slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [relatedAllTag(pub)] });
     }
   });
   return report;
 }
 
-type Refs = { authorIds: Map<string, number>; sectionIds: Map<string, number>; tagId: (t: { slug: string; name: string }) => Promise<number> };
+type Refs = { pub: number; locale: "ko" | "en"; authorIds: Map<string, number>; sectionIds: Map<string, number>; tagId: (t: { slug: string; name: string }) => Promise<number> };
 
 const valuesOf = (a: StudioArticle): PieceValues => ({
   slug: a.slug,
@@ -134,7 +142,7 @@ const valuesOf = (a: StudioArticle): PieceValues => ({
 // first given: re-stamping it with each import's clock would move it to the top of every list.
 async function plannedValues(tx: Db, piece: PlannedPiece, current: StudioArticle | null, refs: Refs): Promise<PieceValues> {
   let slug = piece.slug;
-  const owner = await getArticleIdBySlug(tx, slug);
+  const owner = await getArticleIdBySlug(tx, refs.pub, slug);
   if (owner !== null && owner !== current?.id) slug = `${slug}-wp${piece.wpId}`;
   const tagIds = [];
   for (const tag of piece.tags) tagIds.push(await refs.tagId(tag));
@@ -143,7 +151,7 @@ async function plannedValues(tx: Db, piece: PlannedPiece, current: StudioArticle
     title: piece.title,
     dek: piece.dek,
     body: piece.body,
-    locale: "ko",
+    locale: current?.locale ?? refs.locale,
     status: piece.status,
     publishAt: piece.publishAt ?? (piece.status === "draft" ? null : (current?.publishAt ?? new Date())),
     access: piece.protected?.access ?? "public",
@@ -159,10 +167,10 @@ async function plannedValues(tx: Db, piece: PlannedPiece, current: StudioArticle
 }
 
 async function importPiece(tx: Db, actor: Actor, source: string, piece: PlannedPiece, refs: Refs, report: ImportReport) {
-  const mapped = await getImportItem(tx, source, "post", String(piece.wpId));
+  const mapped = await getImportItem(tx, refs.pub, source, "post", String(piece.wpId));
   const sum = pieceChecksum(piece);
   // An unchanged item needs only its piece's address and access; a changed one the whole piece.
-  const row = mapped?.checksum === sum ? await getImportedPiece(tx, mapped.localId) : await writePiece(tx, actor, source, piece, sum, mapped, refs, report);
+  const row = mapped?.checksum === sum ? await getImportedPiece(tx, refs.pub, mapped.localId) : await writePiece(tx, actor, source, piece, sum, mapped, refs, report);
   if (!row) {
     // Deleting an imported piece is an editor's decision too: the file does not bring it back.
     report.deletedInMasthead.push(piece.wpId);
@@ -171,7 +179,7 @@ async function importPiece(tx: Db, actor: Actor, source: string, piece: PlannedP
   }
   if (mapped?.checksum === sum) report.pieces.unchanged++;
   if (piece.protected) report.protected.pieces.push({ wpId: piece.wpId, slug: row.slug, access: row.access });
-  for (const from of piece.oldPaths) report.redirects[await upsertRedirect(tx, from, `/articles/${row.slug}`, source)]++;
+  for (const from of piece.oldPaths) report.redirects[await upsertRedirect(tx, refs.pub, from, `/articles/${row.slug}`, source)]++;
 }
 
 type ImportItem = NonNullable<Awaited<ReturnType<typeof getImportItem>>>;
@@ -179,7 +187,7 @@ type ImportItem = NonNullable<Awaited<ReturnType<typeof getImportItem>>>;
 // Creates the piece, or updates it with what no editor changed since the previous import; null
 // when the piece it was imported as has been deleted.
 async function writePiece(tx: Db, actor: Actor, source: string, piece: PlannedPiece, sum: string, mapped: ImportItem | null, refs: Refs, report: ImportReport) {
-  const current = mapped ? await getStudioArticle(tx, mapped.localId) : null;
+  const current = mapped ? await getStudioArticle(tx, refs.pub, mapped.localId) : null;
   if (mapped && !current) return null;
   const next = await plannedValues(tx, piece, current, refs);
   let merged = { values: next, written: fingerprint(next), kept: [] as MergeField[], conflicts: [] as MergeField[] };
@@ -195,7 +203,7 @@ async function writePiece(tx: Db, actor: Actor, source: string, piece: PlannedPi
     report.pieces.unchanged++;
     row = current;
   } else {
-    row = await saveArticle(tx, current?.id ?? null, { ...values, ...deriveSearchText(values.body, values.previewParagraphs) });
+    row = await saveArticle(tx, current?.id ?? null, { ...values, publicationId: refs.pub, ...deriveSearchText(values.body, values.previewParagraphs) });
     await recordAudit(tx, actor, {
       action: current ? "piece.update" : "piece.create",
       subjectType: "article",
@@ -207,7 +215,7 @@ async function writePiece(tx: Db, actor: Actor, source: string, piece: PlannedPi
     // The old address too: its cached renders must go when a piece moves.
     report.slugs.push(...new Set([row.slug, current?.slug ?? row.slug]));
   }
-  await saveImportItem(tx, { source, kind: "post", externalId: String(piece.wpId), localId: row.id, checksum: sum, written });
+  await saveImportItem(tx, { publicationId: refs.pub, source, kind: "post", externalId: String(piece.wpId), localId: row.id, checksum: sum, written });
   if (kept.length) report.editorKept.push({ slug: row.slug, fields: kept, conflicts });
   return row;
 }

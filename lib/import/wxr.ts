@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { listTiers } from "@/db/queries/taxonomy";
 import type { Actor } from "@/lib/studio/audit";
+import { actorPublication } from "@/lib/studio/pieces";
 import { resolveProtectedAccess } from "./protected-access";
 import { applyImport, type ImportReport, type Progress } from "./wxr-import";
 import { parseWxr } from "./wxr-parse";
@@ -18,7 +19,7 @@ export type ImportOptions = {
 // malformed file stops here (ImportOptionError, WxrError with the line and element that failed),
 // and nothing is written.
 export async function importWxr(db: Db, actor: Actor, xml: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const protectedAccess = resolveProtectedAccess(options.protectedAccess, await listTiers(db));
+  const protectedAccess = resolveProtectedAccess(options.protectedAccess, await listTiers(db, actorPublication(actor)));
   const plan = planImport(parseWxr(xml), { protectedAccess });
   return applyImport(db, actor, plan, options.onProgress);
 }

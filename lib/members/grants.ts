@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 
 export type GrantInput = {
   email: string;
+  // A grant is of one publication's tier.
+  publicationId: number;
   tierSlug: string;
   startsAt: Date;
   endsAt: Date | null;
@@ -22,6 +24,7 @@ export async function grantAccess(db: Db, input: GrantInput) {
     const member = await ensureMember(tx, input.email);
     const grant = await insertGrant(tx, {
       memberId: member.id,
+      publicationId: input.publicationId,
       tierSlug: input.tierSlug,
       startsAt: input.startsAt,
       endsAt: input.endsAt,

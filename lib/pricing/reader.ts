@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { listTiers } from "@/db/queries/taxonomy";
-import { RENDER_TTL_SECONDS, TIERS_TAG } from "@/lib/articles/cache-tags";
+import { RENDER_TTL_SECONDS, tiersTag } from "@/lib/articles/cache-tags";
 
 export type PlanView = {
   slug: string;
@@ -18,10 +18,10 @@ export type PlanView = {
 };
 
 // The plans shown on /pricing: the same for every reader, so cached and tagged with the tiers.
-export const getPlans = (): Promise<PlanView[]> =>
+export const getPlans = (pub: number): Promise<PlanView[]> =>
   unstable_cache(
     async () =>
-      (await listTiers(await getDb())).map((t) => ({
+      (await listTiers(await getDb(), pub)).map((t) => ({
         slug: t.slug,
         name: t.name,
         nameEn: t.nameEn,
@@ -33,6 +33,6 @@ export const getPlans = (): Promise<PlanView[]> =>
         yearlyAmount: t.yearlyAmount,
         currency: t.currency,
       })),
-    ["plans"],
-    { tags: [TIERS_TAG], revalidate: RENDER_TTL_SECONDS },
+    ["plans", String(pub)],
+    { tags: [tiersTag(pub)], revalidate: RENDER_TTL_SECONDS },
   )();

@@ -5,9 +5,9 @@ import { CONTENT_CHANNEL, parseContentEvent } from "@/lib/studio/content-events"
 import { noteKnownArticles, replaceKnownArticles } from "./known-articles";
 
 export async function loadKnownArticles(): Promise<number> {
-  const slugs = await listAllArticleSlugs(await getDb());
-  replaceKnownArticles(slugs);
-  return slugs.length;
+  const rows = await listAllArticleSlugs(await getDb());
+  replaceKnownArticles(rows);
+  return rows.length;
 }
 
 // Loads the table at start and keeps it current from content announcements of every instance, the
@@ -17,7 +17,7 @@ export async function startKnownArticles(): Promise<void> {
   await listenDb(CONTENT_CHANNEL, (payload) => {
     const event = parseContentEvent(payload);
     if (!event) return;
-    noteKnownArticles(event.slugs);
+    if (event.publicationId !== null) noteKnownArticles(event.publicationId, event.slugs);
     if (event.all) void loadKnownArticles().catch((err: unknown) => console.error("[articles] reload failed:", err instanceof Error ? err.message : String(err)));
   });
 }

@@ -17,10 +17,11 @@ export function normalizePath(pathname: string): string {
   return path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/\/\.(?=\/|$)/g, "").toLowerCase();
 }
 
-// The per-tier render segment is internal: reachable only through the proxy's rewrite.
+// The per-tier render (/t/…) and the per-publication reader pages (/p/…) are internal: reachable
+// only through the proxy's rewrite, which puts the Host's publication (and the reader's tier) in.
 export function isInternalPath(pathname: string): boolean {
   const path = normalizePath(pathname);
-  return /^\/+t(?:$|[/.;])/.test(path) || /^\/(?:ko|en)\/t(?:$|[/.;])/.test(path);
+  return /^\/+[tp](?:$|[/.;])/.test(path) || /^\/(?:ko|en)\/[tp](?:$|[/.;])/.test(path);
 }
 
 const articlePattern = /^\/articles\/([^/]+)\/?$/;
@@ -40,10 +41,7 @@ export function matchArticlePath(pathname: string): string | null {
   return /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug) ? slug : "__invalid__";
 }
 
-export type LocaleRoute =
-  | { kind: "redirect"; to: string }
-  | { kind: "rewrite"; to: string; known: boolean }
-  | { kind: "pass"; known: boolean };
+export type LocaleRoute = { kind: "redirect"; to: string } | { kind: "rewrite"; to: string; known: boolean };
 
 // Reader pages under app/[lang]. Unknown paths still render the localized 404 page, but the
 // proxy must set the status: a streamed catch-all page cannot change it once rendering began.
@@ -53,6 +51,7 @@ const readerRoutes = [
   /^\/search\/?$/,
   /^\/(?:authors|sections|tags)\/[^/]+\/?$/,
   /^\/sections\/[^/]+\/feed\.xml$/,
+  /^\/feed\.xml$/,
   /^\/(?:pricing|account|signout)\/?$/,
   /^\/signin(?:\/(?:check-email|error))?\/?$/,
   /^\/checkout\/(?:demo|success)\/?$/,
@@ -63,9 +62,22 @@ export function isKnownReaderPath(barePath: string): boolean {
   return readerRoutes.some((r) => r.test(barePath));
 }
 
-// Korean UI at bare paths (rewritten to the internal /ko segment), English under /en.
-export function localeRoute(pathname: string): LocaleRoute {
+/** The internal root of a publication's reader pages in one UI language. */
+export const readerRoot = (publicationSlug: string, lang: "ko" | "en") => `/p/${publicationSlug}/${lang}`;
+
+// Korean UI at bare paths, English under /en, both rewritten into the publication's internal
+// segment (/p/<publication>/<lang>/…); /ko/… redirects to the bare path.
+export function localeRoute(pathname: string, publicationSlug: string): LocaleRoute {
   if (pathname === "/ko" || pathname.startsWith("/ko/")) return { kind: "redirect", to: pathname.slice(3) || "/" };
-  if (pathname === "/en" || pathname.startsWith("/en/")) return { kind: "pass", known: isKnownReaderPath(pathname.slice(3) || "/") };
-  return { kind: "rewrite", to: pathname === "/" ? "/ko" : `/ko${pathname}`, known: isKnownReaderPath(pathname) };
+  if (pathname === "/en" || pathname.startsWith("/en/")) {
+    const rest = pathname.slice(3);
+    return { kind: "rewrite", to: `${readerRoot(publicationSlug, "en")}${rest}`, known: isKnownReaderPath(rest || "/") };
+  }
+  return { kind: "rewrite", to: pathname === "/" ? readerRoot(publicationSlug, "ko") : `${readerRoot(publicationSlug, "ko")}${pathname}`, known: isKnownReaderPath(pathname) };
+}
+
+// Per-publication files at the root of every host.
+export function publicationFileRoute(pathname: string, publicationSlug: string): string | null {
+  if (pathname === "/sitemap.xml" || pathname === "/robots.txt") return `/p/${publicationSlug}${pathname}`;
+  return null;
 }

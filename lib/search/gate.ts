@@ -6,15 +6,15 @@ import { proxyRateLimiter } from "@/lib/rate-limit/proxy-limiter";
 import type { RateLimitSettings } from "@/lib/rate-limit/settings";
 import { gateProof, GATE_HEADER, RETRY_HEADER } from "./gate-proof";
 
-const SEARCH_PAGES: Record<string, string> = { "/search": "/ko/search", "/en/search": "/en/search" };
+const SEARCH_PATHS = new Set(["/search", "/en/search"]);
 
 // For proxy.ts: a search page request with terms spends from the reader's per-IP budget before
 // rendering, so a refused one can be answered with a real 429 (and Retry-After) — a page cannot
 // set its own status. The page still renders the friendly, localized message (it reads the
-// verdict from the proxy's signed request headers). Returns null for every other request.
-export async function gateSearchRequest(request: NextRequest, deps: { limiter: RateLimiter; settings: RateLimitSettings } = proxyRateLimiter()): Promise<NextResponse | null> {
-  const destination = SEARCH_PAGES[request.nextUrl.pathname];
-  if (!destination || (request.method !== "GET" && request.method !== "HEAD")) return null;
+// verdict from the proxy's signed request headers). `destination` is the internal search page the
+// proxy rewrites to. Returns null for every other request.
+export async function gateSearchRequest(request: NextRequest, destination: string, deps: { limiter: RateLimiter; settings: RateLimitSettings } = proxyRateLimiter()): Promise<NextResponse | null> {
+  if (!SEARCH_PATHS.has(request.nextUrl.pathname) || (request.method !== "GET" && request.method !== "HEAD")) return null;
   if (parseSearchQuery(request.nextUrl.searchParams.getAll("q")).terms.length === 0) return null;
   const verdict = await deps.limiter.consume(deps.settings.rules.search, clientIp(request, deps.settings.trustedProxyHops));
   const headers = new Headers(request.headers);

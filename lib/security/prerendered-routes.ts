@@ -5,20 +5,15 @@
 // must follow the app: add a route here when it gains `generateStaticParams`/`revalidate`.
 // e2e/security-headers.spec.ts loads one page of each kind and fails on any CSP violation.
 
-// Single-segment static routes that win over `app/[lang]` in Next's route matching.
-const STATIC_SINGLE_SEGMENTS = new Set(["studio", "api", "feed.xml", "robots.txt", "sitemap.xml", "favicon.ico"]);
-
 const PRERENDERED = [
-  /^\/t\/[^/]+\/articles\/[^/]+\/?$/, // app/t/[tier]/articles/[slug]
-  /^\/[^/]+\/pricing\/?$/, // app/[lang]/pricing
-  /^\/[^/]+\/(?:authors|sections|tags)\/[^/]+\/?$/, // app/[lang]/{authors,sections,tags}/[slug]
+  /^\/_not-found\/?$/, // Next's own 404 page
+  /^\/t\/[^/]+\/[^/]+\/articles\/[^/]+\/?$/, // app/t/[pub]/[tier]/articles/[slug]
+  /^\/p\/[^/]+\/(?:ko|en)\/?$/, // app/p/[pub]/[lang] (the home page)
+  /^\/p\/[^/]+\/(?:ko|en)\/pricing\/?$/, // app/p/[pub]/[lang]/pricing
+  /^\/p\/[^/]+\/(?:ko|en)\/(?:authors|sections|tags)\/[^/]+\/?$/, // app/p/[pub]/[lang]/{authors,sections,tags}/[slug]
 ];
 
 /** True when `pathname` (after the proxy's rewrite) is served from a shared prerendered render. */
 export function isPrerenderedPath(pathname: string): boolean {
-  const single = /^\/([^/]+)\/?$/.exec(pathname); // app/[lang] (the home page), app/_not-found
-  if (single) return !STATIC_SINGLE_SEGMENTS.has(single[1]);
-  const top = pathname.split("/")[1] ?? "";
-  if (STATIC_SINGLE_SEGMENTS.has(top) && top !== "t") return false;
   return PRERENDERED.some((re) => re.test(pathname));
 }

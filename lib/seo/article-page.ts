@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import type { TierRef } from "@/lib/access";
 import { toPlainText } from "@/lib/articles/plain-text";
 import type { ArticleView } from "@/lib/articles/view-models";
+import { publicationName, type PublicationRef } from "@/lib/publications/model";
 import { articleDescription, resolveArticleSeoAccess } from "./article-seo";
 import { buildNewsArticle, type JsonLd } from "./json-ld";
 import { articleMetadata } from "./metadata";
@@ -15,16 +16,16 @@ export type ArticleSeoSource = { article: ArticleView; teaserHtml: string; hasGa
 
 const describe = (src: ArticleSeoSource) => articleDescription(src.article, toPlainText(src.teaserHtml));
 
-export function articlePageMetadata(src: ArticleSeoSource, base: string): Metadata {
-  return articleMetadata({ base, article: src.article, description: describe(src) });
+export function articlePageMetadata(src: ArticleSeoSource, pub: PublicationRef, base: string): Metadata {
+  return articleMetadata({ base, siteName: publicationName(pub, src.article.locale), article: src.article, description: describe(src) });
 }
 
-export function articlePageJsonLd(src: ArticleSeoSource, tiers: readonly TierRef[], base: string, now: Date): JsonLd {
+export function articlePageJsonLd(src: ArticleSeoSource, tiers: readonly TierRef[], pub: PublicationRef, base: string, now: Date): JsonLd {
   return buildNewsArticle({
     article: src.article,
     base,
     description: describe(src),
     access: resolveArticleSeoAccess(src.article, src.hasGatedPart, tiers, now),
-    site: siteIdentity(base, src.article.locale),
+    site: siteIdentity(pub, base, src.article.locale),
   });
 }

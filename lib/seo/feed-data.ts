@@ -3,7 +3,7 @@ import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { listLiveArticles, type ArticleRow } from "@/db/queries/articles";
 import { getSectionBySlug, listTiers } from "@/db/queries/taxonomy";
-import { ARTICLE_LISTS_TAG, RENDER_TTL_SECONDS, TAXONOMY_TAG, TIERS_TAG } from "@/lib/articles/cache-tags";
+import { listsTag, RENDER_TTL_SECONDS, taxonomyTag, tiersTag } from "@/lib/articles/cache-tags";
 import { toSectionView, toTierView, type SectionView } from "@/lib/articles/view-models";
 import { toFeedEntry, type FeedEntry, type FeedPiece } from "./feed-entries";
 import { FEED_ITEM_LIMIT } from "./rss";
@@ -33,32 +33,33 @@ export function toFeedPiece(row: ArticleRow): FeedPiece {
   };
 }
 
-const cacheOpts = { tags: [ARTICLE_LISTS_TAG, TAXONOMY_TAG, TIERS_TAG], revalidate: RENDER_TTL_SECONDS };
+const cacheOpts = (pub: number) => ({ tags: [listsTag(pub), taxonomyTag(pub), tiersTag(pub)], revalidate: RENDER_TTL_SECONDS });
 
-export const getSiteFeedEntries = (): Promise<FeedEntry[]> =>
+// `locale`: the feed of one language's pieces (the English feed lists English pieces), or all.
+export const getSiteFeedEntries = (pub: number, locale: "ko" | "en" | null = null): Promise<FeedEntry[]> =>
   unstable_cache(
     async () => {
       const db = await getDb();
       const now = new Date();
-      const [tiers, rows] = await Promise.all([listTiers(db), listLiveArticles(db, now, {}, FEED_ITEM_LIMIT)]);
+      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, locale ? { locale } : {}, FEED_ITEM_LIMIT)]);
       const tierViews = tiers.map(toTierView);
       return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now));
     },
-    ["seo-feed", "site", String(FEED_ITEM_LIMIT)],
-    cacheOpts,
+    ["seo-feed", "site", String(pub), locale ?? "all", String(FEED_ITEM_LIMIT)],
+    cacheOpts(pub),
   )();
 
-export const getSectionFeed = (slug: string): Promise<{ section: SectionView; entries: FeedEntry[] } | null> =>
+export const getSectionFeed = (pub: number, slug: string): Promise<{ section: SectionView; entries: FeedEntry[] } | null> =>
   unstable_cache(
     async () => {
       const db = await getDb();
       const now = new Date();
-      const section = await getSectionBySlug(db, slug);
+      const section = await getSectionBySlug(db, pub, slug);
       if (!section) return null;
-      const [tiers, rows] = await Promise.all([listTiers(db), listLiveArticles(db, now, { sectionId: section.id }, FEED_ITEM_LIMIT)]);
+      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, { sectionId: section.id }, FEED_ITEM_LIMIT)]);
       const tierViews = tiers.map(toTierView);
       return { section: toSectionView(section), entries: rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now)) };
     },
-    ["seo-feed", "section", slug, String(FEED_ITEM_LIMIT)],
-    cacheOpts,
+    ["seo-feed", "section", String(pub), slug, String(FEED_ITEM_LIMIT)],
+    cacheOpts(pub),
   )();

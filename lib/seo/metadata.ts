@@ -1,7 +1,7 @@
-// Next.js Metadata for reader pages. Pure: the origin is an argument (callers pass `siteUrl()`).
+// Next.js Metadata for reader pages. Pure: the publication's origin and name are arguments.
 import type { Metadata } from "next";
 import type { ArticleView } from "@/lib/articles/view-models";
-import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { localePath, type UiLang } from "@/lib/i18n";
 import { openGraphLocale } from "./site";
 import { absoluteUrl, articlePath, DEFAULT_SHARE_IMAGE, ogImagePath, SHARE_IMAGE_SIZE, SITE_FEED_PATH } from "./urls";
 
@@ -18,6 +18,8 @@ const ROBOTS: Metadata["robots"] = { index: true, follow: true, googleBot: { ind
 
 export type ListingMetadataInput = {
   base: string;
+  // The publication's name in this language.
+  siteName: string;
   lang: UiLang;
   // The path without the language prefix: "/", "/sections/economy".
   path: string;
@@ -31,10 +33,9 @@ export type ListingMetadataInput = {
 };
 
 export function listingMetadata(input: ListingMetadataInput): Metadata {
-  const { base, lang, path, title, description } = input;
-  const t = dict(lang);
+  const { base, lang, path, title, description, siteName } = input;
   const canonical = localePath(lang, path);
-  const image = input.image ?? { url: DEFAULT_SHARE_IMAGE.path, width: DEFAULT_SHARE_IMAGE.width, height: DEFAULT_SHARE_IMAGE.height, alt: t.siteName };
+  const image = input.image ?? { url: DEFAULT_SHARE_IMAGE.path, width: DEFAULT_SHARE_IMAGE.width, height: DEFAULT_SHARE_IMAGE.height, alt: siteName };
   return {
     metadataBase: new URL(base),
     title: input.absoluteTitle ? { absolute: title } : title,
@@ -42,12 +43,12 @@ export function listingMetadata(input: ListingMetadataInput): Metadata {
     alternates: {
       canonical,
       languages: languageAlternates(path),
-      types: { "application/rss+xml": [{ url: input.feed?.path ?? SITE_FEED_PATH, title: input.feed?.title ?? t.siteName }] },
+      types: { "application/rss+xml": [{ url: input.feed?.path ?? localePath(lang, SITE_FEED_PATH), title: input.feed?.title ?? siteName }] },
     },
     openGraph: {
       type: input.type ?? "website",
       url: canonical,
-      siteName: t.siteName,
+      siteName,
       locale: openGraphLocale(lang),
       alternateLocale: [openGraphLocale(lang === "ko" ? "en" : "ko")],
       title,
@@ -59,11 +60,10 @@ export function listingMetadata(input: ListingMetadataInput): Metadata {
   };
 }
 
-export type ArticleMetadataInput = { base: string; article: ArticleView; description: string };
+export type ArticleMetadataInput = { base: string; siteName: string; article: ArticleView; description: string };
 
-export function articleMetadata({ base, article, description }: ArticleMetadataInput): Metadata {
+export function articleMetadata({ base, siteName, article, description }: ArticleMetadataInput): Metadata {
   const lang = article.locale;
-  const t = dict(lang);
   const canonical = articlePath(article.slug);
   const title = article.seoTitle?.trim() || article.title;
   const image: ShareImage = { url: ogImagePath(article.slug), ...SHARE_IMAGE_SIZE, alt: article.title };
@@ -71,19 +71,19 @@ export function articleMetadata({ base, article, description }: ArticleMetadataI
   return {
     metadataBase: new URL(base),
     // The per-tier article layout sets no title template, so the site name is added here.
-    title: { absolute: `${title} | ${t.siteName}` },
+    title: { absolute: `${title} | ${siteName}` },
     description,
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(base, localePath(lang, `/authors/${a.slug}`)) })),
     keywords: article.tags.map((tag) => tag.name),
     alternates: {
       canonical,
       languages: { [lang]: canonical },
-      types: { "application/rss+xml": [{ url: SITE_FEED_PATH, title: t.siteName }] },
+      types: { "application/rss+xml": [{ url: localePath(lang, SITE_FEED_PATH), title: siteName }] },
     },
     openGraph: {
       type: "article",
       url: canonical,
-      siteName: t.siteName,
+      siteName,
       locale: openGraphLocale(lang),
       title,
       description,
@@ -104,4 +104,4 @@ const TAG_DESCRIPTION: Record<UiLang, (tag: string, site: string) => string> = {
   en: (tag, site) => `Pieces tagged “${tag}” on ${site}`,
 };
 
-export const tagDescription = (lang: UiLang, tag: string) => TAG_DESCRIPTION[lang](tag, dict(lang).siteName);
+export const tagDescription = (lang: UiLang, tag: string, siteName: string) => TAG_DESCRIPTION[lang](tag, siteName);

@@ -3,21 +3,21 @@ import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { listLiveArticles } from "@/db/queries/articles";
 import { listAuthors, listSections } from "@/db/queries/taxonomy";
-import { ARTICLE_LISTS_TAG, RENDER_TTL_SECONDS, TAXONOMY_TAG } from "@/lib/articles/cache-tags";
+import { listsTag, RENDER_TTL_SECONDS, taxonomyTag } from "@/lib/articles/cache-tags";
 import type { SitemapSource } from "./sitemap";
 
 // One sitemap file holds at most 50,000 URLs; beyond this many pieces the sitemap needs splitting
 // (generateSitemaps) and a slug-only query.
 export const SITEMAP_ARTICLE_LIMIT = 5000;
 
-export const getSitemapSource = (): Promise<SitemapSource> =>
+export const getSitemapSource = (pub: number): Promise<SitemapSource> =>
   unstable_cache(
     async (): Promise<SitemapSource> => {
       const db = await getDb();
       const [rows, sections, authors] = await Promise.all([
-        listLiveArticles(db, new Date(), {}, SITEMAP_ARTICLE_LIMIT),
-        listSections(db),
-        listAuthors(db),
+        listLiveArticles(db, pub, new Date(), {}, SITEMAP_ARTICLE_LIMIT),
+        listSections(db, pub),
+        listAuthors(db, pub),
       ]);
       return {
         articles: rows.map((r) => ({
@@ -32,6 +32,6 @@ export const getSitemapSource = (): Promise<SitemapSource> =>
         authors: authors.map((a) => a.slug),
       };
     },
-    ["seo-sitemap", String(SITEMAP_ARTICLE_LIMIT)],
-    { tags: [ARTICLE_LISTS_TAG, TAXONOMY_TAG], revalidate: RENDER_TTL_SECONDS },
+    ["seo-sitemap", String(pub), String(SITEMAP_ARTICLE_LIMIT)],
+    { tags: [listsTag(pub), taxonomyTag(pub)], revalidate: RENDER_TTL_SECONDS },
   )();

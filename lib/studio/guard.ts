@@ -1,10 +1,17 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { roleAllows } from "@/lib/access";
 import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/http/errors";
+import type { PublicationRef } from "@/lib/publications/model";
+import { publicationTable } from "@/lib/publications/table";
 import type { Actor } from "./audit";
+import { STUDIO_PUBLICATION_COOKIE, studioPublicationOf } from "./studio-publication";
 
 export type StaffRole = Actor["role"];
+// A signed-in staff member always acts in one publication: the studio's.
+export type StudioActor = Actor & { publicationId: number };
 
 // Next maps an error carrying this digest to an HTTP 403 answer for a Server Action (it is what
 // `forbidden()` throws; the docs name the digest). `forbidden()` itself refuses to run unless
@@ -17,26 +24,46 @@ function forbiddenInterrupt(): never {
   throw err;
 }
 
-const allows = (role: string, min: StaffRole) => role === "admin" || (min === "editor" && role === "editor");
-
-// Resolves the acting staff member from the database (never from cookie claims), or null.
-export async function getStaffActor(min: StaffRole): Promise<Actor | null> {
-  const viewer = await getViewer();
-  if (!viewer.signedIn || !allows(viewer.member.role, min)) return null;
-  const role = viewer.member.role === "admin" ? "admin" : "editor";
-  return { memberId: viewer.member.id, label: viewer.member.email, role };
+/** The publication the studio works on for this request (switcher cookie, else the Host's). */
+export async function studioPublication(): Promise<PublicationRef> {
+  const table = publicationTable();
+  if (!table) throw new AppError("unavailable", "publication", "The site is starting; try again in a moment.");
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  return studioPublicationOf(table, h.get("host"), c.get(STUDIO_PUBLICATION_COOKIE)?.value);
 }
 
-// For Server Actions: a reader or an editor posting directly to an admin action gets a 403, not a
-// friendly result — the UI never offers them the action, so this is a crafted request.
-export async function requireStaffAction(min: StaffRole): Promise<Actor> {
+// Resolves the acting staff member in the studio's publication from the database (never from
+// cookie claims), or null when they have no role there that allows `min`.
+export async function getStaffActor(min: StaffRole): Promise<StudioActor | null> {
+  const pub = await studioPublication();
+  const viewer = await getViewer(pub.id);
+  if (!viewer.signedIn || !roleAllows(viewer.staffRole, min)) return null;
+  return { memberId: viewer.member.id, label: viewer.member.email, role: viewer.staffRole ?? "editor", publicationId: pub.id, network: viewer.member.role === "admin" };
+}
+
+// For Server Actions: a reader, an editor posting directly to an admin action, or staff of another
+// publication gets a 403, not a friendly result — the UI never offers them the action, so this is a
+// crafted request.
+export async function requireStaffAction(min: StaffRole): Promise<StudioActor> {
   return (await getStaffActor(min)) ?? forbiddenInterrupt();
 }
 
+/** For network-wide work (publications, bundles, network roles): network admins only. */
+export async function requireNetworkAdminAction(): Promise<StudioActor> {
+  const actor = await getStaffActor("admin");
+  return actor?.network ? actor : forbiddenInterrupt();
+}
+
 // For pages: the layout already turned non-staff away; an editor on an admin page goes home.
-export async function requireStaffPage(min: StaffRole): Promise<Actor> {
+export async function requireStaffPage(min: StaffRole): Promise<StudioActor> {
   const actor = await getStaffActor(min);
   if (!actor) redirect(min === "admin" ? "/studio?denied=admin" : "/signin?callbackUrl=%2Fstudio");
+  return actor;
+}
+
+export async function requireNetworkAdminPage(): Promise<StudioActor> {
+  const actor = await requireStaffPage("admin");
+  if (!actor.network) redirect("/studio?denied=network");
   return actor;
 }
 

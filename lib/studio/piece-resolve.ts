@@ -9,39 +9,41 @@ import { AppError } from "@/lib/http/errors";
 import type { PieceFields } from "./piece-input";
 import { isValidSlug, slugify, taxonomySlug } from "./slug";
 
-export async function resolveAccessLevel(db: Db, access: string): Promise<string> {
+// Every lookup is within one publication (`pub`): its tiers, its slugs, its authors, sections and tags.
+
+export async function resolveAccessLevel(db: Db, pub: number, access: string): Promise<string> {
   if (access === "public" || access === "free") return access;
-  const paid = (await listTiers(db)).filter((t) => t.rank > 0);
+  const paid = (await listTiers(db, pub)).filter((t) => t.rank > 0);
   if (paid.some((t) => t.slug === access)) return access;
   throw new AppError("invalid", "access", `Unknown access "${access}". Use public, free or a tier: ${paid.map((t) => t.slug).join(", ")}.`);
 }
 
-async function resolveSlug(db: Db, fields: PieceFields, existing: StudioArticle | null): Promise<string> {
+async function resolveSlug(db: Db, pub: number, fields: PieceFields, existing: StudioArticle | null): Promise<string> {
   const selfId = existing?.id ?? null;
   // An update keeps its URL unless a new slug is sent: a changed title must not move the piece.
   if (fields.slug === undefined && existing) return existing.slug;
   if (fields.slug !== undefined) {
     if (!isValidSlug(fields.slug)) throw new AppError("invalid", "slug", "The slug must be lower-case ASCII letters, digits and hyphens (e.g. chip-export-rules).");
-    const owner = await getArticleIdBySlug(db, fields.slug);
+    const owner = await getArticleIdBySlug(db, pub, fields.slug);
     if (owner !== null && owner !== selfId) throw new AppError("conflict", "slug", `Another piece already uses the slug "${fields.slug}".`);
     return fields.slug;
   }
   const base = slugify(fields.title);
   for (let n = 1; n < 100; n++) {
     const candidate = n === 1 ? base : `${base}-${n}`;
-    const owner = await getArticleIdBySlug(db, candidate);
+    const owner = await getArticleIdBySlug(db, pub, candidate);
     if (owner === null || owner === selfId) return candidate;
   }
   throw new AppError("conflict", "slug", "Could not derive a free slug from the title; send one.");
 }
 
-async function resolveAuthorIds(db: Db, fields: PieceFields, existing: StudioArticle | null): Promise<number[]> {
+async function resolveAuthorIds(db: Db, pub: number, fields: PieceFields, existing: StudioArticle | null): Promise<number[]> {
   const emails = [...(fields.authorEmail ? [fields.authorEmail] : []), ...(fields.authorEmails ?? [])];
   const slugs = fields.authorSlugs ?? [];
   const given = fields.authorEmail !== undefined || fields.authorEmails !== undefined || fields.authorSlugs !== undefined;
   if (!given) return existing?.authors.map((a) => a.id) ?? [];
   if (!emails.length && !slugs.length) return [];
-  const rows = await listAuthorsWhere(db, { emails, slugs });
+  const rows = await listAuthorsWhere(db, pub, { emails, slugs });
   const ordered = [
     ...emails.map((e) => rows.find((a) => a.email?.toLowerCase() === e.toLowerCase()) ?? e),
     ...slugs.map((s) => rows.find((a) => a.slug === s) ?? s),
@@ -51,20 +53,20 @@ async function resolveAuthorIds(db: Db, fields: PieceFields, existing: StudioArt
   return [...new Set(ordered.map((a) => (typeof a === "string" ? -1 : a.id)))];
 }
 
-async function resolveTagIds(db: Db, names: string[]): Promise<number[]> {
-  const found = await findTagsBySlugOrName(db, names);
+async function resolveTagIds(db: Db, pub: number, names: string[]): Promise<number[]> {
+  const found = await findTagsBySlugOrName(db, pub, names);
   const ids: number[] = [];
   for (const name of names) {
-    const hit = found.find((t) => t.slug === name || t.name === name) ?? (await upsertTag(db, taxonomySlug(name), name));
+    const hit = found.find((t) => t.slug === name || t.name === name) ?? (await upsertTag(db, pub, taxonomySlug(name), name));
     ids.push(hit.id);
   }
   return [...new Set(ids)];
 }
 
-async function resolveSectionId(db: Db, section: string | null | undefined, existing: StudioArticle | null): Promise<number | null> {
+async function resolveSectionId(db: Db, pub: number, section: string | null | undefined, existing: StudioArticle | null): Promise<number | null> {
   if (section === undefined) return existing?.sectionId ?? null;
   if (section === null || section === "") return null;
-  const row = (await listSections(db)).find((s) => s.slug === section);
+  const row = (await listSections(db, pub)).find((s) => s.slug === section);
   if (!row) throw new AppError("invalid", "section", `Unknown section "${section}".`);
   return row.id;
 }
@@ -83,16 +85,17 @@ function resolveSchedule(fields: PieceFields, existing: StudioArticle | null, no
   return { status: publishAt.getTime() > now.getTime() ? "scheduled" : "published", publishAt };
 }
 
-export async function resolvePieceWrite(db: Db, fields: PieceFields, existing: StudioArticle | null, now: Date): Promise<ArticleWrite> {
+export async function resolvePieceWrite(db: Db, pub: number, fields: PieceFields, existing: StudioArticle | null, now: Date): Promise<ArticleWrite> {
   const previewParagraphs = fields.previewParagraphs ?? existing?.previewParagraphs ?? 3;
   const [access, slug, authorIds, sectionId] = await Promise.all([
-    resolveAccessLevel(db, fields.access),
-    resolveSlug(db, fields, existing),
-    resolveAuthorIds(db, fields, existing),
-    resolveSectionId(db, fields.section, existing),
+    resolveAccessLevel(db, pub, fields.access),
+    resolveSlug(db, pub, fields, existing),
+    resolveAuthorIds(db, pub, fields, existing),
+    resolveSectionId(db, pub, fields.section, existing),
   ]);
-  const tagIds = fields.tags === undefined ? (existing?.tags.map((t) => t.id) ?? []) : await resolveTagIds(db, fields.tags);
+  const tagIds = fields.tags === undefined ? (existing?.tags.map((t) => t.id) ?? []) : await resolveTagIds(db, pub, fields.tags);
   return {
+    publicationId: pub,
     slug,
     title: fields.title,
     dek: (fields.dek ?? existing?.dek ?? []).map((l) => l.trim()).filter(Boolean),

@@ -14,7 +14,14 @@ import { resolvePieceWrite } from "./piece-resolve";
 // inside Next then revalidate the render cache (lib/studio/revalidate.ts).
 
 // `related`: the related-list tags the change expires (lib/articles/related.ts).
-export type PieceChange = { article: Article; slugs: string[]; related: string[] };
+export type PieceChange = { article: Article; publicationId: number; slugs: string[]; related: string[] };
+
+// The publication an actor writes pieces in (studio: its publication; Admin API: the host's; CLI:
+// --publication).
+export function actorPublication(actor: Actor): number {
+  if (actor.publicationId === null) throw new AppError("invalid", "publication", "Name the publication to write in (--publication <slug>).");
+  return actor.publicationId;
+}
 
 const auditDetails = (a: Article) => ({ slug: a.slug, status: a.status, access: a.access, publishAt: a.publishAt?.toISOString() ?? null, unlockAt: a.unlockAt?.toISOString() ?? null });
 
@@ -37,7 +44,8 @@ function slugsOf(row: { slug: string }, existing: StudioArticle | null): string[
 const membershipBefore = (a: StudioArticle | null, now: Date) => (a ? membershipOf(a, a.tags.map((t) => t.id), now) : null);
 
 async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date): Promise<PieceChange> {
-  const write = await resolvePieceWrite(db, fields, existing, now);
+  const pub = actorPublication(actor);
+  const write = await resolvePieceWrite(db, pub, fields, existing, now);
   let related: string[] = [];
   const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
     related = relatedTagsToExpire(membershipBefore(existing, now), membershipOf(row, write.tagIds, now));
@@ -50,9 +58,9 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
     });
     // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
     // answered as failed because the connection dropped between commit and announcement.
-    await announceContentChange(tx, { slugs: slugsOf(row, existing), lists: true, related });
+    await announceContentChange(tx, { publicationId: pub, slugs: slugsOf(row, existing), lists: true, related });
   });
-  return { article, slugs: slugsOf(article, existing), related };
+  return { article, publicationId: pub, slugs: slugsOf(article, existing), related };
 }
 
 export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new Date()): Promise<PieceChange> {
@@ -60,7 +68,7 @@ export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new
 }
 
 export async function updatePiece(db: Db, actor: Actor, id: number, patch: PiecePatch, now = new Date()): Promise<PieceChange> {
-  const existing = await getStudioArticle(db, id);
+  const existing = await getStudioArticle(db, actorPublication(actor), id);
   if (!existing) throw new AppError("not_found", "article", "No piece has this id.");
   // Bylines and tags left out of a patch stay as they are (resolvePieceWrite keeps them).
   const base = { ...toPieceFields(existing), authorSlugs: undefined, tags: undefined, section: undefined };
@@ -68,12 +76,15 @@ export async function updatePiece(db: Db, actor: Actor, id: number, patch: Piece
 }
 
 export async function removePiece(db: Db, actor: Actor, id: number, now = new Date()): Promise<PieceChange> {
-  const existing = await getStudioArticle(db, id);
+  const pub = actorPublication(actor);
+  const existing = await getStudioArticle(db, pub, id);
+  // A piece of another publication is "not found" here, never deleted.
+  if (!existing) throw new AppError("not_found", "article", "No piece has this id.");
   const related = relatedTagsToExpire(membershipBefore(existing, now), null);
   const row = await deleteArticle(db, id, async (tx, deleted) => {
     await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
-    await announceContentChange(tx, { slugs: [deleted.slug], lists: true, related });
+    await announceContentChange(tx, { publicationId: pub, slugs: [deleted.slug], lists: true, related });
   });
   if (!row) throw new AppError("not_found", "article", "No piece has this id.");
-  return { article: row, slugs: [row.slug], related };
+  return { article: row, publicationId: pub, slugs: [row.slug], related };
 }

@@ -53,8 +53,10 @@ async function tick(): Promise<void> {
   const now = new Date();
   const changed = await listContentChangesBetween(db, clock.since, now);
   clock.since = now;
-  if (changed.length) {
-    const change = { slugs: changed.map((c) => c.slug), lists: true, related: [...new Set(changed.filter((c) => c.published).flatMap(relatedTags))] };
+  // One revalidation per publication whose pieces publish or unlock now.
+  for (const publicationId of new Set(changed.map((c) => c.publicationId))) {
+    const mine = changed.filter((c) => c.publicationId === publicationId);
+    const change = { publicationId, slugs: mine.map((c) => c.slug), lists: true, related: [...new Set(mine.filter((c) => c.published).flatMap(relatedTags))] };
     await requestRevalidation(change);
     setTimeout(() => void requestRevalidation(change), SETTLE_MS).unref();
   }

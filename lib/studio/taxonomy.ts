@@ -5,6 +5,7 @@ import { listAuthors, listSections } from "@/db/queries/taxonomy";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "./audit";
 import { announceContentChange } from "./content-events";
+import { actorPublication } from "./pieces";
 
 // Authors, sections (and series) and tags, edited in the studio by editors and admins.
 
@@ -37,16 +38,18 @@ function isUniqueViolation(err: unknown): boolean {
   return e?.code === "23505" || e?.cause?.code === "23505";
 }
 
-async function save<T extends { id: number; slug: string }>(db: Db, actor: Actor, kind: TaxonomyKind, id: number | null, write: (tx: Db) => Promise<T | null>): Promise<T> {
+// Within the actor's publication: an id of another publication's author, section or tag is not found.
+async function save<T extends { id: number; slug: string }>(db: Db, actor: Actor, kind: TaxonomyKind, id: number | null, write: (tx: Db, pub: number) => Promise<T | null>): Promise<T> {
+  const pub = actorPublication(actor);
   try {
     const row = await db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const saved = await write(tx);
+      const saved = await write(tx, pub);
       if (!saved) throw new AppError("not_found", kind, "없는 항목입니다.");
       await recordAudit(tx, actor, { action: `${kind}.${id === null ? "create" : "update"}`, subjectType: kind, subjectId: saved.id, summary: `${kind} ${saved.slug}`, details: { ...saved } });
       return saved;
     });
-    await announceContentChange(db, { slugs: [], lists: true, taxonomy: true });
+    await announceContentChange(db, { publicationId: pub, slugs: [], lists: true, taxonomy: true });
     return row;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError("conflict", "slug", "이미 쓰이는 슬러그(또는 이메일)입니다.");
@@ -55,18 +58,18 @@ async function save<T extends { id: number; slug: string }>(db: Db, actor: Actor
 }
 
 export function saveAuthor(db: Db, actor: Actor, id: number | null, input: z.output<typeof authorSchema>) {
-  return save(db, actor, "author", id, (tx) => saveAuthorRow(tx, id, input));
+  return save(db, actor, "author", id, (tx, pub) => saveAuthorRow(tx, id, { ...input, publicationId: pub }));
 }
 
 export function saveSection(db: Db, actor: Actor, id: number | null, input: z.output<typeof sectionSchema>) {
-  return save(db, actor, "section", id, (tx) => saveSectionRow(tx, id, input));
+  return save(db, actor, "section", id, (tx, pub) => saveSectionRow(tx, id, { ...input, publicationId: pub }));
 }
 
 export function saveTag(db: Db, actor: Actor, id: number | null, input: z.output<typeof tagSchema>) {
-  return save(db, actor, "tag", id, (tx) => saveTagRow(tx, id, input));
+  return save(db, actor, "tag", id, (tx, pub) => saveTagRow(tx, id, { ...input, publicationId: pub }));
 }
 
-export async function listTaxonomy(db: Db) {
-  const [a, s] = await Promise.all([listAuthors(db), listSections(db)]);
+export async function listTaxonomy(db: Db, pub: number) {
+  const [a, s] = await Promise.all([listAuthors(db, pub), listSections(db, pub)]);
   return { authors: a, sections: s };
 }

@@ -10,7 +10,7 @@ const PAGE = 100;
 
 // Every grant, role, piece and setting change, newest first (who, what, when).
 export default async function AuditPage({ searchParams }: Props) {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
   const sp = await searchParams;
   const filter: AuditFilter = {
     action: sp.action || undefined,
@@ -18,7 +18,7 @@ export default async function AuditPage({ searchParams }: Props) {
     subjectId: sp.subjectId || undefined,
     before: sp.before && /^\d+$/.test(sp.before) ? Number(sp.before) : undefined,
   };
-  const entries = await listAudit(await getDb(), filter, PAGE);
+  const entries = await listAudit(await getDb(), { ...filter, publicationId: actor.publicationId }, PAGE);
   const last = entries.at(-1);
   const next = new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), before: String(last?.id ?? "") });
   return (

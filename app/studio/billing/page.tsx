@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { countStripeEventsByStatus, listRecentStripeEvents } from "@/db/queries/billing-reads";
 import { stripeEventStatuses, type StripeEventStatus } from "@/db/schema";
-import { getViewer, isStaff } from "@/lib/auth/viewer";
+import { requireStaffPage } from "@/lib/studio/guard";
 import { PageTitle } from "../_components/ui";
 import { EventsTable } from "./_components/events-table";
 
@@ -14,14 +13,16 @@ type Props = { searchParams: Promise<{ status?: string }> };
 // The webhook ledger: events that could not be applied (with the reason) first, then the latest
 // events of every kind. Staff only, checked here again (the layout's check is not the gate).
 export default async function StudioBillingPage({ searchParams }: Props) {
-  if (!isStaff(await getViewer())) redirect("/signin?callbackUrl=%2Fstudio%2Fbilling");
+  const actor = await requireStaffPage("editor");
   const raw = (await searchParams).status;
   const status = stripeEventStatuses.find((s) => s === raw);
   const db = await getDb();
+  // This publication's events; events for prices of no publication only network admins see.
+  const scope = { publicationId: actor.publicationId, withUnknown: actor.network };
   const [counts, unapplied, recent] = await Promise.all([
-    countStripeEventsByStatus(db),
-    listRecentStripeEvents(db, { status: "unapplied", limit: 50 }),
-    listRecentStripeEvents(db, { status, limit: 100 }),
+    countStripeEventsByStatus(db, scope),
+    listRecentStripeEvents(db, scope, { status: "unapplied", limit: 50 }),
+    listRecentStripeEvents(db, scope, { status, limit: 100 }),
   ]);
   const filter = (s: StripeEventStatus | undefined, label: string) => (
     <Link href={s ? `/studio/billing?status=${s}` : "/studio/billing"} className={`rounded border px-2 py-1 ${status === s ? "border-ink bg-ink text-white" : "border-rule bg-white"}`}>

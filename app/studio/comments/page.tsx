@@ -15,12 +15,12 @@ const views = [
 
 // The moderation queue: newest comments, or those with open reports. Editors and admins only.
 export default async function CommentsModerationPage({ searchParams }: Props) {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
   const view = (await searchParams).view === "reported" ? "reported" : "recent";
   const db = await getDb();
   const now = new Date();
-  const rows = await listModerationQueue(db, view, 100);
-  const bans = await listOpenBans(db, [...new Set(rows.map((r) => r.memberId))]);
+  const rows = await listModerationQueue(db, actor.publicationId, view, 100);
+  const bans = await listOpenBans(db, actor.publicationId, [...new Set(rows.map((r) => r.memberId))]);
   const banOf = (memberId: number): ActiveBan => {
     const ban = resolveActiveBan(bans.filter((b) => b.memberId === memberId), now);
     return ban ? { until: ban.until?.toISOString() ?? null, reason: ban.reason } : null;

@@ -8,9 +8,9 @@ import { PageTitle } from "../_components/ui";
 import { ImportUpload } from "./_components/import-upload";
 
 export default async function ImportPage() {
-  await requireStaffPage("admin");
+  const actor = await requireStaffPage("admin");
   const t = dict("ko");
-  const tiers = await listTiers(await getDb());
+  const tiers = await listTiers(await getDb(), actor.publicationId);
   const label = (slug: string) =>
     slug === PUBLIC_ACCESS ? t.access.public : slug === FREE_SLUG ? t.access.free : t.access.tier(tiers.find((x) => x.slug === slug)?.name ?? slug);
   const accessOptions = protectedAccessChoices(tiers).map((value) => ({ value, label: t.studioImport.accessOption(label(value), value) }));

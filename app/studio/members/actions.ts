@@ -6,12 +6,12 @@ import { getDb } from "@/db/client";
 import { getMemberById } from "@/db/queries/members";
 import { getGrantById } from "@/db/queries/studio-members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { roles } from "@/db/schema";
+import { roles, staffRoles } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { runAction, type ActionResult } from "@/lib/studio/action-result";
 import { grantPresets, resolvePresetEnd } from "@/lib/studio/grant-presets";
-import { requireStaffAction } from "@/lib/studio/guard";
-import { grantWithAudit, revokeWithAudit, setRoleWithAudit } from "@/lib/studio/member-changes";
+import { requireNetworkAdminAction, requireStaffAction } from "@/lib/studio/guard";
+import { grantWithAudit, revokeWithAudit, setRoleWithAudit, setStaffRoleWithAudit } from "@/lib/studio/member-changes";
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const grantForm = z.object({
@@ -32,7 +32,7 @@ export async function grantCompAction(memberId: number, _prev: ActionResult<{ id
     const member = await getMemberById(db, memberId);
     if (!member) throw new AppError("not_found", "member", "회원을 찾을 수 없습니다.");
     const input = grantForm.parse({ tier: text(fd, "tier"), startsAt: text(fd, "startsAt"), preset: text(fd, "preset"), endsAt: text(fd, "endsAt"), note: text(fd, "note") });
-    const paid = (await listTiers(db)).filter((t) => t.rank > 0);
+    const paid = (await listTiers(db, actor.publicationId)).filter((t) => t.rank > 0);
     if (!paid.some((t) => t.slug === input.tier)) throw new AppError("invalid", "tier", "유료 등급을 고르세요.");
     const startsAt = input.startsAt === "" ? new Date() : input.startsAt;
     const endsAt = resolvePresetEnd(input.preset, startsAt, input.endsAt === "" ? null : input.endsAt);
@@ -55,12 +55,24 @@ export async function revokeGrantAction(grantId: number): Promise<ActionResult<{
   });
 }
 
+// The network role (every publication): network admins only.
 export async function setRoleAction(memberId: number, _prev: ActionResult<{ role: string }> | null, fd: FormData): Promise<ActionResult<{ role: string }>> {
-  const actor = await requireStaffAction("admin");
+  const actor = await requireNetworkAdminAction();
   return runAction(async () => {
     const role = z.enum(roles).parse(text(fd, "role"));
     const member = await setRoleWithAudit(await getDb(), actor, memberId, role);
     refresh();
     return { role: member.role };
+  });
+}
+
+// The member's role in this publication's studio: its admins.
+export async function setStaffRoleAction(memberId: number, _prev: ActionResult<{ role: string }> | null, fd: FormData): Promise<ActionResult<{ role: string }>> {
+  const actor = await requireStaffAction("admin");
+  return runAction(async () => {
+    const choice = z.enum(["none", ...staffRoles]).parse(text(fd, "role"));
+    await setStaffRoleWithAudit(await getDb(), actor, memberId, choice === "none" ? null : choice);
+    refresh();
+    return { role: choice };
   });
 }

@@ -1,19 +1,18 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listGrantsForMembers, searchMembers } from "@/db/queries/studio-members";
-import { listTiers } from "@/db/queries/taxonomy";
-import { resolveEffectiveAccess } from "@/lib/access";
-import { toGrantLike, toTierRef } from "@/lib/auth/member-access";
+import { resolvePublicationAccess } from "@/lib/access";
+import { loadNetworkTiers, toGrantLike } from "@/lib/auth/member-access";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { PageTitle, formatInstant, ghostButtonClass, inputClass } from "../_components/ui";
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
   const q = ((await searchParams).q ?? "").trim().slice(0, 200);
   const db = await getDb();
-  const [rows, tiers] = await Promise.all([searchMembers(db, q), listTiers(db)]);
+  // Members are one identity across the install; their tier here counts bundles too.
+  const [rows, tiers] = await Promise.all([searchMembers(db, q), loadNetworkTiers(db)]);
   const grants = await listGrantsForMembers(db, rows.map((m) => m.id));
-  const tierRefs = tiers.map(toTierRef);
   const now = new Date();
   return (
     <div className="flex flex-col gap-4">
@@ -34,7 +33,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </thead>
         <tbody>
           {rows.map((m) => {
-            const access = resolveEffectiveAccess({ grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike), tiers: tierRefs, now, signedIn: true });
+            const access = resolvePublicationAccess({ grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike), tiers: tiers.network, publicationId: actor.publicationId, now, signedIn: true });
             return (
               <tr key={m.id} className="border-b border-rule">
                 <td className="p-2">

@@ -2,12 +2,13 @@ import { desc } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
-import { getViewer } from "@/lib/auth/viewer";
+import { getStaffActor } from "@/lib/studio/guard";
 
 // Mail that would have been sent without an SMTP server (local demo): admins only.
 export default async function OutboxPage() {
-  const viewer = await getViewer();
-  if (!viewer.signedIn || viewer.member.role !== "admin") redirect("/studio");
+  // Mail to every publication's readers lands here: network admins only.
+  const actor = await getStaffActor("admin");
+  if (!actor?.network) redirect("/studio");
   const db = await getDb();
   const rows = await db.select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
   return (

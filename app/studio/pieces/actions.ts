@@ -21,7 +21,7 @@ export async function savePieceAction(id: number | null, _prev: ActionResult<Sav
     const db = await getDb();
     const fields = pieceFieldsSchema.parse(pieceFieldsFromForm(formData));
     const change = id === null ? await createPiece(db, actor, fields) : await updatePiece(db, actor, id, fields);
-    afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
+    afterContentChange({ publicationId: change.publicationId, slugs: change.slugs, lists: true, related: change.related });
     return { id: change.article.id, slug: change.article.slug, status: change.article.status };
   });
 }
@@ -30,7 +30,7 @@ export async function deletePieceAction(id: number): Promise<ActionResult<{ id: 
   const actor = await requireStaffAction("editor");
   return runAction(async () => {
     const change = await removePiece(await getDb(), actor, z.number().int().positive().parse(id));
-    afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
+    afterContentChange({ publicationId: change.publicationId, slugs: change.slugs, lists: true, related: change.related });
     return { id: change.article.id };
   });
 }
@@ -44,10 +44,10 @@ const previewInput = z.object({
 
 // Live preview: what each cached tier render would show for the text being edited.
 export async function previewPieceAction(input: z.input<typeof previewInput>): Promise<ActionResult<TierPreview[]>> {
-  await requireStaffAction("editor");
+  const actor = await requireStaffAction("editor");
   return runAction(async () => {
     const p = previewInput.parse(input);
-    const tiers = (await listTiers(await getDb())).map(toTierRef);
+    const tiers = (await listTiers(await getDb(), actor.publicationId)).map(toTierRef);
     return previewForTiers({ ...p, unlockAt: p.unlockAt ? new Date(p.unlockAt) : null }, tiers, new Date());
   });
 }

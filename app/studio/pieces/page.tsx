@@ -13,7 +13,8 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v !=
 const int = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
 export default async function PiecesPage({ searchParams }: Props) {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
+  const pub = actor.publicationId;
   const sp = await searchParams;
   const db = await getDb();
   const status = one(sp.status);
@@ -25,7 +26,7 @@ export default async function PiecesPage({ searchParams }: Props) {
     q: one(sp.q),
   };
   const now = new Date();
-  const [rows, sections, authors, tiers] = await Promise.all([listStudioArticles(db, filter, now, 100), listSections(db), listAuthors(db), listTiers(db)]);
+  const [rows, sections, authors, tiers] = await Promise.all([listStudioArticles(db, pub, filter, now, 100), listSections(db, pub), listAuthors(db, pub), listTiers(db, pub)]);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle

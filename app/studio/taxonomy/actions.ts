@@ -22,7 +22,7 @@ export async function saveTaxonomyAction(kind: TaxonomyKind, id: number | null, 
         : kind === "section"
           ? await saveSection(db, actor, id, sectionSchema.parse(input))
           : await saveTag(db, actor, id, tagSchema.parse(input));
-    revalidateContent({ slugs: [], lists: true, taxonomy: true });
+    revalidateContent({ publicationId: actor.publicationId, slugs: [], lists: true, taxonomy: true });
     refresh();
     return { id: row.id };
   });

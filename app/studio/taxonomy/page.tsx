@@ -47,9 +47,9 @@ function Group<T extends { id: number; slug: string }>({ title, kind, rows, labe
 }
 
 export default async function TaxonomyPage() {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
   const db = await getDb();
-  const [{ authors, sections }, tags] = await Promise.all([listTaxonomy(db), listAllTags(db)]);
+  const [{ authors, sections }, tags] = await Promise.all([listTaxonomy(db, actor.publicationId), listAllTags(db, actor.publicationId)]);
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>저자 · 섹션 · 태그</PageTitle>

@@ -30,7 +30,7 @@ export async function saveTierAction(id: number | null, _prev: ActionResult<{ id
     });
     const tier = await saveTier(await getDb(), actor, id, input);
     // Tier names, ranks and prices show on paywalls, cards and the pricing page of every tier.
-    revalidateContent({ slugs: [], lists: true, tiers: true });
+    revalidateContent({ publicationId: null, slugs: [], lists: true, tiers: true });
     refresh();
     return { id: tier.id };
   });
@@ -40,7 +40,7 @@ export async function createStripePricesAction(tierId: number): Promise<ActionRe
   const actor = await requireStaffAction("admin");
   return runAction(async () => {
     await createStripePrices(await getDb(), actor, tierId);
-    revalidateContent({ slugs: [], lists: false, tiers: true });
+    revalidateContent({ publicationId: null, slugs: [], lists: false, tiers: true });
     refresh();
     return { id: tierId };
   });

@@ -6,8 +6,8 @@ import { PageTitle } from "../_components/ui";
 import { TierForm } from "./_components/tier-form";
 
 export default async function TiersPage() {
-  await requireStaffPage("admin");
-  const tiers = await listTiers(await getDb());
+  const actor = await requireStaffPage("admin");
+  const tiers = await listTiers(await getDb(), actor.publicationId);
   const stripe = Boolean(getEnv().STRIPE_SECRET_KEY);
   return (
     <div className="flex flex-col gap-6">

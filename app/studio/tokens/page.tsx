@@ -6,8 +6,8 @@ import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
 
 export default async function TokensPage() {
-  await requireStaffPage("admin");
-  const rows = await listApiTokens(await getDb());
+  const actor = await requireStaffPage("admin");
+  const rows = await listApiTokens(await getDb(), actor.publicationId);
   return (
     <div className="flex flex-col gap-6">
       <PageTitle>API 토큰</PageTitle>
@@ -22,12 +22,17 @@ export default async function TokensPage() {
         <tbody>
           {rows.map(({ token: t, createdByEmail }) => (
             <tr key={t.id} className="border-b border-rule" data-token-id={t.id}>
-              <td className="p-2">{t.name}</td>
+              <td className="p-2">
+                {t.name}
+                {t.publicationId === null && <span className="ml-2 rounded bg-paper px-1 text-xs text-muted">모든 발행처 (network)</span>}
+              </td>
               <td className="p-2"><code>{t.prefix}…</code></td>
               <td className="p-2">{createdByEmail ?? "CLI"}</td>
               <td className="p-2">{formatInstant(t.createdAt)}</td>
               <td className="p-2" data-testid="last-used">{formatInstant(t.lastUsedAt)}</td>
-              <td className="p-2">{t.revokedAt ? `폐기됨 ${formatInstant(t.revokedAt)}` : <RevokeTokenButton id={t.id} />}</td>
+              <td className="p-2">
+                {t.revokedAt ? `폐기됨 ${formatInstant(t.revokedAt)}` : t.publicationId === null && !actor.network ? <span className="text-muted">네트워크 관리자만 폐기</span> : <RevokeTokenButton id={t.id} />}
+              </td>
             </tr>
           ))}
         </tbody>

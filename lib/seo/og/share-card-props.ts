@@ -3,7 +3,7 @@ import type { ArticleCardView, TierView } from "@/lib/articles/view-models";
 import { dict } from "@/lib/i18n";
 import type { ShareCardProps } from "./share-card";
 
-export function toShareCardProps(article: ArticleCardView, tiers: readonly TierView[]): ShareCardProps {
+export function toShareCardProps(article: ArticleCardView, tiers: readonly TierView[], siteName: string): ShareCardProps {
   const lang = article.locale;
   const t = dict(lang);
   const section = article.section ? (lang === "en" ? article.section.nameEn : article.section.name) : null;
@@ -11,7 +11,7 @@ export function toShareCardProps(article: ArticleCardView, tiers: readonly TierV
   const badge =
     article.access === "public" ? null : article.access === "free" ? t.access.free : t.access.tier(tier ? (lang === "en" ? tier.nameEn : tier.name) : article.access);
   return {
-    siteName: t.siteName,
+    siteName,
     kicker: section,
     title: article.title,
     byline: article.authors.map((a) => a.name).join(lang === "en" ? ", " : " · "),

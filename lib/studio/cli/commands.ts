@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { ensureMember, getMemberByEmail } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { roles, type Role } from "@/db/schema";
-import { createApiToken } from "@/lib/admin-api/tokens";
+import { createApiToken, revokeToken } from "@/lib/admin-api/tokens";
 import { emailSchema } from "@/lib/auth/email";
 import type { Actor } from "../audit";
 import { recordAudit } from "../audit";
@@ -10,7 +10,9 @@ import { grantPresets, resolvePresetEnd, type GrantPreset } from "../grant-prese
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit } from "../member-changes";
 import { flagString, parseInstant, UsageError, type ParsedArgs } from "./args";
 
-export type Command = { usage: string; summary: string; run: (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => Promise<void> };
+// `scope`: "publication" commands work in one (--publication, default the primary); "network"
+// commands span the install, and take --publication only where they say so.
+export type Command = { usage: string; summary: string; scope?: "publication" | "network" | "optional"; run: (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => Promise<void> };
 
 function email(value: string | undefined): string {
   const parsed = emailSchema.safeParse(value ?? "");
@@ -26,7 +28,8 @@ function role(value: string | undefined): Role {
 export const userCommands: Record<string, Command> = {
   "user:create": {
     usage: "user:create <email> [--name <name>] [--role reader|editor|admin]",
-    summary: "Create a member (or report the existing one); optionally set the role.",
+    summary: "Create a member (or report the existing one); optionally set the network role (every publication).",
+    scope: "network",
     run: async (db, actor, args, out) => {
       const address = email(args.positionals[0]);
       const existed = await getMemberByEmail(db, address);
@@ -39,7 +42,8 @@ export const userCommands: Record<string, Command> = {
   },
   "user:role": {
     usage: "user:role <email> <reader|editor|admin>",
-    summary: "Change a member's role (the member's sessions pick it up on their next request).",
+    summary: "Change a member's network role (every publication; sessions pick it up on their next request).",
+    scope: "network",
     run: async (db, actor, args, out) => {
       const member = await getMemberByEmail(db, email(args.positionals[0]));
       if (!member) throw new UsageError("no member has this email (create it with user:create)");
@@ -48,12 +52,13 @@ export const userCommands: Record<string, Command> = {
     },
   },
   grant: {
-    usage: "grant <email> <tier> [--days N | --preset 7d|30d|90d|1y|lifetime | --until <ISO>] [--starts <ISO>] [--note <text>]",
-    summary: "Give a complimentary grant (creates the member if needed). Default length: 30 days.",
+    usage: "grant <email> <tier> [--days N | --preset 7d|30d|90d|1y|lifetime | --until <ISO>] [--starts <ISO>] [--note <text>] [--publication <slug>]",
+    summary: "Give a complimentary grant of a publication's tier (creates the member if needed). Default length: 30 days.",
+    scope: "publication",
     run: async (db, actor, args, out) => {
       const address = email(args.positionals[0]);
       const tier = args.positionals[1];
-      const paid = (await listTiers(db)).filter((t) => t.rank > 0).map((t) => t.slug);
+      const paid = (await listTiers(db, actor.publicationId!)).filter((t) => t.rank > 0).map((t) => t.slug);
       if (!tier || !paid.includes(tier)) throw new UsageError(`tier must be one of ${paid.join(", ")}`);
       const startsAt = flagString(args, "starts") ? parseInstant(flagString(args, "starts")!, "starts") : new Date();
       const endsAt = resolveEnd(args, startsAt);
@@ -62,8 +67,9 @@ export const userCommands: Record<string, Command> = {
     },
   },
   revoke: {
-    usage: "revoke <grantId> [--reason <text>]",
-    summary: "Revoke a grant now.",
+    usage: "revoke <grantId> [--reason <text>] [--publication <slug>]",
+    summary: "Revoke a grant of the publication now.",
+    scope: "publication",
     run: async (db, actor, args, out) => {
       const id = Number(args.positionals[0]);
       if (!Number.isInteger(id) || id <= 0) throw new UsageError("grantId must be a positive integer");
@@ -72,12 +78,24 @@ export const userCommands: Record<string, Command> = {
     },
   },
   "token:create": {
-    usage: "token:create <name>",
-    summary: "Create an Admin API token; the secret is printed once and stored only as a hash.",
+    usage: "token:create <name> [--publication <slug>]",
+    summary: "Create an Admin API token (for one publication, or without --publication a network token for every one); the secret is printed once and stored only as a hash.",
+    scope: "optional",
     run: async (db, actor, args, out) => {
       const created = await createApiToken(db, actor, args.positionals.join(" "));
       out(`token #${created.id} (${created.prefix}…) — copy it now, it is not shown again:`);
       out(created.token);
+    },
+  },
+  "token:revoke": {
+    usage: "token:revoke <tokenId>",
+    summary: "Revoke an Admin API token of any publication, network tokens included (the CLI acts as a network admin).",
+    scope: "network",
+    run: async (db, actor, args, out) => {
+      const id = Number(args.positionals[0]);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError("tokenId must be a positive integer");
+      await revokeToken(db, actor, id);
+      out(`token #${id} revoked`);
     },
   },
 };

@@ -6,7 +6,7 @@ import { demoIntentKey } from "@/lib/billing/demo-deliver";
 import { checkoutIntervals, newDemoIntent, signDemoIntent } from "@/lib/billing/demo-intent";
 import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
 import { getStripe } from "@/lib/billing/stripe-client";
-import { siteUrl } from "@/lib/env";
+import { originOf, requireRequestPublication } from "@/lib/publications/current";
 import { AppError, withErrors } from "@/lib/http/errors";
 import { localePath } from "@/lib/i18n";
 
@@ -21,17 +21,19 @@ export const POST = withErrors(async (req: Request) => {
   assertSameOrigin(req);
   const fields = await readFormFields(req);
   const lang = formLang(fields.lang);
-  const viewer = await getViewer();
+  // The plan of the publication whose pricing page posted this (its host).
+  const pub = requireRequestPublication(req);
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) {
     return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/pricing"))}`);
   }
   const { tier, interval } = planSchema.parse(fields);
-  const plan = resolveCheckoutPlan(viewer.tiers, tier, interval);
+  const plan = resolveCheckoutPlan(pub, viewer.tiers, tier, interval);
   if (!plan) throw new AppError("invalid", "tier", "Choose a paid plan that has a price for this billing period.");
 
   const stripe = getStripe();
-  if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: siteUrl() }));
+  if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: originOf(pub) }));
 
-  const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, tier, interval }, new Date()), demoIntentKey());
+  const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, publicationId: pub.id, tier, interval }, new Date()), demoIntentKey());
   return seeOther(`${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent })}`);
 });

@@ -2,7 +2,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { createPortalSession, realCustomerId } from "@/lib/billing/checkout";
 import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
 import { getStripe } from "@/lib/billing/stripe-client";
-import { siteUrl } from "@/lib/env";
+import { originOf, requireRequestPublication } from "@/lib/publications/current";
 import { withErrors } from "@/lib/http/errors";
 import { localePath } from "@/lib/i18n";
 
@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
 export const POST = withErrors(async (req: Request) => {
   assertSameOrigin(req);
   const lang = formLang((await readFormFields(req)).lang);
-  const viewer = await getViewer();
+  const pub = requireRequestPublication(req);
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) {
     return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
   }
@@ -22,5 +23,5 @@ export const POST = withErrors(async (req: Request) => {
   if (!stripe) return seeOther(localePath(lang, "/account/portal"));
   const customerId = realCustomerId(viewer.member.stripeCustomerId);
   if (!customerId) return seeOther(localePath(lang, "/pricing"));
-  return seeOther(await createPortalSession(stripe, { customerId, lang, origin: siteUrl() }));
+  return seeOther(await createPortalSession(stripe, { customerId, lang, origin: originOf(pub) }));
 });

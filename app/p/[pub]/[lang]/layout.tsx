@@ -1,36 +1,39 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import "../globals.css";
-import { SiteFooter } from "../_components/site-footer";
-import { SiteHeader } from "../_components/site-header";
+import "@/app/globals.css";
+import { SiteFooter } from "@/app/_components/site-footer";
+import { SiteHeader } from "@/app/_components/site-header";
 import { getSections } from "@/lib/articles/reader";
-import { dict, isUiLang } from "@/lib/i18n";
-import { siteUrl } from "@/lib/env";
+import { isUiLang } from "@/lib/i18n";
+import { publicationName, publicationTagline } from "@/lib/publications/model";
+import { pageContext, type PageParams } from "./lang";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbfaf7" };
 
-export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-  const { lang } = await params;
-  const t = dict(isUiLang(lang) ? lang : "ko");
+export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
+  const { pub, lang, base } = await pageContext(params);
+  const name = publicationName(pub, lang);
   return {
-    metadataBase: new URL(siteUrl()),
-    title: { default: `${t.siteName} — ${t.tagline}`, template: `%s | ${t.siteName}` },
-    description: t.tagline,
+    metadataBase: new URL(base),
+    title: { default: `${name} — ${publicationTagline(pub, lang)}`, template: `%s | ${name}` },
+    description: publicationTagline(pub, lang),
   };
 }
 
-export default async function ReaderLayout({ children, params }: { children: React.ReactNode; params: Promise<{ lang: string }> }) {
-  const { lang } = await params;
-  if (!isUiLang(lang)) notFound();
-  const sections = await getSections();
+// Root layout of a publication's reader pages (/p/<publication>/<lang>/…, reached only through the
+// proxy's rewrite from the request's Host).
+export default async function ReaderLayout({ children, params }: { children: React.ReactNode; params: Promise<PageParams> }) {
+  if (!isUiLang((await params).lang)) notFound();
+  const { pub, lang } = await pageContext(params);
+  const sections = await getSections(pub.id);
   return (
     <html lang={lang}>
       <body className="flex min-h-screen flex-col">
-        <SiteHeader lang={lang} sections={sections} />
+        <SiteHeader lang={lang} sections={sections} publication={pub} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
-        <SiteFooter lang={lang} />
+        <SiteFooter lang={lang} publication={pub} />
       </body>
     </html>
   );

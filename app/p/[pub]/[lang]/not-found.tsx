@@ -1,4 +1,4 @@
-import { NotFoundMessage } from "../_components/not-found-message";
+import { NotFoundMessage } from "@/app/_components/not-found-message";
 
 export default function NotFound() {
   return <NotFoundMessage />;

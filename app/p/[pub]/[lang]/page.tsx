@@ -1,35 +1,34 @@
-import { ArticleCard } from "../_components/article-card";
+import { ArticleCard } from "@/app/_components/article-card";
 import { getLatestCards, getSections, getTiers } from "@/lib/articles/reader";
-import { dict, isUiLang, localePath, type UiLang } from "@/lib/i18n";
+import { dict, localePath } from "@/lib/i18n";
 import Link from "next/link";
 import type { Metadata } from "next";
-import { siteUrl } from "@/lib/env";
+import { publicationName, publicationTagline } from "@/lib/publications/model";
 import { buildOrganization, buildWebSite, serializeJsonLd } from "@/lib/seo/json-ld";
 import { listingMetadata } from "@/lib/seo/metadata";
 import { siteIdentity } from "@/lib/seo/site";
+import { pageContext, type PageParams } from "./lang";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-export async function generateMetadata({ params }: { params: Promise<{ lang: string }> }): Promise<Metadata> {
-  const { lang: raw } = await params;
-  const lang: UiLang = isUiLang(raw) ? raw : "ko";
-  const t = dict(lang);
-  return listingMetadata({ base: siteUrl(), lang, path: "/", title: `${t.siteName} — ${t.tagline}`, absoluteTitle: true, description: t.tagline });
+export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
+  const { pub, lang, base } = await pageContext(params);
+  const tagline = publicationTagline(pub, lang);
+  return listingMetadata({ base, siteName: publicationName(pub, lang), lang, path: "/", title: `${publicationName(pub, lang)} — ${tagline}`, absoluteTitle: true, description: tagline });
 }
 
-export default async function HomePage({ params }: { params: Promise<{ lang: string }> }) {
-  const { lang: raw } = await params;
-  const lang: UiLang = isUiLang(raw) ? raw : "ko";
+export default async function HomePage({ params }: { params: Promise<PageParams> }) {
+  const { pub, lang, base } = await pageContext(params);
   const t = dict(lang);
-  const [latest, sections, tiers] = await Promise.all([getLatestCards({}, 40), getSections(), getTiers()]);
+  const [latest, sections, tiers] = await Promise.all([getLatestCards(pub.id, {}, 40), getSections(pub.id), getTiers(pub.id)]);
   if (latest.length === 0) return <p className="py-16 text-center text-muted">{t.home.empty}</p>;
   const [lead, ...rest] = latest;
-  const site = siteIdentity(siteUrl(), lang);
+  const site = siteIdentity(pub, base, lang);
   return (
     <div className="flex flex-col gap-12">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd([buildOrganization(site), buildWebSite(site, lang)]) }} />
-      <h1 className="sr-only">{`${t.siteName} — ${t.tagline}`}</h1>
+      <h1 className="sr-only">{`${publicationName(pub, lang)} — ${publicationTagline(pub, lang)}`}</h1>
       <section aria-labelledby="lead-heading">
         <h2 id="lead-heading" className="sr-only">
           {t.home.lead}

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMemberStripeEvents, listMemberSubscriptions } from "@/db/queries/billing";
 import { getMemberById, listGrants } from "@/db/queries/members";
-import { getViewer, isStaff } from "@/lib/auth/viewer";
+import { requireStaffPage } from "@/lib/studio/guard";
 import { LINK_RANK } from "@/lib/billing/link-member";
 import { PageTitle } from "../../_components/ui";
 import { EventsTable } from "../_components/events-table";
@@ -18,13 +18,18 @@ const linkLabel = (rank: number) => Object.entries(LINK_RANK).find(([, r]) => r 
 // One member's billing: each Stripe subscription as last stored (the freshest snapshot), the
 // grant derived from it, and every event the webhook applied to this member.
 export default async function MemberBillingPage({ params }: Props) {
-  if (!isStaff(await getViewer())) redirect("/signin?callbackUrl=%2Fstudio%2Fbilling");
+  const actor = await requireStaffPage("editor");
   const { memberId } = await params;
   if (!/^\d{1,9}$/.test(memberId)) notFound();
   const db = await getDb();
   const member = await getMemberById(db, Number(memberId));
   if (!member) notFound();
-  const [subs, events, grants] = await Promise.all([listMemberSubscriptions(db, member.id), listMemberStripeEvents(db, member.id, 100), listGrants(db, member.id)]);
+  // What concerns this publication: its subscriptions, events and grants.
+  const [subs, events, grants] = await Promise.all([
+    listMemberSubscriptions(db, member.id).then((all) => all.filter((s) => s.publicationId === actor.publicationId)),
+    listMemberStripeEvents(db, member.id, 100).then((all) => all.filter((e) => e.publicationId === actor.publicationId || (actor.network && e.publicationId === null))),
+    listGrants(db, member.id).then((all) => all.filter((g) => g.publicationId === actor.publicationId)),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <PageTitle actions={<Link href={`/studio/members/${member.id}`} className="underline">회원 화면</Link>}>{member.email} · 결제</PageTitle>

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/studio-audit";
 import { listMemberEmails, listSubscriptionsOfMember } from "@/db/queries/studio-members";
-import { loadMemberAccess } from "@/lib/auth/member-access";
+import { grantsCountingIn } from "@/lib/access";
+import { loadMemberAccess, toGrantLike } from "@/lib/auth/member-access";
+import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { AuditList } from "../../_components/audit-list";
 import { PageTitle, formatInstant } from "../../_components/ui";
@@ -20,12 +22,16 @@ export default async function MemberPage({ params, searchParams }: Props) {
   if (!/^\d{1,9}$/.test(id)) notFound();
   const db = await getDb();
   const now = new Date();
-  const loaded = await loadMemberAccess(db, Number(id), now);
+  const loaded = await loadMemberAccess(db, Number(id), actor.publicationId, now);
   if (!loaded) notFound();
-  const { member, grants, tiers, access } = loaded;
+  const { member, tiers, access, staffRole } = loaded;
+  // This publication's grants; access through a bundle shows as the effective tier.
+  const grants = loaded.grants.filter((g) => g.publicationId === actor.publicationId);
+  const counting = grantsCountingIn(loaded.grants.map(toGrantLike), loaded.networkTiers, actor.publicationId);
+  const pub = publicationById(actor.publicationId);
   const [subs, audit, grantors] = await Promise.all([
-    listSubscriptionsOfMember(db, member.id),
-    listAudit(db, { memberId: member.id }, 30),
+    listSubscriptionsOfMember(db, member.id).then((all) => all.filter((s) => s.publicationId === actor.publicationId)),
+    listAudit(db, { memberId: member.id, publicationId: actor.publicationId }, 30),
     listMemberEmails(db, grants.map((g) => g.grantedBy).filter((x): x is number => x !== null)),
   ]);
   const paid = tiers.filter((t) => t.rank > 0).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` }));
@@ -34,7 +40,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       <PageTitle>{member.email}</PageTitle>
       <section aria-labelledby="access-heading" className="grid gap-2 rounded border border-rule bg-white p-4 text-sm md:grid-cols-4">
         <h2 id="access-heading" className="sr-only">현재 접근</h2>
-        <p>역할: <strong data-testid="member-role">{member.role}</strong></p>
+        <p>역할: <strong data-testid="member-role">{staffRole ?? "reader"}</strong>{member.role !== "reader" ? <span className="text-muted"> (네트워크: {member.role})</span> : null}</p>
         <p>현재 등급: <strong data-testid="effective-tier">{access.tier.slug}</strong></p>
         <p>바뀌는 시각: {formatInstant(access.until)}</p>
         <p>가입: {formatInstant(member.createdAt)}</p>
@@ -48,8 +54,8 @@ export default async function MemberPage({ params, searchParams }: Props) {
       </section>
       <GrantsTable grants={grants} grantors={Object.fromEntries(grantors)} now={now} isAdmin={actor.role === "admin"} />
       <GrantForm memberId={member.id} tiers={paid} />
-      {actor.role === "admin" ? <RoleForm memberId={member.id} role={member.role} /> : null}
-      <AccessExplainer memberId={member.id} grants={grants} tiers={tiers} slug={(await searchParams).piece} now={now} />
+      {actor.role === "admin" ? <RoleForm memberId={member.id} staffRole={loaded.staff.find((s) => s.publicationId === actor.publicationId)?.role ?? null} networkRole={member.role} publicationName={pub?.name ?? ""} canSetNetwork={actor.network} /> : null}
+      <AccessExplainer memberId={member.id} publicationId={actor.publicationId} grants={counting} tiers={tiers} slug={(await searchParams).piece} now={now} />
       <section aria-labelledby="member-audit">
         <h2 id="member-audit" className="mb-2 text-lg font-bold">변경 기록</h2>
         <AuditList entries={audit} />

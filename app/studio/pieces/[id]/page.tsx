@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getStudioArticle } from "@/db/queries/studio-articles";
+import { originOf } from "@/lib/publications/current";
+import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { effectiveStatus } from "@/lib/studio/piece-status";
 import { PageTitle, formatInstant } from "../../_components/ui";
@@ -13,11 +15,13 @@ import { toFormValues } from "../_components/types";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EditPiecePage({ params, searchParams }: Props) {
-  await requireStaffPage("editor");
+  const actor = await requireStaffPage("editor");
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const db = await getDb();
-  const [article, options] = await Promise.all([getStudioArticle(db, Number(id)), loadEditorOptions(db)]);
+  // A piece of another publication is not found in this publication's studio.
+  const [article, options] = await Promise.all([getStudioArticle(db, actor.publicationId, Number(id)), loadEditorOptions(db, actor.publicationId)]);
+  const pub = publicationById(actor.publicationId);
   if (!article) notFound();
   const status = effectiveStatus(article, new Date());
   return (
@@ -25,7 +29,7 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
       <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
       <p className="mb-4 text-sm text-muted">
         현재 상태: <strong data-testid="effective-status">{status}</strong> · 발행 {formatInstant(article.publishAt)} ·{" "}
-        {status === "published" ? <Link href={`/articles/${article.slug}`} className="underline">사이트에서 보기</Link> : "아직 독자에게 보이지 않습니다"} ·{" "}
+        {status === "published" ? <a href={`${pub ? originOf(pub) : ""}/articles/${article.slug}`} className="underline">사이트에서 보기</a> : "아직 독자에게 보이지 않습니다"} ·{" "}
         <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">변경 기록</Link>
       </p>
       {(await searchParams).saved ? (

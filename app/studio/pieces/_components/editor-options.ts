@@ -2,8 +2,8 @@ import type { Db } from "@/db/client";
 import { listAuthors, listSections, listTiers } from "@/db/queries/taxonomy";
 import type { EditorOptions } from "./types";
 
-export async function loadEditorOptions(db: Db): Promise<EditorOptions> {
-  const [sections, authors, tiers] = await Promise.all([listSections(db), listAuthors(db), listTiers(db)]);
+export async function loadEditorOptions(db: Db, pub: number): Promise<EditorOptions> {
+  const [sections, authors, tiers] = await Promise.all([listSections(db, pub), listAuthors(db, pub), listTiers(db, pub)]);
   return {
     sections: sections.map((s) => ({ value: s.slug, label: s.name })),
     authors: authors.map((a) => ({ value: a.slug, label: a.name })),

@@ -6,8 +6,8 @@ import { PieceEditor } from "../_components/piece-editor";
 import { emptyPiece } from "../_components/types";
 
 export default async function NewPiecePage() {
-  await requireStaffPage("editor");
-  const options = await loadEditorOptions(await getDb());
+  const actor = await requireStaffPage("editor");
+  const options = await loadEditorOptions(await getDb(), actor.publicationId);
   return (
     <div>
       <PageTitle>새 기사</PageTitle>

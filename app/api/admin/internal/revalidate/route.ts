@@ -9,11 +9,13 @@ export const dynamic = "force-dynamic";
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
 const bodySchema = z.object({
+  publicationId: z.number().int().positive().nullable(),
   slugs: z.array(z.string().max(200)).max(5000),
   lists: z.boolean().optional(),
   taxonomy: z.boolean().optional(),
   tiers: z.boolean().optional(),
   related: z.array(z.string().max(100)).max(5000).optional(),
+  publications: z.boolean().optional(),
   all: z.boolean().optional(),
 });
 

@@ -4,7 +4,7 @@ import { dict } from "@/lib/i18n";
 import { describeReport, importWxr, MAX_WXR_BYTES } from "@/lib/import/wxr";
 import { ImportOptionError, WxrError } from "@/lib/import/wxr-types";
 import { assertSameOrigin, getStaffActor } from "@/lib/studio/guard";
-import { RELATED_TAG } from "@/lib/articles/cache-tags";
+import { relatedAllTag } from "@/lib/articles/cache-tags";
 import { revalidateContent } from "@/lib/studio/revalidate";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export const POST = withErrors(async (req: Request) => {
   if (xml.length > MAX_WXR_BYTES) throw new AppError("payload_too_large", "import", "파일이 50MB보다 큽니다.");
   try {
     const report = await importWxr(await getDb(), actor, xml, { protectedAccess });
-    revalidateContent({ slugs: report.slugs, lists: true, taxonomy: true, related: [RELATED_TAG] });
+    revalidateContent({ publicationId: actor.publicationId, slugs: report.slugs, lists: true, taxonomy: true, related: [relatedAllTag(actor.publicationId)] });
     return Response.json({ ok: true, report, summary: describeReport(report) });
   } catch (err) {
     if (err instanceof WxrError) throw new AppError("invalid", "wxr", `${err.message} — 아무것도 가져오지 않았습니다.`);

@@ -1,7 +1,6 @@
-import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
 import { listComments } from "@/lib/comments/discussion";
 import { withCommentErrors } from "@/lib/comments/errors";
+import { commentContext } from "@/lib/comments/request";
 import { createComment } from "@/lib/comments/posting";
 import { readJson } from "@/lib/http/errors";
 
@@ -13,10 +12,10 @@ const headers = { "Cache-Control": "private, no-store" };
 
 // GET: the discussion of a live piece (design §9). 404 for an unknown piece; a reader who may not
 // read it gets 200 with `locked: true` and no comments.
-export const GET = withCommentErrors(async (_req: Request, { params }: Ctx) => {
+export const GET = withCommentErrors(async (req: Request, { params }: Ctx) => {
   const { slug } = await params;
   const now = new Date();
-  const result = await listComments({ db: await getDb(), viewer: await getViewer(now), now }, slug);
+  const result = await listComments(await commentContext(req, now), slug);
   return Response.json(result, { headers });
 });
 
@@ -24,7 +23,6 @@ export const GET = withCommentErrors(async (_req: Request, { params }: Ctx) => {
 export const POST = withCommentErrors(async (req: Request, { params }: Ctx) => {
   const { slug } = await params;
   const now = new Date();
-  const viewer = await getViewer(now);
-  const comment = await createComment({ db: await getDb(), viewer, now }, slug, () => readJson(req, 64 * 1024));
+  const comment = await createComment(await commentContext(req, now), slug, () => readJson(req, 64 * 1024));
   return Response.json({ comment }, { status: 201, headers });
 });

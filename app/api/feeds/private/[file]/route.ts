@@ -1,5 +1,7 @@
 import { getDb } from "@/db/client";
-import { siteUrl } from "@/lib/env";
+import { originOf } from "@/lib/publications/current";
+import { publicationName } from "@/lib/publications/model";
+import { publicationById } from "@/lib/publications/table";
 import { buildPrivateFeed } from "@/lib/feeds/private-feed";
 import { getTierFeedEntries, resolvePrivateFeedReader } from "@/lib/feeds/private-feed-data";
 import { parseFeedFile } from "@/lib/feeds/token";
@@ -26,11 +28,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
   const token = parseFeedFile((await params).file);
   if (!token) return notFound();
   try {
-    const access = await resolvePrivateFeedReader(await getDb(), token, new Date());
-    if (!access) return notFound();
+    const reader = await resolvePrivateFeedReader(await getDb(), token, new Date());
+    const pub = reader ? publicationById(reader.publicationId) : null;
+    if (!reader || !pub) return notFound();
     const lang = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "ko";
-    const entries = await getTierFeedEntries(access.tier.slug);
-    const xml = buildPrivateFeed({ base: siteUrl(), token, lang, entries });
+    // The feed carries the pieces of the publication it was issued in, wherever it is fetched.
+    const entries = await getTierFeedEntries(pub.id, reader.access.tier.slug);
+    const xml = buildPrivateFeed({ base: originOf(pub), siteName: publicationName(pub, lang), token, lang, entries });
     const res = conditionalTextResponse(request, xml, { contentType: RSS_CONTENT_TYPE, cacheControl: CACHE_CONTROL });
     for (const [k, v] of Object.entries(PRIVATE_HEADERS)) res.headers.set(k, v);
     return res;

@@ -6,23 +6,25 @@ import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike } from "@/lib/auth/member-access";
 import { getViewer } from "@/lib/auth/viewer";
 import { dict, formatDate, localePath } from "@/lib/i18n";
-import { pageLang } from "../lang";
+import { publicationById } from "@/lib/publications/table";
+import { publicationName } from "@/lib/publications/model";
+import { pageContext, pageLang, type PageParams } from "../lang";
 import { BillingPanel } from "./_components/billing-panel";
 import { PrivateFeedSection } from "./_components/private-feed-section";
 
 // Personal, so rendered per request and never cached (Next marks it private once cookies are read).
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string }> };
+type Props = { params: Promise<PageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).account.title, robots: { index: false } };
 }
 
 export default async function AccountPage({ params }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang);
-  const viewer = await getViewer();
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
   const now = new Date();
   const tierName = (slug: string) => {
@@ -30,7 +32,9 @@ export default async function AccountPage({ params }: Props) {
     return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
   };
   const { access } = viewer;
-  const paidGrants = viewer.grants.filter((g) => g.tierSlug !== "free");
+  // This publication's grants; access through another publication's bundle is named below.
+  const paidGrants = viewer.grants.filter((g) => g.publicationId === pub.id && g.tierSlug !== "free");
+  const through = access.grant && "publicationId" in access.grant && access.grant.publicationId !== pub.id ? publicationById(Number(access.grant.publicationId)) : null;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <h1 className="headline text-3xl font-bold">{t.account.title}</h1>
@@ -41,6 +45,7 @@ export default async function AccountPage({ params }: Props) {
         <dd data-testid="account-tier">
           <strong>{tierName(access.tier.slug)}</strong>{" "}
           <span className="text-muted">{access.until ? t.account.until(formatDate(access.until, lang)) : ""}</span>
+          {through ? <span className="block text-sm text-muted">{t.account.throughBundle(publicationName(through, lang))}</span> : null}
         </dd>
       </dl>
       <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
@@ -77,7 +82,7 @@ export default async function AccountPage({ params }: Props) {
         )}
       </section>
       <BillingPanel lang={lang} account={viewer} />
-      <PrivateFeedSection lang={lang} memberId={viewer.member.id} tier={access.tier} />
+      <PrivateFeedSection lang={lang} publicationId={pub.id} memberId={viewer.member.id} tier={access.tier} />
       <div className="flex flex-wrap gap-3">
         <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.account.upgrade}

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { dict } from "@/lib/i18n";
 import { getPlans } from "@/lib/pricing/reader";
-import { pageLang } from "../lang";
+import { pageContext, pageLang, type PageParams } from "../lang";
 import { PlanCards } from "./plan-cards";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type Props = { params: Promise<{ lang: string }> };
+type Props = { params: Promise<PageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = dict(await pageLang(params)).pricing;
@@ -15,9 +15,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PricingPage({ params }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang).pricing;
-  const plans = await getPlans();
+  const plans = await getPlans(pub.id);
   return (
     <div className="flex flex-col gap-8">
       <header className="flex max-w-2xl flex-col gap-2">

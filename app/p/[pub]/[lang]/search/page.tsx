@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { AccessBadge } from "../../_components/access-badge";
+import { AccessBadge } from "@/app/_components/access-badge";
 import { SearchLimited } from "./_components/search-limited";
 import { getTiers } from "@/lib/articles/reader";
 import { searchForTier } from "@/lib/articles/search";
@@ -9,9 +9,9 @@ import { parseSearchQuery } from "@/lib/articles/search-query";
 import { getViewer } from "@/lib/auth/viewer";
 import { searchVerdict } from "@/lib/search/limit";
 import { dict, formatDate, localePath } from "@/lib/i18n";
-import { pageLang } from "../lang";
+import { pageContext, pageLang, type PageParams } from "../lang";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ q?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ q?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = dict(await pageLang(params));
@@ -19,14 +19,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function SearchPage({ params, searchParams }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang);
   const query = parseSearchQuery((await searchParams).q);
-  // The tier comes from the server-side session, re-checked here (not taken from the proxy).
-  const viewer = await getViewer();
+  // The tier in this publication comes from the server-side session, re-checked here (not taken
+  // from the proxy).
+  const viewer = await getViewer(pub.id);
   const limit = query.terms.length > 0 ? await searchVerdict(await headers()) : null;
   const searched = limit?.ok ? query : { ...query, terms: [] };
-  const [hits, tiers] = await Promise.all([searchForTier(searched, viewer.access.tier), getTiers()]);
+  const [hits, tiers] = await Promise.all([searchForTier(pub.id, searched, viewer.access.tier), getTiers(pub.id)]);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="headline text-3xl font-bold">{t.search.title}</h1>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { SignInForm } from "../_components/signin-form";
 import { safeCallback } from "@/lib/auth/callback-url";
 import { dict } from "@/lib/i18n";
-import { pageLang } from "../lang";
+import { pageLang, type PageParams } from "../lang";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).signin.title, robots: { index: false } };

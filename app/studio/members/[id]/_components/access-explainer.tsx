@@ -1,20 +1,22 @@
 import { getDb } from "@/db/client";
 import { getArticleIdBySlug, getStudioArticle } from "@/db/queries/studio-articles";
-import type { Grant, Tier } from "@/db/schema";
-import { toGrantLike, toTierRef } from "@/lib/auth/member-access";
+import type { Tier } from "@/db/schema";
+import type { GrantLike } from "@/lib/access";
+import { toTierRef } from "@/lib/auth/member-access";
 import { explainAccess } from "@/lib/studio/explain";
 import { effectiveStatus } from "@/lib/studio/piece-status";
 import { ghostButtonClass, inputClass } from "../../../_components/ui";
 
 // "Why can this member read this piece?": a GET form (?piece=slug) so an explanation can be linked.
-export async function AccessExplainer({ memberId, grants, tiers, slug, now }: { memberId: number; grants: Grant[]; tiers: Tier[]; slug?: string; now: Date }) {
+// `grants`: those that count in this publication (its own and through bundles).
+export async function AccessExplainer({ memberId, publicationId, grants, tiers, slug, now }: { memberId: number; publicationId: number; grants: GrantLike[]; tiers: Tier[]; slug?: string; now: Date }) {
   const db = await getDb();
-  const id = slug ? await getArticleIdBySlug(db, slug.trim()) : null;
-  const article = id ? await getStudioArticle(db, id) : null;
+  const id = slug ? await getArticleIdBySlug(db, publicationId, slug.trim()) : null;
+  const article = id ? await getStudioArticle(db, publicationId, id) : null;
   const result = article
     ? explainAccess({
         piece: { slug: article.slug, access: article.access, unlockAt: article.unlockAt, live: effectiveStatus(article, now) === "published", publishAt: article.publishAt },
-        grants: grants.map(toGrantLike),
+        grants,
         tiers: tiers.map(toTierRef),
         now,
       })

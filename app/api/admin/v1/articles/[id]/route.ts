@@ -3,6 +3,7 @@ import { getStudioArticle } from "@/db/queries/studio-articles";
 import { articleJson, parseArticleId } from "@/lib/admin-api/articles";
 import { requireAdminToken } from "@/lib/admin-api/auth";
 import { AppError, readJson, withErrors } from "@/lib/http/errors";
+import { requireRequestPublication } from "@/lib/publications/current";
 import { piecePatchSchema } from "@/lib/studio/piece-input";
 import { removePiece, updatePiece } from "@/lib/studio/pieces";
 import { afterContentChange } from "@/lib/studio/revalidate";
@@ -11,11 +12,12 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
+// Pieces of the publication at the request's host; another publication's id is a 404.
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
-  await requireAdminToken(req);
-  const row = await getStudioArticle(await getDb(), parseArticleId((await ctx.params).id));
+  const actor = await requireAdminToken(req);
+  const row = await getStudioArticle(await getDb(), actor.publicationId, parseArticleId((await ctx.params).id));
   if (!row) throw new AppError("not_found", "article", "No piece has this id.");
-  return Response.json(articleJson(row));
+  return Response.json(articleJson(requireRequestPublication(req), row));
 });
 
 // PATCH: any subset of the POST fields; omitted fields keep their value.
@@ -25,14 +27,14 @@ export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
   const db = await getDb();
   const patch = piecePatchSchema.parse(await readJson(req, 1024 * 1024));
   const change = await updatePiece(db, actor, id, patch);
-  afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
-  const row = await getStudioArticle(db, id);
-  return Response.json(row ? articleJson(row) : { id });
+  afterContentChange({ publicationId: change.publicationId, slugs: change.slugs, lists: true, related: change.related });
+  const row = await getStudioArticle(db, actor.publicationId, id);
+  return Response.json(row ? articleJson(requireRequestPublication(req), row) : { id });
 });
 
 export const DELETE = withErrors(async (req: Request, ctx: Ctx) => {
   const actor = await requireAdminToken(req);
   const change = await removePiece(await getDb(), actor, parseArticleId((await ctx.params).id));
-  afterContentChange({ slugs: change.slugs, lists: true, related: change.related });
+  afterContentChange({ publicationId: change.publicationId, slugs: change.slugs, lists: true, related: change.related });
   return Response.json({ id: change.article.id, slug: change.article.slug, deleted: true });
 });

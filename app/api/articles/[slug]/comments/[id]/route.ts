@@ -1,6 +1,5 @@
-import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
 import { withCommentErrors } from "@/lib/comments/errors";
+import { commentContext } from "@/lib/comments/request";
 import { parseCommentId } from "@/lib/comments/input";
 import { deleteComment, editComment } from "@/lib/comments/posting";
 import { readJson } from "@/lib/http/errors";
@@ -14,15 +13,14 @@ const headers = { "Cache-Control": "private, no-store" };
 export const PATCH = withCommentErrors(async (req: Request, { params }: Ctx) => {
   const { slug, id } = await params;
   const now = new Date();
-  const viewer = await getViewer(now);
-  const comment = await editComment({ db: await getDb(), viewer, now }, slug, parseCommentId(id), () => readJson(req, 64 * 1024));
+  const comment = await editComment(await commentContext(req, now), slug, parseCommentId(id), () => readJson(req, 64 * 1024));
   return Response.json({ comment }, { headers });
 });
 
 // DELETE → 200 {id, state: "deleted"}: the author (any time) or staff.
-export const DELETE = withCommentErrors(async (_req: Request, { params }: Ctx) => {
+export const DELETE = withCommentErrors(async (req: Request, { params }: Ctx) => {
   const { slug, id } = await params;
   const now = new Date();
-  const result = await deleteComment({ db: await getDb(), viewer: await getViewer(now), now }, slug, parseCommentId(id));
+  const result = await deleteComment(await commentContext(req, now), slug, parseCommentId(id));
   return Response.json(result, { headers });
 });

@@ -9,8 +9,8 @@ import { PrivateFeedPanel } from "./private-feed-panel";
 // The account page's private feed block: shown to paying members, and to anyone who still has a
 // live URL (so a lapsed member can stop it). The secret itself is never shown here: only its
 // hash is stored, so the URL appears once, in the panel, right after it is issued.
-export async function PrivateFeedSection({ lang, memberId, tier }: { lang: UiLang; memberId: number; tier: TierRef }) {
-  const live = await getLivePrivateFeedForMember(await getDb(), memberId);
+export async function PrivateFeedSection({ lang, publicationId, memberId, tier }: { lang: UiLang; publicationId: number; memberId: number; tier: TierRef }) {
+  const live = await getLivePrivateFeedForMember(await getDb(), publicationId, memberId);
   const eligible = canHavePrivateFeed(tier);
   const m = feedMessages(lang);
   if (!eligible && !live) return null;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
+import { requestPublication } from "@/lib/publications/current";
 import { DemoDeliveryError, demoDeps } from "@/lib/billing/demo-deliver";
 import { demoPortalActions, runDemoPortalAction, type DemoPortalAction } from "@/lib/billing/demo-flow";
 import { formLang } from "@/lib/billing/request";
@@ -22,7 +23,7 @@ export async function demoPortalAction(_prev: PortalActionResult, form: FormData
   const t = dict(formLang(text(form.get("lang")))).billing;
   const fail = (code: string): PortalActionResult => ({ ok: false, error: { code, message: t.actionFailed } });
   if (isStripeConfigured()) return fail("forbidden:portal");
-  const viewer = await getViewer();
+  const viewer = await getViewer((await requestPublication()).id);
   if (!viewer.signedIn) return fail("unauthorized:portal");
   const input = inputSchema.safeParse({ action: text(form.get("action")), subscriptionId: text(form.get("subscriptionId")) });
   if (!input.success) return fail("invalid:input");

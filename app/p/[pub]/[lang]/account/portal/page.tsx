@@ -7,12 +7,12 @@ import { listDemoSubscriptions } from "@/lib/billing/demo-state";
 import { isStripeConfigured } from "@/lib/billing/stripe-client";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
-import { pageLang } from "../../lang";
+import { pageContext, pageLang, type PageParams } from "../../lang";
 import { PortalActions } from "./_components/portal-actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string }> };
+type Props = { params: Promise<PageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).billing.portalTitle, robots: { index: false } };
@@ -21,13 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // Stands in for Stripe's customer portal when no Stripe keys are set (with keys, "Manage
 // subscription" goes to Stripe's own portal and this page does not exist).
 export default async function DemoPortalPage({ params }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang).billing;
   if (isStripeConfigured()) notFound();
-  const viewer = await getViewer();
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account/portal"))}`);
   const now = new Date();
-  const views = await listDemoSubscriptions(await getDb(), viewer.member, now);
+  // This publication's subscriptions only: each publication's portal manages its own.
+  const views = (await listDemoSubscriptions(await getDb(), viewer.member, now)).filter((v) => v.publicationId === pub.id);
   const tierName = (slug: string) => {
     const tier = viewer.tiers.find((x) => x.slug === slug);
     return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
@@ -47,7 +48,7 @@ export default async function DemoPortalPage({ params }: Props) {
           <section key={v.state.subscriptionId} className="flex flex-col gap-4 rounded border border-rule bg-white p-5" data-testid="portal-subscription">
             <dl className="grid gap-2 sm:grid-cols-[9rem_1fr]">
               <dt className="font-semibold text-muted">{t.plan}</dt>
-              <dd className="font-semibold">{tierName(v.state.tierSlug)}</dd>
+              <dd className="font-semibold">{tierName(v.tierSlug ?? v.state.tierKey)}</dd>
               <dt className="font-semibold text-muted">{t.price}</dt>
               <dd>
                 {formatPrice(v.state.amount, v.state.currency, lang)} {t.perInterval[v.state.interval === "month" ? "monthly" : "yearly"]}

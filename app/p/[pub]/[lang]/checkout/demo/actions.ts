@@ -8,6 +8,7 @@ import { verifyDemoIntent } from "@/lib/billing/demo-intent";
 import { formLang } from "@/lib/billing/request";
 import { isStripeConfigured } from "@/lib/billing/stripe-client";
 import { AppError } from "@/lib/http/errors";
+import { requestPublication } from "@/lib/publications/current";
 import { dict, localePath } from "@/lib/i18n";
 import type { ActionResult } from "@/lib/studio/action-result";
 
@@ -22,7 +23,7 @@ export async function payDemoAction(_prev: PayDemoResult, form: FormData): Promi
   const t = dict(lang).billing;
   const fail = (code: string, message: string): PayDemoResult => ({ ok: false, error: { code, message } });
   if (isStripeConfigured()) return fail("forbidden:checkout", t.intentInvalid);
-  const viewer = await getViewer();
+  const viewer = await getViewer((await requestPublication()).id);
   if (!viewer.signedIn) return fail("unauthorized:checkout", t.intentInvalid);
   const now = new Date();
   const check = verifyDemoIntent(text(form.get("intent")), demoIntentKey(), now);

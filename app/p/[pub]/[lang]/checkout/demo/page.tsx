@@ -10,13 +10,13 @@ import { isStripeConfigured } from "@/lib/billing/stripe-client";
 import { getEnv } from "@/lib/env";
 import { dict, localePath } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
-import { pageLang } from "../../lang";
+import { pageContext, pageLang, type PageParams } from "../../lang";
 import { DemoPayForm } from "./_components/demo-pay-form";
 import { OrderSummary } from "./_components/order-summary";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ intent?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ intent?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).billing.checkoutTitle, robots: { index: false } };
@@ -25,10 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // Stands in for Stripe Checkout when no Stripe keys are set. The signed intent from
 // POST /api/billing/checkout is the only input trusted: tier and interval come from it.
 export default async function DemoCheckoutPage({ params, searchParams }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang).billing;
   if (isStripeConfigured()) notFound();
-  const viewer = await getViewer();
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/pricing"))}`);
 
   const raw = (await searchParams).intent;
@@ -36,7 +36,8 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
   const now = new Date();
   const check = verifyDemoIntent(token, demoIntentKey(), now);
   const intent = check.ok ? check.intent : null;
-  const plan = intent ? resolveCheckoutPlan(viewer.tiers, intent.tier, intent.interval) : null;
+  // A plan of this publication only: an intent signed on another publication's host is not offered here.
+  const plan = intent && intent.publicationId === pub.id ? resolveCheckoutPlan(pub, viewer.tiers, intent.tier, intent.interval) : null;
   const problem = !intent ? t.intentInvalid : intent.memberId !== viewer.member.id ? t.intentOther : !plan ? t.planGone : null;
   if (problem || !intent || !plan) {
     return (

@@ -10,12 +10,12 @@ import { getCheckoutSubscription } from "@/lib/billing/checkout";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, localePath } from "@/lib/i18n";
-import { pageLang } from "../../lang";
+import { pageContext, pageLang, type PageParams } from "../../lang";
 import { RefreshOnMount } from "./_components/refresh-on-mount";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[] }> };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -26,16 +26,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // After Stripe Checkout (?session_id=…) or the demo (?sub=…): confirms what the member now holds,
 // read from their grants, never from the URL — the URL only says which subscription to show first.
 export default async function CheckoutSuccessPage({ params, searchParams }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const t = dict(lang).billing;
-  const viewer = await getViewer();
+  const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
   const now = new Date();
   const sp = await searchParams;
   const stripe = getStripe();
   const sessionId = first(sp.session_id);
   const wanted = stripe && sessionId ? await getCheckoutSubscription(stripe, sessionId, viewer.member.id) : first(sp.sub);
-  const subs = await listMemberSubscriptions(await getDb(), viewer.member.id);
+  const subs = (await listMemberSubscriptions(await getDb(), viewer.member.id)).filter((s) => s.publicationId === null || s.publicationId === pub.id);
   // The named subscription may not be stored yet (Stripe's webhook still on its way): then wait
   // for it rather than show an older one.
   const sub = wanted ? (subs.find((s) => s.id === wanted) ?? null) : (subs.find((s) => s.tierSlug !== null) ?? null);

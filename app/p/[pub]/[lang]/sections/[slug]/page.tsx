@@ -1,38 +1,39 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleList } from "../../../_components/article-card";
+import { ArticleList } from "@/app/_components/article-card";
 import { getSectionPage, getTiers } from "@/lib/articles/reader";
-import { dict, isUiLang } from "@/lib/i18n";
-import { pageLang } from "../../lang";
-import { siteUrl } from "@/lib/env";
+import { dict } from "@/lib/i18n";
+import { publicationName, publicationTagline } from "@/lib/publications/model";
+import { pageContext, type PageParams } from "../../lang";
 import { listingMetadata } from "@/lib/seo/metadata";
 import { sectionFeedPath } from "@/lib/seo/urls";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type Props = { params: Promise<{ lang: string; slug: string }> };
+type Props = { params: Promise<PageParams & { slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { lang, slug } = await params;
-  const data = await getSectionPage(slug);
+  const { slug } = await params;
+  const { pub, lang, base } = await pageContext(params);
+  const data = await getSectionPage(pub.id, slug);
   if (!data) return {};
-  const ui = isUiLang(lang) ? lang : "ko";
-  const title = ui === "en" ? data.section.nameEn : data.section.name;
+  const title = lang === "en" ? data.section.nameEn : data.section.name;
   return listingMetadata({
-    base: siteUrl(),
-    lang: ui,
+    base,
+    siteName: publicationName(pub, lang),
+    lang,
     path: `/sections/${data.section.slug}`,
     title,
-    description: (ui === "en" ? data.section.descriptionEn : data.section.description) || dict(ui).tagline,
-    feed: { path: sectionFeedPath(ui, data.section.slug), title: `${title} — ${dict(ui).siteName}` },
+    description: (lang === "en" ? data.section.descriptionEn : data.section.description) || publicationTagline(pub, lang),
+    feed: { path: sectionFeedPath(lang, data.section.slug), title: `${title} — ${publicationName(pub, lang)}` },
   });
 }
 
 export default async function SectionPage({ params }: Props) {
-  const lang = await pageLang(params);
+  const { pub, lang } = await pageContext(params);
   const { slug } = await params;
-  const [data, tiers] = await Promise.all([getSectionPage(slug), getTiers()]);
+  const [data, tiers] = await Promise.all([getSectionPage(pub.id, slug), getTiers(pub.id)]);
   if (!data) notFound();
   const t = dict(lang);
   const { section } = data;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { dict } from "@/lib/i18n";
-import { pageLang } from "../../lang";
+import { pageLang, type PageParams } from "../../lang";
 
-type Props = { params: Promise<{ lang: string }> };
+type Props = { params: Promise<PageParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).signin.checkTitle, robots: { index: false } };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dict, localePath } from "@/lib/i18n";
-import { pageLang } from "../../lang";
+import { pageLang, type PageParams } from "../../lang";
 
-type Props = { params: Promise<{ lang: string }>; searchParams: Promise<{ error?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ error?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).signin.errorTitle, robots: { index: false } };

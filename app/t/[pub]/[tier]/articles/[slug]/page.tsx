@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleCard } from "../../../../_components/article-card";
+import { ArticleCard } from "@/app/_components/article-card";
 import { getRelatedCards, getTierArticle, getTiers } from "@/lib/articles/reader";
 import { dict, formatDate } from "@/lib/i18n";
-import { siteUrl } from "@/lib/env";
+import { originOf, requirePagePublication } from "@/lib/publications/current";
 import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
 import { ArticleHeader } from "./_components/article-header";
@@ -18,26 +18,28 @@ import { TagList } from "./_components/tag-list";
 export const revalidate = 3600;
 export const generateStaticParams = () => [];
 
-type Props = { params: Promise<{ tier: string; slug: string }> };
+type Props = { params: Promise<{ pub: string; tier: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { tier, slug } = await params;
-  const data = await getTierArticle(tier, slug);
+  const { pub: pubSlug, tier, slug } = await params;
+  const pub = await requirePagePublication(pubSlug);
+  const data = await getTierArticle(pub.id, tier, slug);
   if (!data) return {};
   // Built from the dek and the teaser only, never from the gated part (lib/seo/article-page).
-  return articlePageMetadata(data, siteUrl());
+  return articlePageMetadata(data, pub, originOf(pub));
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { tier, slug } = await params;
-  const [data, tiers] = await Promise.all([getTierArticle(tier, slug), getTiers()]);
+  const { pub: pubSlug, tier, slug } = await params;
+  const pub = await requirePagePublication(pubSlug);
+  const [data, tiers] = await Promise.all([getTierArticle(pub.id, tier, slug), getTiers(pub.id)]);
   if (!data) notFound();
   const related = await getRelatedCards(data.relatedTo);
   const { article } = data;
   const lang = article.locale;
   const t = dict(lang);
   const unlockPending = article.unlockAt && !data.readable;
-  const jsonLd = articlePageJsonLd(data, tiers, siteUrl(), new Date());
+  const jsonLd = articlePageJsonLd(data, tiers, pub, originOf(pub), new Date());
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />

@@ -14,7 +14,7 @@ export const POST = withErrors(async (req: Request, ctx: { params: Promise<{ ema
   // literal "%" and read "a%2540b.c" as a@b.c.
   const { email } = await ctx.params;
   const db = await getDb();
-  const input = await parseGrantRequest(db, email, await readJson(req));
+  const input = await parseGrantRequest(db, actor.publicationId, email, await readJson(req));
   const { grant } = await grantWithAudit(db, actor, { ...input, source: "comp" });
   return Response.json({ id: grant.id }, { status: 201 });
 });

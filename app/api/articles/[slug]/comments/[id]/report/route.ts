@@ -1,6 +1,5 @@
-import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
 import { withCommentErrors } from "@/lib/comments/errors";
+import { commentContext } from "@/lib/comments/request";
 import { parseCommentId, readOptionalJson } from "@/lib/comments/input";
 import { reportComment } from "@/lib/comments/reports";
 
@@ -13,7 +12,6 @@ type Ctx = { params: Promise<{ slug: string; id: string }> };
 export const POST = withCommentErrors(async (req: Request, { params }: Ctx) => {
   const { slug, id } = await params;
   const now = new Date();
-  const viewer = await getViewer(now);
-  const result = await reportComment({ db: await getDb(), viewer, now }, slug, parseCommentId(id), () => readOptionalJson(req));
+  const result = await reportComment(await commentContext(req, now), slug, parseCommentId(id), () => readOptionalJson(req));
   return Response.json(result, { status: result.alreadyReported ? 200 : 201, headers: { "Cache-Control": "private, no-store" } });
 });

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { AccessBadge } from "../../../../../_components/access-badge";
+import { AccessBadge } from "@/app/_components/access-badge";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import type { ArticleView, TierView } from "@/lib/articles/view-models";
 

@@ -1,0 +1,73 @@
+import { getDb } from "@/db/client";
+import { listAllTiers } from "@/db/queries/publications";
+import { listPublicationViews, originOf } from "@/lib/publications/current";
+import { requireNetworkAdminPage } from "@/lib/studio/guard";
+import { PageTitle } from "../_components/ui";
+import { BundleForm } from "./_components/bundle-form";
+import { CreatePublicationForm } from "./_components/create-publication-form";
+
+// Network admins: every publication of the install, a new one, and bundles (a paid tier of one
+// publication that includes paid tiers of others).
+export default async function PublicationsPage() {
+  await requireNetworkAdminPage();
+  const [publications, { tiers, includes }] = await Promise.all([listPublicationViews(), listAllTiers(await getDb())]);
+  const nameOf = (id: number) => publications.find((p) => p.id === id)?.name ?? `#${id}`;
+  const paid = tiers.filter((t) => t.rank > 0);
+  return (
+    <div className="flex flex-col gap-8">
+      <PageTitle>발행처</PageTitle>
+      <table className="w-full bg-white text-sm" data-testid="publications-table">
+        <thead>
+          <tr className="border-b border-rule text-left">
+            <th className="p-2">이름</th>
+            <th className="p-2">슬러그</th>
+            <th className="p-2">주소</th>
+            <th className="p-2">언어</th>
+          </tr>
+        </thead>
+        <tbody>
+          {publications.map((p) => (
+            <tr key={p.id} className="border-b border-rule">
+              <td className="p-2 font-semibold">
+                {p.name}
+                {p.isPrimary ? <span className="ml-2 text-xs text-muted">(기본)</span> : null}
+              </td>
+              <td className="p-2">
+                <code>{p.slug}</code>
+              </td>
+              <td className="p-2">
+                <a href={originOf(p)} className="underline">
+                  {originOf(p)}
+                </a>
+              </td>
+              <td className="p-2">{p.locale}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <section aria-labelledby="new-publication" className="flex flex-col gap-2">
+        <h2 id="new-publication" className="text-lg font-bold">
+          새 발행처
+        </h2>
+        <CreatePublicationForm />
+      </section>
+      <section aria-labelledby="bundles" className="flex flex-col gap-2">
+        <h2 id="bundles" className="text-lg font-bold">
+          번들
+        </h2>
+        <p className="text-sm text-muted">한 발행처의 유료 등급이 다른 발행처의 등급을 포함하면, 그 회원은 포함된 발행처에서도 그 등급으로 읽습니다. 포함은 한 단계만 적용됩니다.</p>
+        <div className="grid gap-3 md:grid-cols-2">
+          {paid.map((t) => (
+            <BundleForm
+              key={t.id}
+              tierId={t.id}
+              tierLabel={`${nameOf(t.publicationId)} · ${t.name}`}
+              options={paid.filter((o) => o.publicationId !== t.publicationId).map((o) => ({ id: o.id, label: `${nameOf(o.publicationId)} · ${o.name}` }))}
+              included={includes.filter((l) => l.tierId === t.id).map((l) => l.includedTierId)}
+            />
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}
