@@ -14,6 +14,7 @@ export type BenchContext = {
   traceFile: string | null;
   secret: string; // the server's AUTH_SECRET
   tiers: TierRef[];
+  publicationId: number; // the primary publication, which the benchmark reads
   gatedSlug: string;
   gatedPath: string;
   gatedTier: string;

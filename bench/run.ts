@@ -48,7 +48,7 @@ async function main(report: Report): Promise<void> {
 
   t = Date.now();
   const secret = randomBytes(32).toString("base64url");
-  const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now);
+  const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now, seeded.publicationId);
   const byTier = groupByTier(cookies);
   report.line(`sessions: ${num(cookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — ${[...byTier.entries()].map(([tier, list]) => `${tier} ${num(list.length)}`).join(", ")}`);
 
@@ -63,6 +63,7 @@ async function main(report: Report): Promise<void> {
     traceFile,
     secret,
     tiers: seeded.tiers,
+    publicationId: seeded.publicationId,
     gatedSlug: seeded.gatedSlug,
     gatedPath: `/articles/${seeded.gatedSlug}`,
     gatedTier: "premium",

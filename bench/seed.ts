@@ -1,17 +1,17 @@
 // Seeds the benchmark database: the demo publication, generated pieces up to `pieces` (a share of
 // them gated), and `members` reader accounts with a mix of active, expired, revoked, future and
 // lifetime grants — written with multi-row INSERTs so 10,000 accounts take seconds.
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { countArticles, upsertArticle } from "@/db/queries/content-writes";
-import { listTiers } from "@/db/queries/taxonomy";
 import { articles, authors, grants, members, sections, tags, type Grant } from "@/db/schema";
 import { demoArticles } from "@/db/seed/demo-content";
-import { seedDemo } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import type { SeedArticle } from "@/db/seed/types";
 import { deriveSearchText } from "@/lib/articles/derive";
-import type { TierRef } from "@/lib/access";
+import type { NetworkTier } from "@/lib/access";
+import { loadNetworkTiers } from "@/lib/auth/member-access";
 
 const DAY = 86_400_000;
 const CHUNK = 1_000;
@@ -22,20 +22,23 @@ export const GATED_SLUG = "bench-gated-premium";
 export const GATED_MARKER = "MASTHEAD-BENCH-GATED-MARKER";
 
 export type RosterMember = { id: number; email: string; role: "reader"; accessEpoch: number; grants: Grant[] };
-export type SeedResult = { pieces: number; gatedPieces: number; members: RosterMember[]; tiers: TierRef[]; gatedSlug: string };
+// `tiers`: every publication's, with bundles (the claims builder takes them); `publicationId`: the
+// primary publication, where the benchmark's pieces and grants live.
+export type SeedResult = { pieces: number; gatedPieces: number; members: RosterMember[]; tiers: NetworkTier[]; publicationId: number; gatedSlug: string };
 
-async function lookupIds(db: Db) {
-  const authorRows = await db.select({ id: authors.id, slug: authors.slug }).from(authors);
-  const sectionRows = await db.select({ id: sections.id, slug: sections.slug }).from(sections);
-  const tagRows = await db.select({ id: tags.id, slug: tags.slug }).from(tags);
+async function lookupIds(db: Db, publicationId: number) {
+  const authorRows = await db.select({ id: authors.id, slug: authors.slug }).from(authors).where(eq(authors.publicationId, publicationId));
+  const sectionRows = await db.select({ id: sections.id, slug: sections.slug }).from(sections).where(eq(sections.publicationId, publicationId));
+  const tagRows = await db.select({ id: tags.id, slug: tags.slug }).from(tags).where(eq(tags.publicationId, publicationId));
   const map = (rows: { id: number; slug: string }[]) => new Map(rows.map((r) => [r.slug, r.id]));
-  return { authors: map(authorRows), sections: map(sectionRows), tags: map(tagRows) };
+  return { publicationId, authors: map(authorRows), sections: map(sectionRows), tags: map(tagRows) };
 }
 
 async function writePiece(db: Db, ids: Awaited<ReturnType<typeof lookupIds>>, base: SeedArticle, over: { slug: string; title: string; access: SeedArticle["access"]; body: string; daysAgo: number }, now: Date) {
   const previewParagraphs = base.previewParagraphs ?? 3;
   const publishAt = new Date(now.getTime() - over.daysAgo * DAY);
   await upsertArticle(db, {
+    publicationId: ids.publicationId,
     slug: over.slug,
     title: over.title,
     dek: base.dek,
@@ -59,8 +62,8 @@ async function writePiece(db: Db, ids: Awaited<ReturnType<typeof lookupIds>>, ba
   });
 }
 
-async function seedPieces(db: Db, total: number, now: Date): Promise<{ pieces: number; gated: number }> {
-  const ids = await lookupIds(db);
+async function seedPieces(db: Db, publicationId: number, total: number, now: Date): Promise<{ pieces: number; gated: number }> {
+  const ids = await lookupIds(db, publicationId);
   const premium = demoArticles.filter((a) => a.access === "premium").sort((a, b) => b.body.length - a.body.length)[0];
   await writePiece(db, ids, premium, {
     slug: GATED_SLUG,
@@ -72,7 +75,7 @@ async function seedPieces(db: Db, total: number, now: Date): Promise<{ pieces: n
   // Generated pieces cycle through the demo bodies; every third one is gated (free, supporter,
   // premium in turn), the rest public — the same shape as a real archive.
   const access: SeedArticle["access"][] = ["public", "public", "free", "public", "public", "supporter", "public", "public", "premium"];
-  let n = await countArticles(db);
+  let n = await countArticles(db, publicationId);
   for (let i = 0; n < total; i++, n++) {
     const base = demoArticles[i % demoArticles.length];
     await writePiece(db, ids, base, {
@@ -83,7 +86,10 @@ async function seedPieces(db: Db, total: number, now: Date): Promise<{ pieces: n
       daysAgo: 1 + i * 0.7,
     }, now);
   }
-  const [row] = await db.select({ gated: sql<number>`count(*) filter (where ${articles.access} <> 'public')::int`, all: sql<number>`count(*)::int` }).from(articles);
+  const [row] = await db
+    .select({ gated: sql<number>`count(*) filter (where ${articles.access} <> 'public')::int`, all: sql<number>`count(*)::int` })
+    .from(articles)
+    .where(eq(articles.publicationId, publicationId));
   return { pieces: row.all, gated: row.gated };
 }
 
@@ -123,7 +129,7 @@ function grantsFor(i: number, now: Date): GrantPlan[] {
   }
 }
 
-async function seedMembers(db: Db, count: number, now: Date): Promise<RosterMember[]> {
+async function seedMembers(db: Db, publicationId: number, count: number, now: Date): Promise<RosterMember[]> {
   const roster: RosterMember[] = [];
   for (let start = 0; start < count; start += CHUNK) {
     const plans = Array.from({ length: Math.min(CHUNK, count - start) }, (_, k) => {
@@ -137,7 +143,7 @@ async function seedMembers(db: Db, count: number, now: Date): Promise<RosterMemb
       .values(plans.map((p) => ({ email: `reader-${String(p.i).padStart(6, "0")}@bench.masthead.test`, role: "reader" as const, emailVerifiedAt: new Date(now.getTime() - 90 * DAY), accessEpoch: p.epoch, epochChangedAt: p.changedAt })))
       .returning({ id: members.id, email: members.email, accessEpoch: members.accessEpoch });
     const grantRows = plans.flatMap((p, k) =>
-      p.grants.map((g) => ({ memberId: rows[k].id, tierSlug: g.tier, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt ?? null, revokedReason: g.revokedAt ? "refund" : null, source: g.source })),
+      p.grants.map((g) => ({ memberId: rows[k].id, publicationId, tierSlug: g.tier, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt ?? null, revokedReason: g.revokedAt ? "refund" : null, source: g.source })),
     );
     const inserted = grantRows.length ? await db.insert(grants).values(grantRows).returning() : [];
     const byMember = new Map<number, Grant[]>();
@@ -154,8 +160,9 @@ async function seedMembers(db: Db, count: number, now: Date): Promise<RosterMemb
 export async function seedBenchDatabase(db: Db, kind: "pglite" | "postgres", opts: { pieces: number; members: number; now: Date }): Promise<SeedResult> {
   await migrateDatabase(db, kind);
   await seedDemo(db, opts.now);
-  const pieces = await seedPieces(db, opts.pieces, opts.now);
-  const roster = await seedMembers(db, opts.members, opts.now);
-  const tiers = (await listTiers(db)).map((t) => ({ slug: t.slug, name: t.name, rank: t.rank, canComment: t.canComment }));
-  return { pieces: pieces.pieces, gatedPieces: pieces.gated, members: roster, tiers, gatedSlug: GATED_SLUG };
+  const publicationId = await requirePrimaryPublication(db);
+  const pieces = await seedPieces(db, publicationId, opts.pieces, opts.now);
+  const roster = await seedMembers(db, publicationId, opts.members, opts.now);
+  const tiers = (await loadNetworkTiers(db)).network;
+  return { pieces: pieces.pieces, gatedPieces: pieces.gated, members: roster, tiers, publicationId, gatedSlug: GATED_SLUG };
 }

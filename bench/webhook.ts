@@ -52,7 +52,7 @@ function rng(seed: number) {
 function history(member: { id: number; email: string }, i: number, start: Date): DemoEvent[] {
   const at = (days: number) => new Date(start.getTime() + days * DAY_MS);
   const tier = i % 3 === 0 ? "supporter" : "premium";
-  const bought = demoCheckout({ member, tierSlug: tier, interval: "month", amount: tier === "premium" ? 12900 : 5900, currency: "krw" }, start);
+  const bought = demoCheckout({ member, tierKey: tier, interval: "month", amount: tier === "premium" ? 12900 : 5900, currency: "krw" }, start);
   const renewed = demoRenewal(bought.state, new Date(bought.state.periodEnd * 1000));
   const events = [...bought.events, ...renewed.events];
   if (i % 3 === 0) events.push(...demoRenewal(renewed.state, new Date(renewed.state.periodEnd * 1000)).events, ...demoCancel(renewed.state, at(70)).events);

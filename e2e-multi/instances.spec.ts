@@ -54,7 +54,7 @@ test("a grant revoked through A downgrades the member on B on the next request",
 test("a webhook processed by B is visible through A", async () => {
   const email = `webhook-${Date.now()}@multi.test`;
   const [member] = await query<{ id: number }>(state, "insert into members (email) values ($1) returning id", [email]);
-  const { events } = demoCheckout({ member: { id: member.id, email }, tierSlug: "premium", interval: "month", amount: 12900, currency: "krw" }, new Date());
+  const { events } = demoCheckout({ member: { id: member.id, email }, tierKey: "premium", interval: "month", amount: 12900, currency: "krw" }, new Date());
   for (const event of events) {
     const body = JSON.stringify(event);
     const res = await fetch(`${state.b}/api/stripe/webhook`, { method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": signWebhook(state, body) } });

@@ -125,7 +125,11 @@ test.describe("page metadata", () => {
     await page.goto("/en");
     expect(await href(page, 'link[rel="alternate"][hreflang="ko"]')).toMatch(new RegExp(`^${baseURL}/?$`));
     expect(await href(page, 'link[rel="alternate"][hreflang="en"]')).toBe(`${baseURL}/en`);
-    expect(await href(page, 'link[rel="alternate"][type="application/rss+xml"]')).toBe(`${baseURL}/feed.xml`);
+    // English pages advertise the English channel (the publication's English pieces only).
+    expect(await href(page, 'link[rel="alternate"][type="application/rss+xml"]')).toBe(`${baseURL}/en/feed.xml`);
+    const english = await (await page.request.get("/en/feed.xml")).text();
+    expect(english).toContain(`/articles/${publicEn.slug}`);
+    expect(english).not.toContain(`/articles/${publicKo.slug}`);
   });
 });
 

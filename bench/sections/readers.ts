@@ -129,7 +129,7 @@ async function throughput(ctx: BenchContext): Promise<{ windows: PhaseWindow[]; 
   const perRound = Math.max(1, Math.round(opts.durationSeconds / opts.rounds));
   report.section(`Throughput on ${ctx.gatedPath}: ${opts.connections} connections; per reader kind ${opts.warmupSeconds} s warm-up, then ${opts.rounds > 1 ? `${opts.rounds} × ${perRound} s in mirrored order` : `${perRound} s`}`);
   const premiumCookies = ctx.byTier.get("premium") ?? [];
-  const checkMicros = await timeSessionCheck(premiumCookies, ctx.secret);
+  const checkMicros = await timeSessionCheck(premiumCookies, ctx.secret, ctx.publicationId);
   report.line(`session check in isolation (decrypt the JWT, validate claims, judge the tier — the proxy's per-request work): ${checkMicros.toFixed(0)} µs per request`);
   const busy = os.loadavg()[0] > os.cpus().length;
   report.line(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before the runs (the load generator shares these cores)`);

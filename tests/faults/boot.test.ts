@@ -12,10 +12,10 @@ import type { ServerHandle } from "@/bench/server";
 import { SESSION_COOKIE } from "@/bench/cookies";
 import { openDatabase } from "@/db/client";
 import { ensureMember, insertGrant, listGrants } from "@/db/queries/members";
-import { listTiers } from "@/db/queries/taxonomy";
+import { requirePrimaryPublication } from "@/db/seed/seed";
 import { members } from "@/db/schema";
 import { buildAccessClaims } from "@/lib/auth/claims";
-import { toGrantLike, toTierRef } from "@/lib/auth/member-access";
+import { loadNetworkTiers, toGrantLike } from "@/lib/auth/member-access";
 import { revokeAccess } from "@/lib/members/grants";
 import { cliActor } from "@/lib/studio/audit";
 import { createPiece } from "@/lib/studio/pieces";
@@ -42,9 +42,10 @@ afterAll(async () => {
 async function premiumMember(name: string, derivedAt: Date) {
   const db = handle.db;
   const member = await ensureMember(db, `${name}-${run}@example.com`);
-  await insertGrant(db, { memberId: member.id, tierSlug: "premium", startsAt: new Date(Date.now() - 60 * DAY), endsAt: new Date(Date.now() + 300 * DAY), source: "comp" });
-  const [grants, tiers] = await Promise.all([listGrants(db, member.id), listTiers(db)]);
-  const claims = buildAccessClaims({ id: member.id, role: "reader", accessEpoch: member.accessEpoch }, grants.map(toGrantLike), tiers.map(toTierRef), derivedAt);
+  const publicationId = await requirePrimaryPublication(db);
+  await insertGrant(db, { memberId: member.id, publicationId, tierSlug: "premium", startsAt: new Date(Date.now() - 60 * DAY), endsAt: new Date(Date.now() + 300 * DAY), source: "comp" });
+  const [grants, tiers] = await Promise.all([listGrants(db, member.id), loadNetworkTiers(db)]);
+  const claims = { ...buildAccessClaims({ id: member.id, role: "reader", accessEpoch: member.accessEpoch }, grants.map(toGrantLike), tiers.network, [], derivedAt, publicationId), sp: publicationId };
   const token = await encode({ token: { sub: String(member.id), email: member.email, ...claims }, secret: ctx.secret, maxAge: 30 * 24 * 3600 });
   return { member, grant: grants[0], cookie: `${SESSION_COOKIE}=${token}` };
 }
@@ -106,7 +107,7 @@ it("an instance booted while PostgreSQL was down follows revocations and schedul
 
   const publishAt = new Date(Date.now() + 6_000);
   const slug = `boot-scheduled-${run}`;
-  await createPiece(handle.db, cliActor("faults"), { title: `예약 발행 ${run}`, slug, body: "예약된 글의 본문.", access: "public", status: "scheduled", publishAt });
+  await createPiece(handle.db, cliActor("faults", await requirePrimaryPublication(handle.db)), { title: `예약 발행 ${run}`, slug, body: "예약된 글의 본문.", access: "public", status: "scheduled", publishAt });
   const early = await hit(server.baseUrl, `/articles/${slug}`);
   expect(early.status, "the scheduled piece is not live before its instant").toBe(404);
   await sleep(Math.max(0, publishAt.getTime() - Date.now()));

@@ -31,11 +31,11 @@ export default async function setup(project: TestProject) {
     const seeded = await seedBenchDatabase(handle.db, "postgres", { pieces: 40, members: 300, now });
     const admin = await ensureMember(handle.db, "faults-admin@example.com", { role: "admin" });
     const secret = randomBytes(32).toString("base64url");
-    const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now);
-    const adminClaims = buildAccessClaims({ id: admin.id, role: "admin", accessEpoch: admin.accessEpoch }, [], seeded.tiers, now);
+    const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now, seeded.publicationId);
+    const adminClaims = { ...buildAccessClaims({ id: admin.id, role: "admin", accessEpoch: admin.accessEpoch }, [], seeded.tiers, [], now, seeded.publicationId), sp: seeded.publicationId };
     const adminJwt = await encode({ token: { sub: String(admin.id), email: admin.email, ...adminClaims }, secret, maxAge: 24 * 3600 });
     const byTier = Object.fromEntries([...groupByTier(cookies)].map(([tier, list]) => [tier, list.map((c) => ({ memberId: c.memberId, cookie: c.cookie }))]));
-    const found = await handle.db.select({ slug: articles.slug }).from(articles).where(and(eq(articles.access, "public"), eq(articles.status, "published"))).orderBy(asc(articles.id)).limit(20);
+    const found = await handle.db.select({ slug: articles.slug }).from(articles).where(and(eq(articles.publicationId, seeded.publicationId), eq(articles.access, "public"), eq(articles.status, "published"))).orderBy(asc(articles.id)).limit(20);
     const slugs = found.map((r) => r.slug);
     ctx = {
       databaseUrl,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSubscription } from "@/db/queries/billing";
 import { ensureMember, getMemberById, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import type { DemoEvent } from "@/lib/billing/demo-events";
 import { completeDemoCheckout, demoSubscriptionId, runDemoPortalAction, type DemoDeps } from "@/lib/billing/demo-flow";
@@ -18,9 +18,12 @@ import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
 
 describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   let t: TestDatabase;
+  // The plans bought here are the primary publication's (its pricing page).
+  let pub = 0;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     await seedTiers(t.db);
+    pub = await requirePrimaryPublication(t.db);
   });
   afterAll(async () => t?.close());
 
@@ -38,12 +41,13 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   const member = async (label: string) => ensureMember(t.db, `${label}-${kind}-${Date.now()}@example.com`);
   const fresh = async (id: number) => (await getMemberById(t.db, id))!;
   const tierAt = async (memberId: number, at: Date) =>
-    resolveEffectiveAccess({ grants: await listGrants(t.db, memberId), tiers: await listTiers(t.db), now: at, signedIn: true }).tier.slug;
+    // The member's tier in the primary publication: its tiers, and the grants made in it.
+    resolveEffectiveAccess({ grants: (await listGrants(t.db, memberId)).filter((g) => g.publicationId === pub), tiers: await listTiers(t.db, pub), now: at, signedIn: true }).tier.slug;
 
   it("pays once per intent, then cancels at period end, resumes and refunds through the webhook", async () => {
     const m = await member("flow");
     const now = new Date();
-    const intent = newDemoIntent({ memberId: m.id, tier: "premium", interval: "monthly" }, now);
+    const intent = newDemoIntent({ memberId: m.id, publicationId: pub, tier: "premium", interval: "monthly" }, now);
     expect(await completeDemoCheckout(t.db, m, intent, deps(), now)).toMatchObject({ alreadyPaid: false, tierSlug: "premium" });
     expect(statuses.at(-1)).toEqual([200, 200, 200, 200]);
     expect(await tierAt(m.id, new Date())).toBe("premium");
@@ -75,7 +79,7 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   it("refuses another member's intent and another member's subscription", async () => {
     const owner = await member("owner");
     const other = await member("other");
-    const intent = newDemoIntent({ memberId: owner.id, tier: "supporter", interval: "yearly" }, new Date());
+    const intent = newDemoIntent({ memberId: owner.id, publicationId: pub, tier: "supporter", interval: "yearly" }, new Date());
     await expect(completeDemoCheckout(t.db, other, intent, deps(), new Date())).rejects.toMatchObject({ code: "forbidden:checkout" });
     await completeDemoCheckout(t.db, owner, intent, deps(), new Date());
     await expect(runDemoPortalAction(t.db, other, demoSubscriptionId(intent), "refund", deps(), new Date())).rejects.toMatchObject({ code: "not_found:subscription" });
@@ -85,19 +89,19 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   it("a plan without a price for the interval is refused before anything is sent", async () => {
     const m = await member("noprice");
     const sent = statuses.length;
-    await expect(completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, tier: "free", interval: "monthly" }, new Date()), deps(), new Date())).rejects.toMatchObject({ code: "invalid:checkout" });
+    await expect(completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, publicationId: pub, tier: "free", interval: "monthly" }, new Date()), deps(), new Date())).rejects.toMatchObject({ code: "invalid:checkout" });
     expect(statuses.length).toBe(sent);
   });
 
   it("honours the test-only period length and reuses the member's customer on a second checkout", async () => {
     const m = await member("short");
     const now = new Date();
-    await completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, tier: "supporter", interval: "monthly" }, now), deps(30), now);
+    await completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, publicationId: pub, tier: "supporter", interval: "monthly" }, now), deps(30), now);
     const [first] = await listDemoSubscriptions(t.db, await fresh(m.id), now);
     expect(first.state.periodEnd - first.state.periodStart).toBe(30);
     const customer = (await fresh(m.id)).stripeCustomerId;
     expect(customer).toMatch(/^cus_demo/);
-    await completeDemoCheckout(t.db, await fresh(m.id), newDemoIntent({ memberId: m.id, tier: "premium", interval: "monthly" }, now), deps(), now);
+    await completeDemoCheckout(t.db, await fresh(m.id), newDemoIntent({ memberId: m.id, publicationId: pub, tier: "premium", interval: "monthly" }, now), deps(), now);
     const views = await listDemoSubscriptions(t.db, await fresh(m.id), now);
     expect(views).toHaveLength(2);
     expect(new Set(views.map((v) => v.state.customerId))).toEqual(new Set([customer]));

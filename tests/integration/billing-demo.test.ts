@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { demoCancel, demoCheckout, demoRefund, demoRenewal, type DemoEvent } from "@/lib/billing/demo-events";
 import { deliverDemoEvents } from "@/lib/billing/demo-send";
@@ -13,9 +13,12 @@ import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
 
 describe.each(databaseKinds())("demo checkout events on %s", (kind) => {
   let t: TestDatabase;
+  // The tiers (and so the grants) are the primary publication's.
+  let pub = 0;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     await seedTiers(t.db);
+    pub = await requirePrimaryPublication(t.db);
   });
   afterAll(async () => t?.close());
 
@@ -27,13 +30,14 @@ describe.each(databaseKinds())("demo checkout events on %s", (kind) => {
   };
   const send = (events: DemoEvent[]) => deliverDemoEvents("http://localhost/api/stripe/webhook", events, { secret: SECRET, fetchImpl });
   async function tierAt(memberId: number, at: Date) {
-    return resolveEffectiveAccess({ grants: await listGrants(t.db, memberId), tiers: await listTiers(t.db), now: at, signedIn: true }).tier.slug;
+    const inPrimary = (await listGrants(t.db, memberId)).filter((g) => g.publicationId === pub);
+    return resolveEffectiveAccess({ grants: inPrimary, tiers: await listTiers(t.db, pub), now: at, signedIn: true }).tier.slug;
   }
 
   it("checkout → tier until the period end; cancel keeps it until then; refund ends it at once", async () => {
     const member = await ensureMember(t.db, `demo-${kind}@example.com`);
     const start = new Date(Date.now() - 60_000);
-    const checkout = demoCheckout({ member, tierSlug: "premium", interval: "month", amount: 12900, currency: "krw" }, start);
+    const checkout = demoCheckout({ member, tierKey: "premium", interval: "month", amount: 12900, currency: "krw" }, start);
     expect(await send(checkout.events)).toEqual([200, 200, 200, 200]);
     const end = new Date(checkout.state.periodEnd * 1000);
     expect(await tierAt(member.id, new Date())).toBe("premium");

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getStripeEvent } from "@/db/queries/billing";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { stripeSubscriptions, tiers } from "@/db/schema";
-import { seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { forgetEpochs, knownEpoch } from "@/lib/auth/epochs";
 import { rederiveSubscriptionGrant } from "@/lib/billing/rederive";
@@ -32,9 +32,12 @@ describe.each(databaseKinds())("stripe webhook on %s", (kind) => {
     const member = await ensureMember(t.db, `${ns}@example.com`);
     return { member, h: subscriptionHistory({ ns, memberId: member.id, email: member.email, ...extra }) };
   }
+  // The member's tier in the primary publication (lookup keys without a publication prefix sell its tiers).
   async function tierAt(memberId: number, instant: number) {
-    const tiers = await listTiers(t.db);
-    return resolveEffectiveAccess({ grants: await listGrants(t.db, memberId), tiers, now: at(instant), signedIn: true }).tier.slug;
+    const pub = await requirePrimaryPublication(t.db);
+    const tiers = await listTiers(t.db, pub);
+    const grants = (await listGrants(t.db, memberId)).filter((g) => g.publicationId === pub);
+    return resolveEffectiveAccess({ grants, tiers, now: at(instant), signedIn: true }).tier.slug;
   }
 
   it("grants the tier from start_date until exactly the item's current_period_end, and bumps the epoch", async () => {
@@ -105,7 +108,8 @@ describe.each(databaseKinds())("stripe webhook on %s", (kind) => {
     expect(await stripeGrantsOf(t.db, member.id)).toEqual([]);
 
     // Once an admin stores the price on a tier, the kept snapshot yields the grant without Stripe.
-    await t.db.update(tiers).set({ stripeMonthlyPriceId: "price_gold_unmapped" }).where(eq(tiers.slug, "supporter"));
+    const pub = await requirePrimaryPublication(t.db);
+    await t.db.update(tiers).set({ stripeMonthlyPriceId: "price_gold_unmapped" }).where(and(eq(tiers.publicationId, pub), eq(tiers.slug, "supporter")));
     await rederiveSubscriptionGrant(t.db, h.sub, { pastDueGraceMs: 0 });
     expect(await stripeGrantsOf(t.db, member.id)).toMatchObject([{ tier: "supporter", endsAt: at(P1).toISOString() }]);
   });

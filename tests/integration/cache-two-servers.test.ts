@@ -31,11 +31,14 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
   let redis: RedisServer;
   let a: Server;
   let b: Server;
+  // The primary publication (localhost is its host): its pieces, renders and sessions.
+  let primary: { id: number; slug: string };
 
   beforeAll(async () => {
     db = await createSeededDatabase(baseUrl!);
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
+    primary = (await sql.query<{ id: number; slug: string }>("select id, slug from publications where is_primary")).rows[0];
     redis = new RedisServer(await freePort());
     await redis.start();
     const env = { NEXT_DIST_DIR: distDir, DATABASE_URL: db.url, REDIS_URL: redis.url, AUTH_SECRET: SECRET, ADMIN_API_TOKEN: TOKEN, MASTHEAD_INSTANCES: "2" };
@@ -56,7 +59,8 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     try {
       const deadline = Date.now() + 5000;
       while (Date.now() < deadline) {
-        const [key] = (await client.keys(`masthead:*:v:/route-cache/*/$/t/${tier}/articles/${slug}`)) as string[];
+        // Per-tier renders live under the publication's internal path (/t/<publication>/<tier>/…).
+        const [key] = (await client.keys(`masthead:*:v:/route-cache/*/$/t/${primary.slug}/${tier}/articles/${slug}`)) as string[];
         if (key) return key;
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -65,7 +69,16 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
       await client.close();
     }
   };
-  const articleId = async (slug: string) => (await sql.query<{ id: number }>("select id from articles where slug = $1", [slug])).rows[0].id;
+  const articleId = async (slug: string) => (await sql.query<{ id: number }>("select id from articles where publication_id = $1 and slug = $2", [primary.id, slug])).rows[0].id;
+  // A session as next-auth would mint it at sign-in on the primary's host: premium there until `until`.
+  const premiumSession = async (member: { id: number; access_epoch: number }, email: string, until: number) => {
+    const { gen } = (await sql.query<{ gen: number }>("select coalesce(max(generation), 0)::int as gen from access_generation")).rows[0];
+    const jwt = await encode({
+      secret: SECRET,
+      token: { sub: String(member.id), email, mid: member.id, role: "reader", epoch: member.access_epoch, gen, at: Date.now(), pubs: [[primary.id, [["premium", 0, until]], null]], more: false, sp: primary.id },
+    });
+    return `next-auth.session-token=${jwt}`;
+  };
   const rename = async (server: Server, slug: string, title: string) => {
     const res = await fetch(`${server.url}/api/admin/v1/articles/${await articleId(slug)}`, { method: "PATCH", headers: admin, body: JSON.stringify({ title }) });
     expect(res.status).toBe(200);
@@ -96,15 +109,10 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     expect(granted.status).toBe(201);
     const { id: grantId } = (await granted.json()) as { id: number };
     const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
-    const { full_text: fullText } = (await sql.query<{ full_text: string }>("select full_text from articles where slug = 'pension-reform-arithmetic'")).rows[0];
+    const { full_text: fullText } = (await sql.query<{ full_text: string }>("select full_text from articles where publication_id = $1 and slug = 'pension-reform-arithmetic'", [primary.id])).rows[0];
     const gated = fullText.trim().slice(-30);
     expect(gated).toMatch(/^[^&<>"']+$/);
-    // A session as next-auth would mint it at sign-in (premium until the grant ends).
-    const jwt = await encode({
-      secret: SECRET,
-      token: { sub: String(member.id), email, mid: member.id, role: "reader", epoch: member.access_epoch, tl: [["premium", 0, Date.now() + 86_400_000]] },
-    });
-    const cookie = `next-auth.session-token=${jwt}`;
+    const cookie = await premiumSession(member, email, Date.now() + 86_400_000);
     expect((await page(b, "/articles/pension-reform-arithmetic", cookie)).body).toContain(gated);
 
     const revoked = await fetch(`${a.url}/api/admin/v1/grants/${grantId}`, { method: "DELETE", headers: admin });
@@ -123,11 +131,7 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     });
     expect(granted.status).toBe(201);
     const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
-    const jwt = await encode({
-      secret: SECRET,
-      token: { sub: String(member.id), email, mid: member.id, role: "reader", epoch: member.access_epoch, tl: [["premium", 0, Date.now() + 86_400_000]] },
-    });
-    const cookie = `next-auth.session-token=${jwt}`;
+    const cookie = await premiumSession(member, email, Date.now() + 86_400_000);
     const path = "/api/articles/transmission-grid-bottleneck/comments";
     const read = async (server: Server) => JSON.stringify(await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json());
     const text = `Shared across instances ${Date.now()}`;

@@ -17,7 +17,7 @@ import {
 import { upsertArticle } from "@/db/queries/content-writes";
 import { ensureMember, getMemberById } from "@/db/queries/members";
 import { listAudit } from "@/db/queries/studio-audit";
-import { seedDemo } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { demoArticles } from "@/db/seed/demo-content";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { banMember, liftBan } from "@/lib/comments/moderation";
@@ -37,12 +37,15 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
   let kim = 0;
   let lee = 0;
   let editor = 0;
+  // The primary publication: the demo pieces, bans and the moderation queue here are all its.
+  let pub = 0;
 
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     await seedDemo(t.db, new Date(now.getTime() - 60 * MIN));
-    articleId = (await getCommentTarget(t.db, piece.slug, now))!.id;
-    otherId = (await getCommentTarget(t.db, other.slug, now))!.id;
+    pub = await requirePrimaryPublication(t.db);
+    articleId = (await getCommentTarget(t.db, pub, piece.slug, now))!.id;
+    otherId = (await getCommentTarget(t.db, pub, other.slug, now))!.id;
     kim = (await ensureMember(t.db, "kim@example.com", { name: "김독자" })).id;
     lee = (await ensureMember(t.db, "lee.reader@example.com")).id;
     editor = (await ensureMember(t.db, "editor-it@example.com", { role: "editor" })).id;
@@ -50,14 +53,14 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
   afterAll(async () => t?.close());
 
   it("finds the live piece a discussion belongs to, and nothing for drafts or future pieces", async () => {
-    expect(await getCommentTarget(t.db, piece.slug, now)).toMatchObject({ slug: piece.slug, access: "premium" });
-    expect(await getCommentTarget(t.db, "no-such-piece", now)).toBeNull();
-    const base = { body: "x", locale: "ko" as const, access: "public", authorIds: [], tagIds: [], ...deriveSearchText("x", 3) };
+    expect(await getCommentTarget(t.db, pub, piece.slug, now)).toMatchObject({ slug: piece.slug, access: "premium" });
+    expect(await getCommentTarget(t.db, pub, "no-such-piece", now)).toBeNull();
+    const base = { publicationId: pub, body: "x", locale: "ko" as const, access: "public", authorIds: [], tagIds: [], ...deriveSearchText("x", 3) };
     await upsertArticle(t.db, { ...base, slug: "it-comments-draft", title: "d", status: "draft", publishAt: at(-MIN) });
     await upsertArticle(t.db, { ...base, slug: "it-comments-later", title: "l", status: "scheduled", publishAt: at(MIN) });
-    expect(await getCommentTarget(t.db, "it-comments-draft", now)).toBeNull();
-    expect(await getCommentTarget(t.db, "it-comments-later", now)).toBeNull();
-    expect(await getCommentTarget(t.db, "it-comments-later", at(MIN))).not.toBeNull();
+    expect(await getCommentTarget(t.db, pub, "it-comments-draft", now)).toBeNull();
+    expect(await getCommentTarget(t.db, pub, "it-comments-later", now)).toBeNull();
+    expect(await getCommentTarget(t.db, pub, "it-comments-later", at(MIN))).not.toBeNull();
   });
 
   it("lists a piece's comments oldest first with the author's name, and only that piece's", async () => {
@@ -89,14 +92,14 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
     expect(await listReportedCommentIds(t.db, articleId, lee)).toEqual([c.id]);
     expect(await listReportedCommentIds(t.db, otherId, lee)).toEqual([]);
 
-    const reported = await listModerationQueue(t.db, "reported");
+    const reported = await listModerationQueue(t.db, pub, "reported");
     expect(reported.map((r) => [r.id, r.openReports])).toEqual([[c.id, 2]]);
     expect(reported[0]).toMatchObject({ articleSlug: piece.slug, authorEmail: "kim@example.com", lastReportAt: at(12 * MIN) });
-    const recent = await listModerationQueue(t.db, "recent", 3);
+    const recent = await listModerationQueue(t.db, pub, "recent", 3);
     expect(recent[0].id).toBe(c.id);
 
     await resolveReports(t.db, c.id, at(13 * MIN));
-    expect(await listModerationQueue(t.db, "reported")).toEqual([]);
+    expect(await listModerationQueue(t.db, pub, "reported")).toEqual([]);
     // A settled report still counts as this member's one report.
     expect(await insertReport(t.db, { commentId: c.id, memberId: lee, reason: null, at: at(14 * MIN) })).toBe(false);
   });
@@ -104,19 +107,20 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
   it("keeps ban history; a timed ban ends on its own and a lifted one stops counting", async () => {
     const premium = { slug: "premium", rank: 2, canComment: true };
     const right = async (instant: Date) =>
-      resolvePostRight({ piece: { access: "public", unlockAt: null }, tier: premium, tiers: [premium], bans: await listOpenBans(t.db, [kim]), now: instant });
-    await insertBan(t.db, { memberId: kim, until: at(5000), reason: "cool off", createdBy: editor, at: now });
+      resolvePostRight({ piece: { access: "public", unlockAt: null }, tier: premium, tiers: [premium], bans: await listOpenBans(t.db, pub, [kim]), now: instant });
+    await insertBan(t.db, { publicationId: pub, memberId: kim, until: at(5000), reason: "cool off", createdBy: editor, at: now });
     expect(await right(at(4999))).toMatchObject({ ok: false, reason: "banned", bannedUntil: at(5000), banReason: "cool off" });
     expect(await right(at(5000))).toEqual({ ok: true });
-    await insertBan(t.db, { memberId: kim, until: null, reason: "for good", createdBy: editor, at: now });
-    expect(resolveActiveBan(await listOpenBans(t.db, [kim]), at(10_000))?.reason).toBe("for good");
-    expect(await liftBans(t.db, kim, editor, at(10_000))).toBe(2);
-    expect(await listOpenBans(t.db, [kim])).toEqual([]);
+    await insertBan(t.db, { publicationId: pub, memberId: kim, until: null, reason: "for good", createdBy: editor, at: now });
+    expect(resolveActiveBan(await listOpenBans(t.db, pub, [kim]), at(10_000))?.reason).toBe("for good");
+    expect(await liftBans(t.db, pub, kim, editor, at(10_000))).toBe(2);
+    expect(await listOpenBans(t.db, pub, [kim])).toEqual([]);
     expect(await right(at(10_001))).toEqual({ ok: true });
   });
 
   it("bans and lifts through the moderation service: epoch bumped, audit written", async () => {
-    const actor = { memberId: editor, label: "editor-it@example.com", role: "editor" as const };
+    // A network editor working in the primary publication's studio.
+    const actor = { memberId: editor, label: "editor-it@example.com", role: "editor" as const, publicationId: pub, network: false };
     const before = (await getMemberById(t.db, lee))!.accessEpoch;
     await banMember(t.db, actor, { memberId: lee, until: at(60 * MIN).toISOString(), reason: "도배" }, now);
     expect((await getMemberById(t.db, lee))!.accessEpoch).toBe(before + 1);

@@ -3,7 +3,7 @@ import { getLiveArticleBySlug } from "@/db/queries/articles";
 import { getActiveTokenByHash } from "@/db/queries/studio-tokens";
 import { getNextContentChange, getStudioArticle, listContentChangesBetween, listStudioArticles } from "@/db/queries/studio-articles";
 import { listAudit } from "@/db/queries/studio-audit";
-import { seedDemo } from "@/db/seed/seed";
+import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { createApiToken, hashToken, revokeToken } from "@/lib/admin-api/tokens";
 import { AppError } from "@/lib/http/errors";
 import { cliActor, type Actor } from "@/lib/studio/audit";
@@ -13,13 +13,17 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/da
 
 const now = new Date("2026-11-28T00:00:00Z");
 const later = (ms: number) => new Date(now.getTime() + ms);
-const actor: Actor = cliActor("test-editor");
 
 describe.each(databaseKinds())("studio writes on %s", (kind) => {
   let t: TestDatabase;
+  // Studio writes happen in the actor's publication: here the primary's.
+  let pub = 0;
+  let actor: Actor;
   beforeAll(async () => {
     t = await openTestDatabase(kind);
     await seedDemo(t.db, now);
+    pub = await requirePrimaryPublication(t.db);
+    actor = cliActor("test-editor", pub);
   });
   afterAll(async () => t?.close());
 
@@ -29,7 +33,7 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     expect(article.slug).toBe("chip-export-rules");
     expect(article.teaserText).toBe("첫 문단.");
     expect(article.fullText).toContain("SECRET");
-    const row = await getStudioArticle(t.db, article.id);
+    const row = await getStudioArticle(t.db, pub, article.id);
     expect(row?.authors.map((a) => a.email)).toEqual(["editor@masthead.local"]);
     expect(row?.tags.map((x) => x.name).sort()).toEqual(["반도체", "새 태그"]);
     const [entry] = await listAudit(t.db, { subjectType: "article", subjectId: String(article.id) });
@@ -59,14 +63,14 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     const at = later(20_000);
     const { article } = await createPiece(t.db, actor, { title: "Scheduled One", body: "x", access: "public", status: "published", publishAt: at }, now);
     expect(article.status).toBe("scheduled");
-    expect(await getLiveArticleBySlug(t.db, article.slug, later(19_999))).toBeNull();
-    expect(await getLiveArticleBySlug(t.db, article.slug, at)).not.toBeNull();
+    expect(await getLiveArticleBySlug(t.db, pub, article.slug, later(19_999))).toBeNull();
+    expect(await getLiveArticleBySlug(t.db, pub, article.slug, at)).not.toBeNull();
     expect((await getNextContentChange(t.db, now))?.toISOString()).toBe(at.toISOString());
     const changes = await listContentChangesBetween(t.db, now, at);
     expect(changes.find((c) => c.slug === article.slug)).toMatchObject({ published: true, sectionId: article.sectionId, tagIds: [] });
     expect((await listContentChangesBetween(t.db, at, later(30_000))).map((c) => c.slug)).not.toContain(article.slug);
-    expect((await listStudioArticles(t.db, { status: "scheduled" }, now)).map((a) => a.slug)).toContain(article.slug);
-    expect((await listStudioArticles(t.db, { status: "published" }, at)).map((a) => a.slug)).toContain(article.slug);
+    expect((await listStudioArticles(t.db, pub, { status: "scheduled" }, now)).map((a) => a.slug)).toContain(article.slug);
+    expect((await listStudioArticles(t.db, pub, { status: "published" }, at)).map((a) => a.slug)).toContain(article.slug);
   });
 
   it("unlockAt of a gated piece is a content change; drafts never are", async () => {
@@ -80,7 +84,7 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
 
   it("a text edit expires only the piece's own renders; joining, moving or leaving a section expires that section's related lists", async () => {
     const { article, related } = await createPiece(t.db, actor, { title: "Related Probe", body: "x", access: "public", status: "published", section: "research", tags: ["관련성"] }, now);
-    const created = await getStudioArticle(t.db, article.id);
+    const created = await getStudioArticle(t.db, pub, article.id);
     const groups = [`related:s:${created!.sectionId}`, `related:t:${created!.tags[0].id}`];
     expect(related.sort()).toEqual(groups.sort());
     const edit = await updatePiece(t.db, actor, article.id, { title: "Related Probe (edited)", body: "y" }, now);
@@ -99,12 +103,12 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     const { article } = await createPiece(t.db, actor, { title: "Patch Me", body: "x", access: "public", status: "published", authorEmail: "editor@masthead.local", tags: ["패치"] }, now);
     const { article: patched } = await updatePiece(t.db, actor, article.id, { title: "Patched Title", access: "free" }, later(1000));
     expect(patched.slug).toBe("patch-me");
-    const row = await getStudioArticle(t.db, article.id);
+    const row = await getStudioArticle(t.db, pub, article.id);
     expect(row).toMatchObject({ title: "Patched Title", access: "free" });
     expect(row?.authors).toHaveLength(1);
     expect(row?.tags.map((x) => x.name)).toEqual(["패치"]);
     await removePiece(t.db, actor, article.id);
-    expect(await getStudioArticle(t.db, article.id)).toBeNull();
+    expect(await getStudioArticle(t.db, pub, article.id)).toBeNull();
     const actions = (await listAudit(t.db, { subjectType: "article", subjectId: String(article.id) })).map((e) => e.action);
     expect(actions).toEqual(["piece.delete", "piece.update", "piece.create"]);
   });
@@ -116,12 +120,24 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     await revokeToken(t.db, actor, id);
     expect(await getActiveTokenByHash(t.db, hashToken(token))).toBeNull();
 
+    // A network token (made without a publication) is revoked by a network admin, not by one
+    // publication's admin.
+    const network = await createApiToken(t.db, cliActor("ci"), "network");
+    const pubAdmin: Actor = { memberId: null, label: "pub-admin", role: "admin", publicationId: pub, network: false };
+    await expect(revokeToken(t.db, pubAdmin, network.id)).rejects.toThrow(/network admin/);
+    expect((await getActiveTokenByHash(t.db, hashToken(network.token)))?.id).toBe(network.id);
+    await revokeToken(t.db, { ...pubAdmin, label: "network-admin", network: true }, network.id);
+    expect(await getActiveTokenByHash(t.db, hashToken(network.token))).toBeNull();
+
     const { grant, member } = await grantWithAudit(t.db, actor, { email: "comp@example.com", tierSlug: "premium", startsAt: now, endsAt: later(86_400_000), source: "comp" });
     await revokeWithAudit(t.db, actor, grant.id, "test");
     await setRoleWithAudit(t.db, actor, member.id, "editor");
     const actions = (await listAudit(t.db, { memberId: member.id })).map((e) => e.action);
     expect(actions).toEqual(["member.role", "grant.revoke", "grant.create"]);
-    const editor: Actor = { memberId: null, label: "ed", role: "editor" };
-    await expect(setRoleWithAudit(t.db, editor, member.id, "admin")).rejects.toThrow(/Only admins/);
+    // Network roles are for network admins only: neither an editor nor a publication's own admin.
+    const editor: Actor = { memberId: null, label: "ed", role: "editor", publicationId: pub, network: false };
+    await expect(setRoleWithAudit(t.db, editor, member.id, "admin")).rejects.toThrow(/Only network admins/);
+    const publicationAdmin: Actor = { memberId: null, label: "pub-admin", role: "admin", publicationId: pub, network: false };
+    await expect(setRoleWithAudit(t.db, publicationAdmin, member.id, "admin")).rejects.toThrow(/Only network admins/);
   });
 });

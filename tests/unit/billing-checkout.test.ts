@@ -6,8 +6,11 @@ import { checkoutSessionParams, createCheckoutSession, createPortalSession, getC
 import { resolveCheckoutPlan } from "@/lib/billing/checkout-plan";
 import { stripeConfig } from "@/lib/billing/stripe-config";
 
+const PRIMARY = { id: 1, slug: "main", isPrimary: true };
+const DATA = { id: 2, slug: "data", isPrimary: false };
 const tier = (t: Partial<Tier> & Pick<Tier, "slug" | "rank">): Tier => ({
   id: t.rank + 1,
+  publicationId: PRIMARY.id,
   name: t.slug,
   nameEn: t.slug,
   canComment: false,
@@ -33,7 +36,7 @@ describe("checkout plan", () => {
     ["premium", "yearly", { amount: 129000, priceId: "price_premium_y", lookupKey: "premium_yearly" }],
     ["supporter", "monthly", { amount: 5900, priceId: null, lookupKey: "supporter_monthly" }],
   ] as const)("%s %s is sold", (slug, interval, expected) => {
-    expect(resolveCheckoutPlan(tiers, slug, interval)).toMatchObject(expected);
+    expect(resolveCheckoutPlan(PRIMARY, tiers, slug, interval)).toMatchObject(expected);
   });
 
   it.each([
@@ -41,12 +44,23 @@ describe("checkout plan", () => {
     ["supporter", "yearly"],
     ["gold", "monthly"],
   ] as const)("%s %s is not (free tier, no price, unknown tier)", (slug, interval) => {
-    expect(resolveCheckoutPlan(tiers, slug, interval)).toBeNull();
+    expect(resolveCheckoutPlan(PRIMARY, tiers, slug, interval)).toBeNull();
+  });
+});
+
+describe("checkout plan of another publication", () => {
+  const dataTiers = [tier({ slug: "premium", rank: 1, monthlyAmount: 7900, publicationId: DATA.id })];
+  it("names the tier as Stripe knows it: <publication>.<tier> (design §10)", () => {
+    expect(resolveCheckoutPlan(DATA, dataTiers, "premium", "monthly")).toMatchObject({ tierKey: "data.premium", lookupKey: "data.premium_monthly", amount: 7900 });
+  });
+  it("never sells another publication's tier", () => {
+    expect(resolveCheckoutPlan(DATA, tiers, "premium", "monthly")).toBeNull();
+    expect(resolveCheckoutPlan(PRIMARY, dataTiers, "premium", "monthly")).toBeNull();
   });
 });
 
 describe("checkout session parameters", () => {
-  const plan = resolveCheckoutPlan(tiers, "premium", "monthly")!;
+  const plan = resolveCheckoutPlan(PRIMARY, tiers, "premium", "monthly")!;
   const base = { plan, lang: "ko" as const, origin: "https://masthead.example", priceId: "price_x" };
 
   it("links the member three ways and leaves the session placeholder unencoded", () => {
@@ -115,7 +129,7 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("finds the price by lookup key and creates the session with it", async () => {
     calls.length = 0;
-    const url = await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(tiers, "premium", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://localhost:3000" });
+    const url = await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://localhost:3000" });
     expect(url).toBe("https://checkout.stripe.test/c/cs_test_1");
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["GET /v1/prices", "POST /v1/checkout/sessions"]);
     const body = calls[1].body;
@@ -128,7 +142,7 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("uses the stored price id without a lookup", async () => {
     calls.length = 0;
-    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: "cus_9" }, lang: "en", origin: "http://localhost:3000" });
+    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: "cus_9" }, lang: "en", origin: "http://localhost:3000" });
     expect(calls.map((c) => c.path)).toEqual(["/v1/checkout/sessions"]);
     expect(calls[0].body.get("line_items[0][price]")).toBe("price_premium_y");
     expect(calls[0].body.get("customer")).toBe("cus_9");
@@ -136,7 +150,7 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("refuses a plan whose lookup key has no price", async () => {
     await expect(
-      createCheckoutSession(stripe, { plan: resolveCheckoutPlan(tiers, "supporter", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://x" }),
+      createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "supporter", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://x" }),
     ).rejects.toMatchObject({ code: "invalid:price" });
   });
 

@@ -6,7 +6,7 @@ import { DEMO_INTENT_TTL_SEC, deriveIntentKey, newDemoIntent, signDemoIntent, ve
 
 const key = deriveIntentKey("whsec_unit_test");
 const now = new Date("2026-10-01T00:00:00Z");
-const intent = newDemoIntent({ memberId: 42, tier: "premium", interval: "yearly" }, now);
+const intent = newDemoIntent({ memberId: 42, publicationId: 1, tier: "premium", interval: "yearly" }, now);
 const token = signDemoIntent(intent, key);
 const [body, sig] = token.split(".");
 const reencode = (patch: Record<string, unknown>) => Buffer.from(JSON.stringify({ ...intent, ...patch })).toString("base64url");

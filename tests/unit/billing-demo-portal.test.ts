@@ -37,7 +37,7 @@ describe("demo periods", () => {
   });
 
   it("a resume is an update clearing the scheduled cancel", () => {
-    const { state } = demoCheckout({ member: { id: 1, email: "a@example.com" }, tierSlug: "premium", interval: "month", amount: 1, currency: "krw", subscriptionId: "sub_demo0123456789abcdef0123" }, now);
+    const { state } = demoCheckout({ member: { id: 1, email: "a@example.com" }, tierKey: "premium", interval: "month", amount: 1, currency: "krw", subscriptionId: "sub_demo0123456789abcdef0123" }, now);
     expect(state.itemId).toBe("si_demo0123456789abcdef0123");
     const [event] = demoResume(state, now).events;
     expect(event.type).toBe("customer.subscription.updated");
@@ -59,8 +59,9 @@ describe("renews or ends", () => {
 });
 
 describe("reconcile: access from now on", () => {
-  const g = (o: Partial<{ tierSlug: string; startsAt: Date; endsAt: Date | null; revokedAt: Date | null; memberId: number }>) => ({
+  const g = (o: Partial<{ publicationId: number; tierSlug: string; startsAt: Date; endsAt: Date | null; revokedAt: Date | null; memberId: number }>) => ({
     memberId: 1,
+    publicationId: 1,
     tierSlug: "premium",
     startsAt: new Date(now.getTime() - 1000),
     endsAt: new Date(now.getTime() + 1000),
@@ -75,6 +76,7 @@ describe("reconcile: access from now on", () => {
     ["later end", g({}), g({ endsAt: new Date(now.getTime() + 2000) }), false],
     ["revoked now vs live", g({ revokedAt: now }), g({}), false],
     ["another tier", g({}), g({ tierSlug: "supporter" }), false],
+    ["the same tier of another publication", g({}), g({ publicationId: 2 }), false],
     ["another member", g({}), g({ memberId: 2 }), false],
   ])("%s → agree: %s", (_label, a, b, same) => {
     expect(sameAccessAhead(accessAhead(a, now), accessAhead(b, now))).toBe(same);

@@ -6,9 +6,9 @@ import { resolveTierForPrice, type BillingTier } from "@/lib/billing/tiers";
 import { fixture, itemsOf, merge, priceFixture, subscriptionFixture, type SubscriptionSpec } from "../integration/helpers/stripe-fixtures";
 
 const tiers: BillingTier[] = [
-  { slug: "free", rank: 0, canComment: false, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
-  { slug: "supporter", rank: 1, canComment: false, stripeMonthlyPriceId: "price_sup_m", stripeYearlyPriceId: "price_sup_y" },
-  { slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
+  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "free", rank: 0, canComment: false, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
+  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "supporter", rank: 1, canComment: false, stripeMonthlyPriceId: "price_sup_m", stripeYearlyPriceId: "price_sup_y" },
+  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
 ];
 const GRACE = 3 * DAY_MS;
 const T0 = 1_790_000_000; // 2026-09-21
@@ -35,6 +35,26 @@ describe("price → tier", () => {
     ["the free tier is never sold", { id: "price_e", lookupKey: "free_monthly" }, null],
     ["nothing maps", { id: "price_1PgafmB7WZ01zgkW6dKueIc5" }, null],
   ])("%s", (_name, spec, expected) => expect(tierOf(spec)).toBe(expected));
+});
+
+describe("price → tier of a publication (design §10)", () => {
+  const network: BillingTier[] = [
+    ...tiers,
+    { publicationId: 2, publicationSlug: "data", primaryPublication: false, slug: "premium", rank: 1, canComment: true, stripeMonthlyPriceId: "price_data_m", stripeYearlyPriceId: null },
+  ];
+  const mapped = (spec: Parameters<typeof priceFixture>[0]) => {
+    const s = toSubscriptionSnapshot(subscriptionSchema.parse(subscriptionFixture({ startDate: T0, periodStart: T0, periodEnd: P1, price: spec })));
+    const tier = resolveTierForPrice(s.items[0], network);
+    return tier ? `${tier.publicationSlug}.${tier.slug}` : null;
+  };
+  it.each([
+    ["the primary keeps <tier>_<interval>", { id: "p1", lookupKey: "premium_monthly" }, "main.premium"],
+    ["others use <publication>.<tier>_<interval>", { id: "p2", lookupKey: "data.premium_monthly" }, "data.premium"],
+    ["metadata names the publication the same way", { id: "p3", metadata: { tier: "data.premium" } }, "data.premium"],
+    ["stored price ids are unique across publications", { id: "price_data_m" }, "data.premium"],
+    ["a price of no known publication maps to nothing", { id: "p4", lookupKey: "gazette.premium_monthly" }, null],
+    ["nor does a tier the publication does not have", { id: "p5", lookupKey: "data.supporter_monthly" }, null],
+  ])("%s", (_name, spec, expected) => expect(mapped(spec)).toBe(expected));
 });
 
 describe("subscription snapshot → grant", () => {

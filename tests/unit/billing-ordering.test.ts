@@ -9,7 +9,7 @@ import type { BillingTier } from "@/lib/billing/tiers";
 const T0 = 1_790_000_000;
 const P1 = T0 + 30 * 86_400;
 const at = (s: number) => new Date(s * 1000);
-const tiers: BillingTier[] = [{ slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null }];
+const tiers: BillingTier[] = [{ publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null }];
 
 function snap(status: SubscriptionStatus, periodEnd = P1, extra: Partial<SubscriptionSnapshot> = {}): SubscriptionSnapshot {
   return {
@@ -90,6 +90,7 @@ describe("grant plan", () => {
   const base = { snapshotAt: at(T0 + 5), tiers, pastDueGraceMs: 0, refunds: [] };
   it("a new grant from an active snapshot", () => {
     expect(planStripeGrant({ ...base, snapshot: snap("active"), existing: null }).grant).toEqual({
+      publicationId: 1,
       tierSlug: "premium",
       startsAt: at(T0),
       endsAt: at(P1),
@@ -102,7 +103,7 @@ describe("grant plan", () => {
     expect(plan.grant).toMatchObject({ revokedAt: at(T0 + 9), revokedReason: "stripe:refunded" });
   });
   it("never undoes a revocation made by a person", () => {
-    const existing = { tierSlug: "premium", startsAt: at(T0), endsAt: at(P1), revokedAt: at(T0 + 1), revokedReason: "chargeback fraud" };
+    const existing = { publicationId: 1, tierSlug: "premium", startsAt: at(T0), endsAt: at(P1), revokedAt: at(T0 + 1), revokedReason: "chargeback fraud" };
     expect(planStripeGrant({ ...base, snapshot: snap("active", P1 + 500), existing }).grant).toMatchObject({
       endsAt: at(P1 + 500),
       revokedAt: at(T0 + 1),
@@ -111,7 +112,7 @@ describe("grant plan", () => {
   });
   it("nothing to grant: no row is created, an existing one is revoked at the snapshot's instant", () => {
     expect(planStripeGrant({ ...base, snapshot: snap("incomplete"), existing: null }).grant).toBeNull();
-    const existing = { tierSlug: "premium", startsAt: at(T0), endsAt: at(P1), revokedAt: null, revokedReason: null };
+    const existing = { publicationId: 1, tierSlug: "premium", startsAt: at(T0), endsAt: at(P1), revokedAt: null, revokedReason: null };
     const unknown = snap("active", P1, { items: [{ priceId: "x", lookupKey: null, tierHint: null, interval: null, periodStart: T0, periodEnd: P1 }] });
     expect(planStripeGrant({ ...base, snapshot: unknown, existing }).grant).toMatchObject({ revokedAt: at(T0 + 5), revokedReason: "stripe:unknown_price" });
   });

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CommentBody } from "@/app/t/[tier]/articles/[slug]/_components/comments-body";
+import { CommentBody } from "@/app/t/[pub]/[tier]/articles/[slug]/_components/comments-body";
 import { normalizeCommentBody } from "@/lib/comments/body";
 import { COMMENT_LINK_REL, linkifyComment, safeHref } from "@/lib/comments/linkify";
 

@@ -11,7 +11,7 @@ beforeAll(() => {
   process.env.EDGE_SECRET = KEY;
 });
 
-const premium: RequestIdentity = { tier: "premium", role: "reader", setCookie: null, until: null };
+const premium: RequestIdentity = { tier: "premium", role: "reader", staffRole: null, staffAnywhere: false, setCookie: null, until: null };
 function respond(headers: Record<string, string>, identity: RequestIdentity = premium) {
   const req = new NextRequest("http://localhost:3000/articles/x", { headers });
   return withEdgeTier(NextResponse.next(), req, identity, NOW);
@@ -45,7 +45,7 @@ describe("the proxy's edge tier cookie", () => {
     const auth = respond({ "x-masthead-edge": "auth", cookie: `next-auth.session-token=${SESSION}` });
     expect(auth.headers.get("x-masthead-tier")).toBe("premium");
     expect(edgeCookies(auth)).toEqual([]);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", setCookie: null, until: null }))).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", staffRole: null, staffAnywhere: false, setCookie: null, until: null }))).toEqual([]);
     expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }))).toEqual([]);
   });
 

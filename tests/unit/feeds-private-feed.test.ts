@@ -15,7 +15,7 @@ const premiumGrant = (over: Partial<GrantLike> = {}): GrantLike => ({ tierSlug: 
 function fetchFeed(grants: GrantLike[], now: Date, pieces = [feedPiece()]) {
   const { tier } = resolveEffectiveAccess({ grants, tiers: TIERS, now, signedIn: true });
   const entries = pieces.map((p) => toFeedEntry(p, TIERS, now, tier));
-  return { tier, xml: buildPrivateFeed({ base: BASE, token: TOKEN, lang: "ko", entries }) };
+  return { tier, xml: buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries }) };
 }
 
 describe("private feed access, decided at every fetch", () => {
@@ -54,12 +54,12 @@ describe("private feed access, decided at every fetch", () => {
 describe("buildPrivateFeed", () => {
   it("is well-formed RSS naming itself by its private URL, in the asked language", () => {
     const entries = [toFeedEntry(feedPiece(), TIERS, NOW, TIERS[2])];
-    const ko = buildPrivateFeed({ base: BASE, token: TOKEN, lang: "ko", entries });
+    const ko = buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries });
     expect(XMLValidator.validate(ko)).toBe(true);
     const channel = new XMLParser({ ignoreAttributes: false }).parse(ko).rss.channel;
     expect(channel["atom:link"]["@_href"]).toBe(`${BASE}/api/feeds/private/${TOKEN}.xml`);
     expect(channel.language).toBe("ko");
-    const en = new XMLParser({ ignoreAttributes: false }).parse(buildPrivateFeed({ base: BASE, token: TOKEN, lang: "en", entries })).rss.channel;
+    const en = new XMLParser({ ignoreAttributes: false }).parse(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "en", entries })).rss.channel;
     expect(en.language).toBe("en");
     expect(en["atom:link"]["@_href"]).toBe(`${BASE}/api/feeds/private/${TOKEN}.xml?lang=en`);
     expect(en.title).not.toBe(channel.title);
@@ -67,7 +67,7 @@ describe("buildPrivateFeed", () => {
 
   it("is byte-identical for identical inputs (so the ETag is stable and 304s work)", () => {
     const entries = [toFeedEntry(feedPiece(), TIERS, NOW, TIERS[2])];
-    expect(buildPrivateFeed({ base: BASE, token: TOKEN, lang: "ko", entries })).toBe(buildPrivateFeed({ base: BASE, token: TOKEN, lang: "ko", entries }));
+    expect(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries })).toBe(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries }));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInternalPath, isKnownReaderPath, localeRoute, matchArticlePath, normalizePath } from "@/lib/routing/paths";
+import { publicationFileRoute, isInternalPath, isKnownReaderPath, localeRoute, matchArticlePath, normalizePath } from "@/lib/routing/paths";
 
 describe("internal per-tier paths", () => {
   it.each([
@@ -16,9 +16,16 @@ describe("internal per-tier paths", () => {
     "/t;x",
     "/ko/t/premium/articles/x",
     "/en/T/anon/articles/x",
+    // The per-publication reader pages, reachable only through the Host's rewrite.
+    "/p",
+    "/p/data/ko",
+    "/P/data/en/pricing",
+    "/%70/data/ko/account",
+    "/en/p/data/ko",
+    "/p.rsc",
   ])("%s is internal", (p) => expect(isInternalPath(p)).toBe(true));
 
-  it.each(["/", "/tags/t", "/articles/t", "/today", "/tags", "/sections/t/x"])("%s is public", (p) => expect(isInternalPath(p)).toBe(false));
+  it.each(["/", "/tags/t", "/articles/t", "/today", "/tags", "/sections/t/x", "/pricing", "/p-values", "/tags/p"])("%s is public", (p) => expect(isInternalPath(p)).toBe(false));
 
   it("normalizes every spelling alike, including malformed escapes", () => {
     expect(normalizePath("/A%2Fb//c")).toBe("/a/b/c");
@@ -39,18 +46,23 @@ describe("article paths", () => {
 });
 
 describe("locale routing", () => {
-  it("serves Korean at bare paths and English under /en", () => {
-    expect(localeRoute("/")).toEqual({ kind: "rewrite", to: "/ko", known: true });
-    expect(localeRoute("/sections/economy")).toEqual({ kind: "rewrite", to: "/ko/sections/economy", known: true });
-    expect(localeRoute("/en")).toEqual({ kind: "pass", known: true });
-    expect(localeRoute("/en/search")).toEqual({ kind: "pass", known: true });
-    expect(localeRoute("/ko/search")).toEqual({ kind: "redirect", to: "/search" });
-    expect(localeRoute("/ko")).toEqual({ kind: "redirect", to: "/" });
+  it("serves Korean at bare paths and English under /en, inside the Host's publication", () => {
+    expect(localeRoute("/", "main")).toEqual({ kind: "rewrite", to: "/p/main/ko", known: true });
+    expect(localeRoute("/sections/economy", "data")).toEqual({ kind: "rewrite", to: "/p/data/ko/sections/economy", known: true });
+    expect(localeRoute("/en", "main")).toEqual({ kind: "rewrite", to: "/p/main/en", known: true });
+    expect(localeRoute("/en/search", "data")).toEqual({ kind: "rewrite", to: "/p/data/en/search", known: true });
+    expect(localeRoute("/feed.xml", "main")).toEqual({ kind: "rewrite", to: "/p/main/ko/feed.xml", known: true });
+    expect(localeRoute("/en/feed.xml", "main")).toEqual({ kind: "rewrite", to: "/p/main/en/feed.xml", known: true });
+    expect(localeRoute("/ko/search", "main")).toEqual({ kind: "redirect", to: "/search" });
+    expect(localeRoute("/ko", "main")).toEqual({ kind: "redirect", to: "/" });
+    expect(publicationFileRoute("/sitemap.xml", "data")).toBe("/p/data/sitemap.xml");
+    expect(publicationFileRoute("/robots.txt", "main")).toBe("/p/main/robots.txt");
+    expect(publicationFileRoute("/feed.xml", "main")).toBeNull();
   });
 
   it("flags unknown reader paths so the proxy answers 404", () => {
-    expect(localeRoute("/nowhere")).toMatchObject({ known: false });
-    expect(localeRoute("/en/nowhere")).toMatchObject({ known: false });
+    expect(localeRoute("/nowhere", "main")).toMatchObject({ known: false });
+    expect(localeRoute("/en/nowhere", "main")).toMatchObject({ known: false });
     expect(isKnownReaderPath("/tags/x/y")).toBe(false);
   });
 });

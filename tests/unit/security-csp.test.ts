@@ -74,11 +74,12 @@ describe("document policy", () => {
 });
 
 describe("prerendered (shared) renders", () => {
-  it.each(["/ko", "/en", "/en/", "/_not-found", "/ko/pricing", "/en/authors/kim", "/ko/sections/economy", "/ko/tags/data", "/t/anon/articles/x", "/t/premium/articles/y", "/KO/pricing"])(
+  // Internal paths after the proxy's rewrite (/p/<publication>/<lang>/…, /t/<publication>/<tier>/…).
+  it.each(["/p/main/ko", "/p/data/en", "/p/main/en/", "/_not-found", "/p/main/ko/pricing", "/p/main/en/authors/kim", "/p/data/ko/sections/economy", "/p/main/ko/tags/data", "/t/main/anon/articles/x", "/t/data/premium/articles/y"])(
     "%s is prerendered",
     (p) => expect(isPrerenderedPath(p)).toBe(true),
   );
-  it.each(["/studio", "/studio/pieces", "/ko/account", "/ko/signin", "/ko/signin/check-email", "/ko/search", "/ko/checkout/demo", "/ko/sections/economy/feed.xml", "/ko/__not-found", "/ko/no/such/page", "/api/me"])(
+  it.each(["/studio", "/studio/pieces", "/p/main/ko/account", "/p/main/ko/signin", "/p/main/ko/signin/check-email", "/p/main/ko/search", "/p/main/ko/checkout/demo", "/p/main/ko/sections/economy/feed.xml", "/p/main/ko/__not-found", "/p/main/ko/no/such/page", "/p/main/sitemap.xml", "/p/main/ko/feed.xml", "/api/me"])(
     "%s is rendered per request",
     (p) => expect(isPrerenderedPath(p)).toBe(false),
   );
@@ -153,9 +154,9 @@ describe("proxy policy (per-request nonce)", () => {
   });
 
   it("leaves shared renders to their cache entry, judged by the rewrite target", () => {
-    const article = NextResponse.rewrite(new URL("http://localhost:3000/t/anon/articles/x"));
+    const article = NextResponse.rewrite(new URL("http://localhost:3000/t/main/anon/articles/x"));
     expect(withContentSecurityPolicy(req("/articles/x"), article, { dev: false, https: false }).headers.get("content-security-policy")).toBeNull();
-    const notFound = NextResponse.rewrite(new URL("http://localhost:3000/ko/__not-found"), { status: 404 });
+    const notFound = NextResponse.rewrite(new URL("http://localhost:3000/p/main/ko/__not-found"), { status: 404 });
     expect(withContentSecurityPolicy(req("/t/anon/x"), notFound, { dev: false, https: false }).headers.get("content-security-policy")).toContain("'nonce-");
   });
 

@@ -1,7 +1,24 @@
 import type { ArticleView, TierView } from "@/lib/articles/view-models";
 import type { FeedPiece } from "@/lib/seo/feed-entries";
 
+import type { PublicationRef } from "@/lib/publications/model";
+
 export const BASE = "https://news.example.kr";
+// The primary publication, named as the dictionaries named the site before publications existed.
+export const PUBLICATION: PublicationRef = {
+  id: 1,
+  slug: "main",
+  name: "마스트헤드",
+  nameEn: "Masthead",
+  tagline: "깊이 읽는 연구와 뉴스",
+  taglineEn: "Research and news, read in depth",
+  locale: "ko",
+  timeZone: "Asia/Seoul",
+  accentColor: "#9a3412",
+  logoUrl: null,
+  isPrimary: true,
+  hosts: [],
+};
 export const GATED_TEXT = "GATED-SECRET-본문";
 
 export const TIERS: TierView[] = [

@@ -3,9 +3,9 @@ import { articleDescription, resolveArticleSeoAccess } from "@/lib/seo/article-s
 import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
 import { buildNewsArticle, buildOrganization, buildWebSite, PAYWALLED_SELECTOR, serializeJsonLd } from "@/lib/seo/json-ld";
 import { siteIdentity } from "@/lib/seo/site";
-import { articleView, BASE, NOW, TIERS } from "./seo-fixtures";
+import { articleView, BASE, NOW, PUBLICATION, TIERS } from "./seo-fixtures";
 
-const site = siteIdentity(BASE, "ko");
+const site = siteIdentity(PUBLICATION, BASE, "ko");
 const dayMs = 86_400_000;
 const iso = (d: Date) => d.toISOString();
 
@@ -82,13 +82,13 @@ describe("home page structured data", () => {
   it("names the organization and a WebSite with a search action to /search?q=", () => {
     expect(buildOrganization(site)).toMatchObject({ "@type": "NewsMediaOrganization", "@id": `${BASE}/#organization`, name: "마스트헤드", alternateName: "Masthead", url: BASE });
     expect(buildWebSite(site, "ko")).toMatchObject({ "@id": `${BASE}/#website`, publisher: { "@id": `${BASE}/#organization` } });
-    expect(buildWebSite(siteIdentity(BASE, "en"), "en")["@id"]).toBe(`${BASE}/en#website`);
+    expect(buildWebSite(siteIdentity(PUBLICATION, BASE, "en"), "en")["@id"]).toBe(`${BASE}/en#website`);
     expect(buildWebSite(site, "ko")).toMatchObject({
       "@type": "WebSite",
       url: BASE,
       potentialAction: { "@type": "SearchAction", target: { urlTemplate: `${BASE}/search?q={search_term_string}` }, "query-input": "required name=search_term_string" },
     });
-    expect(buildWebSite(siteIdentity(BASE, "en"), "en")).toMatchObject({ url: `${BASE}/en`, potentialAction: { target: { urlTemplate: `${BASE}/en/search?q={search_term_string}` } } });
+    expect(buildWebSite(siteIdentity(PUBLICATION, BASE, "en"), "en")).toMatchObject({ url: `${BASE}/en`, potentialAction: { target: { urlTemplate: `${BASE}/en/search?q={search_term_string}` } } });
   });
 });
 
@@ -118,13 +118,13 @@ describe("article page description and JSON-LD", () => {
 
   it("builds metadata from the teaser HTML only", () => {
     const src = { article: articleView({ dek: [] }), teaserHtml: "<p>티저 <strong>문단</strong>입니다.</p>", hasGatedPart: true };
-    const meta = articlePageMetadata(src, BASE);
+    const meta = articlePageMetadata(src, PUBLICATION, BASE);
     expect(meta.description).toBe("티저 문단입니다.");
     expect(meta.alternates?.canonical).toBe("/articles/fiscal-rule");
     expect(meta.openGraph).toMatchObject({ type: "article", locale: "ko_KR", images: [expect.objectContaining({ url: "/api/og/fiscal-rule", width: 1200, height: 630 })] });
     expect(meta.twitter).toMatchObject({ card: "summary_large_image" });
     expect(meta.metadataBase?.toString()).toBe(`${BASE}/`);
-    const ld = articlePageJsonLd(src, TIERS, BASE, NOW);
+    const ld = articlePageJsonLd(src, TIERS, PUBLICATION, BASE, NOW);
     expect(ld).toMatchObject({ isAccessibleForFree: false, hasPart: { cssSelector: ".paywalled-content" }, description: "티저 문단입니다." });
   });
 });

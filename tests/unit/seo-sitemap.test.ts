@@ -45,7 +45,7 @@ describe("buildSitemap", () => {
 describe("listing metadata", () => {
   it("has a canonical per language and hreflang alternates both ways", () => {
     expect(languageAlternates("/")).toEqual({ ko: "/", en: "/en", "x-default": "/" });
-    const en = listingMetadata({ base: BASE, lang: "en", path: "/tags/fiscal", title: "#재정", description: "d" });
+    const en = listingMetadata({ base: BASE, siteName: "Masthead", lang: "en", path: "/tags/fiscal", title: "#재정", description: "d" });
     expect(en.alternates).toMatchObject({ canonical: "/en/tags/fiscal", languages: { ko: "/tags/fiscal", en: "/en/tags/fiscal" } });
     expect(en.openGraph).toMatchObject({ url: "/en/tags/fiscal", locale: "en_US", siteName: "Masthead" });
     expect(en.twitter).toMatchObject({ card: "summary_large_image", title: "#재정" });

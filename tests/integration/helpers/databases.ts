@@ -10,15 +10,21 @@ import { migrateDatabase } from "@/db/migrate";
 
 export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void> };
 
-async function pgliteDatabase(): Promise<TestDatabase> {
+/** Plain SQL on the same connection(s) as `db`, for schemas drizzle's types do not describe (e.g. before a migration). */
+export type RawQuery = <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/** A database with nothing in it yet, not even the migrations: tests that migrate it themselves. */
+export type BlankDatabase = TestDatabase & { query: RawQuery };
+
+async function blankPglite(): Promise<BlankDatabase> {
   const client = await PGlite.create({ extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  await migrateDatabase(db, "pglite");
-  return { kind: "pglite", db, close: () => client.close() };
+  const query: RawQuery = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows;
+  return { kind: "pglite", db, query, close: () => client.close() };
 }
 
 // A database of its own per test file, created next to DATABASE_URL's and dropped afterwards.
-async function postgresDatabase(url: string): Promise<TestDatabase> {
+async function blankPostgres(url: string): Promise<BlankDatabase> {
   const name = `masthead_it_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -30,10 +36,11 @@ async function postgresDatabase(url: string): Promise<TestDatabase> {
   // Dropping the database at the end terminates idle connections; that is expected, not an error.
   pool.on("error", () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  await migrateDatabase(db, "postgres");
+  const query: RawQuery = async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await pool.query<T>(text, params)).rows;
   return {
     kind: "postgres",
     db,
+    query,
     close: async () => {
       await pool.end();
       const dropper = new pg.Client({ connectionString: url });
@@ -49,9 +56,21 @@ export function databaseKinds(): ("pglite" | "postgres")[] {
   return process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
-export function openTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
-  if (kind === "pglite") return pgliteDatabase();
+export function openBlankDatabase(kind: "pglite" | "postgres"): Promise<BlankDatabase> {
+  if (kind === "pglite") return blankPglite();
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is required for the PostgreSQL suite");
-  return postgresDatabase(url);
+  return blankPostgres(url);
+}
+
+/** A fresh database with every committed migration applied. */
+export async function openTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
+  const blank = await openBlankDatabase(kind);
+  try {
+    await migrateDatabase(blank.db, kind);
+  } catch (err) {
+    await blank.close();
+    throw err;
+  }
+  return { kind: blank.kind, db: blank.db, close: blank.close };
 }
