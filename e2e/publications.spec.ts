@@ -107,6 +107,11 @@ test.describe("publications", () => {
     // data-premium@ holds data's premium only.
     const onPrimary = await signInOn(page, PRIMARY_ORIGIN, "data-premium@masthead.local", `/articles/${markedPiece.slug}`);
     expect(await (await at(page.request, null, onPrimary).get(`/articles/${markedPiece.slug}`)).text()).not.toContain(GATED_MARKER);
+    // The same cookie sent with data's Host (no shared cookie domain) is a signed-out reader there,
+    // although this member holds data's premium.
+    const replayed = at(page.request, DATA_HOST, onPrimary);
+    expect(await (await replayed.get("/api/me", {})).json()).toMatchObject({ signedIn: false, tier: "anon" });
+    expect(await (await replayed.get(`/articles/${dataPremium.slug}`)).text()).not.toContain(DATA_GATED_MARKER);
     const other = await (await browser.newContext()).newPage();
     const onData = await signInOn(other, DATA_ORIGIN, "data-premium@masthead.local");
     expect(await (await at(other.request, DATA_HOST, onData).get(`/articles/${dataPremium.slug}`)).text()).toContain(DATA_GATED_MARKER);
