@@ -5,3 +5,4 @@ export * from "./comments";
 export * from "./studio";
 export * from "./feeds";
 export * from "./publications";
+export * from "./email";
