@@ -46,6 +46,9 @@ export async function proxy(request: NextRequest) {
   // API routes pass through only for the checks above; each handler authorizes itself (and finds
   // its publication from the Host), and next.config's headers give them a policy that lets nothing run.
   if (pathname.startsWith("/api/")) return NextResponse.next();
+  // One-click unsubscribe links (RFC 8058): a route handler that checks its signed token itself and
+  // answers its own small document (lib/email/unsubscribe-page.ts).
+  if (pathname.startsWith("/email/unsubscribe/")) return NextResponse.next();
   // Until the publication table has loaded (the database was down at start) no host can be mapped.
   const pub = publicationOfRequest(request);
   if (!pub) return text("Service unavailable: the site is starting. Try again in a moment.", 503);
@@ -79,7 +82,7 @@ async function route(request: NextRequest, pub: PublicationRef): Promise<NextRes
     // The body depends on the reader's tier: no shared cache may key it on the URL alone.
     // The nginx edge (deploy/nginx) caches it per tier instead, from the tier cookie set here.
     res.headers.set("Cache-Control", "private, no-store");
-    return withEdgeTier(withIdentity(res, identity), request, identity);
+    return withEdgeTier(withIdentity(res, identity), request, identity, pub.slug);
   }
   if (pathname.startsWith("/en/articles/")) {
     return NextResponse.redirect(new URL(pathname.slice(3), request.url), 308);

@@ -1,7 +1,7 @@
 // Starts the production edge configuration (deploy/nginx) on loopback for the benchmark and the
 // multi-instance e2e suite. The loopback variant is *rendered from the same files*: only paths,
-// the listen address, the upstream servers and the edge mode are replaced, and every replacement
-// must match, so the template cannot drift from what runs here.
+// the listen address, the upstream servers, the publications' hostnames and the edge mode are
+// replaced, and every replacement must match, so the template cannot drift from what runs here.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,7 +13,15 @@ const source = path.resolve(import.meta.dirname, "../deploy/nginx");
 const ETC = "/etc/nginx/masthead/";
 
 export type EdgeMode = "cookie" | "auth_request";
-export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: EdgeMode; edgeSecret: string; port?: number };
+// Hostname → publication slug, the lines of publications.conf (unknown hosts: the primary, `main`).
+export type EdgeHosts = Record<string, string>;
+// The primary publication's slug (db/migrations/0010), publications.conf's `default`: the
+// publication of every Host the map does not name, 127.0.0.1 included.
+export const PRIMARY_PUBLICATION = "main";
+// The demo seed's publications (db/seed): the primary at SITE_URL's host, `data` at data.localhost.
+export const DEMO_EDGE_HOSTS: EdgeHosts = { localhost: PRIMARY_PUBLICATION, "data.localhost": "data" };
+export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: EdgeMode; edgeSecret: string; port?: number; hosts?: EdgeHosts };
+export type RenderOptions = { port: number; upstreamPorts: number[]; mode: EdgeMode; hosts?: EdgeHosts };
 export type EdgeServer = { baseUrl: string; port: number; prefix: string; cacheDir: string; stop: () => Promise<void> };
 
 function replaceOnce(text: string, from: string | RegExp, to: string, file: string): string {
@@ -22,7 +30,7 @@ function replaceOnce(text: string, from: string | RegExp, to: string, file: stri
   return text.replace(from, to);
 }
 
-export function renderEdgeConfig(prefix: string, opts: { port: number; upstreamPorts: number[]; mode: EdgeMode }): Record<string, string> {
+export function renderEdgeConfig(prefix: string, opts: RenderOptions): Record<string, string> {
   const read = (f: string) => fs.readFileSync(path.join(source, f), "utf8");
   const root = process.getuid?.() === 0;
   let main = read("nginx.conf");
@@ -39,9 +47,17 @@ export function renderEdgeConfig(prefix: string, opts: { port: number; upstreamP
   if (opts.mode === "auth_request") site = replaceOnce(site, `include ${ETC}tier-cookie.conf;`, `include ${ETC}tier-auth-request.conf;`, "masthead.conf");
   site = site.replaceAll(ETC, `${prefix}/`);
 
+  const hosts = Object.entries(opts.hosts ?? DEMO_EDGE_HOSTS);
+  for (const [host, slug] of hosts) if (!/^[a-z0-9.-]+$/.test(host) || !/^[a-z][a-z0-9-]*$/.test(slug)) throw new Error(`not a hostname and publication slug: ${host} ${slug}`);
+  let publications = read("publications.conf");
+  // The benchmark's edge cookies name the primary by this constant: the map must agree.
+  if (!publications.includes(`default ${PRIMARY_PUBLICATION};`)) throw new Error(`deploy/nginx/publications.conf no longer maps unknown hosts to ${PRIMARY_PUBLICATION}: update bench/edge-nginx.ts`);
+  publications = replaceOnce(publications, /# begin publication hosts[\s\S]*?# end publication hosts/, hosts.map(([h, p]) => `${h} ${p};`).join("\n    "), "publications.conf");
+
   return {
     "nginx.conf": main,
     "masthead.conf": site,
+    "publications.conf": publications,
     "edge.js": read("edge.js"),
     "proxy-headers.conf": read("proxy-headers.conf"),
     "tier-cookie.conf": read("tier-cookie.conf"),
@@ -55,7 +71,7 @@ export async function startEdge(opts: EdgeOptions): Promise<EdgeServer> {
   fs.rmSync(prefix, { recursive: true, force: true });
   for (const d of ["logs", "tmp", "cache"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
   const port = opts.port ?? (await freePort());
-  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode }))) fs.writeFileSync(path.join(prefix, file), text);
+  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts }))) fs.writeFileSync(path.join(prefix, file), text);
   const conf = path.join(prefix, "nginx.conf");
   const env = { ...process.env, EDGE_SECRET: opts.edgeSecret };
   const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", conf], { encoding: "utf8", env });

@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { BenchContext } from "../context";
 import { edgeKeyFor, withEdgeCookie } from "../edge-cookies";
-import { startEdge, type EdgeMode } from "../edge-nginx";
+import { PRIMARY_PUBLICATION, startEdge, type EdgeMode } from "../edge-nginx";
 import { runLoad, type LoadResult } from "../load";
 import { num } from "../report";
 import { GATED_MARKER } from "../seed";
@@ -33,8 +33,9 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   const premium = ctx.byTier.get("premium");
   if (!premium?.length) throw new Error("no premium readers were seeded");
   const key = edgeKeyFor(ctx.secret);
-  // Valid for the whole section: the measured readers hold a live edge cookie, as a steady reader does.
-  const premiumCookies = premium.slice(0, 2_000).map((r) => withEdgeCookie(r, key, 3_600));
+  // Valid for the whole section: the measured readers hold a live edge cookie, as a steady reader
+  // does. The benchmark reads the primary publication, which nginx maps 127.0.0.1 to.
+  const premiumCookies = premium.slice(0, 2_000).map((r) => withEdgeCookie(r, key, PRIMARY_PUBLICATION, 3_600));
   const results = new Map<EdgeMode, { anon: LoadResult; premium: LoadResult; cache: string }>();
 
   for (const mode of ["cookie", "auth_request"] as const) {

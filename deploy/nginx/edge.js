@@ -1,14 +1,19 @@
 // njs (nginx >= 1.22 with ngx_http_js_module, njs >= 0.7): the reader's tier from the signed edge
 // cookie that Node issues (lib/edge/cookie.ts — keep the two in step), verified here with
 // HMAC-SHA256 so nginx learns the tier without a round trip to Node.
+//   mh_edge = <publication>.<tier>.<expires>.<sig>
+//   sig     = base64url HMAC-SHA256(EDGE_SECRET, "<publication>.<tier>.<expires>.<session cookie>")
 //   ""      → unknown: bypass the cache and let Node answer (and issue a fresh cookie)
 //   "anon"  → no session cookie at all
-//   <tier>  → the tier the cookie vouches for, for exactly the session cookie sent with it
+//   <tier>  → the tier the cookie vouches for, for exactly the session cookie sent with it, in the
+//             publication this request's Host maps to ($masthead_publication, publications.conf):
+//             a cookie issued on another publication's host names a tier of that publication
 var crypto = require('crypto');
 
 var SESSION_NAMES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 var EDGE_NAME = 'mh_edge';
 var TIER = /^[a-z0-9_-]{1,64}$/;
+var PUBLICATION = /^[a-z][a-z0-9-]{0,39}$/;
 var EXPIRES = /^\d{1,12}$/;
 
 // All values per name, raw (no decoding), split like lib/edge/cookie.ts cookieValues().
@@ -48,16 +53,22 @@ function tier(r) {
 
     var edge = cookies[EDGE_NAME];
     if (!edge || edge.length !== 1) return '';
+    var publication = r.variables.masthead_publication;
+    if (!publication || !PUBLICATION.test(publication)) {
+        r.error('masthead edge: $masthead_publication is not a publication slug (see publications.conf); bypassing the cache');
+        return '';
+    }
     var parts = edge[0].split('.');
-    if (parts.length !== 3 || !TIER.test(parts[0]) || !EXPIRES.test(parts[1])) return '';
-    if (Number(parts[1]) <= Math.floor(Date.now() / 1000)) return '';
+    // Another publication's cookie (the slug is not secret) needs no HMAC to be refused.
+    if (parts.length !== 4 || parts[0] !== publication || !TIER.test(parts[1]) || !EXPIRES.test(parts[2])) return '';
+    if (Number(parts[2]) <= Math.floor(Date.now() / 1000)) return '';
     var key = process.env.EDGE_SECRET;
     if (!key) {
         r.error('masthead edge: EDGE_SECRET is not set (add `env EDGE_SECRET;` to nginx.conf); bypassing the cache');
         return '';
     }
-    var expected = crypto.createHmac('sha256', key).update(parts[0] + '.' + parts[1] + '.' + session).digest('base64url');
-    return sameString(expected, parts[2]) ? parts[0] : '';
+    var expected = crypto.createHmac('sha256', key).update(publication + '.' + parts[1] + '.' + parts[2] + '.' + session).digest('base64url');
+    return sameString(expected, parts[3]) ? parts[1] : '';
 }
 
 export default { tier };

@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { createClient } from "redis";
 
 export function startRedis(port: number, pidFile: string): number {
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { detached: true, stdio: "ignore" });
@@ -42,5 +43,21 @@ export function stopRedis(pidFile: string): void {
     if (pid > 0) process.kill(pid, "SIGKILL");
   } catch {
     // already gone
+  }
+}
+
+// What the instances keep in the suite's Redis (lib/cache/shared-cache.mjs): entry keys
+// `<namespace>:e:<cache key>` matching `match`, and the fields of the revalidated-tags hash.
+export async function sharedCacheContents(port: number, match: string): Promise<{ entries: string[]; tags: string[] }> {
+  const client = createClient({ url: `redis://127.0.0.1:${port}` });
+  await client.connect();
+  try {
+    const entries: string[] = [];
+    const tags: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `*:e:${match}`, COUNT: 500 })) entries.push(...batch);
+    for await (const batch of client.scanIterator({ MATCH: "*:tags", COUNT: 500 })) for (const key of batch) tags.push(...(await client.hKeys(key)));
+    return { entries, tags };
+  } finally {
+    await client.close();
   }
 }

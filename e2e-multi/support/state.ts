@@ -11,6 +11,7 @@ export type MultiState = {
   webhookSecret: string;
   redisPort: number;
   redisPidFile: string; // the running redis-server's pid (the specs kill and restart it)
+  publications: Record<string, number>; // slug → id: `main` (the primary, at localhost) and `data`
 };
 
 export function multiState(): MultiState {

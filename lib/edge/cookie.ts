@@ -1,17 +1,27 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { PUBLICATION_SLUG } from "@/lib/publications/model";
 
-// The edge tier cookie: `mh_edge=<tier>.<expiresUnix>.<sig>`, sig = base64url HMAC-SHA256 over
-// `<tier>.<expiresUnix>.<session cookie value>`. Binding it to the exact session cookie makes a
-// copied edge cookie worthless without the session it was issued for (the real credential), and
-// lets nginx (deploy/nginx/edge.js) learn the reader's tier without asking Node. Pure: the key and
+// The edge tier cookie: `mh_edge=<publication>.<tier>.<expiresUnix>.<sig>`, sig = base64url
+// HMAC-SHA256 over `<publication>.<tier>.<expiresUnix>.<session cookie value>`. It lets nginx
+// (deploy/nginx/edge.js) learn the reader's tier without asking Node, and it is bound to:
+//  - the exact session cookie, so a copied edge cookie is worthless without the session it was
+//    issued for (the real credential);
+//  - the publication whose tier it names, so a cookie issued on one publication's host (premium
+//    there) opens nothing on another's, even when SESSION_COOKIE_DOMAIN shares the session across
+//    them: tiers are per publication, and nginx keys its cache on the publication it maps the Host
+//    to (deploy/nginx/publications.conf), so it checks the cookie against that very publication.
+// Slugs of publications and tiers hold no dot, so the value splits one way only. Pure: the key and
 // the clock are parameters. Keep this file and edge.js in step (tests/unit/edge-cookie.test.ts
-// checks the format; the e2e-multi edge spec checks nginx accepts what Node issues).
+// checks the format; the e2e-multi specs check nginx accepts what Node issues, and only there).
 
 export const EDGE_COOKIE = "mh_edge";
 const TIER = /^[a-z0-9_-]{1,64}$/;
 
-function signature(key: string, tier: string, expires: number, session: string): string {
-  return createHmac("sha256", key).update(`${tier}.${expires}.${session}`).digest("base64url");
+/** What an edge cookie is bound to: the publication it vouches in, and the session it vouches for. */
+export type EdgeBinding = { publication: string; session: string };
+
+function signature(key: string, binding: EdgeBinding, tier: string, expires: number): string {
+  return createHmac("sha256", key).update(`${binding.publication}.${tier}.${expires}.${binding.session}`).digest("base64url");
 }
 
 // The key nginx and Node share. A dedicated EDGE_SECRET wins; otherwise one derived from
@@ -21,24 +31,25 @@ export function deriveEdgeKey(authSecret: string): string {
   return createHmac("sha256", authSecret).update("masthead-edge-v1").digest("hex");
 }
 
-export function signEdgeValue(key: string, tier: string, expires: number, session: string): string {
+export function signEdgeValue(key: string, binding: EdgeBinding, tier: string, expires: number): string {
+  if (!PUBLICATION_SLUG.test(binding.publication)) throw new Error(`not a publication slug: ${binding.publication}`);
   if (!TIER.test(tier)) throw new Error(`not a tier slug: ${tier}`);
-  return `${tier}.${expires}.${signature(key, tier, expires, session)}`;
+  return `${binding.publication}.${tier}.${expires}.${signature(key, binding, tier, expires)}`;
 }
 
 export type EdgeVerdict = { tier: string; expires: number } | null;
 
-// The tier an edge cookie vouches for, or null when it is malformed, forged, expired or issued for
-// another session.
-export function verifyEdgeValue(key: string, value: string | undefined, session: string, nowSeconds: number): EdgeVerdict {
+// The tier an edge cookie vouches for in `binding.publication`, or null when it is malformed,
+// forged, expired, issued for another session or in another publication.
+export function verifyEdgeValue(key: string, value: string | undefined, binding: EdgeBinding, nowSeconds: number): EdgeVerdict {
   if (!value) return null;
   const parts = value.split(".");
-  if (parts.length !== 3) return null;
-  const [tier, exp, sig] = parts;
-  if (!TIER.test(tier) || !/^\d{1,12}$/.test(exp)) return null;
+  if (parts.length !== 4) return null;
+  const [publication, tier, exp, sig] = parts;
+  if (publication !== binding.publication || !TIER.test(tier) || !/^\d{1,12}$/.test(exp)) return null;
   const expires = Number(exp);
   if (expires <= nowSeconds) return null;
-  const expected = Buffer.from(signature(key, tier, expires, session));
+  const expected = Buffer.from(signature(key, binding, tier, expires));
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return { tier, expires };
@@ -50,6 +61,7 @@ export function needsEdgeCookie(current: EdgeVerdict, tier: string, ttlSeconds: 
   return current === null || current.tier !== tier || current.expires - nowSeconds < ttlSeconds / 2;
 }
 
+// Host-only (no Domain): each publication host holds its own, even under one parent domain.
 export function edgeSetCookie(value: string, ttlSeconds: number, secure: boolean): string {
   return `${EDGE_COOKIE}=${value}; Path=/; Max-Age=${ttlSeconds}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }

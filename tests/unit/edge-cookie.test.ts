@@ -5,39 +5,59 @@ import { cookieValues, deriveEdgeKey, edgeSetCookie, needsEdgeCookie, signEdgeVa
 const KEY = "k".repeat(64);
 const SESSION = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..abc.def.ghi";
 const NOW = 1_800_000_000;
+const MAIN = { publication: "main", session: SESSION };
+const DATA = { publication: "data", session: SESSION };
 
 describe("edge tier cookie", () => {
-  it("verifies what it signed, for the same session, until it expires", () => {
-    const value = signEdgeValue(KEY, "premium", NOW + 60, SESSION);
-    expect(value).toMatch(/^premium\.1800000060\.[A-Za-z0-9_-]{43}$/);
-    expect(verifyEdgeValue(KEY, value, SESSION, NOW)).toEqual({ tier: "premium", expires: NOW + 60 });
-    expect(verifyEdgeValue(KEY, value, SESSION, NOW + 59)).not.toBeNull();
-    expect(verifyEdgeValue(KEY, value, SESSION, NOW + 60)).toBeNull();
+  it("verifies what it signed, for the same publication and session, until it expires", () => {
+    const value = signEdgeValue(KEY, MAIN, "premium", NOW + 60);
+    expect(value).toMatch(/^main\.premium\.1800000060\.[A-Za-z0-9_-]{43}$/);
+    expect(verifyEdgeValue(KEY, value, MAIN, NOW)).toEqual({ tier: "premium", expires: NOW + 60 });
+    expect(verifyEdgeValue(KEY, value, MAIN, NOW + 59)).not.toBeNull();
+    expect(verifyEdgeValue(KEY, value, MAIN, NOW + 60)).toBeNull();
   });
 
-  it("is HMAC-SHA256 over tier.expires.session in base64url (the formula nginx's edge.js repeats)", () => {
-    const sig = createHmac("sha256", KEY).update(`free.${NOW}.${SESSION}`).digest("base64url");
-    expect(signEdgeValue(KEY, "free", NOW, SESSION)).toBe(`free.${NOW}.${sig}`);
+  it("is HMAC-SHA256 over publication.tier.expires.session in base64url (the formula nginx's edge.js repeats)", () => {
+    const sig = createHmac("sha256", KEY).update(`data.free.${NOW}.${SESSION}`).digest("base64url");
+    expect(signEdgeValue(KEY, DATA, "free", NOW)).toBe(`data.free.${NOW}.${sig}`);
   });
 
-  const good = signEdgeValue(KEY, "premium", NOW + 60, SESSION);
-  const [, exp, sig] = good.split(".");
+  // A member premium in `data` only, with one session shared by both hosts (SESSION_COOKIE_DOMAIN):
+  // the cookie data's host issued must open nothing on the primary's.
+  it("is worthless in another publication, even for the same session and whatever its value claims", () => {
+    const onData = signEdgeValue(KEY, DATA, "premium", NOW + 60);
+    expect(verifyEdgeValue(KEY, onData, DATA, NOW)).toEqual({ tier: "premium", expires: NOW + 60 });
+    expect(verifyEdgeValue(KEY, onData, MAIN, NOW)).toBeNull();
+    const [, tier, exp, sig] = onData.split(".");
+    expect(verifyEdgeValue(KEY, `main.${tier}.${exp}.${sig}`, MAIN, NOW)).toBeNull();
+    // A cookie of the format before publications (no publication part) is no longer accepted.
+    const legacySig = createHmac("sha256", KEY).update(`premium.${NOW + 60}.${SESSION}`).digest("base64url");
+    expect(verifyEdgeValue(KEY, `premium.${NOW + 60}.${legacySig}`, MAIN, NOW)).toBeNull();
+  });
+
+  const good = signEdgeValue(KEY, MAIN, "premium", NOW + 60);
+  const [, , exp, sig] = good.split(".");
   it.each([
-    ["another session", good, "other-session"],
-    ["another key", signEdgeValue("x".repeat(64), "premium", NOW + 60, SESSION), SESSION],
-    ["a raised tier", `vip.${exp}.${sig}`, SESSION],
-    ["a pushed-back expiry", `premium.${Number(exp) + 3600}.${sig}`, SESSION],
-    ["a truncated signature", `premium.${exp}.${sig.slice(0, -1)}`, SESSION],
-    ["an extra part", `${good}.x`, SESSION],
-    ["an upper-case tier", `PREMIUM.${exp}.${sig}`, SESSION],
-    ["a non-numeric expiry", `premium.1e10.${sig}`, SESSION],
-    ["an empty value", "", SESSION],
-  ])("rejects %s", (_name, value, session) => {
-    expect(verifyEdgeValue(KEY, value, session, NOW)).toBeNull();
+    ["another session", good, { publication: "main", session: "other-session" }],
+    ["another key", signEdgeValue("x".repeat(64), MAIN, "premium", NOW + 60), MAIN],
+    ["another publication", good, DATA],
+    ["a raised tier", `main.vip.${exp}.${sig}`, MAIN],
+    ["a pushed-back expiry", `main.premium.${Number(exp) + 3600}.${sig}`, MAIN],
+    ["a truncated signature", `main.premium.${exp}.${sig.slice(0, -1)}`, MAIN],
+    ["an extra part", `${good}.x`, MAIN],
+    ["a missing publication", `premium.${exp}.${sig}`, MAIN],
+    ["an upper-case tier", `main.PREMIUM.${exp}.${sig}`, MAIN],
+    ["an upper-case publication", `MAIN.premium.${exp}.${sig}`, MAIN],
+    ["a non-numeric expiry", `main.premium.1e10.${sig}`, MAIN],
+    ["an empty value", "", MAIN],
+  ])("rejects %s", (_name, value, binding) => {
+    expect(verifyEdgeValue(KEY, value, binding, NOW)).toBeNull();
   });
 
-  it("refuses to sign something that is not a tier slug", () => {
-    expect(() => signEdgeValue(KEY, "pre.mium", NOW, SESSION)).toThrow(/tier slug/);
+  it("refuses to sign something that is not a tier or publication slug", () => {
+    expect(() => signEdgeValue(KEY, MAIN, "pre.mium", NOW)).toThrow(/tier slug/);
+    expect(() => signEdgeValue(KEY, { publication: "da.ta", session: SESSION }, "premium", NOW)).toThrow(/publication slug/);
+    expect(() => signEdgeValue(KEY, { publication: "", session: SESSION }, "premium", NOW)).toThrow(/publication slug/);
   });
 
   it("re-issues when missing, for another tier, or in the second half of its life", () => {
@@ -52,9 +72,10 @@ describe("edge tier cookie", () => {
     expect(deriveEdgeKey("secret")).not.toBe(deriveEdgeKey("secret2"));
   });
 
-  it("sets an HttpOnly, SameSite=Lax cookie, Secure under https", () => {
+  it("sets a host-only, HttpOnly, SameSite=Lax cookie, Secure under https", () => {
     expect(edgeSetCookie("v", 60, false)).toBe("mh_edge=v; Path=/; Max-Age=60; HttpOnly; SameSite=Lax");
     expect(edgeSetCookie("v", 60, true)).toMatch(/; Secure$/);
+    expect(edgeSetCookie("v", 60, true)).not.toMatch(/Domain/i);
   });
 
   it("reads raw cookie values by exact name, all of them", () => {

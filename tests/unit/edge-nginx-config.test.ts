@@ -13,19 +13,34 @@ afterAll(() => fs.rmSync(prefix, { recursive: true, force: true }));
 describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for loopback, %s mode", (mode) => {
   const files = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391, 3392], mode });
 
-  it("keeps the per-tier key, the guards and the /t/ block, with only local paths and ports", () => {
+  it("keeps the per-publication, per-tier key, the guards and the /t/ block, with only local paths and ports", () => {
     const site = files["masthead.conf"];
-    expect(site).toMatch(/proxy_cache_key "\$masthead_tier\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
-    // Stored only: a known tier that Node confirmed, a 200, a page (issue 15 §2: no poisoning).
-    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_mismatch $masthead_not_a_page $masthead_not_ok;");
+    // The publication the Host maps to, never $host itself: forged hosts cannot mint entries.
+    expect(site).toMatch(/proxy_cache_key "\$masthead_publication\|\$masthead_tier\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
+    expect(site).not.toMatch(/proxy_cache_key[^;]*\$(host|http_host|server_name)\b/);
+    // Read and stored only with a known tier of the key's publication; stored only what Node
+    // confirmed it rendered for that tier and publication, a 200, a page (issue 15 §2, issue 16).
+    expect(site).toContain("proxy_cache_bypass $masthead_tier_unknown $masthead_tier_elsewhere;");
+    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_elsewhere $masthead_tier_mismatch $masthead_publication_mismatch $masthead_not_a_page $masthead_not_ok;");
+    expect(site).toContain("proxy_hide_header X-Masthead-Publication;");
     expect(site).toContain("proxy_cache_valid 200 10s;");
     expect(site).not.toMatch(/proxy_cache_valid[^;]*\b404\b/);
     expect(site).toContain('location ~* "^/((ko|en)/)?t($|[/.;])" {');
     expect(site).toContain("server 127.0.0.1:3391 max_fails=0;\n    server 127.0.0.1:3392 max_fails=0;");
     expect(site).toContain("listen 127.0.0.1:8399;");
     expect(site).toContain(mode === "cookie" ? "tier-cookie.conf;" : "tier-auth-request.conf;");
+    expect(site).toContain(`include ${prefix}/publications.conf;`);
     const directives = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*(#|\/\/)/.test(l));
     expect(directives.join("\n")).not.toMatch(/\/etc\/nginx\/masthead|\/var\/(cache|log)\/nginx|10\.0\.0\./);
+  });
+
+  it("maps the demo's hostnames to their publications and every other Host to the primary", () => {
+    const map = files["publications.conf"];
+    expect(map).toMatch(/map \$host \$masthead_publication \{\s+default main;\s+localhost main;\s+data\.localhost data;\s+\}/);
+    const custom = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, hosts: { "news.example": "main", "data.example": "data" } })["publications.conf"];
+    expect(custom).toMatch(/default main;\s+news\.example main;\s+data\.example data;\s+\}/);
+    expect(custom).not.toContain("localhost");
+    expect(() => renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, hosts: { "evil; default data": "main" } })).toThrow(/not a hostname/);
   });
 
   it("is accepted by nginx -t", () => {
