@@ -36,7 +36,10 @@ export async function register() {
   const { startKnownArticles } = await import("@/lib/routing/known-articles-loader");
   // Publications by hostname: the proxy maps every request's Host with it (lib/publications).
   const { startPublicationTable } = await import("@/lib/publications/table-loader");
+  // Newsletters and notices: the durable send queue's worker (lib/email).
+  const { startEmailWorker } = await import("@/lib/email/runner");
   await Promise.all([
+    startWithRetry("email", startEmailWorker),
     startWithRetry("publications", startPublicationTable),
     startAccessListener(),
     startPublishClock(),

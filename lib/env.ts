@@ -9,6 +9,19 @@ const schema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   EMAIL_SERVER: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(1).optional(),
+  // DKIM signing of every message (README "Deliverability"); all three or none.
+  EMAIL_DKIM_DOMAIN: z.string().min(1).optional(),
+  EMAIL_DKIM_SELECTOR: z.string().min(1).optional(),
+  EMAIL_DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  // The mailto: in List-Unsubscribe (an address the operator forwards to /api/email/events).
+  EMAIL_UNSUBSCRIBE_MAILTO: z.email().optional(),
+  // Bearer secret of the bounce/complaint endpoint (/api/email/events); admin tokens work too.
+  EMAIL_EVENTS_SECRET: z.string().min(16).optional(),
+  // The send queue: SMTP connections per instance, messages a second per recipient domain per
+  // instance (0: no pacing), and how often an idle worker looks for due mail.
+  EMAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(4),
+  EMAIL_DOMAIN_RATE: z.coerce.number().min(0).max(10_000).default(50),
+  EMAIL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

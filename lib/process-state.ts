@@ -7,6 +7,7 @@
 // A slot is created on first use (`processSlot(name, init)`) by the module that owns it; nothing
 // else keeps process-wide mutable state.
 import type { EpochState } from "./auth/epochs";
+import type { EmailWorkerSlot } from "./email/runner";
 import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
 import type { RedirectTables } from "./import/redirects";
 import type { PublicationsSlot } from "./publications/table";
@@ -27,6 +28,9 @@ export interface ProcessSlots {
   verifiedSessions: VerifiedSessions;
   /** Session re-mints in flight or just done, per stale cookie value: proxy. */
   remintFlights: RemintFlights;
+  /** This instance's email worker (lib/email/runner.ts): started by instrumentation, woken by
+   *  studio actions and notices queued in route handlers. */
+  emailWorker: EmailWorkerSlot;
 }
 
 const ROOT = Symbol.for("masthead.processState");

@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 const editorLinks = [
   ["/studio/pieces", "기사"],
   ["/studio/members", "회원"],
+  ["/studio/newsletter", "뉴스레터"],
   // Comment moderation lives in app/studio/comments (owned by the comments work).
   ["/studio/comments", "댓글"],
   ["/studio/taxonomy", "저자·섹션·태그"],

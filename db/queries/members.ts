@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { joinPublication } from "./publication-members";
 import { accessGeneration, grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
 
 // Transactions and the top-level handle share this query surface.
@@ -83,8 +84,13 @@ export async function listGrants(db: Tx, memberId: number) {
   return db.select().from(grants).where(eq(grants.memberId, memberId)).orderBy(asc(grants.startsAt), asc(grants.id));
 }
 
+// A grant in a publication gives the member an account there (design §11: its newsletter goes to
+// them). Imports manage accounts themselves, carrying the source's newsletter consent.
 export async function insertGrant(db: Tx, grant: NewGrant) {
   const [row] = await db.insert(grants).values(grant).returning();
+  if (row.source !== "import") {
+    await joinPublication(db, { publicationId: row.publicationId, memberId: row.memberId, source: row.source === "stripe" ? "subscription" : "grant" });
+  }
   return row;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import { ensureMember, getMemberByEmail } from "../queries/members";
+import { joinPublication } from "../queries/publication-members";
 import { setStaffRole } from "../queries/publications";
 import { grantAccess, setRole } from "@/lib/members/grants";
 
@@ -25,6 +26,11 @@ export async function seedDemoMembers(db: Db, pubs: Publications, now = new Date
   for (const m of demoMembers) {
     if (await getMemberByEmail(db, m.email)) continue;
     const member = await ensureMember(db, m.email);
+    // Accounts at the primary (and data's own at data), as if they had signed in before: they get
+    // the newsletters, and no welcome notice on their next sign-in.
+    for (const pub of new Set(["primary" as const, m.tier?.pub ?? "primary", m.staff?.pub ?? "primary"])) {
+      await joinPublication(db, { publicationId: idOf(pub), memberId: member.id, source: "seed", welcomed: true, at: now });
+    }
     if (m.network) await setRole(db, member.id, m.network);
     if (m.staff) await setStaffRole(db, idOf(m.staff.pub), member.id, m.staff.role);
     if (m.tier) {

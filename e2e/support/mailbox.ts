@@ -20,9 +20,10 @@ export function mailCount(to: string): number {
 export async function waitForSignInLink(to: string, after: number, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const mails = readAll().filter((m) => m.mail.to.includes(to.toLowerCase()));
-    if (mails.length > after) {
-      const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(mails[mails.length - 1].mail.text);
+    // Other mail (a welcome notice, a newsletter) may arrive in between: the newest sign-in mail counts.
+    const mails = readAll().filter((m) => m.mail.to.includes(to.toLowerCase())).slice(after);
+    for (const m of mails.reverse()) {
+      const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(m.mail.text);
       if (link) return link[0];
     }
     await new Promise((r) => setTimeout(r, 200));

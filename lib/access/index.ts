@@ -6,3 +6,4 @@ export * from "./pieces";
 export * from "./comments";
 export * from "./bundles";
 export * from "./roles";
+export * from "./mail";

@@ -23,6 +23,17 @@ export function toPlainText(markdown: string): string {
   return decodeEntities(escapedText).replace(/\s+/g, " ").trim();
 }
 
+// Plain text that keeps paragraphs (a blank line between blocks): the text part of an email.
+export function toPlainParagraphs(markdown: string): string {
+  const html = renderMarkdown(markdown).replace(BLOCK_BOUNDARY, "$&\n\n");
+  const escapedText = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(escapedText)
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { normalizeEmail } from "@/db/queries/members";
 import { publicationForHost, publicationName } from "@/lib/publications/model";
 import { publicationTable } from "@/lib/publications/table";
+import { noteSignIn } from "@/lib/email/join";
 import { membersAdapter } from "./adapter";
 import { magicLinkEmail } from "./magic-link-email";
 import { sendMail } from "./mailer";
@@ -75,7 +76,9 @@ export const authOptions: NextAuthOptions = {
       // happen in /api/session/refresh when the proxy finds the token stale.
       if (user) {
         const pub = await signInPublication();
-        const loaded = await loadMemberAccess(await getDb(), Number(user.id), pub?.id ?? 0);
+        const db = await getDb();
+        const loaded = await loadMemberAccess(db, Number(user.id), pub?.id ?? 0);
+        if (loaded && pub) await noteSignIn(db, pub.id, loaded.member);
         // `sp`: the session belongs to the host it was signed in on (lib/auth/claims.ts).
         if (loaded) Object.assign(token, loaded.claims, { sp: pub?.id ?? null, sub: String(loaded.member.id), email: loaded.member.email });
       }

@@ -2,6 +2,7 @@ import { lockSubscription, upsertInvoice, upsertPayment } from "@/db/queries/bil
 import { parsePayload, type HandlerContext, type HandlerResult } from "./context";
 import { toInvoiceFacts } from "./facts";
 import { linkSubscriptionToMember } from "./link-member";
+import { queueReceipt } from "./notices";
 import { invoiceSchema } from "./payloads";
 import { reconcileSubscriptionGrant } from "./reconcile";
 
@@ -41,6 +42,9 @@ export async function applyInvoiceEvent(ctx: HandlerContext, status: "paid" | "p
   await reconcileSubscriptionGrant(ctx, facts.subscriptionId);
   if (memberId === null) {
     return { status: "unapplied", reason: `no member for customer ${facts.customerId ?? "(none)"} and no valid email`, objectId: facts.id };
+  }
+  if (status === "paid") {
+    await queueReceipt(ctx.tx, memberId, { id: facts.id, subscriptionId: facts.subscriptionId, amountPaid: facts.amountPaid, currency: facts.currency, periodStart: sec(facts.periodStart), periodEnd: sec(facts.periodEnd) });
   }
   return { status: "applied", memberId, objectId: facts.id };
 }

@@ -2,6 +2,7 @@ import { upsertSubscriptionSnapshot } from "@/db/queries/billing";
 import { parsePayload, type HandlerContext, type HandlerResult } from "./context";
 import { parseMemberRef, toSubscriptionSnapshot } from "./facts";
 import { linkSubscriptionToMember } from "./link-member";
+import { queueCancellationNotice } from "./notices";
 import { freshnessKey } from "./ordering";
 import { subscriptionSchema } from "./payloads";
 import { reconcileSubscriptionGrant } from "./reconcile";
@@ -50,5 +51,14 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
     return { ...base, status: "unapplied", reason: outcome.plan.mapping.reason };
   }
   if (memberId === null) return { ...base, status: "unapplied", reason: `no member linked to customer ${snapshot.customerId} yet` };
+  await queueCancellationNotice(ctx.tx, memberId, {
+    id: snapshot.id,
+    status: snapshot.status,
+    cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
+    currentPeriodEnd: sec(item?.periodEnd ?? null),
+    endedAt: sec(snapshot.endedAt),
+    publicationId: main?.tier.publicationId ?? null,
+    tierSlug: main?.tier.slug ?? null,
+  });
   return { ...base, status: "applied", reason: outcome.plan?.mapping.kind === "none" ? outcome.plan.mapping.reason : null };
 }

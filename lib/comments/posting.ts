@@ -1,6 +1,7 @@
 import "server-only";
 import { getComment, insertComment, resolveReports, softDeleteComment, updateCommentBody } from "@/db/queries/comments";
 import type { Comment } from "@/db/schema";
+import { queueReplyNotice } from "@/lib/email/reply-notice";
 import { isStaff } from "@/lib/auth/viewer";
 import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import { invalidateComments, toCachedComment } from "./cache";
@@ -39,8 +40,9 @@ export async function createComment(ctx: CommentCtx, slug: string, readInput: ()
   const input = createCommentInput.parse(await readInput());
   const body = requireCommentBody(input.body);
   const parentId = input.parentId ?? null;
+  const parent = parentId === null ? null : await getComment(ctx.db, parentId);
   if (parentId !== null) {
-    const check = checkReplyTarget(await getComment(ctx.db, parentId), d.target.id);
+    const check = checkReplyTarget(parent, d.target.id);
     if (!check.ok) throw new CommentApiError("invalid", "parent", check.message);
   }
   // Counted only for comments that would be stored, so a typo does not cost a slot.
@@ -51,6 +53,7 @@ export async function createComment(ctx: CommentCtx, slug: string, readInput: ()
   }
   const row = await insertComment(ctx.db, { articleId: d.target.id, memberId: member.id, parentId, body, tierSlug: ctx.viewer.access.tier.slug, createdAt: ctx.now });
   invalidateComments(ctx.publicationId, slug);
+  if (parent) await queueReplyNotice(ctx.db, row, parent, member);
   return ownView(ctx, d, row);
 }
 

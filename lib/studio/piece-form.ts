@@ -33,6 +33,8 @@ export function pieceFieldsFromForm(fd: FormData): Record<string, unknown> {
     heroCredit: str(fd, "heroCredit"),
     seoTitle: nullable(fd, "seoTitle"),
     seoDescription: nullable(fd, "seoDescription"),
+    // The checkbox is only in the form while the send can still change (not once it started).
+    newsletter: fd.has("newsletterField") ? fd.get("newsletter") === "on" : undefined,
   };
   return fields satisfies Partial<Record<keyof PieceFields, unknown>>;
 }

@@ -32,6 +32,9 @@ export const pieceFieldsSchema = z
     heroCredit: text(300).optional(),
     seoTitle: text(300).nullable().optional(),
     seoDescription: text(500).nullable().optional(),
+    // Send the piece as the publication's newsletter when it goes live (design §11); false takes
+    // back a send that has not started. Left out: unchanged.
+    newsletter: z.boolean().optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { deleteArticle, saveArticle } from "@/db/queries/content-writes";
+import { requestNewsletter, withdrawNewsletter } from "@/db/queries/email";
 import { getStudioArticle, type StudioArticle } from "@/db/queries/studio-articles";
 import type { Article } from "@/db/schema";
 import { membershipOf, relatedTagsToExpire } from "@/lib/articles/related";
@@ -56,6 +57,10 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
       summary: `${existing ? "수정" : "작성"}: ${row.title}`,
       details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}) },
     });
+    // The send itself waits for the piece to be live (lib/email/worker.ts), so a scheduled piece
+    // goes at its publish instant; each piece is sent at most once.
+    if (fields.newsletter === true) await requestNewsletter(tx, pub, row.id, actor.label);
+    if (fields.newsletter === false) await withdrawNewsletter(tx, row.id);
     // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
     // answered as failed because the connection dropped between commit and announcement.
     await announceContentChange(tx, { publicationId: pub, slugs: slugsOf(row, existing), lists: true, related });

@@ -4,6 +4,7 @@ import { articleTag, listsTag, PUBLICATIONS_TAG, relatedAllTag, taxonomyTag, tie
 import { publicationTable } from "@/lib/publications/table";
 import { noteKnownArticles } from "@/lib/routing/known-articles";
 import type { ContentEvent } from "./content-events";
+import { wakeEmailWorker } from "@/lib/email/runner";
 import { nudgePublishClock } from "./publish-clock";
 
 export type CacheChange = Omit<ContentEvent, "origin"> & { all?: boolean };
@@ -35,8 +36,9 @@ export function revalidateContent(change: CacheChange): void {
 }
 
 // After a write through this instance: refresh the caches now and re-arm the publish clock, whose
-// next instant may have moved (a new schedule or unlock).
+// next instant may have moved (a new schedule or unlock); a newsletter the write asked for goes now.
 export function afterContentChange(change: CacheChange): void {
   revalidateContent(change);
   nudgePublishClock();
+  wakeEmailWorker();
 }

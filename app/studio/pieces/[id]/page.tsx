@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
+import { getNewsletterSend } from "@/db/queries/email";
 import { getStudioArticle } from "@/db/queries/studio-articles";
+import { pieceNewsletterWeight } from "@/lib/email/studio-weight";
 import { originOf } from "@/lib/publications/current";
 import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
@@ -24,6 +26,7 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
   const pub = publicationById(actor.publicationId);
   if (!article) notFound();
   const status = effectiveStatus(article, new Date());
+  const [send, weight] = await Promise.all([getNewsletterSend(db, article.id), pub ? pieceNewsletterWeight(db, pub, article) : null]);
   return (
     <div>
       <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
@@ -37,7 +40,13 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
           저장했습니다.
         </p>
       ) : null}
-      <PieceEditor initial={toFormValues(article)} options={options} />
+      {weight && (weight.clipped || weight.imageHeavy) ? (
+        <p role="alert" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="newsletter-weight-warning">
+          뉴스레터로 보내면 {weight.clipped ? `메일 HTML이 ${Math.round(weight.bytes / 1024)} KB로 Gmail이 102 KB에서 자르는 크기를 넘습니다. 본문을 줄이거나 유료 구분선을 앞으로 옮기세요.` : ""}
+          {weight.imageHeavy ? ` 이미지가 ${weight.images}개로 많아 느리게 열리고 스팸함으로 갈 수 있습니다.` : ""}
+        </p>
+      ) : null}
+      <PieceEditor initial={toFormValues(article, send)} options={options} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { PieceMetaFields } from "./piece-meta-fields";
 import { TierPreviewPanel } from "./tier-preview-panel";
 import type { EditorOptions, PieceFormValues } from "./types";
 
-const FIELDS = ["title", "slug", "dek", "body", "locale", "access", "unlockAt", "status", "publishAt", "section", "tags", "authorSlugs", "authorEmail", "previewParagraphs", "heroImage", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription"];
+const FIELDS = ["title", "slug", "dek", "body", "locale", "access", "unlockAt", "status", "publishAt", "section", "tags", "authorSlugs", "authorEmail", "previewParagraphs", "heroImage", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription", "newsletter"];
 
 export function PieceEditor({ initial, options }: { initial: PieceFormValues; options: EditorOptions }) {
   const router = useRouter();
@@ -23,7 +23,10 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
   const error = state && !state.ok ? state.error : null;
   useEffect(() => {
     if (state?.ok && initial.id === null) router.replace(`/studio/pieces/${state.data.id}?saved=1`);
+    // The page's server parts (newsletter status and size) follow the save.
+    else if (state?.ok) router.refresh();
   }, [state, initial.id, router]);
+  const sendStarted = initial.newsletter.status === "queued" || initial.newsletter.status === "done";
 
   return (
     <form action={formAction} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]" aria-label="기사 편집">
@@ -79,6 +82,21 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
             <InstantField id="publishAt" name="publishAt" value={initial.publishAt} />
             <FieldError error={error} field="publishAt" />
           </Field>
+          <div className="col-span-2" data-testid="newsletter-field">
+            {sendStarted ? (
+              <p className="text-sm">
+                뉴스레터: <strong>{initial.newsletter.status === "done" ? "발송 완료" : "발송 중"}</strong> · 받는 사람 {initial.newsletter.recipients.toLocaleString("ko-KR")}명 (한 번만 보냅니다)
+              </p>
+            ) : (
+              <label className="flex items-start gap-2 text-sm">
+                <input type="hidden" name="newsletterField" value="1" />
+                <input type="checkbox" name="newsletter" defaultChecked={initial.newsletter.status === "waiting"} className="mt-1" />
+                <span>
+                  뉴스레터로 보내기 <span className="text-muted">(발행되는 순간 구독자에게 — 예약 기사는 예약 시각에. 유료 부분은 권한 있는 독자에게만.)</span>
+                </span>
+              </label>
+            )}
+          </div>
           <button type="submit" disabled={pending} className={`${buttonClass} col-span-2`}>
             {pending ? "저장 중…" : "저장"}
           </button>

@@ -1,4 +1,5 @@
 import type { StudioArticle } from "@/db/queries/studio-articles";
+import type { NewsletterSend } from "@/db/schema";
 
 // Serializable values handed from the editor page (server) to the editor form (client).
 export type PieceFormValues = {
@@ -22,6 +23,8 @@ export type PieceFormValues = {
   heroCredit: string;
   seoTitle: string;
   seoDescription: string;
+  // The piece's newsletter send: none yet (null), waiting for the piece to go live, or under way/done.
+  newsletter: { status: "waiting" | "queued" | "done" | null; recipients: number };
 };
 
 export type Option = { value: string; label: string };
@@ -30,9 +33,10 @@ export type EditorOptions = { sections: Option[]; authors: Option[]; access: Opt
 export const emptyPiece: PieceFormValues = {
   id: null, title: "", slug: "", dek: "", body: "", locale: "ko", access: "public", unlockAt: null, status: "draft", publishAt: null,
   section: "", tags: "", authorSlugs: [], previewParagraphs: 3, heroImage: "", heroAlt: "", heroCaption: "", heroCredit: "", seoTitle: "", seoDescription: "",
+  newsletter: { status: null, recipients: 0 },
 };
 
-export function toFormValues(a: StudioArticle): PieceFormValues {
+export function toFormValues(a: StudioArticle, send: NewsletterSend | null = null): PieceFormValues {
   return {
     id: a.id,
     title: a.title,
@@ -54,5 +58,6 @@ export function toFormValues(a: StudioArticle): PieceFormValues {
     heroCredit: a.heroCredit,
     seoTitle: a.seoTitle ?? "",
     seoDescription: a.seoDescription ?? "",
+    newsletter: { status: send?.status ?? null, recipients: send?.recipients ?? 0 },
   };
 }

@@ -11,6 +11,10 @@ import { publicationName } from "@/lib/publications/model";
 import { pageContext, pageLang, type PageParams } from "../lang";
 import { BillingPanel } from "./_components/billing-panel";
 import { PrivateFeedSection } from "./_components/private-feed-section";
+import { MailPreferencesPanel } from "./_components/mail-preferences-panel";
+import { getDb } from "@/db/client";
+import { suppressedAmong } from "@/db/queries/email";
+import { getPublicationMember } from "@/db/queries/publication-members";
 
 // Personal, so rendered per request and never cached (Next marks it private once cookies are read).
 export const dynamic = "force-dynamic";
@@ -32,6 +36,8 @@ export default async function AccountPage({ params }: Props) {
     return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
   };
   const { access } = viewer;
+  const db = await getDb();
+  const [account, suppressed] = await Promise.all([getPublicationMember(db, pub.id, viewer.member.id), suppressedAmong(db, [viewer.member.email])]);
   // This publication's grants; access through another publication's bundle is named below.
   const paidGrants = viewer.grants.filter((g) => g.publicationId === pub.id && g.tierSlug !== "free");
   const through = access.grant && "publicationId" in access.grant && access.grant.publicationId !== pub.id ? publicationById(Number(access.grant.publicationId)) : null;
@@ -83,6 +89,12 @@ export default async function AccountPage({ params }: Props) {
       </section>
       <BillingPanel lang={lang} account={viewer} />
       <PrivateFeedSection lang={lang} publicationId={pub.id} memberId={viewer.member.id} tier={access.tier} />
+      <MailPreferencesPanel
+        lang={lang}
+        publicationName={publicationName(pub, lang)}
+        initial={{ newsletter: account?.newsletter ?? true, notifyReplies: account?.notifyReplies ?? false, lang: account?.lang ?? lang }}
+        suppressed={suppressed.size > 0}
+      />
       <div className="flex flex-wrap gap-3">
         <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.account.upgrade}

@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { getNewsletterSend } from "@/db/queries/email";
 import { getStudioArticle } from "@/db/queries/studio-articles";
 import { articleJson, parseArticleId } from "@/lib/admin-api/articles";
 import { requireAdminToken } from "@/lib/admin-api/auth";
@@ -12,12 +13,19 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
+// The piece's newsletter send, if one was asked for: waiting (until live), queued or done.
+async function newsletterJson(db: Awaited<ReturnType<typeof getDb>>, articleId: number) {
+  const send = await getNewsletterSend(db, articleId);
+  return send ? { status: send.status, recipients: send.recipients, queuedAt: send.queuedAt?.toISOString() ?? null, finishedAt: send.finishedAt?.toISOString() ?? null } : null;
+}
+
 // Pieces of the publication at the request's host; another publication's id is a 404.
 export const GET = withErrors(async (req: Request, ctx: Ctx) => {
   const actor = await requireAdminToken(req);
-  const row = await getStudioArticle(await getDb(), actor.publicationId, parseArticleId((await ctx.params).id));
+  const db = await getDb();
+  const row = await getStudioArticle(db, actor.publicationId, parseArticleId((await ctx.params).id));
   if (!row) throw new AppError("not_found", "article", "No piece has this id.");
-  return Response.json(articleJson(requireRequestPublication(req), row));
+  return Response.json({ ...articleJson(requireRequestPublication(req), row), newsletter: await newsletterJson(db, row.id) });
 });
 
 // PATCH: any subset of the POST fields; omitted fields keep their value.
@@ -29,7 +37,7 @@ export const PATCH = withErrors(async (req: Request, ctx: Ctx) => {
   const change = await updatePiece(db, actor, id, patch);
   afterContentChange({ publicationId: change.publicationId, slugs: change.slugs, lists: true, related: change.related });
   const row = await getStudioArticle(db, actor.publicationId, id);
-  return Response.json(row ? articleJson(requireRequestPublication(req), row) : { id });
+  return Response.json(row ? { ...articleJson(requireRequestPublication(req), row), newsletter: await newsletterJson(db, row.id) } : { id });
 });
 
 export const DELETE = withErrors(async (req: Request, ctx: Ctx) => {

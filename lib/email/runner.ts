@@ -1,0 +1,66 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { processSlot } from "@/lib/process-state";
+import { queueEndingNotices } from "./ending-sweep";
+import { SmtpUnavailable } from "./smtp";
+import { defaultWorkerSettings, EmailWorker, outboxTransport, SMTP_DOWN_WAIT_MS, smtpTransport } from "./worker";
+
+// The email worker of this server instance: a loop that runs passes while there is work, then
+// sleeps EMAIL_POLL_MS (or until woken by a local enqueue), and the hourly-ish sweep for "your
+// access ends" notices. Started once from instrumentation.ts; errors never stop it.
+
+export type EmailWorkerSlot = { started: boolean; wake: () => void };
+
+const slot = () => processSlot("emailWorker", (): EmailWorkerSlot => ({ started: false, wake: () => {} }));
+
+const SWEEP_EVERY_MS = 10 * 60_000;
+
+/** Wakes this instance's worker now (a piece went live, a notice was queued). */
+export function wakeEmailWorker(): void {
+  slot().wake();
+}
+
+export async function startEmailWorker(): Promise<void> {
+  const state = slot();
+  if (state.started) return;
+  const settings = defaultWorkerSettings();
+  // Throws while the database is down; startWithRetry tries again.
+  const db = await getDb();
+  if (state.started) return;
+  state.started = true;
+  const transport = settings.server ? smtpTransport(db, settings.server, settings.connections) : outboxTransport(db);
+  const worker = new EmailWorker({ db, transport, connections: settings.connections, domainRate: settings.domainRate });
+  let lastSweep = 0;
+  let woken: (() => void) | null = null;
+  state.wake = () => woken?.();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      woken = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  void (async () => {
+    for (;;) {
+      let wait = settings.pollMs;
+      try {
+        if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+          await queueEndingNotices(db, new Date());
+          lastSweep = Date.now();
+        }
+        if ((await worker.runOnce()) > 0) continue;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (err instanceof SmtpUnavailable) {
+          console.error(`[email] SMTP unavailable, mail stays queued: ${message}`);
+          wait = SMTP_DOWN_WAIT_MS;
+        } else {
+          console.error(`[email] worker pass failed: ${message}`);
+          wait = 5_000;
+        }
+      }
+      await pause(wait);
+    }
+  })();
+}
