@@ -38,6 +38,9 @@ export default defineConfig({
       MASTHEAD_DEMO_PERIOD_SECONDS: "40",
       // /api/health also reports the statements sent (e2e/cache-economy.spec.ts counts them).
       MASTHEAD_BENCH: "1",
+      // "Your access ends" notices are looked for every few seconds (e2e/newsletter.spec.ts).
+      EMAIL_SWEEP_SECONDS: "3",
+      EMAIL_POLL_MS: "500",
     },
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,

@@ -22,6 +22,8 @@ const schema = z.object({
   EMAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(4),
   EMAIL_DOMAIN_RATE: z.coerce.number().min(0).max(10_000).default(50),
   EMAIL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  // How often each instance looks for access that ends within three days ("your access ends").
+  EMAIL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { MAIL_DIR } from "./mail-catcher";
 
-type Mail = { to: string[]; subject: string; text: string; html: string };
+export type Mail = { to: string[]; subject: string; text: string; html: string; headers?: { listUnsubscribe: string | null; listUnsubscribePost: string | null; messageId: string | null }; at?: number };
 
 function readAll(): { file: string; mail: Mail }[] {
   if (!fs.existsSync(MAIL_DIR)) return [];
@@ -29,4 +29,22 @@ export async function waitForSignInLink(to: string, after: number, timeoutMs = 1
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no sign-in mail for ${to} within ${timeoutMs} ms`);
+}
+
+export function mailsTo(to: string): Mail[] {
+  return readAll()
+    .filter((m) => m.mail.to.includes(to.toLowerCase()))
+    .map((m) => m.mail);
+}
+
+// Waits for a message to `to` whose subject matches, and returns it.
+export async function waitForMail(to: string, subject: RegExp | string, timeoutMs = 30_000): Promise<Mail> {
+  const deadline = Date.now() + timeoutMs;
+  const matches = (m: Mail) => (typeof subject === "string" ? m.subject.includes(subject) : subject.test(m.subject));
+  while (Date.now() < deadline) {
+    const found = mailsTo(to).find(matches);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail to ${to} matching ${String(subject)} within ${timeoutMs} ms`);
 }

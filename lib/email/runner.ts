@@ -6,14 +6,12 @@ import { SmtpUnavailable } from "./smtp";
 import { defaultWorkerSettings, EmailWorker, outboxTransport, SMTP_DOWN_WAIT_MS, smtpTransport } from "./worker";
 
 // The email worker of this server instance: a loop that runs passes while there is work, then
-// sleeps EMAIL_POLL_MS (or until woken by a local enqueue), and the hourly-ish sweep for "your
-// access ends" notices. Started once from instrumentation.ts; errors never stop it.
+// sleeps EMAIL_POLL_MS (or until woken by a local enqueue), and the sweep for "your access ends"
+// notices every EMAIL_SWEEP_SECONDS. Started once from instrumentation.ts; errors never stop it.
 
 export type EmailWorkerSlot = { started: boolean; wake: () => void };
 
 const slot = () => processSlot("emailWorker", (): EmailWorkerSlot => ({ started: false, wake: () => {} }));
-
-const SWEEP_EVERY_MS = 10 * 60_000;
 
 /** Wakes this instance's worker now (a piece went live, a notice was queued). */
 export function wakeEmailWorker(): void {
@@ -45,7 +43,7 @@ export async function startEmailWorker(): Promise<void> {
     for (;;) {
       let wait = settings.pollMs;
       try {
-        if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+        if (Date.now() - lastSweep > settings.sweepSeconds * 1000) {
           await queueEndingNotices(db, new Date());
           lastSweep = Date.now();
         }
