@@ -45,6 +45,7 @@ async function startCatcher(refuse: Map<string, { code: number; message: string 
       }, callback);
     },
   });
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
