@@ -27,20 +27,28 @@ export type Prepared = { row: EmailDelivery; mail: OutgoingMail; variant: Newsle
 type SendPiece = { pub: PublicationRef; piece: NewsletterPiece; gate: { access: string; unlockAt: Date | null }; lang: UiLang; copies: Map<NewsletterVariant, RenderedMail> };
 
 const PIECE_TTL_MS = 60_000;
-const pieceCache = new Map<number, { at: number; value: SendPiece | null }>();
-let pubCache: { at: number; byId: Map<number, PublicationRef> } | null = null;
+// Per database handle (ids are only unique within one database).
+type Caches = { pieces: Map<number, { at: number; value: SendPiece | null }>; pubs: { at: number; byId: Map<number, PublicationRef> } | null };
+const cachesByDb = new WeakMap<Db, Caches>();
+function caches(db: Db): Caches {
+  let c = cachesByDb.get(db);
+  if (!c) cachesByDb.set(db, (c = { pieces: new Map(), pubs: null }));
+  return c;
+}
 
 async function publications(db: Db): Promise<Map<number, PublicationRef>> {
-  if (pubCache && Date.now() - pubCache.at < PIECE_TTL_MS) return pubCache.byId;
+  const c = caches(db);
+  if (c.pubs && Date.now() - c.pubs.at < PIECE_TTL_MS) return c.pubs.byId;
   const rows = await listPublications(db);
-  pubCache = { at: Date.now(), byId: new Map(rows.map((r) => [r.id, toPublicationRef(r)])) };
-  return pubCache.byId;
+  c.pubs = { at: Date.now(), byId: new Map(rows.map((r) => [r.id, toPublicationRef(r)])) };
+  return c.pubs.byId;
 }
 
 export const brandOf = (pub: PublicationRef, lang: UiLang): MailBrand => ({ name: publicationName(pub, lang), accentColor: pub.accentColor, logoUrl: pub.logoUrl, origin: publicationOrigin(pub, siteUrl()) });
 
 // The piece of a send as it reads now (cached a minute: a send of 10,000 renders it twice).
 async function sendPiece(db: Db, sendId: number, pubs: Map<number, PublicationRef>): Promise<SendPiece | null> {
+  const pieceCache = caches(db).pieces;
   const hit = pieceCache.get(sendId);
   if (hit && Date.now() - hit.at < PIECE_TTL_MS) return hit.value;
   const [found] = await db.select({ article: articles }).from(newsletterSends).innerJoin(articles, eq(articles.id, newsletterSends.articleId)).where(eq(newsletterSends.id, sendId)).limit(1);

@@ -10,11 +10,11 @@ import { claimDeliveries, expandDueSends, getNewsletterSend, listDeliveriesOf, l
 import { ensureMember, insertGrant } from "@/db/queries/members";
 import { getPublicationMember, joinPublication, setMailPreferences } from "@/db/queries/publication-members";
 import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
-import { emailDeliveries, emailSuppressions } from "@/db/schema";
+import { devOutbox, emailDeliveries, emailSuppressions } from "@/db/schema";
 import { queueEndingNotices } from "@/lib/email/ending-sweep";
 import { noteSignIn } from "@/lib/email/join";
 import { SmtpPool, SmtpUnavailable } from "@/lib/email/smtp";
-import { EmailWorker, smtpTransport } from "@/lib/email/worker";
+import { EmailWorker, outboxTransport, smtpTransport } from "@/lib/email/worker";
 import { cliActor } from "@/lib/studio/audit";
 import { createPiece } from "@/lib/studio/pieces";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
@@ -234,5 +234,23 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
       for (const made of transports.splice(0)) await made.close();
       await smtp.close();
     }
+  });
+
+  it("without EMAIL_SERVER every message lands in the dev outbox, once", async () => {
+    const title = `발신함 ${run}`;
+    await createPiece(t.db, cliActor("test", pub), { title, body: "공개 본문", access: "public", status: "published", newsletter: true });
+    const worker = new EmailWorker({ db: t.db, transport: outboxTransport(t.db), connections: 2, domainRate: 0, log: () => {} });
+    await drain([worker, worker]);
+    const got = (await t.db.select().from(devOutbox).where(eq(devOutbox.subject, title))).map((r) => r.to);
+    // Earlier tests suppressed free[0] (a bounce) and unsubscribed free[2].
+    const expected = [...premium, ...free].filter((e) => e !== free[0] && e !== free[2]);
+    expect(got.filter((e, i) => got.indexOf(e) !== i)).toEqual([]);
+    expect(got).toEqual(expect.arrayContaining(expected));
+    expect(got).not.toContain(free[0]);
+    expect(got).not.toContain(free[2]);
+    const statuses = new Map((await listDeliveriesOf(t.db, { kind: "newsletter" }, 500)).map((r) => [r.email, r.status]));
+    // The suppressed address has a row saying so; the unsubscribed member has none at all.
+    expect([...statuses].filter(([, st]) => st !== "sent")).toEqual([[free[0], "suppressed"]]);
+    expect(statuses.has(free[2])).toBe(false);
   });
 });
