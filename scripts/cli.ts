@@ -10,9 +10,10 @@ import { parseArgs, UsageError } from "@/lib/studio/cli/args";
 import { userCommands, type Command } from "@/lib/studio/cli/commands";
 import { stripeCommands } from "@/lib/billing/reconcile-command";
 import { importCommands } from "@/lib/import/cli";
+import { memberImportCommands } from "@/lib/import/members/cli";
 import { cliPublication, publicationCommands } from "@/lib/publications/cli";
 
-const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...stripeCommands };
+const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...memberImportCommands, ...stripeCommands };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);

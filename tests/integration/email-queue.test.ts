@@ -11,6 +11,7 @@ import { ensureMember, insertGrant } from "@/db/queries/members";
 import { getPublicationMember, joinPublication, setMailPreferences } from "@/db/queries/publication-members";
 import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { devOutbox, emailDeliveries, emailSuppressions } from "@/db/schema";
+import { queueAccountMovedNotices } from "@/lib/email/account-moved";
 import { queueEndingNotices } from "@/lib/email/ending-sweep";
 import { noteSignIn } from "@/lib/email/join";
 import { SmtpPool, SmtpUnavailable } from "@/lib/email/smtp";
@@ -252,5 +253,18 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
     // The suppressed address has a row saying so; the unsubscribed member has none at all.
     expect([...statuses].filter(([, st]) => st !== "sent")).toEqual([[free[0], "suppressed"]]);
     expect(statuses.has(free[2])).toBe(false);
+  });
+
+  it("imported members hear nothing until the publisher sends the account-moved notice, once", async () => {
+    const moved = await ensureMember(t.db, `imported-${run}@example.com`);
+    await joinPublication(t.db, { publicationId: pub, memberId: moved.id, source: "import", newsletter: false, welcomed: true });
+    await insertGrant(t.db, { memberId: moved.id, publicationId: pub, tierSlug: "premium", startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000), source: "import", sourceRef: `csv:${pub}:${moved.email}:premium` });
+    await queueEndingNotices(t.db, new Date());
+    expect(await listDeliveriesOf(t.db, { memberId: moved.id })).toEqual([]);
+    const first = await queueAccountMovedNotices(t.db, cliActor("test", pub), pub);
+    expect(first.queued).toBeGreaterThanOrEqual(1);
+    expect((await queueAccountMovedNotices(t.db, cliActor("test", pub), pub)).queued).toBe(0);
+    await queueEndingNotices(t.db, new Date());
+    expect((await listDeliveriesOf(t.db, { memberId: moved.id })).map((r) => r.kind).sort()).toEqual(["account_moved", "grant_ending"]);
   });
 });

@@ -23,6 +23,7 @@ export default async function ImportPage() {
         명령줄: <code>npm run masthead -- import:wxr 파일.xml [--protected-access free]</code>
       </p>
       <p className="text-sm text-muted">{t.studioImport.reimportNote}</p>
+      <p className="text-sm"><a href="/studio/import/members" className="font-semibold hover:underline">회원과 유료 권한 가져오기 (PMPro, Ghost, Substack, CSV) →</a></p>
       <ImportUpload accessOptions={accessOptions} defaultAccess={DEFAULT_PROTECTED_ACCESS} />
     </div>
   );

@@ -1,0 +1,89 @@
+import { endOfAccess, isNoDate, parseDateCell } from "../dates";
+import type { ImportIssue, SourceEntry, SourceRow } from "../types";
+
+// What a format reader gets: a cell by (lower-case) column name, the line, the time zone.
+export type Cells = { get: (column: string) => string; has: (column: string) => boolean; line: number };
+export type ReadContext = { timeZone: string };
+export type ReadResult = SourceRow & { issues: ImportIssue[] };
+
+export type FormatReader = {
+  // Column names (lower-case) the header must have; `anyOf`: at least one of each group.
+  required: string[];
+  anyOf?: string[][];
+  read: (cells: Cells, ctx: ReadContext) => ReadResult;
+};
+
+/** Reads date cells, collecting an issue per bad one (with the column it came from). */
+export class DateReader {
+  readonly issues: ImportIssue[] = [];
+  constructor(
+    private readonly cells: Cells,
+    private readonly ctx: ReadContext,
+    private readonly mdy = false,
+  ) {}
+
+  /** An instant, null when empty ("N/A", "Never"…), undefined (and an issue) when not a date. */
+  instant(column: string): Date | null | undefined {
+    const raw = this.cells.get(column);
+    if (isNoDate(raw)) return null;
+    const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
+    if (!parsed) {
+      this.issues.push({ line: this.cells.line, kind: "invalid_date", message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)` });
+      return undefined;
+    }
+    return parsed.at;
+  }
+
+  /** The end of access an expiry cell names (the end of that day for a date alone). */
+  end(column: string): Date | null | undefined {
+    const raw = this.cells.get(column);
+    if (isNoDate(raw)) return null;
+    const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
+    if (!parsed) {
+      this.issues.push({ line: this.cells.line, kind: "invalid_date", message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)` });
+      return undefined;
+    }
+    return endOfAccess(parsed, this.ctx.timeZone);
+  }
+}
+
+const TRUE = new Set(["true", "yes", "y", "1", "on", "subscribed", "예", "동의"]);
+const FALSE = new Set(["false", "no", "n", "0", "off", "unsubscribed", "아니오", "거부"]);
+
+/** A yes/no cell: null when empty, undefined when it says neither. */
+export function readBoolean(raw: string): boolean | null | undefined {
+  const v = raw.trim().toLowerCase();
+  if (!v) return null;
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return undefined;
+}
+
+const HANGUL = /^[\uac00-\ud7a3\s]+$/;
+
+/** A display name from first and last names; Korean names read family name first, unspaced. */
+export function personName(first: string, last: string): string | null {
+  const f = first.trim();
+  const l = last.trim();
+  if (!f || !l) return f || l || null;
+  return HANGUL.test(f) && HANGUL.test(l) ? `${l}${f}` : `${f} ${l}`;
+}
+
+export const blankToNull = (v: string): string | null => v.trim() || null;
+
+export function baseEntry(cells: Cells, email: string): SourceEntry {
+  return {
+    line: cells.line,
+    email,
+    name: null,
+    level: null,
+    levelKey: null,
+    levelAliases: [],
+    startsAt: null,
+    ends: { kind: "lifetime" },
+    createdAt: null,
+    newsletter: null,
+    stripeCustomerId: null,
+    note: null,
+  };
+}
