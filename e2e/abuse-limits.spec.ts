@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ADMIN_API_TOKEN, grant, signInAs } from "./support/auth";
-import { mailCount, waitForSignInLink } from "./support/mailbox";
+import { mailCount, signInMailCount, waitForSignInLink } from "./support/mailbox";
 import { signInStaff, uniq, uniqueEmail } from "./studio-support";
 
 // Abuse limits over HTTP against the normal e2e server (default limits except the per-IP sign-in
@@ -61,7 +61,7 @@ test.describe("sign-in never reveals whether an address has an account", () => {
     const strip = (r: { status: number; body: unknown }) => ({ status: r.status, body: r.body });
     expect(runs[0].map(strip)).toEqual(runs[1].map(strip));
     // The refused request sent no mail; the allowed ones did.
-    await expect.poll(() => [mailCount(member), mailCount(unknown)]).toEqual([PER_ADDRESS, PER_ADDRESS]);
+    await expect.poll(() => [signInMailCount(member), signInMailCount(unknown)]).toEqual([PER_ADDRESS, PER_ADDRESS]);
   });
 });
 

@@ -12,6 +12,13 @@ function readAll(): { file: string; mail: Mail }[] {
     .map((file) => ({ file, mail: JSON.parse(fs.readFileSync(path.join(MAIL_DIR, file), "utf8")) as Mail }));
 }
 
+const SIGN_IN_LINK = /\/api\/auth\/callback\/email\?/;
+
+// Sign-in mails only (notices such as "your access ends" also reach these addresses).
+export function signInMailCount(to: string): number {
+  return readAll().filter((m) => m.mail.to.includes(to.toLowerCase()) && SIGN_IN_LINK.test(m.mail.text)).length;
+}
+
 export function mailCount(to: string): number {
   return readAll().filter((m) => m.mail.to.includes(to.toLowerCase())).length;
 }
