@@ -64,18 +64,51 @@ export function diffCache(before: CacheSnapshot, after: CacheSnapshot): CacheDif
   return { added, removed, changed };
 }
 
-// Which (tier, piece) pair a cache file belongs to, when it can tell: route-cache paths name
-// the render path; data-cache entries carry the tier and slug in their JSON body.
-export function pairOf(distDir: string, rel: string): string | null {
-  const m = /\/t\/([^/]+)\/articles\/([^/.]+)/.exec(rel);
-  if (m) return `${m[1]}/${m[2]}`;
+// Which (publication, tier, piece) render a cache file belongs to, when it can tell, as
+// "<publication slug>/<tier>/<piece slug>": route-cache paths name the render path
+// (/t/<publication>/<tier>/articles/<slug>); data-cache entries carry the tier, the piece's slug and
+// its publication's id in their JSON body (`publicationSlugs` names the id; else "#<id>").
+export function pairOf(distDir: string, rel: string, publicationSlugs?: ReadonlyMap<number, string>): string | null {
+  const m = /\/t\/([^/]+)\/([^/]+)\/articles\/([^/.]+)/.exec(rel);
+  if (m) return `${m[1]}/${m[2]}/${m[3]}`;
   if (!rel.startsWith("cache/fetch-cache/")) return null;
   try {
     const text = fs.readFileSync(path.join(distDir, rel), "utf8");
     const tier = /\\?"tier\\?":\\?"([a-z0-9-]+)\\?"/.exec(text);
     const slug = /\\?"slug\\?":\\?"([a-z0-9-]+)\\?"/.exec(text);
-    return tier && slug ? `${tier[1]}/${slug[1]}` : null;
+    const pub = /\\?"publicationId\\?":(\d+)/.exec(text);
+    if (!tier || !slug || !pub) return null;
+    const id = Number(pub[1]);
+    return `${publicationSlugs?.get(id) ?? `#${id}`}/${tier[1]}/${slug[1]}`;
   } catch {
     return null;
   }
+}
+
+export type Growth = { grown: number; allowedBytes: number; unexplained: string[] };
+
+// What changed between two snapshots that new (publication, tier, piece) renders do not explain:
+// with one shared render per (publication, tier, piece), more readers add nothing else.
+export function explainGrowth(distDir: string, before: CacheSnapshot, after: CacheSnapshot, newPairs: ReadonlySet<string>, publicationSlugs?: ReadonlyMap<number, string>): Growth {
+  const diff = diffCache(before, after);
+  const allowed = diff.added.filter(([p]) => {
+    const pair = pairOf(distDir, p, publicationSlugs);
+    return pair !== null && newPairs.has(pair);
+  });
+  const unexplained = [
+    ...diff.added.filter((x) => !allowed.includes(x)).map(([p, n]) => `+${p} (${n} B)`),
+    ...diff.removed.map(([p, n]) => `-${p} (${n} B)`),
+    ...diff.changed.map(([p, x, y]) => `~${p} (${x} → ${y} B)`),
+  ];
+  return { grown: totalBytes(after) - totalBytes(before), allowedBytes: allowed.reduce((s, [, n]) => s + n, 0), unexplained };
+}
+
+// Bytes by (publication, tier, piece) render, "(shared)" for entries that belong to none.
+export function bytesByPair(distDir: string, snap: CacheSnapshot, publicationSlugs?: ReadonlyMap<number, string>): [string, number][] {
+  const by = new Map<string, number>();
+  for (const [p, n] of snap) {
+    const pair = pairOf(distDir, p, publicationSlugs) ?? "(shared)";
+    by.set(pair, (by.get(pair) ?? 0) + n);
+  }
+  return [...by.entries()].sort();
 }

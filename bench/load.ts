@@ -17,7 +17,9 @@ export type LoadResult = {
   serverCpuMs: number | null; // CPU the measured server used during the run
 };
 
-export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number }): Promise<LoadResult> {
+// `host`: the Host header to send (selects the publication; the socket still goes to `baseUrl`,
+// since Node cannot resolve names like data.localhost).
+export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number; host?: string }): Promise<LoadResult> {
   const cookies = opts.cookies ?? [];
   let next = 0;
   const request: autocannon.Request = { method: "GET", path: opts.path };
@@ -32,7 +34,7 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    headers: { accept: "text/html,application/xhtml+xml" },
+    headers: { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}) },
     requests: [request],
   }) as unknown as Promise<autocannon.Result> & { stop: () => void };
   // autocannon stops by itself after `seconds`; this only bounds a wedged run.
@@ -53,6 +55,81 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
     rss: rss ? rss.stop() : null,
     serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
   };
+}
+
+// One load over several targets (publications) at once from a single generator: connection k reads
+// target k mod n for the whole run, so every target gets the same connections (spread alike over
+// the generator's start order) and the generator is the same shape whatever the mix. Per target:
+// requests, requests/s, latency percentiles and failures; the server's RSS and CPU once, for all.
+export type LoadTarget = { path: string; host?: string; cookies: string[] };
+
+const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+
+export async function runTargetsLoad(opts: { baseUrl: string; targets: LoadTarget[]; connections: number; seconds: number; rssPid?: number }): Promise<{ all: LoadResult; perTarget: LoadResult[] }> {
+  const stats = opts.targets.map(() => ({ latencies: [] as number[], non2xx: 0, errors: 0, timeouts: 0 }));
+  const requests = opts.targets.map((t) => {
+    let next = 0;
+    const request: autocannon.Request = { method: "GET", path: t.path };
+    // A different reader's cookie on every request, as in runLoad.
+    request.setupRequest = (req) => ({ ...req, headers: { ...req.headers, ...(t.host ? { host: t.host } : {}), ...(t.cookies.length ? { cookie: t.cookies[next++ % t.cookies.length] } : {}) } });
+    return request;
+  });
+  let clients = 0;
+  const setupClient = (client: autocannon.Client) => {
+    const k = clients++ % opts.targets.length;
+    client.setRequests([requests[k]]);
+    client.on("response", (status: number, _bytes: number, duration: number) => {
+      stats[k].latencies.push(duration);
+      if (status < 200 || status > 299) stats[k].non2xx++;
+    });
+    // Events autocannon's typings leave out.
+    const emitter: NodeJS.EventEmitter = client;
+    emitter.on("connError", () => stats[k].errors++);
+    emitter.on("timeout", () => stats[k].timeouts++);
+  };
+  const rss = opts.rssPid ? sampleRss(opts.rssPid) : null;
+  const cpuBefore = opts.rssPid ? cpuMillis(opts.rssPid) : null;
+  const instance = autocannon({
+    url: opts.baseUrl,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 10,
+    headers: { accept: "text/html,application/xhtml+xml" },
+    requests: [requests[0]],
+    setupClient,
+  }) as unknown as Promise<autocannon.Result> & { stop: () => void };
+  const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
+  const result = await instance;
+  clearTimeout(guard);
+  const cpuAfter = opts.rssPid ? cpuMillis(opts.rssPid) : null;
+  const all: LoadResult = {
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    seconds: result.duration,
+    rss: rss ? rss.stop() : null,
+    serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+  };
+  const perTarget = stats.map((st) => {
+    const sorted = [...st.latencies].sort((a, b) => a - b);
+    return {
+      requests: sorted.length,
+      requestsPerSecond: sorted.length / result.duration,
+      p50: Math.round(percentile(sorted, 0.5) * 100) / 100,
+      p99: Math.round(percentile(sorted, 0.99) * 100) / 100,
+      non2xx: st.non2xx,
+      errors: st.errors,
+      timeouts: st.timeouts,
+      seconds: result.duration,
+      rss: null,
+      serverCpuMs: null,
+    };
+  });
+  return { all, perTarget };
 }
 
 // Several runs of one kind as one figure: requests/s over the summed time, p50 as the
@@ -76,12 +153,14 @@ export function combineResults(runs: LoadResult[]): LoadResult {
   };
 }
 
-export type Visit = { cookie: string | null; expect: (res: { status: number; headers: http.IncomingHttpHeaders; body: string }) => string | null };
+// `host`: the Host header of this visit (its publication), as in runLoad, default the baseUrl's;
+// `path`: this visit's own path, default visitEach's.
+export type Visit = { cookie: string | null; host?: string; path?: string; expect: (res: { status: number; headers: http.IncomingHttpHeaders; body: string }) => string | null };
 export type VisitReport = { requests: number; ok: number; failures: Map<string, number>; seconds: number };
 
-function get(agent: http.Agent, url: URL, cookie: string | null): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(agent: http.Agent, url: URL, cookie: string | null, host: string | undefined): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: { accept: "text/html", ...(cookie ? { cookie } : {}) }, timeout: 15_000 }, (res) => {
+    const req = http.get(url, { agent, headers: { accept: "text/html", ...(cookie ? { cookie } : {}), ...(host ? { host } : {}) }, timeout: 15_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
@@ -107,7 +186,7 @@ export async function visitEach(baseUrl: string, path: string, visits: Visit[], 
     while (index < visits.length && Date.now() < deadline) {
       const visit = visits[index++];
       try {
-        const why = visit.expect(await get(agent, url, visit.cookie));
+        const why = visit.expect(await get(agent, visit.path ? new URL(visit.path, baseUrl) : url, visit.cookie, visit.host));
         if (why) fail(why);
         else ok++;
       } catch (err) {

@@ -18,6 +18,10 @@ export type BenchOptions = {
   databaseUrl: string | null;
   nginx: boolean;
   webhooks: boolean;
+  // Issue 16: a second publication seeded, read and measured next to the primary.
+  publications: boolean;
+  // Run only these sections (their keys in run.ts); null: every enabled one.
+  only: string[] | null;
   // Opt-in sections: `--edge` (issue 8, nginx edge cache per tier) and `--soak` (issue 9).
   edge: boolean;
   soak: boolean;
@@ -38,6 +42,9 @@ const usage = `npm run bench -- [options]
                         default: a fresh PGlite folder (.data-bench)
   --no-nginx            skip the nginx static-file baseline
   --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
+  --no-publications     skip the two-publication section (issue 16) and data's sessions
+  --only KEYS           run only these sections, comma-separated: readers, publications, static,
+                        edge, webhooks, soak (each still needs its own flag, e.g. --edge)
   --edge                also measure the nginx edge cache per tier (issue 8): anonymous and premium
                         through the edge, next to nginx's static file and Node alone
   --soak                run the sustained mixed-traffic soak (issue 9) instead of the default sections
@@ -57,6 +64,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       "database-url": { type: "string" },
       "no-nginx": { type: "boolean", default: false },
       "no-webhooks": { type: "boolean", default: false },
+      "no-publications": { type: "boolean", default: false },
+      only: { type: "string" },
       "no-trace": { type: "boolean", default: false },
       edge: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
@@ -91,6 +100,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     databaseUrl: values["database-url"] ?? process.env.BENCH_DATABASE_URL ?? null,
     nginx: !values["no-nginx"],
     webhooks: !values["no-webhooks"],
+    publications: !values["no-publications"],
+    only: values.only ? values.only.split(",").map((k) => k.trim()).filter(Boolean) : null,
     edge: values.edge ?? false,
     soak: values.soak ?? false,
     soakSeconds: int(values["soak-seconds"], 300, "soak-seconds", 10, 3_600),

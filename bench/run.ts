@@ -5,30 +5,54 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { cleanupAll, installSignalHandlers } from "./children";
-import type { BenchContext } from "./context";
+import type { BenchContext, BenchPublication } from "./context";
 import { groupByTier, mintReaderCookies } from "./cookies";
 import { freshPglite, freshPostgres } from "./database";
 import { parseOptions, type BenchOptions } from "./options";
 import { num, Report } from "./report";
 import { edgeSection } from "./sections/edge";
+import { publicationsSection } from "./sections/publications";
 import { readersSection } from "./sections/readers";
 import { soakSection } from "./sections/soak";
 import { staticLimitSection } from "./sections/static-limit";
 import { webhooksSection } from "./sections/webhooks";
-import { seedBenchDatabase } from "./seed";
-import { buildProduction, resetRuntimeCache, startServer } from "./server";
+import { GATED_MARKER, seedBenchDatabase } from "./seed";
+import { buildProduction, resetRuntimeCache, startServer, type ServerHandle } from "./server";
 
 // Sections run in this order against one server; later issues add theirs here (see README.md).
-const sections: { name: string; enabled: (o: BenchOptions) => boolean; run: (ctx: BenchContext) => Promise<void> }[] = [
-  { name: "readers (issue 3)", enabled: (o) => !o.soak, run: readersSection },
-  { name: "static limit (issue 7)", enabled: (o) => o.nginx && !o.soak, run: staticLimitSection },
-  { name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && !o.soak, run: edgeSection },
-  { name: "webhooks (issue 4)", enabled: (o) => o.webhooks && !o.soak, run: webhooksSection },
-  { name: "soak (issue 9)", enabled: (o) => o.soak, run: soakSection },
+// `key` is the name `--only` takes.
+const sections: { key: string; name: string; enabled: (o: BenchOptions) => boolean; run: (ctx: BenchContext) => Promise<void> }[] = [
+  { key: "readers", name: "readers (issue 3)", enabled: (o) => !o.soak, run: readersSection },
+  { key: "publications", name: "two publications (issue 16)", enabled: (o) => o.publications && !o.soak, run: publicationsSection },
+  { key: "static", name: "static limit (issue 7)", enabled: (o) => o.nginx && !o.soak, run: staticLimitSection },
+  { key: "edge", name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && !o.soak, run: edgeSection },
+  { key: "webhooks", name: "webhooks (issue 4)", enabled: (o) => o.webhooks && !o.soak, run: webhooksSection },
+  { key: "soak", name: "soak (issue 9)", enabled: (o) => o.soak, run: soakSection },
 ];
+
+// Work the server starts by itself on a freshly seeded database (the email worker sending notices
+// for the grants that end soon, listeners loading) runs for some seconds: wait until the statement
+// count grows no faster than a few per second for 3 s running (at most 60 s), so it does not share
+// the first measured windows.
+async function settle(server: ServerHandle): Promise<{ statements: number; seconds: number; quiet: boolean }> {
+  const started = Date.now();
+  const first = await server.health();
+  let last = first;
+  let calm = 0;
+  while (Date.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    const now = await server.health();
+    calm = now - last - 1 <= 4 ? calm + 1 : 0; // less the health check's own statement
+    last = now;
+    if (calm >= 3) return { statements: last - first, seconds: (Date.now() - started) / 1000, quiet: true };
+  }
+  return { statements: last - first, seconds: (Date.now() - started) / 1000, quiet: false };
+}
 
 async function main(report: Report): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  const unknown = opts.only?.filter((k) => !sections.some((s) => s.key === k)) ?? [];
+  if (unknown.length) throw new Error(`--only: no section ${unknown.join(", ")} (sections: ${sections.map((s) => s.key).join(", ")})`);
   fs.mkdirSync(opts.outDir, { recursive: true });
   report.section(`Setup${opts.quick ? " (--quick)" : ""}`);
   report.record("options", opts);
@@ -40,7 +64,10 @@ async function main(report: Report): Promise<void> {
   const seeded = await seedBenchDatabase(handle.db, handle.kind, { pieces: opts.pieces, members: opts.members, now });
   // PGlite allows one process per folder: the server opens it next.
   await handle.close();
-  report.line(`database: ${database.label}: ${seeded.pieces} pieces (${seeded.gatedPieces} gated), ${num(seeded.members.length)} bench members + demo accounts, seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  report.line(
+    `database: ${database.label}: ${seeded.pieces} pieces (${seeded.gatedPieces} gated) and ${num(seeded.members.length)} bench members in the primary publication, ` +
+      `${seeded.data.pieces} pieces (${seeded.data.gatedPieces} gated) and ${num(seeded.data.members.length)} more members in "${seeded.data.slug}" (${seeded.data.hosts.join(", ")}), + demo accounts, seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const build = await buildProduction(opts.distDir, database.serverEnv);
   report.line(`build: ${opts.distDir} ${build.seconds < 5 ? "up to date" : `built in ${build.seconds.toFixed(0)} s`}${build.undone.length ? ` (took back next build's edits to ${build.undone.join(", ")})` : ""}`);
@@ -50,29 +77,66 @@ async function main(report: Report): Promise<void> {
   const secret = randomBytes(32).toString("base64url");
   const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now, seeded.publicationId);
   const byTier = groupByTier(cookies);
-  report.line(`sessions: ${num(cookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — ${[...byTier.entries()].map(([tier, list]) => `${tier} ${num(list.length)}`).join(", ")}`);
+  // Sessions signed in on data's host: every bench member (the primary's premium members are
+  // premium there through the bundle, the others free) and data's own members.
+  const dataCookies = opts.publications ? await mintReaderCookies([...seeded.data.members, ...seeded.members], seeded.tiers, secret, now, seeded.data.publicationId) : [];
+  const dataByTier = groupByTier(dataCookies);
+  const mix = (m: Map<string, unknown[]>) => [...m.entries()].map(([tier, list]) => `${tier} ${num(list.length)}`).join(", ");
+  report.line(`sessions: ${num(cookies.length + dataCookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — primary's host: ${mix(byTier)}${dataCookies.length ? `; ${seeded.data.slug}'s host: ${mix(dataByTier)}` : ""}`);
 
   const traceFile = opts.traceQueries ? path.resolve(opts.outDir, "queries.log") : null;
   const server = await startServer({ distDir: opts.distDir, env: { ...database.serverEnv, AUTH_SECRET: secret }, logFile: path.resolve(opts.outDir, "server.log"), traceFile });
   report.line(`server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}, NODE_OPTIONS "${server.nodeOptions}"; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`);
+  const settled = await settle(server);
+  report.line(`server background work after start: ${settled.statements} statements in ${settled.seconds.toFixed(0)} s${settled.quiet ? ", then quiet" : ", still busy: measuring anyway"}`);
 
+  const tiersOf = (id: number) => seeded.tiers.filter((tier) => tier.publicationId === id).map(({ slug, name, rank, canComment }) => ({ slug, name, rank, canComment }));
+  const primary: BenchPublication = {
+    id: seeded.publicationId,
+    slug: seeded.publicationSlug,
+    host: null,
+    tiers: tiersOf(seeded.publicationId),
+    gatedSlug: seeded.gatedSlug,
+    gatedPath: `/articles/${seeded.gatedSlug}`,
+    gatedTier: "premium",
+    gatedMarker: GATED_MARKER,
+    cookies,
+    byTier,
+  };
+  const publications = [primary];
+  if (opts.publications) {
+    publications.push({
+      id: seeded.data.publicationId,
+      slug: seeded.data.slug,
+      // Routing ignores the port (design §10); sent as a browser would.
+      host: `${seeded.data.hosts[0]}:${server.port}`,
+      tiers: tiersOf(seeded.data.publicationId),
+      gatedSlug: seeded.data.gatedSlug,
+      gatedPath: `/articles/${seeded.data.gatedSlug}`,
+      gatedTier: "premium",
+      gatedMarker: seeded.data.gatedMarker,
+      cookies: dataCookies,
+      byTier: dataByTier,
+    });
+  }
   const ctx: BenchContext = {
     opts,
     report,
     server,
     traceFile,
     secret,
-    tiers: seeded.tiers,
+    tiers: primary.tiers,
     publicationId: seeded.publicationId,
     gatedSlug: seeded.gatedSlug,
     gatedPath: `/articles/${seeded.gatedSlug}`,
     gatedTier: "premium",
     cookies,
     byTier,
+    publications,
     results: new Map(),
   };
   for (const section of sections) {
-    if (!section.enabled(opts)) continue;
+    if (!section.enabled(opts) || (opts.only && !opts.only.includes(section.key))) continue;
     // A broken section is a failed check; the sections after it still run.
     try {
       await section.run(ctx);
