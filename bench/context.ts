@@ -3,6 +3,7 @@ import type { ReaderCookie } from "./cookies";
 import type { LoadResult } from "./load";
 import type { BenchOptions } from "./options";
 import type { Report } from "./report";
+import type { EmailBench } from "./sections/email";
 import type { ServerHandle } from "./server";
 
 // One publication as the benchmark reads it: its gated bench piece and the sessions signed in on
@@ -41,4 +42,6 @@ export type BenchContext = {
   // Every benchmarked publication, the primary first (then `data`, the demo's second one).
   publications: BenchPublication[];
   results: Map<string, LoadResult>;
+  // `--email` only: the SMTP sink and the newsletter's audience (sections/email.ts).
+  email?: EmailBench;
 };

@@ -26,6 +26,11 @@ export type BenchOptions = {
   edge: boolean;
   soak: boolean;
   soakSeconds: number;
+  // Opt-in modes that replace the default sections: `--email` (issue 17, a newsletter to 10,000
+  // members through a local SMTP sink under web load) and `--import` (issue 22, members import on
+  // PostgreSQL).
+  email: boolean;
+  importMembers: boolean;
   traceQueries: boolean;
   distDir: string;
   dataDir: string;
@@ -44,11 +49,17 @@ const usage = `npm run bench -- [options]
   --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
   --no-publications     skip the two-publication section (issue 16) and data's sessions
   --only KEYS           run only these sections, comma-separated: readers, publications, static,
-                        edge, webhooks, soak (each still needs its own flag, e.g. --edge)
+                        edge, webhooks, soak, email (each still needs its own flag, e.g. --edge)
   --edge                also measure the nginx edge cache per tier (issue 8): anonymous and premium
                         through the edge, next to nginx's static file and Node alone
   --soak                run the sustained mixed-traffic soak (issue 9) instead of the default sections
   --soak-seconds S      soak length (default 300)
+  --email               send a newsletter to the primary's bench members (--readers of them,
+                        default 10,000) through a local SMTP sink while premium readers load the
+                        web (issue 17), instead of the default sections
+  --import              import 100,000 members (quick: 10,000) with grants on PostgreSQL
+                        (--database-url, else $DATABASE_URL or the local server) and the article
+                        path's req/s during the import (issue 22), instead of the default sections
   --no-trace            do not record the server's SQL statements (bench/out/queries.log)
   -h, --help`;
 
@@ -70,6 +81,8 @@ export function parseOptions(argv: string[]): BenchOptions {
       edge: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
       "soak-seconds": { type: "string" },
+      email: { type: "boolean", default: false },
+      import: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -105,6 +118,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     edge: values.edge ?? false,
     soak: values.soak ?? false,
     soakSeconds: int(values["soak-seconds"], 300, "soak-seconds", 10, 3_600),
+    email: values.email ?? false,
+    importMembers: values.import ?? false,
     traceQueries: !values["no-trace"],
     distDir: ".next-bench",
     dataDir: ".data-bench",

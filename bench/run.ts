@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { cleanupAll, installSignalHandlers } from "./children";
+import { cleanupAll, installSignalHandlers, spawnTracked } from "./children";
 import type { BenchContext, BenchPublication } from "./context";
 import { groupByTier, mintReaderCookies } from "./cookies";
 import { freshPglite, freshPostgres } from "./database";
@@ -13,21 +13,27 @@ import { num, Report } from "./report";
 import { edgeSection } from "./sections/edge";
 import { publicationsSection } from "./sections/publications";
 import { readersSection } from "./sections/readers";
+import { emailSection, type EmailBench } from "./sections/email";
 import { soakSection } from "./sections/soak";
+import { startSmtpSink } from "./smtp-sink";
+import { runImportBench } from "./import-members";
 import { staticLimitSection } from "./sections/static-limit";
 import { webhooksSection } from "./sections/webhooks";
-import { GATED_MARKER, seedBenchDatabase } from "./seed";
+import { GATED_MARKER, seedBenchDatabase, seedNewsletterAudience } from "./seed";
 import { buildProduction, resetRuntimeCache, startServer, type ServerHandle } from "./server";
 
 // Sections run in this order against one server; later issues add theirs here (see README.md).
 // `key` is the name `--only` takes.
+// `--soak` and `--email` replace the default sections.
+const defaults = (o: BenchOptions) => !o.soak && !o.email;
 const sections: { key: string; name: string; enabled: (o: BenchOptions) => boolean; run: (ctx: BenchContext) => Promise<void> }[] = [
-  { key: "readers", name: "readers (issue 3)", enabled: (o) => !o.soak, run: readersSection },
-  { key: "publications", name: "two publications (issue 16)", enabled: (o) => o.publications && !o.soak, run: publicationsSection },
-  { key: "static", name: "static limit (issue 7)", enabled: (o) => o.nginx && !o.soak, run: staticLimitSection },
-  { key: "edge", name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && !o.soak, run: edgeSection },
-  { key: "webhooks", name: "webhooks (issue 4)", enabled: (o) => o.webhooks && !o.soak, run: webhooksSection },
+  { key: "readers", name: "readers (issue 3)", enabled: defaults, run: readersSection },
+  { key: "publications", name: "two publications (issue 16)", enabled: (o) => o.publications && defaults(o), run: publicationsSection },
+  { key: "static", name: "static limit (issue 7)", enabled: (o) => o.nginx && defaults(o), run: staticLimitSection },
+  { key: "edge", name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && defaults(o), run: edgeSection },
+  { key: "webhooks", name: "webhooks (issue 4)", enabled: (o) => o.webhooks && defaults(o), run: webhooksSection },
   { key: "soak", name: "soak (issue 9)", enabled: (o) => o.soak, run: soakSection },
+  { key: "email", name: "email (issue 17)", enabled: (o) => o.email, run: (ctx) => emailSection(ctx, ctx.email!) },
 ];
 
 // Work the server starts by itself on a freshly seeded database (the email worker sending notices
@@ -51,6 +57,7 @@ async function settle(server: ServerHandle): Promise<{ statements: number; secon
 
 async function main(report: Report): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.importMembers) return importMode(report, opts);
   const unknown = opts.only?.filter((k) => !sections.some((s) => s.key === k)) ?? [];
   if (unknown.length) throw new Error(`--only: no section ${unknown.join(", ")} (sections: ${sections.map((s) => s.key).join(", ")})`);
   fs.mkdirSync(opts.outDir, { recursive: true });
@@ -58,10 +65,21 @@ async function main(report: Report): Promise<void> {
   report.record("options", opts);
 
   const now = new Date();
-  const database = opts.databaseUrl ? await freshPostgres(opts.databaseUrl, opts.dataDir) : await freshPglite(opts.dataDir);
+  // `--email` runs on PostgreSQL: the send queue's worker is a process of its own (EMAIL_WORKER=off
+  // on the server, `npm run email:worker`), which the embedded database cannot serve.
+  const databaseUrl = opts.databaseUrl ?? (opts.email ? (process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres") : null);
+  const database = databaseUrl ? await freshPostgres(databaseUrl, opts.dataDir) : await freshPglite(opts.dataDir);
   let t = Date.now();
   const handle = await database.open();
   const seeded = await seedBenchDatabase(handle.db, handle.kind, { pieces: opts.pieces, members: opts.members, now });
+  let email: EmailBench | undefined;
+  if (opts.email) {
+    const addresses = await seedNewsletterAudience(handle.db, seeded.publicationId, seeded.members.map((m) => m.id));
+    for (const m of seeded.members) m.email = addresses.get(m.id) ?? m.email;
+    const run = randomBytes(4).toString("hex");
+    const markers = { alone: `${run}-alone`, underLoad: `${run}-load` };
+    email = { sink: await startSmtpSink([markers.alone, markers.underLoad]), markers, recipients: new Set(seeded.members.map((m) => m.email.toLowerCase())), adminToken: randomBytes(24).toString("base64url") };
+  }
   // PGlite allows one process per folder: the server opens it next.
   await handle.close();
   report.line(
@@ -85,8 +103,9 @@ async function main(report: Report): Promise<void> {
   report.line(`sessions: ${num(cookies.length + dataCookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — primary's host: ${mix(byTier)}${dataCookies.length ? `; ${seeded.data.slug}'s host: ${mix(dataByTier)}` : ""}`);
 
   const traceFile = opts.traceQueries ? path.resolve(opts.outDir, "queries.log") : null;
-  const server = await startServer({ distDir: opts.distDir, env: { ...database.serverEnv, AUTH_SECRET: secret }, logFile: path.resolve(opts.outDir, "server.log"), traceFile });
+  const server = await startServer({ distDir: opts.distDir, env: { ...database.serverEnv, AUTH_SECRET: secret, ...(email ? { ...emailEnv(email), EMAIL_WORKER: "off", ADMIN_API_TOKEN: email.adminToken } : {}) }, logFile: path.resolve(opts.outDir, "server.log"), traceFile });
   report.line(`server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}, NODE_OPTIONS "${server.nodeOptions}"; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`);
+  if (email) email.worker = startEmailWorkerProcess({ ...database.serverEnv, ...emailEnv(email), AUTH_SECRET: secret }, path.resolve(opts.outDir, "email-worker.log"));
   const settled = await settle(server);
   report.line(`server background work after start: ${settled.statements} statements in ${settled.seconds.toFixed(0)} s${settled.quiet ? ", then quiet" : ", still busy: measuring anyway"}`);
 
@@ -134,6 +153,7 @@ async function main(report: Report): Promise<void> {
     byTier,
     publications,
     results: new Map(),
+    email,
   };
   for (const section of sections) {
     if (!section.enabled(opts) || (opts.only && !opts.only.includes(section.key))) continue;
@@ -145,6 +165,31 @@ async function main(report: Report): Promise<void> {
       report.check(`section "${section.name}" ran to the end`, false, err instanceof Error ? err.message.split("\n")[0] : String(err));
     }
   }
+}
+
+const emailEnv = (email: EmailBench) => ({ EMAIL_SERVER: email.sink.url, EMAIL_FROM: "Masthead bench <news@bench.masthead.test>" });
+
+// `npm run email:worker` as the benchmark's child (one node process: its pid is the worker's).
+function startEmailWorkerProcess(env: Record<string, string>, logFile: string): { pid: number; logFile: string } {
+  const log = fs.openSync(logFile, "w");
+  const child = spawnTracked(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/email-worker.ts"], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    stdio: ["ignore", log, log],
+    env: { ...process.env, DATABASE_URL: "", ...env, NODE_ENV: "production" },
+  });
+  if (child.pid === undefined) throw new Error("the email worker process did not start");
+  return { pid: child.pid, logFile };
+}
+
+// `--import`: issue 22's members import on PostgreSQL (bench/import-members.ts), with the article
+// path's req/s measured before and during the import on a production server.
+async function importMode(report: Report, opts: BenchOptions): Promise<void> {
+  report.section(`Members import (issue 22)${opts.quick ? " (--quick)" : ""}`);
+  const adminUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const members = opts.quick ? 10_000 : 100_000;
+  const result = await runImportBench({ adminUrl, members, withServer: true, distDir: opts.distDir, seconds: opts.quick ? 5 : 15 });
+  report.record("import", { members, lines: result.lines });
+  report.check(`import: ${num(members)} members with grants within the time and memory goals`, result.pass, result.lines.filter((l) => /^(PASS|FAIL)/.test(l)).join("; "));
 }
 
 async function run(): Promise<void> {

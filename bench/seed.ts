@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { countArticles, upsertArticle } from "@/db/queries/content-writes";
-import { articles, authors, grants, members, sections, tags, type Grant } from "@/db/schema";
+import { articles, authors, grants, members, publicationMembers, sections, tags, type Grant } from "@/db/schema";
 import { getPrimaryPublication, getPublicationBySlug, listAllTiers } from "@/db/queries/publications";
 import { DATA_PUBLICATION, dataArticles } from "@/db/seed/data-content";
 import { demoArticles } from "@/db/seed/demo-content";
@@ -255,4 +255,26 @@ export async function seedBenchDatabase(
     gatedSlug: GATED_SLUG,
     data: { publicationId: data.id, slug: data.slug, hosts: data.hosts, pieces: dataPieces.pieces, gatedPieces: dataPieces.gated, gatedSlug: DATA_GATED_SLUG, gatedMarker: DATA_GATED_MARKER, members: dataRoster },
   };
+}
+
+// `--email`: the primary's bench members become its newsletter's audience (accounts there, already
+// welcomed, newsletter on), their addresses spread over `domains` recipient domains as a real list
+// is (the product paces each domain separately: EMAIL_DOMAIN_RATE). Returns the new addresses by id.
+export async function seedNewsletterAudience(db: Db, publicationId: number, memberIds: number[], domains = 20): Promise<Map<number, string>> {
+  const addresses = new Map<number, string>();
+  // Only the bench members: the demo's accounts would be recipients the sink cannot tell apart.
+  await db.update(publicationMembers).set({ newsletter: false }).where(eq(publicationMembers.publicationId, publicationId));
+  for (let start = 0; start < memberIds.length; start += CHUNK) {
+    const ids = memberIds.slice(start, start + CHUNK);
+    await db.execute(sql`
+      update members set email = split_part(email, '@', 1) || '@mail' || (id % ${domains}) || '.bench.masthead.test'
+      where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    await db
+      .insert(publicationMembers)
+      .values(ids.map((memberId) => ({ publicationId, memberId, source: "seed", newsletter: true, welcomedAt: new Date() })))
+      .onConflictDoUpdate({ target: [publicationMembers.publicationId, publicationMembers.memberId], set: { newsletter: true, welcomedAt: new Date() } });
+  }
+  const rows = await db.select({ id: members.id, email: members.email }).from(members).where(sql`${members.email} like '%.bench.masthead.test'`);
+  for (const r of rows) addresses.set(r.id, r.email);
+  return addresses;
 }

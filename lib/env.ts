@@ -19,9 +19,12 @@ const schema = z.object({
   EMAIL_EVENTS_SECRET: z.string().min(16).optional(),
   // The send queue: SMTP connections per instance, messages a second per recipient domain per
   // instance (0: no pacing), and how often an idle worker looks for due mail.
-  EMAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(4),
+  EMAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
   EMAIL_DOMAIN_RATE: z.coerce.number().min(0).max(10_000).default(50),
   EMAIL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  // "off": this server only queues mail and a process of its own sends it (`npm run email:worker`,
+  // PostgreSQL only), so a busy site does not slow its newsletters nor the other way round.
+  EMAIL_WORKER: z.enum(["on", "off"]).default("on"),
   // How often each instance looks for access that ends within three days ("your access ends").
   EMAIL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   ADMIN_EMAIL: z.email().optional(),

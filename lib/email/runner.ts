@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { processSlot } from "@/lib/process-state";
 import { queueEndingNotices } from "./ending-sweep";
 import { SmtpUnavailable } from "./smtp";
@@ -7,7 +7,9 @@ import { defaultWorkerSettings, EmailWorker, outboxTransport, SMTP_DOWN_WAIT_MS,
 
 // The email worker of this server instance: a loop that runs passes while there is work, then
 // sleeps EMAIL_POLL_MS (or until woken by a local enqueue), and the sweep for "your access ends"
-// notices every EMAIL_SWEEP_SECONDS. Started once from instrumentation.ts; errors never stop it.
+// notices every EMAIL_SWEEP_SECONDS. Started once from instrumentation.ts unless EMAIL_WORKER=off
+// (then `npm run email:worker` runs the same loop in a process of its own: scripts/email-worker.ts);
+// errors never stop it.
 
 export type EmailWorkerSlot = { started: boolean; wake: () => void };
 
@@ -22,10 +24,17 @@ export async function startEmailWorker(): Promise<void> {
   const state = slot();
   if (state.started) return;
   const settings = defaultWorkerSettings();
+  // A dedicated worker process sends instead (scripts/email-worker.ts): this instance only queues.
+  if (!settings.inProcess) return;
   // Throws while the database is down; startWithRetry tries again.
   const db = await getDb();
   if (state.started) return;
   state.started = true;
+  runWorkerLoop(db, settings, state);
+}
+
+/** The worker's loop on `db`, forever (in the server, or in a worker process of its own). */
+export function runWorkerLoop(db: Db, settings: ReturnType<typeof defaultWorkerSettings>, state: EmailWorkerSlot): void {
   const transport = settings.server ? smtpTransport(db, settings.server, settings.connections) : outboxTransport(db);
   const worker = new EmailWorker({ db, transport, connections: settings.connections, domainRate: settings.domainRate });
   let lastSweep = 0;

@@ -146,7 +146,7 @@ export class EmailWorker {
 
 export function defaultWorkerSettings() {
   const env = getEnv();
-  return { connections: env.EMAIL_CONNECTIONS, domainRate: env.EMAIL_DOMAIN_RATE, pollMs: env.EMAIL_POLL_MS, sweepSeconds: env.EMAIL_SWEEP_SECONDS, server: env.EMAIL_SERVER ?? null };
+  return { connections: env.EMAIL_CONNECTIONS, domainRate: env.EMAIL_DOMAIN_RATE, pollMs: env.EMAIL_POLL_MS, sweepSeconds: env.EMAIL_SWEEP_SECONDS, server: env.EMAIL_SERVER ?? null, inProcess: env.EMAIL_WORKER === "on" };
 }
 
 export { SMTP_DOWN_WAIT_MS };

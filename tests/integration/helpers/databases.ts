@@ -8,7 +8,8 @@ import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 
-export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void> };
+// `url`: PostgreSQL only, for a process of its own to open the same database.
+export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void>; url?: string };
 
 /** Plain SQL on the same connection(s) as `db`, for schemas drizzle's types do not describe (e.g. before a migration). */
 export type RawQuery = <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -41,6 +42,7 @@ async function blankPostgres(url: string): Promise<BlankDatabase> {
     kind: "postgres",
     db,
     query,
+    url: target.toString(),
     close: async () => {
       await pool.end();
       const dropper = new pg.Client({ connectionString: url });
@@ -72,5 +74,5 @@ export async function openTestDatabase(kind: "pglite" | "postgres"): Promise<Tes
     await blank.close();
     throw err;
   }
-  return { kind: blank.kind, db: blank.db, close: blank.close };
+  return { kind: blank.kind, db: blank.db, close: blank.close, url: blank.url };
 }

@@ -1,0 +1,25 @@
+// `npm run email:worker`: the email send queue's worker (lib/email) in a process of its own, for
+// servers started with EMAIL_WORKER=off. Under heavy reader traffic a worker inside the web server
+// waits behind every request at each SMTP and database round trip (a few messages a second at
+// full load); in its own process it gets its own event loop and the OS shares the CPU. Any number
+// may run against one PostgreSQL database: rows are claimed with FOR UPDATE SKIP LOCKED. The
+// embedded PGlite opens its folder from one process only, so this needs DATABASE_URL.
+import { getDb } from "@/db/client";
+import { runWorkerLoop, type EmailWorkerSlot } from "@/lib/email/runner";
+import { defaultWorkerSettings } from "@/lib/email/worker";
+import { getEnv } from "@/lib/env";
+
+async function main(): Promise<void> {
+  if (!getEnv().DATABASE_URL) {
+    console.error("email:worker needs PostgreSQL (DATABASE_URL): the embedded database is opened by the server alone, whose own worker sends (EMAIL_WORKER=on)");
+    process.exit(2);
+  }
+  const settings = defaultWorkerSettings();
+  const db = await getDb();
+  const state: EmailWorkerSlot = { started: true, wake: () => {} };
+  console.log(`[email] worker process ${process.pid}: ${settings.server ? `SMTP, ${settings.connections} connections` : "no EMAIL_SERVER: the dev outbox"}, polling every ${settings.pollMs} ms`);
+  runWorkerLoop(db, settings, state);
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));
+}
+
+void main();
