@@ -172,7 +172,9 @@ const emailEnv = (email: EmailBench) => ({ EMAIL_SERVER: email.sink.url, EMAIL_F
 // `npm run email:worker` as the benchmark's child (one node process: its pid is the worker's).
 function startEmailWorkerProcess(env: Record<string, string>, logFile: string): { pid: number; logFile: string } {
   const log = fs.openSync(logFile, "w");
-  const child = spawnTracked(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/email-worker.ts"], {
+  // BENCH_EMAIL_CPU_PROF=dir: a V8 CPU profile of the worker, written when it stops.
+  const prof = process.env.BENCH_EMAIL_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_EMAIL_CPU_PROF)}`] : [];
+  const child = spawnTracked(process.execPath, [...prof, "--conditions=react-server", "--import", "tsx", "scripts/email-worker.ts"], {
     cwd: path.resolve(import.meta.dirname, ".."),
     stdio: ["ignore", log, log],
     env: { ...process.env, DATABASE_URL: "", ...env, NODE_ENV: "production" },

@@ -1,8 +1,8 @@
 import "server-only";
 import DKIM from "nodemailer/lib/dkim";
-import MailComposer from "nodemailer/lib/mail-composer";
 import { getEnv } from "@/lib/env";
 import type { RenderedMail } from "./layout";
+import { buildMime } from "./mime";
 
 // One message as the bytes handed to the SMTP server: MIME (HTML and plain-text parts, UTF-8),
 // the bulk headers, and a DKIM signature when EMAIL_DKIM_* is set (Naver Mail and Gmail require
@@ -43,7 +43,7 @@ export async function composeMessage(mail: OutgoingMail): Promise<Buffer> {
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
     headers.Precedence = "bulk";
   }
-  const raw = await new MailComposer({ from: senderAddress(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers, messageId: mail.messageId }).compile().build();
+  const raw = buildMime({ from: senderAddress(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers, messageId: mail.messageId, date: new Date() });
   if (dkim === undefined) {
     const options = dkimOptions();
     dkim = options ? new DKIM(options) : null;
