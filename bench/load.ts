@@ -37,12 +37,17 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
     headers: { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}) },
     requests: [request],
   }) as unknown as Promise<autocannon.Result> & { stop: () => void };
-  // autocannon stops by itself after `seconds`; this only bounds a wedged run.
+  return (await finish(instance, opts, rss, cpuBefore)).figures;
+}
+
+// Awaits a run (bounded: autocannon stops by itself after `seconds`; the guard only ends a wedged
+// one) and reads its figures with the server's RSS and CPU over it.
+async function finish(instance: Promise<autocannon.Result> & { stop: () => void }, opts: { seconds: number; rssPid?: number }, rss: ReturnType<typeof sampleRss> | null, cpuBefore: number | null): Promise<{ figures: LoadResult; raw: autocannon.Result }> {
   const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
   const result = await instance;
   clearTimeout(guard);
   const cpuAfter = opts.rssPid ? cpuMillis(opts.rssPid) : null;
-  return {
+  const figures: LoadResult = {
     requests: result.requests.total,
     // Completed requests over the run's length (autocannon's own average skips partial seconds).
     requestsPerSecond: result.requests.total / result.duration,
@@ -55,6 +60,7 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
     rss: rss ? rss.stop() : null,
     serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
   };
+  return { figures, raw: result };
 }
 
 // One load over several targets (publications) at once from a single generator: connection k reads
@@ -98,22 +104,7 @@ export async function runTargetsLoad(opts: { baseUrl: string; targets: LoadTarge
     requests: [requests[0]],
     setupClient,
   }) as unknown as Promise<autocannon.Result> & { stop: () => void };
-  const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
-  const result = await instance;
-  clearTimeout(guard);
-  const cpuAfter = opts.rssPid ? cpuMillis(opts.rssPid) : null;
-  const all: LoadResult = {
-    requests: result.requests.total,
-    requestsPerSecond: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    seconds: result.duration,
-    rss: rss ? rss.stop() : null,
-    serverCpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
-  };
+  const { figures: all, raw: result } = await finish(instance, opts, rss, cpuBefore);
   const perTarget = stats.map((st) => {
     const sorted = [...st.latencies].sort((a, b) => a - b);
     return {
