@@ -74,7 +74,7 @@ describe.runIf(process.env.DATABASE_URL)("the worker process on PostgreSQL", () 
       // A few more passes: nothing goes twice.
       await new Promise((r) => setTimeout(r, 1_500));
       expect(received.filter((r) => addresses.includes(r.to)).length, worker.output()).toBe(3);
-      expect(worker.output()).toContain(`worker process ${worker.child.pid}: SMTP, 8 connections`);
+      expect(worker.output()).toContain(`worker process ${worker.child.pid}: SMTP, 8 connections, polling every 200 ms, nice 10`);
     } finally {
       worker.child.kill("SIGTERM");
       await worker.exited;
