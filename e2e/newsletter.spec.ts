@@ -5,6 +5,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN_API_TOKEN, grant, signInAs } from "./support/auth";
 import { mailsTo, waitForMail } from "./support/mailbox";
+import { signInStaff } from "./studio-support";
 
 const GATED = "NEWSLETTER-E2E-GATED-91b2";
 const auth = { Authorization: `Bearer ${ADMIN_API_TOKEN}` };
@@ -149,5 +150,27 @@ test.describe("newsletters and notices", () => {
     expect(replyMail.text).toContain("동의합니다");
     // The replier asked for nothing and gets no notice of their own reply.
     expect(mailsTo(replier).some((m) => /새 답글/.test(m.subject))).toBe(false);
+  });
+
+  test("the studio warns before a piece too big for Gmail goes out as a newsletter, and not for a normal one", async ({ page, request }) => {
+    // Drafts: nothing is sent. About 150 KB of Korean text in the full copy (Gmail clips at 102 KB).
+    const paragraph = "지역 재정 자료를 연도별로 다시 읽은 긴 분석 문단입니다. ".repeat(40);
+    const draft = async (title: string, body: string) => {
+      const res = await request.post("/api/admin/v1/articles", { headers: auth, data: { title, body, access: "premium", status: "draft" } });
+      expect(res.status(), await res.text()).toBe(201);
+      const { id } = (await res.json()) as { id: number };
+      created.push(id);
+      return id;
+    };
+    const huge = await draft(`아주 긴 뉴스레터 ${Date.now()}`, Array.from({ length: 60 }, () => paragraph).join("\n\n"));
+    const normal = await draft(`보통 길이 뉴스레터 ${Date.now()}`, "첫 문단입니다.\n\n<!-- paywall -->\n\n유료 문단입니다.");
+    await signInStaff(page, "admin@masthead.local");
+    await page.goto(`/studio/pieces/${huge}`);
+    const warning = page.getByTestId("newsletter-weight-warning");
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText("Gmail이 102 KB에서 자르는 크기를 넘습니다");
+    await page.goto(`/studio/pieces/${normal}`);
+    await expect(page.getByRole("heading").first()).toBeVisible();
+    await expect(page.getByTestId("newsletter-weight-warning")).toHaveCount(0);
   });
 });
