@@ -229,6 +229,7 @@ function standInChannel() {
 }
 
 function stripStandIn(key: StandInBillingKey): Omit<StandInBillingKey, "declines"> {
-  const { declines: _declines, ...rest } = key;
+  const rest: StandInBillingKey = { ...key };
+  delete rest.declines;
   return rest;
 }
