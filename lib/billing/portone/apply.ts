@@ -24,7 +24,7 @@ export type PortOneCtx = {
   bumped: Map<number, number>;
 };
 
-const inputs = (s: PortOneSubscription): SubscriptionInputs => ({
+export const subscriptionInputs = (s: PortOneSubscription): SubscriptionInputs => ({
   id: s.id,
   memberId: s.memberId,
   interval: s.interval,
@@ -78,7 +78,7 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
   const sub = await lockPortOneSubscription(ctx.tx, subscriptionId);
   if (!sub) return null;
   const payments = await listPortOnePayments(ctx.tx, sub.id);
-  const state = resolvePortOneState(inputs(sub), payments);
+  const state = resolvePortOneState(subscriptionInputs(sub), payments);
   const advanced = state.periodIndex !== sub.periodIndex;
   const live = state.status === "active" || state.status === "past_due";
   const updated = await updatePortOneSubscription(ctx.tx, sub.id, {
@@ -87,8 +87,9 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
     periodStart: state.periodStart,
     periodEnd: state.periodEnd,
     startedAt: state.startedAt,
-    // The renewal job charges at the period end; a failed attempt moves it (renewal.ts).
-    nextChargeAt: !live ? null : advanced || !sub.nextChargeAt ? state.periodEnd : sub.nextChargeAt,
+    // The renewal job charges at the period end; a failed attempt moves it (renewal.ts). A period
+    // that will not renew (cancelled, partly refunded) is ended by the job at its (shortened) end.
+    nextChargeAt: !live ? null : advanced || !sub.nextChargeAt || state.cancelAtPeriodEnd ? state.periodEnd : sub.nextChargeAt,
     ...(advanced ? { attempts: 0, lastError: null } : {}),
   });
 
@@ -101,7 +102,7 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
 
   const tier = (await ctx.tiers()).find((t) => t.publicationId === sub.publicationId && t.slug === sub.tierSlug);
   const tierKey = tier ? stripeTierKey({ slug: tier.publicationSlug, isPrimary: tier.primaryPublication }, tier.slug) : `unknown.${sub.tierSlug}`;
-  const snapshot = toPortOneSnapshot(inputs(sub), state, tierKey);
+  const snapshot = toPortOneSnapshot(subscriptionInputs(sub), state, tierKey);
   const item = snapshot.items[0];
   await upsertSubscriptionSnapshot(ctx.tx, {
     id: sub.id,

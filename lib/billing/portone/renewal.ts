@@ -1,12 +1,13 @@
 import type { Db } from "@/db/client";
 import { getMemberById } from "@/db/queries/members";
-import { claimDueSubscriptions, ensurePortOnePayment, getNotifiedPriceChange, releaseLease, updatePortOneSubscription } from "@/db/queries/portone";
+import { claimDueSubscriptions, ensurePortOnePayment, getNotifiedPriceChange, listPortOnePayments, releaseLease, updatePortOneSubscription } from "@/db/queries/portone";
 import type { PortOneSubscription } from "@/db/schema";
-import { syncPortOneSubscription } from "./apply";
+import { subscriptionInputs, syncPortOneSubscription } from "./apply";
 import type { PortOneApi } from "./api";
 import { chargePeriod, type ChargeHooks } from "./charge";
 import { nextRetryAt, periodEnd, periodPaymentId, UNREACHABLE_RETRY_MS } from "./periods";
 import { inPortOneTx } from "./run";
+import { resolvePortOneState } from "./subscription-state";
 
 /*
  * Masthead's own renewal job (rather than PortOne payment schedules): every instance runs it; each
@@ -51,8 +52,10 @@ export async function runRenewals(db: Db, opts: RenewalOptions, now = new Date()
 }
 
 async function renewOne(db: Db, sub: PortOneSubscription, opts: RenewalOptions, now: Date): Promise<"paid" | "declined" | "unavailable" | "ended"> {
-  if (sub.cancelAtPeriodEnd || !sub.periodEnd) {
-    // Cancelled at period end: it ends there, nothing is charged.
+  // The member's choice, or a partial refund of the period (subscription-state.ts): it ends at the
+  // (shortened) period end, nothing is charged.
+  const ending = resolvePortOneState(subscriptionInputs(sub), await listPortOnePayments(db, sub.id)).cancelAtPeriodEnd;
+  if (ending || !sub.periodEnd) {
     await inPortOneTx(db, opts.pastDueGraceMs, async (ctx) => {
       await releaseLease(ctx.tx, sub.id, opts.owner);
       await updatePortOneSubscription(ctx.tx, sub.id, { endedAt: sub.periodEnd ?? now });
