@@ -11,7 +11,6 @@ import { forgetEpochs } from "@/lib/auth/epochs";
 import { createPortOneApi, PortOneRefused, type PortOneApi } from "@/lib/billing/portone/api";
 import { PortOneStandIn } from "@/lib/billing/portone/standin/server";
 import { newWebhookSecret, portoneWebhook } from "@/lib/billing/portone/standin/webhooks";
-import { portoneCustomerId } from "@/lib/billing/portone/subscription-state";
 import { handlePortOneWebhook } from "@/lib/billing/portone/webhook";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 import { GRACE_MS, STORE_ID } from "./helpers/portone";
