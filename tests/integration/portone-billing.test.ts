@@ -10,6 +10,8 @@ import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { forgetEpochs } from "@/lib/auth/epochs";
 import { refundCurrentPeriod, setCancelAtPeriodEnd } from "@/lib/billing/portone/manage";
 import { nextRetryAt } from "@/lib/billing/portone/periods";
+import { reconcileWithPortOne } from "@/lib/billing/portone/reconcile";
+import { cliActor } from "@/lib/studio/audit";
 import { runRenewals, type RenewalOptions } from "@/lib/billing/portone/renewal";
 import { portoneWebhook, resign } from "@/lib/billing/portone/standin/webhooks";
 import { handlePortOneWebhook, type PortOneWebhookOptions } from "@/lib/billing/portone/webhook";
@@ -272,5 +274,33 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
       ["portone", dataId, "premium"],
       ["stripe", primaryId, "premium"],
     ]);
+  });
+
+  it("portone:reconcile finds what webhooks never brought (a charge, a refund) and --fix applies it once", async () => {
+    const { m, sub } = await subscribed();
+    const paymentId = `${sub.id}-p2`;
+    const end2 = new Date(sub.periodEnd!.getTime() + 28 * 86_400_000);
+    await t.db.insert(portonePayments).values({ id: paymentId, subscriptionId: sub.id, periodIndex: 2, periodStart: sub.periodEnd!, periodEnd: end2, amount: 7900, currency: "krw" });
+    // PortOne charged the renewal and refunded the first period; no webhook reached Masthead.
+    await h.api.payWithBillingKey({ paymentId, billingKey: sub.billingKey, orderName: "x", amount: 7900, customerId: "c", email: m.email, customData: "" });
+    await h.api.cancelPayment({ paymentId: `${sub.id}-p1`, amount: 1000, reason: "goodwill" });
+    const actor = cliActor("test", null);
+    const lines: string[] = [];
+    const dry = await reconcileWithPortOne(t.db, h.api, { fix: false, actor, out: (l) => lines.push(l) });
+    const mine = dry.findings.filter((f) => f.subscriptionId === sub.id);
+    expect(mine.map((f) => [f.paymentId, f.here, f.portone, f.fixed])).toEqual([
+      [`${sub.id}-p1`, "PAID", "PARTIAL_CANCELLED (refunded ₩1000)", false],
+      [paymentId, "READY", "PAID", false],
+    ]);
+    expect(lines.join("\n")).toMatch(/--fix/);
+    expect(await getPortOneSubscription(t.db, sub.id)).toMatchObject({ periodIndex: 1 });
+
+    const fixed = await reconcileWithPortOne(t.db, h.api, { fix: true, actor, out: () => undefined });
+    expect(fixed.findings.filter((f) => f.subscriptionId === sub.id).every((f) => f.fixed)).toBe(true);
+    expect(await getPortOneSubscription(t.db, sub.id)).toMatchObject({ periodIndex: 2, status: "active" });
+    expect(await portoneGrant(m)).toMatchObject([{ endsAt: end2, revokedAt: null }]);
+    const again = await reconcileWithPortOne(t.db, h.api, { fix: true, actor, out: () => undefined });
+    expect(again.findings.filter((f) => f.subscriptionId === sub.id)).toEqual([]);
+    expect(paymentsAtPortOne(sub.id).filter((p) => p.status === "PAID")).toHaveLength(1);
   });
 });

@@ -1,0 +1,127 @@
+import type { Db } from "@/db/client";
+import { listPortOnePayments, listPortOneSubscriptions, setPaymentProvider } from "@/db/queries/portone";
+import { getPublicationBySlug } from "@/db/queries/publications";
+import type { PaymentProvider } from "@/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { recordAudit, type Actor } from "@/lib/studio/audit";
+import { UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
+import type { Command } from "@/lib/studio/cli/commands";
+import { billingSettings } from "../config";
+import { createPortOneApi, PortOneRefused, type PortOneApi } from "./api";
+import { applyPaymentFact } from "./apply";
+import { portoneSettings } from "./config";
+import { toPaymentFact } from "./payment-facts";
+import { inPortOneTx } from "./run";
+
+// `npm run masthead -- portone:reconcile [--fix]`, the PortOne side of stripe:reconcile: every
+// payment Masthead planned is compared with PortOne's record of it (a webhook lost, a renewal job
+// killed after PortOne charged). --fix applies PortOne's record through the webhook's own code and
+// ordering rule (an older record never overwrites a newer one), each fix in the audit log.
+
+export type PortOneFinding = {
+  kind: "differs" | "not_in_portone" | "unreadable";
+  paymentId: string;
+  subscriptionId: string;
+  memberId: number;
+  here: string;
+  portone: string;
+  fixed: boolean;
+};
+
+export type PortOneReconcileReport = { checked: number; agree: number; findings: PortOneFinding[] };
+
+const describe = (status: string, cancelled: number) => (cancelled > 0 ? `${status} (refunded ₩${cancelled})` : status);
+
+export async function reconcileWithPortOne(db: Db, api: PortOneApi, opts: { fix: boolean; actor: Actor; now?: Date; out: (line: string) => void }): Promise<PortOneReconcileReport> {
+  const now = opts.now ?? new Date();
+  const report: PortOneReconcileReport = { checked: 0, agree: 0, findings: [] };
+  const grace = billingSettings().pastDueGraceMs;
+  for (const sub of await listPortOneSubscriptions(db)) {
+    for (const p of await listPortOnePayments(db, sub.id)) {
+      report.checked++;
+      const here = describe(p.status, p.cancelledAmount);
+      const base = { paymentId: p.id, subscriptionId: sub.id, memberId: sub.memberId, here, fixed: false };
+      let raw: unknown;
+      try {
+        raw = await api.getPayment(p.id);
+      } catch (err) {
+        // A planned charge PortOne never saw (declined before it, or never attempted) is no disagreement.
+        if (err instanceof PortOneRefused && err.code === "PAYMENT_NOT_FOUND") {
+          if (p.status === "READY") report.agree++;
+          else report.findings.push({ ...base, kind: "not_in_portone", portone: "no such payment" });
+          continue;
+        }
+        throw err;
+      }
+      const fact = toPaymentFact(raw);
+      if (!fact) {
+        report.findings.push({ ...base, kind: "unreadable", portone: "a payment this version cannot read" });
+        continue;
+      }
+      const there = describe(fact.status, fact.cancelledAmount);
+      if (fact.status === p.status && fact.cancelledAmount === p.cancelledAmount) {
+        report.agree++;
+        continue;
+      }
+      const finding: PortOneFinding = { ...base, kind: "differs", portone: there };
+      if (opts.fix) {
+        const result = await inPortOneTx(db, grace, (ctx) => applyPaymentFact(ctx, fact, now));
+        finding.fixed = result.status === "applied";
+        if (finding.fixed) {
+          await recordAudit(db, opts.actor, {
+            action: "billing.reconcile",
+            subjectType: "portone_payment",
+            subjectId: p.id,
+            memberId: sub.memberId,
+            publicationId: sub.publicationId,
+            summary: `PortOne과 맞춤: ${there}`,
+            details: { before: here, subscriptionId: sub.id },
+          });
+        }
+      }
+      report.findings.push(finding);
+    }
+  }
+  opts.out(`PortOne: ${report.checked} payment(s) checked; ${report.agree} agree, ${report.findings.length} disagree.`);
+  for (const f of report.findings) {
+    const label = { differs: "DIFFERS", not_in_portone: "NOT IN PORTONE", unreadable: "UNREADABLE" }[f.kind];
+    opts.out(`${label.padEnd(14)} ${f.paymentId} member #${f.memberId}: here ${f.here}; PortOne ${f.portone}${f.fixed ? " → fixed" : ""}`);
+  }
+  if (!opts.fix && report.findings.some((f) => f.kind === "differs")) opts.out("Run again with --fix to apply PortOne's current record.");
+  return report;
+}
+
+/** Switches which provider takes a publication's payments (existing subscriptions run on where they are). */
+export async function setPublicationProvider(db: Db, actor: Actor, slug: string, provider: PaymentProvider) {
+  const pub = await getPublicationBySlug(db, slug);
+  if (!pub) throw new AppError("not_found", "publication", `No publication "${slug}".`);
+  await setPaymentProvider(db, pub.id, provider);
+  await recordAudit(db, actor, { action: "publication.payment_provider", subjectType: "publication", subjectId: pub.id, publicationId: pub.id, summary: `결제 대행: ${provider}`, details: { provider } });
+  return { slug: pub.slug, provider };
+}
+
+export const portoneCommands: Record<string, Command> = {
+  "portone:reconcile": {
+    usage: "portone:reconcile [--fix]",
+    scope: "network",
+    summary: "List PortOne payments Masthead records differently from PortOne; --fix applies PortOne's record.",
+    run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
+      const s = portoneSettings();
+      // The offline stand-in lives inside the server process; there is nothing else to compare with.
+      if (!s.apiSecret) throw new UsageError("PORTONE_API_SECRET is not set: there is no PortOne store to compare with (the local demo's stand-in runs inside the server)");
+      const api = createPortOneApi({ secret: s.apiSecret, baseUrl: s.apiBase ?? undefined, storeId: s.storeId ?? undefined });
+      await reconcileWithPortOne(db, api, { fix: args.flags.fix === true, actor, out });
+    },
+  },
+  "billing:provider": {
+    usage: "billing:provider <publication-slug> stripe|portone",
+    scope: "network",
+    summary: "Choose which provider takes a publication's payments (design §12).",
+    run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
+      const [slug, provider] = args.positionals;
+      if (!slug || (provider !== "stripe" && provider !== "portone")) throw new UsageError("name a publication and stripe or portone");
+      const r = await setPublicationProvider(db, actor, slug, provider);
+      out(`${r.slug}: payments through ${r.provider}`);
+    },
+  },
+};
