@@ -7,7 +7,7 @@ const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "an ISO insta
 
 export const noticePayloadSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("welcome") }),
-  z.object({ kind: z.literal("receipt"), amount: z.number().int().nonnegative(), currency: z.string().min(3).max(3), tierName: names, periodStart: iso.nullable(), periodEnd: iso.nullable(), reference: z.string().min(1) }),
+  z.object({ kind: z.literal("receipt"), amount: z.number().int().nonnegative(), currency: z.string().min(3).max(3), tierName: names, periodStart: iso.nullable(), periodEnd: iso.nullable(), reference: z.string().min(1), vat: z.number().int().nonnegative().optional() }),
   z.object({ kind: z.literal("cancellation"), tierName: names, accessEnds: iso.nullable() }),
   z.object({ kind: z.literal("grant_ending"), tierName: names, endsAt: iso }),
   z.object({ kind: z.literal("comment_reply"), articleTitle: z.string(), replierName: z.string(), excerpt: z.string(), url: z.string() }),

@@ -27,6 +27,8 @@ export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePaylo
     case "receipt": {
       const lines = [t.receipt.body(formatPrice(notice.amount, notice.currency, lang), notice.tierName[lang])];
       if (notice.periodStart && notice.periodEnd) lines.push(t.receipt.period(date(notice.periodStart), date(notice.periodEnd)));
+      // Korean receipts state the VAT inside the amount (PortOne payments carry it).
+      if (notice.vat !== undefined) lines.push(t.receipt.vat(formatPrice(notice.vat, notice.currency, lang)));
       lines.push(t.receipt.reference(notice.reference));
       return compose(brand, lang, t.receipt.subject(brand.name), lines, { href: links.account, label: t.receipt.cta });
     }

@@ -271,6 +271,7 @@ export const en: Dictionary = {
       subject: (publication: string) => `Your ${publication} receipt`,
       body: (amount: string, tier: string) => `We received ${amount} for ${tier}.`,
       period: (start: string, end: string) => `Service period: ${start} – ${end}`,
+      vat: (vat: string) => `Amount includes VAT of ${vat}.`,
       reference: (id: string) => `Reference: ${id}`,
       cta: "Manage your subscription",
     },

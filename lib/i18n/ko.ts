@@ -269,6 +269,7 @@ export const ko = {
       subject: (publication: string) => `${publication} 결제 영수증`,
       body: (amount: string, tier: string) => `${tier} 구독료 ${amount}이 결제되었습니다.`,
       period: (start: string, end: string) => `이용 기간: ${start} ~ ${end}`,
+      vat: (vat: string) => `결제 금액에 부가가치세 ${vat}이 포함되어 있습니다.`,
       reference: (id: string) => `결제 번호: ${id}`,
       cta: "내 계정에서 구독 관리",
     },

@@ -1,12 +1,10 @@
 import type { Db } from "@/db/client";
-import { listPortOnePayments, listPortOneSubscriptions, setPaymentProvider } from "@/db/queries/portone";
-import { getPublicationBySlug } from "@/db/queries/publications";
-import type { PaymentProvider } from "@/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { listPortOnePayments, listPortOneSubscriptions } from "@/db/queries/portone";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
 import { UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
 import { billingSettings } from "../config";
+import { setPublicationProvider } from "../provider";
 import { createPortOneApi, PortOneRefused, type PortOneApi } from "./api";
 import { applyPaymentFact } from "./apply";
 import { portoneSettings } from "./config";
@@ -89,15 +87,6 @@ export async function reconcileWithPortOne(db: Db, api: PortOneApi, opts: { fix:
   }
   if (!opts.fix && report.findings.some((f) => f.kind === "differs")) opts.out("Run again with --fix to apply PortOne's current record.");
   return report;
-}
-
-/** Switches which provider takes a publication's payments (existing subscriptions run on where they are). */
-export async function setPublicationProvider(db: Db, actor: Actor, slug: string, provider: PaymentProvider) {
-  const pub = await getPublicationBySlug(db, slug);
-  if (!pub) throw new AppError("not_found", "publication", `No publication "${slug}".`);
-  await setPaymentProvider(db, pub.id, provider);
-  await recordAudit(db, actor, { action: "publication.payment_provider", subjectType: "publication", subjectId: pub.id, publicationId: pub.id, summary: `결제 대행: ${provider}`, details: { provider } });
-  return { slug: pub.slug, provider };
 }
 
 export const portoneCommands: Record<string, Command> = {

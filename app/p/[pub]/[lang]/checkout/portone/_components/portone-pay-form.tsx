@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { portoneText } from "@/lib/billing/portone/messages";
 import type { UiLang } from "@/lib/i18n";
 import { portonePayAction, type PortOnePayResult } from "../actions";
@@ -40,7 +40,8 @@ export function PortOnePayForm({ lang, intent, amountLabel, browser }: { lang: U
       return;
     }
     form.set("billingKey", issued.billingKey);
-    action(form);
+    // After PortOne's window the form's own transition is over: dispatch in a new one.
+    startTransition(() => action(form));
   }
 
   const error = windowError ?? (state?.ok === false ? state.error.message : null);
