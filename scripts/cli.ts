@@ -8,7 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { cliActor } from "@/lib/studio/audit";
 import { parseArgs, UsageError } from "@/lib/studio/cli/args";
 import { userCommands, type Command } from "@/lib/studio/cli/commands";
-import { portoneCommands } from "@/lib/billing/portone/reconcile";
+import { portoneCommands } from "@/lib/billing/portone/commands";
 import { stripeCommands } from "@/lib/billing/reconcile-command";
 import { importCommands } from "@/lib/import/cli";
 import { memberImportCommands } from "@/lib/import/members/cli";

@@ -281,6 +281,12 @@ export const en: Dictionary = {
       ended: (tier: string) => `Your ${tier} subscription has ended.`,
       cta: "Subscribe again",
     },
+    priceChange: {
+      subject: (publication: string) => `Your ${publication} subscription price is changing`,
+      body: (tier: string, from: string, to: string, date: string) => `The price of ${tier} changes from ${from} to ${to} for billing periods starting on or after ${date}.`,
+      cancel: "You can cancel before then on your account page; you keep access until the end of the period you paid for.",
+      cta: "Manage your subscription",
+    },
     grantEnding: {
       subject: (publication: string, date: string) => `Your ${publication} access ends on ${date}`,
       body: (tier: string, date: string) => `Your ${tier} access ends on ${date}. Subscribe to keep reading.`,

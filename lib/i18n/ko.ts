@@ -279,6 +279,12 @@ export const ko = {
       ended: (tier: string) => `${tier} 구독이 종료되었습니다.`,
       cta: "다시 구독하기",
     },
+    priceChange: {
+      subject: (publication: string) => `${publication} 구독료 변경 안내`,
+      body: (tier: string, from: string, to: string, date: string) => `${tier} 구독료가 ${date} 이후 시작하는 결제 기간부터 ${from}에서 ${to}(으)로 바뀝니다.`,
+      cancel: "그 전에 내 계정에서 해지할 수 있으며, 이미 결제한 기간이 끝날 때까지 이용할 수 있습니다.",
+      cta: "내 계정에서 구독 관리",
+    },
     grantEnding: {
       subject: (publication: string, date: string) => `${publication} 이용 권한이 ${date}에 끝납니다`,
       body: (tier: string, date: string) => `${tier} 이용 권한이 ${date}에 끝납니다. 계속 읽으려면 구독을 이어 가세요.`,

@@ -1,13 +1,9 @@
 import type { Db } from "@/db/client";
 import { listPortOnePayments, listPortOneSubscriptions } from "@/db/queries/portone";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
-import { UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
-import type { Command } from "@/lib/studio/cli/commands";
 import { billingSettings } from "../config";
-import { setPublicationProvider } from "../provider";
-import { createPortOneApi, PortOneRefused, type PortOneApi } from "./api";
+import { PortOneRefused, type PortOneApi } from "./api";
 import { applyPaymentFact } from "./apply";
-import { portoneSettings } from "./config";
 import { toPaymentFact } from "./payment-facts";
 import { inPortOneTx } from "./run";
 
@@ -88,29 +84,3 @@ export async function reconcileWithPortOne(db: Db, api: PortOneApi, opts: { fix:
   if (!opts.fix && report.findings.some((f) => f.kind === "differs")) opts.out("Run again with --fix to apply PortOne's current record.");
   return report;
 }
-
-export const portoneCommands: Record<string, Command> = {
-  "portone:reconcile": {
-    usage: "portone:reconcile [--fix]",
-    scope: "network",
-    summary: "List PortOne payments Masthead records differently from PortOne; --fix applies PortOne's record.",
-    run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
-      const s = portoneSettings();
-      // The offline stand-in lives inside the server process; there is nothing else to compare with.
-      if (!s.apiSecret) throw new UsageError("PORTONE_API_SECRET is not set: there is no PortOne store to compare with (the local demo's stand-in runs inside the server)");
-      const api = createPortOneApi({ secret: s.apiSecret, baseUrl: s.apiBase ?? undefined, storeId: s.storeId ?? undefined });
-      await reconcileWithPortOne(db, api, { fix: args.flags.fix === true, actor, out });
-    },
-  },
-  "billing:provider": {
-    usage: "billing:provider <publication-slug> stripe|portone",
-    scope: "network",
-    summary: "Choose which provider takes a publication's payments (design §12).",
-    run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
-      const [slug, provider] = args.positionals;
-      if (!slug || (provider !== "stripe" && provider !== "portone")) throw new UsageError("name a publication and stripe or portone");
-      const r = await setPublicationProvider(db, actor, slug, provider);
-      out(`${r.slug}: payments through ${r.provider}`);
-    },
-  },
-};

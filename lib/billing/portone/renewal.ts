@@ -6,6 +6,7 @@ import { subscriptionInputs, syncPortOneSubscription } from "./apply";
 import type { PortOneApi } from "./api";
 import { chargePeriod, type ChargeHooks } from "./charge";
 import { nextRetryAt, periodEnd, periodPaymentId, UNREACHABLE_RETRY_MS } from "./periods";
+import { PRICE_NOTICE_MS } from "./price-change";
 import { inPortOneTx } from "./run";
 import { resolvePortOneState } from "./subscription-state";
 
@@ -21,8 +22,6 @@ import { resolvePortOneState } from "./subscription-state";
  * the member. Access never depends on the job having run: the grant ends where the paid period
  * (plus grace) ends.
  */
-
-export const PRICE_NOTICE_MS = 30 * 86_400_000;
 
 export type RenewalOptions = {
   api: PortOneApi;
