@@ -108,9 +108,14 @@ export async function listPortOneSubscriptions(db: Tx) {
   return db.select().from(portoneSubscriptions).orderBy(asc(portoneSubscriptions.createdAt));
 }
 
-/** False when this exact delivery (webhook id and timestamp) was seen before: a replay. */
-export async function recordWebhookAttempt(db: Tx, webhookId: string, timestamp: string): Promise<boolean> {
-  const rows = await db.insert(portoneWebhookAttempts).values({ webhookId, timestamp }).onConflictDoNothing().returning({ id: portoneWebhookAttempts.webhookId });
+/**
+ * False when this exact delivery (webhook id and timestamp) was seen before: a replay. Attempts
+ * older than `keepMs` are dropped on the way: Webhook.verify already refuses their timestamps
+ * (5-minute tolerance), so the table only needs to remember the last few minutes.
+ */
+export async function recordWebhookAttempt(db: Tx, webhookId: string, timestamp: string, now = new Date(), keepMs = 15 * 60_000): Promise<boolean> {
+  await db.delete(portoneWebhookAttempts).where(lt(portoneWebhookAttempts.receivedAt, new Date(now.getTime() - keepMs)));
+  const rows = await db.insert(portoneWebhookAttempts).values({ webhookId, timestamp, receivedAt: now }).onConflictDoNothing().returning({ id: portoneWebhookAttempts.webhookId });
   return rows.length === 1;
 }
 
