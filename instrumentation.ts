@@ -38,7 +38,10 @@ export async function register() {
   const { startPublicationTable } = await import("@/lib/publications/table-loader");
   // Newsletters and notices: the durable send queue's worker (lib/email).
   const { startEmailWorker } = await import("@/lib/email/runner");
+  // PortOne renewals: charges each due period once, across instances (lib/billing/portone/renewal.ts).
+  const { startPortOneRenewals } = await import("@/lib/billing/portone/runner");
   await Promise.all([
+    startWithRetry("portone-renewals", startPortOneRenewals),
     startWithRetry("email", startEmailWorker),
     startWithRetry("publications", startPublicationTable),
     startAccessListener(),

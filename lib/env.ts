@@ -32,6 +32,17 @@ const schema = z.object({
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   REDIS_URL: z.string().min(1).optional(),
+  // PortOne V2 (design §12) for publications whose payment provider is "portone": the API secret,
+  // the webhook secret (Standard Webhooks, "whsec_…" or base64), the store and the channel the
+  // browser SDK issues billing keys on. Without the API secret a local stand-in takes its place.
+  PORTONE_API_SECRET: z.string().min(1).optional(),
+  PORTONE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  PORTONE_STORE_ID: z.string().min(1).optional(),
+  PORTONE_CHANNEL_KEY: z.string().min(1).optional(),
+  // Send the PortOne SDK's API calls elsewhere (tests, a stand-in started by hand).
+  PORTONE_API_BASE: z.url().optional(),
+  // How often each instance's renewal job looks for PortOne subscriptions due for a charge.
+  PORTONE_RENEWAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Lets tests point the Stripe SDK at a local stand-in (e.g. http://127.0.0.1:12111).
   STRIPE_API_BASE: z.url().optional(),
   // How long a past_due subscription keeps access after its period ends while Stripe retries.

@@ -8,6 +8,7 @@
 // else keeps process-wide mutable state.
 import type { EpochState } from "./auth/epochs";
 import type { EmailWorkerSlot } from "./email/runner";
+import type { PortOneSlot } from "./billing/portone/runtime";
 import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
 import type { RedirectTables } from "./import/redirects";
 import type { PublicationsSlot } from "./publications/table";
@@ -31,6 +32,9 @@ export interface ProcessSlots {
   /** This instance's email worker (lib/email/runner.ts): started by instrumentation, woken by
    *  studio actions and notices queued in route handlers. */
   emailWorker: EmailWorkerSlot;
+  /** PortOne's local stand-in (no PORTONE_API_SECRET) and this instance's renewal job
+   *  (lib/billing/portone/runtime.ts, runner.ts): started on first use / by instrumentation. */
+  portone: PortOneSlot;
 }
 
 const ROOT = Symbol.for("masthead.processState");

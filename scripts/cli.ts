@@ -8,12 +8,13 @@ import { AppError } from "@/lib/http/errors";
 import { cliActor } from "@/lib/studio/audit";
 import { parseArgs, UsageError } from "@/lib/studio/cli/args";
 import { userCommands, type Command } from "@/lib/studio/cli/commands";
+import { portoneCommands } from "@/lib/billing/portone/commands";
 import { stripeCommands } from "@/lib/billing/reconcile-command";
 import { importCommands } from "@/lib/import/cli";
 import { memberImportCommands } from "@/lib/import/members/cli";
 import { cliPublication, publicationCommands } from "@/lib/publications/cli";
 
-const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...memberImportCommands, ...stripeCommands };
+const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...memberImportCommands, ...stripeCommands, ...portoneCommands };
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);

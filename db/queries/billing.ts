@@ -9,6 +9,7 @@ import {
   stripeSubscriptions,
   publications,
   tiers,
+  type PaymentProvider,
   type StripeEventStatus,
 } from "../schema";
 
@@ -18,7 +19,7 @@ import {
 
 export type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
 
-export async function insertStripeEvent(db: Tx, e: { id: string; type: string; created: Date; livemode: boolean }) {
+export async function insertStripeEvent(db: Tx, e: { id: string; type: string; created: Date; livemode: boolean; provider?: PaymentProvider }) {
   // A concurrent duplicate blocks here until the first delivery commits (then it is a no-op) or
   // rolls back (then it proceeds): the primary key is the idempotency guard.
   const rows = await db

@@ -1,6 +1,6 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { members } from "./members";
-import { publications } from "./publications";
+import { publications, type PaymentProvider } from "./publications";
 
 export const stripeEventStatuses = ["applied", "ignored", "unapplied"] as const;
 export type StripeEventStatus = (typeof stripeEventStatuses)[number];
@@ -11,6 +11,8 @@ export const stripeEvents = pgTable(
   "stripe_events",
   {
     id: text("id").primaryKey(),
+    // Which provider sent it (PortOne event ids are `portone:<webhook-id>`): one ledger for both.
+    provider: text("provider").$type<PaymentProvider>().notNull().default("stripe"),
     type: text("type").notNull(),
     created: timestamp("created", { withTimezone: true }).notNull(),
     livemode: boolean("livemode").notNull(),
@@ -31,6 +33,8 @@ export const stripeSubscriptions = pgTable(
   "stripe_subscriptions",
   {
     id: text("id").primaryKey(),
+    // Stripe's subscriptions, and PortOne ones (Masthead keeps those itself: lib/billing/portone).
+    provider: text("provider").$type<PaymentProvider>().notNull().default("stripe"),
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     // How memberId was found (lib/billing/link-member.ts); a stronger link replaces a weaker one.
     memberLinkRank: integer("member_link_rank").notNull().default(0),

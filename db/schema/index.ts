@@ -6,3 +6,4 @@ export * from "./studio";
 export * from "./feeds";
 export * from "./publications";
 export * from "./email";
+export * from "./portone";

@@ -4,7 +4,7 @@ import { publications } from "./publications";
 
 export const roles = ["reader", "editor", "admin"] as const;
 export type Role = (typeof roles)[number];
-export const grantSources = ["stripe", "comp", "trial", "gift", "import"] as const;
+export const grantSources = ["stripe", "portone", "comp", "trial", "gift", "import"] as const;
 export type GrantSource = (typeof grantSources)[number];
 
 export const members = pgTable(

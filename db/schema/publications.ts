@@ -3,6 +3,9 @@ import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, 
 import { members } from "./members";
 import type { Locale } from "./content";
 
+export const paymentProviders = ["stripe", "portone"] as const;
+export type PaymentProvider = (typeof paymentProviders)[number];
+
 // A publication: one site of the install (design §10). Everything per site carries its id; members
 // are one identity across the install.
 export const publications = pgTable(
@@ -22,6 +25,8 @@ export const publications = pgTable(
     logoUrl: text("logo_url"),
     // The primary publication owns SITE_URL's host and answers every host no publication names.
     isPrimary: boolean("is_primary").notNull().default(false),
+    // Who takes its payments (design §12): Stripe by default, or PortOne (Korean PGs, billing keys).
+    paymentProvider: text("payment_provider").$type<PaymentProvider>().notNull().default("stripe"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("publications_one_primary_idx").on(t.isPrimary).where(sql`${t.isPrimary}`)],

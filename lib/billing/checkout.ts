@@ -22,13 +22,29 @@ export async function resolvePriceId(stripe: Stripe, plan: CheckoutPlan): Promis
   return price.id;
 }
 
+/*
+ * Korean payment methods on a Stripe account outside Korea (issue 18): a KRW price offers cards
+ * (international and Korean, `kr_card`), Kakao Pay and Naver Pay — the Korean methods Stripe allows
+ * in subscription mode (Payco and Samsung Pay are one-time only, so they are never listed). The
+ * API version stripe 23 pins (2026-10-28) takes the list as `allowed_payment_method_types` (its
+ * SessionCreateParams has no `payment_method_types`): a filter over what the account has enabled
+ * in the Dashboard. Other currencies keep the Dashboard's dynamic choice.
+ */
+export const KRW_SUBSCRIPTION_METHODS = ["card", "kr_card", "kakao_pay", "naver_pay"] as const;
+
+export function resolvePaymentMethodTypes(currency: string): Stripe.Checkout.SessionCreateParams.AllowedPaymentMethodType[] | null {
+  return currency.toLowerCase() === "krw" ? [...KRW_SUBSCRIPTION_METHODS] : null;
+}
+
 export function checkoutSessionParams(input: { plan: CheckoutPlan; member: CheckoutMember; lang: UiLang; origin: string; priceId: string }): Stripe.Checkout.SessionCreateParams {
   const { member, lang, origin } = input;
   const memberId = String(member.id);
   const customer = realCustomerId(member.stripeCustomerId);
+  const methods = resolvePaymentMethodTypes(input.plan.currency);
   return {
     mode: "subscription",
     line_items: [{ price: input.priceId, quantity: 1 }],
+    ...(methods ? { allowed_payment_method_types: methods } : {}),
     client_reference_id: memberId,
     // One customer per member: reuse it when the webhook already linked one; otherwise Checkout
     // creates it and the webhook attaches it to the member.

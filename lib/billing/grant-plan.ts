@@ -36,7 +36,7 @@ export function resolveRefundRevocation(currentPeriodStart: Date | null, refunds
   return earliest;
 }
 
-const isStripeRevocation = (reason: string | null) => reason !== null && reason.startsWith(STRIPE_REASON_PREFIX);
+const isProviderRevocation = (reason: string | null, prefix: string) => reason !== null && reason.startsWith(prefix);
 
 function currentPeriodStart(snapshot: SubscriptionSnapshot): Date | null {
   const starts = snapshot.items.flatMap((i) => (i.periodStart === null ? [] : [i.periodStart]));
@@ -50,12 +50,15 @@ export function planStripeGrant(input: {
   pastDueGraceMs: number;
   refunds: readonly RefundFact[];
   existing: GrantFields | null;
+  /** How the provider marks the revocations it makes (`stripe:`, `portone:`). */
+  reasonPrefix?: string;
 }): GrantPlan {
   const { snapshot, existing } = input;
+  const prefix = input.reasonPrefix ?? STRIPE_REASON_PREFIX;
   const mapping = resolveSubscriptionGrant(snapshot, input.tiers, { pastDueGraceMs: input.pastDueGraceMs });
 
   // Revocations made by people (studio, admin API) are never undone by a webhook.
-  if (existing?.revokedAt && !isStripeRevocation(existing.revokedReason)) {
+  if (existing?.revokedAt && !isProviderRevocation(existing.revokedReason, prefix)) {
     const base = mapping.kind === "grant" ? mapping : existing;
     return { mapping, grant: { ...pick(base), revokedAt: existing.revokedAt, revokedReason: existing.revokedReason } };
   }
@@ -64,14 +67,14 @@ export function planStripeGrant(input: {
   if (mapping.kind === "grant") {
     return {
       mapping,
-      grant: { ...pick(mapping), revokedAt: refundAt, revokedReason: refundAt ? `${STRIPE_REASON_PREFIX}refunded` : null },
+      grant: { ...pick(mapping), revokedAt: refundAt, revokedReason: refundAt ? `${prefix}refunded` : null },
     };
   }
   // Nothing to grant: a grant written from an earlier snapshot is revoked, never deleted.
   if (!existing) return { mapping, grant: null };
   const revokedAt = refundAt && refundAt < input.snapshotAt ? refundAt : input.snapshotAt;
   const code = refundAt && refundAt < input.snapshotAt ? "refunded" : mapping.code;
-  return { mapping, grant: { ...pick(existing), revokedAt, revokedReason: `${STRIPE_REASON_PREFIX}${code}` } };
+  return { mapping, grant: { ...pick(existing), revokedAt, revokedReason: `${prefix}${code}` } };
 }
 
 function pick(g: { publicationId: number; tierSlug: string; startsAt: Date; endsAt: Date | null }) {

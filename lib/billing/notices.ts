@@ -18,7 +18,16 @@ async function tierNames(tx: Tx, publicationId: number, slug: string) {
   return { ko: t?.name ?? slug, en: t?.nameEn || t?.name || slug };
 }
 
-export type PaidInvoice = { id: string; subscriptionId: string; amountPaid: number | null; currency: string | null; periodStart: Date | null; periodEnd: Date | null };
+export type PaidInvoice = {
+  id: string;
+  subscriptionId: string;
+  amountPaid: number | null;
+  currency: string | null;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  /** The VAT included in amountPaid, when the provider states it (Korean receipts show it). */
+  vat?: number | null;
+};
 
 export async function queueReceipt(tx: Tx, memberId: number, invoice: PaidInvoice): Promise<void> {
   // A zero invoice (a trial's first) is no payment to confirm.
@@ -39,6 +48,7 @@ export async function queueReceipt(tx: Tx, memberId: number, invoice: PaidInvoic
       periodStart: invoice.periodStart?.toISOString() ?? null,
       periodEnd: invoice.periodEnd?.toISOString() ?? null,
       reference: invoice.id,
+      ...(invoice.vat != null ? { vat: invoice.vat } : {}),
     },
   });
 }

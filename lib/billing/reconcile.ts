@@ -22,7 +22,9 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
   const refunds = (await listSubscriptionRefunds(ctx.tx, subscriptionId)).flatMap((r) =>
     r.refundedAt ? [{ refundedAt: r.refundedAt, invoicePeriodEnd: r.invoicePeriodEnd }] : [],
   );
-  const existing = await getGrantBySource(ctx.tx, "stripe", subscriptionId);
+  // One ledger for both providers: the row says whose subscription it is, and so the grant's source.
+  const source = row.provider;
+  const existing = await getGrantBySource(ctx.tx, source, subscriptionId);
   const plan = planStripeGrant({
     snapshot,
     snapshotAt: row.snapshotAt,
@@ -30,6 +32,7 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
     pastDueGraceMs: ctx.pastDueGraceMs,
     refunds,
     existing,
+    reasonPrefix: `${source}:`,
   });
   const tier = plan.mapping.kind === "grant" ? { publicationId: plan.mapping.publicationId, tierSlug: plan.mapping.tierSlug } : { publicationId: null, tierSlug: null };
   if (tier.tierSlug !== row.tierSlug || tier.publicationId !== row.publicationId) await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
@@ -38,7 +41,7 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
   const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, subscriptionId) : null);
   if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
   if (!existing) {
-    await insertGrant(ctx.tx, { memberId, ...plan.grant, source: "stripe", sourceRef: subscriptionId, note: "Stripe subscription" });
+    await insertGrant(ctx.tx, { memberId, ...plan.grant, source, sourceRef: subscriptionId, note: source === "portone" ? "PortOne subscription" : "Stripe subscription" });
     await bump(ctx, [memberId]);
     return { memberId, plan, changed: true };
   }

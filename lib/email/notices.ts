@@ -27,6 +27,8 @@ export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePaylo
     case "receipt": {
       const lines = [t.receipt.body(formatPrice(notice.amount, notice.currency, lang), notice.tierName[lang])];
       if (notice.periodStart && notice.periodEnd) lines.push(t.receipt.period(date(notice.periodStart), date(notice.periodEnd)));
+      // Korean receipts state the VAT inside the amount (PortOne payments carry it).
+      if (notice.vat !== undefined) lines.push(t.receipt.vat(formatPrice(notice.vat, notice.currency, lang)));
       lines.push(t.receipt.reference(notice.reference));
       return compose(brand, lang, t.receipt.subject(brand.name), lines, { href: links.account, label: t.receipt.cta });
     }
@@ -42,6 +44,14 @@ export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePaylo
       return compose(brand, lang, t.grantEnding.subject(brand.name, date(notice.endsAt)), [t.grantEnding.body(notice.tierName[lang], date(notice.endsAt))], { href: links.pricing, label: t.grantEnding.cta });
     case "comment_reply":
       return compose(brand, lang, t.reply.subject(brand.name, notice.articleTitle), [t.reply.body(notice.replierName), `“${notice.excerpt}”`], { href: notice.url, label: t.reply.cta }, [t.reply.stop]);
+    case "price_change":
+      return compose(
+        brand,
+        lang,
+        t.priceChange.subject(brand.name),
+        [t.priceChange.body(notice.tierName[lang], formatPrice(notice.oldAmount, notice.currency, lang), formatPrice(notice.newAmount, notice.currency, lang), date(notice.effectiveAt)), t.priceChange.cancel],
+        { href: links.account, label: t.priceChange.cta },
+      );
     case "account_moved":
       return compose(brand, lang, t.accountMoved.subject(brand.name), [t.accountMoved.body(brand.name)], { href: links.signin, label: t.accountMoved.cta });
   }

@@ -271,6 +271,7 @@ export const en: Dictionary = {
       subject: (publication: string) => `Your ${publication} receipt`,
       body: (amount: string, tier: string) => `We received ${amount} for ${tier}.`,
       period: (start: string, end: string) => `Service period: ${start} – ${end}`,
+      vat: (vat: string) => `Amount includes VAT of ${vat}.`,
       reference: (id: string) => `Reference: ${id}`,
       cta: "Manage your subscription",
     },
@@ -279,6 +280,12 @@ export const en: Dictionary = {
       body: (tier: string, date: string) => `Your ${tier} subscription is cancelled. You keep full access until ${date}.`,
       ended: (tier: string) => `Your ${tier} subscription has ended.`,
       cta: "Subscribe again",
+    },
+    priceChange: {
+      subject: (publication: string) => `Your ${publication} subscription price is changing`,
+      body: (tier: string, from: string, to: string, date: string) => `The price of ${tier} changes from ${from} to ${to} for billing periods starting on or after ${date}.`,
+      cancel: "You can cancel before then on your account page; you keep access until the end of the period you paid for.",
+      cta: "Manage your subscription",
     },
     grantEnding: {
       subject: (publication: string, date: string) => `Your ${publication} access ends on ${date}`,

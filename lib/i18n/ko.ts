@@ -269,6 +269,7 @@ export const ko = {
       subject: (publication: string) => `${publication} 결제 영수증`,
       body: (amount: string, tier: string) => `${tier} 구독료 ${amount}이 결제되었습니다.`,
       period: (start: string, end: string) => `이용 기간: ${start} ~ ${end}`,
+      vat: (vat: string) => `결제 금액에 부가가치세 ${vat}이 포함되어 있습니다.`,
       reference: (id: string) => `결제 번호: ${id}`,
       cta: "내 계정에서 구독 관리",
     },
@@ -277,6 +278,12 @@ export const ko = {
       body: (tier: string, date: string) => `${tier} 구독이 해지되었습니다. ${date}까지는 지금처럼 모든 기사를 읽을 수 있습니다.`,
       ended: (tier: string) => `${tier} 구독이 종료되었습니다.`,
       cta: "다시 구독하기",
+    },
+    priceChange: {
+      subject: (publication: string) => `${publication} 구독료 변경 안내`,
+      body: (tier: string, from: string, to: string, date: string) => `${tier} 구독료가 ${date} 이후 시작하는 결제 기간부터 ${from}에서 ${to}(으)로 바뀝니다.`,
+      cancel: "그 전에 내 계정에서 해지할 수 있으며, 이미 결제한 기간이 끝날 때까지 이용할 수 있습니다.",
+      cta: "내 계정에서 구독 관리",
     },
     grantEnding: {
       subject: (publication: string, date: string) => `${publication} 이용 권한이 ${date}에 끝납니다`,

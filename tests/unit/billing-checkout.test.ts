@@ -140,6 +140,20 @@ describe("checkout and portal against a Stripe stand-in", () => {
     expect(body.get("success_url")).toBe("http://localhost:3000/checkout/success?session_id={CHECKOUT_SESSION_ID}");
   });
 
+  it("offers Korean cards, Kakao Pay and Naver Pay (never Payco or Samsung Pay) for a KRW price", async () => {
+    calls.length = 0;
+    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://localhost:3000" });
+    expect(calls[0].body.getAll("allowed_payment_method_types[]").concat(["0", "1", "2", "3"].flatMap((i) => calls[0].body.getAll(`allowed_payment_method_types[${i}]`)))).toEqual(["card", "kr_card", "kakao_pay", "naver_pay"]);
+  });
+
+  it("leaves a price in another currency to the Dashboard's dynamic methods", async () => {
+    calls.length = 0;
+    const usd = [tier({ slug: "premium", rank: 1, yearlyAmount: 9900, currency: "usd", stripeYearlyPriceId: "price_usd_y" })];
+    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, usd, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "en", origin: "http://localhost:3000" });
+    expect(calls[0].body.get("line_items[0][price]")).toBe("price_usd_y");
+    expect([...calls[0].body.keys()].filter((k) => k.includes("payment_method_types"))).toEqual([]);
+  });
+
   it("uses the stored price id without a lookup", async () => {
     calls.length = 0;
     await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: "cus_9" }, lang: "en", origin: "http://localhost:3000" });

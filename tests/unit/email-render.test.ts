@@ -90,6 +90,18 @@ describe("notices", () => {
     const receipt = renderNotice(brand, "ko", payloads[1], noticeLinks);
     expect(receipt.text).toContain("₩12,900");
     expect(receipt.text).toContain("in_123");
+    expect(receipt.text).not.toContain("부가가치세");
+    // A PortOne receipt states the VAT inside the amount, parsed back from the stored payload.
+    const vat = noticePayloadSchema.parse({ ...payloads[1], vat: 1173 });
+    expect(renderNotice(brand, "ko", vat, noticeLinks).text).toContain("부가가치세 ₩1,173");
+    expect(renderNotice(brand, "en", vat, noticeLinks).text).toContain("Amount includes VAT of ₩1,173.");
+    // The 30-day notice of a PortOne price change names both prices and the date.
+    const change = noticePayloadSchema.parse({ kind: "price_change", tierName: names, oldAmount: 7900, newAmount: 9900, currency: "krw", effectiveAt: "2027-03-01T00:00:00Z" });
+    const en = renderNotice(brand, "en", change, noticeLinks).text;
+    expect(en).toContain("₩7,900");
+    expect(en).toContain("₩9,900");
+    expect(en).toMatch(/Mar 1, 2027/);
+    expect(renderNotice(brand, "ko", change, noticeLinks).text).toContain("구독료");
     expect(renderNotice(brand, "en", payloads[2], noticeLinks).text).toContain("You keep full access until Jan 1, 2027");
   });
   it("a payload with a missing field is refused before rendering", () => {

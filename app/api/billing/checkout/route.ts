@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
+import { publicationProvider } from "@/lib/billing/provider";
 import { createCheckoutSession } from "@/lib/billing/checkout";
 import { resolveCheckoutPlan } from "@/lib/billing/checkout-plan";
 import { demoIntentKey } from "@/lib/billing/demo-deliver";
@@ -31,6 +33,11 @@ export const POST = withErrors(async (req: Request) => {
   const plan = resolveCheckoutPlan(pub, viewer.tiers, tier, interval);
   if (!plan) throw new AppError("invalid", "tier", "Choose a paid plan that has a price for this billing period.");
 
+  // PortOne publications (design §12) check out on their own page, with or without PortOne keys.
+  if ((await publicationProvider(await getDb(), pub.id)) === "portone") {
+    const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, publicationId: pub.id, tier, interval }, new Date()), demoIntentKey());
+    return seeOther(`${localePath(lang, "/checkout/portone")}?${new URLSearchParams({ intent })}`);
+  }
   const stripe = getStripe();
   if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: originOf(pub) }));
 

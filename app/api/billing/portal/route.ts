@@ -1,4 +1,6 @@
+import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
+import { publicationProvider } from "@/lib/billing/provider";
 import { createPortalSession, realCustomerId } from "@/lib/billing/checkout";
 import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
 import { getStripe } from "@/lib/billing/stripe-client";
@@ -20,7 +22,8 @@ export const POST = withErrors(async (req: Request) => {
     return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
   }
   const stripe = getStripe();
-  if (!stripe) return seeOther(localePath(lang, "/account/portal"));
+  // PortOne subscriptions are Masthead's own: managed on the account portal page.
+  if (!stripe || (await publicationProvider(await getDb(), pub.id)) === "portone") return seeOther(localePath(lang, "/account/portal"));
   const customerId = realCustomerId(viewer.member.stripeCustomerId);
   if (!customerId) return seeOther(localePath(lang, "/pricing"));
   return seeOther(await createPortalSession(stripe, { customerId, lang, origin: originOf(pub) }));

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { listMemberSubscriptions } from "@/db/queries/billing";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike, type MemberAccess } from "@/lib/auth/member-access";
+import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, type UiLang } from "@/lib/i18n";
 
@@ -16,7 +17,7 @@ export async function BillingPanel({ lang, account }: { lang: UiLang; account: M
   if (subs.length === 0 && !account.member.stripeCustomerId) return null;
   const now = new Date();
   const rows = subs.flatMap((sub) => {
-    const grant = account.grants.find((g) => g.source === "stripe" && g.sourceRef === sub.id);
+    const grant = account.grants.find((g) => isBillingSource(g.source) && g.sourceRef === sub.id);
     if (!grant?.endsAt || resolveGrantStatus(toGrantLike(grant), now) !== "active") return [];
     const tier = account.tiers.find((x) => x.slug === grant.tierSlug);
     return [{ sub, name: tier ? (lang === "en" ? tier.nameEn : tier.name) : grant.tierSlug, renewal: resolveRenewal(sub, grant.endsAt) }];

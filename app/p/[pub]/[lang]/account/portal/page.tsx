@@ -9,6 +9,8 @@ import { dict, formatDate, localePath } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
 import { pageContext, pageLang, type PageParams } from "../../lang";
 import { PortalActions } from "./_components/portal-actions";
+import { PortOneSubscriptions } from "./_components/portone-subscriptions";
+import { publicationProvider } from "@/lib/billing/provider";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +25,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DemoPortalPage({ params }: Props) {
   const { pub, lang } = await pageContext(params);
   const t = dict(lang).billing;
-  if (isStripeConfigured()) notFound();
+  const db = await getDb();
+  const portone = (await publicationProvider(db, pub.id)) === "portone";
+  if (isStripeConfigured() && !portone) notFound();
   const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account/portal"))}`);
   const now = new Date();
   // This publication's subscriptions only: each publication's portal manages its own.
-  const views = (await listDemoSubscriptions(await getDb(), viewer.member, now)).filter((v) => v.publicationId === pub.id);
+  const views = portone ? [] : (await listDemoSubscriptions(db, viewer.member, now)).filter((v) => v.publicationId === pub.id);
   const tierName = (slug: string) => {
     const tier = viewer.tiers.find((x) => x.slug === slug);
     return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
@@ -38,10 +42,14 @@ export default async function DemoPortalPage({ params }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="headline text-3xl font-bold">{t.portalTitle}</h1>
-        <span className="rounded bg-gold px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t.demoBadge}</span>
+        {portone ? null : <span className="rounded bg-gold px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t.demoBadge}</span>}
       </div>
-      <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.portalDemoNotice}</p>
-      {views.length === 0 ? <p data-testid="portal-empty">{t.portalEmpty}</p> : null}
+      {portone ? (
+        <PortOneSubscriptions db={db} lang={lang} memberId={viewer.member.id} publicationId={pub.id} tierName={tierName} />
+      ) : (
+        <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.portalDemoNotice}</p>
+      )}
+      {!portone && views.length === 0 ? <p data-testid="portal-empty">{t.portalEmpty}</p> : null}
       {views.map((v) => {
         const ended = v.status === "canceled" || v.state.periodEnd * 1000 <= now.getTime();
         return (

@@ -8,6 +8,7 @@ import { toGrantLike } from "@/lib/auth/member-access";
 import { getViewer } from "@/lib/auth/viewer";
 import { getCheckoutSubscription } from "@/lib/billing/checkout";
 import { getStripe } from "@/lib/billing/stripe-client";
+import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageContext, pageLang, type PageParams } from "../../lang";
@@ -39,7 +40,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Prop
   // The named subscription may not be stored yet (Stripe's webhook still on its way): then wait
   // for it rather than show an older one.
   const sub = wanted ? (subs.find((s) => s.id === wanted) ?? null) : (subs.find((s) => s.tierSlug !== null) ?? null);
-  const grant = sub ? viewer.grants.find((g) => g.source === "stripe" && g.sourceRef === sub.id) : undefined;
+  const grant = sub ? viewer.grants.find((g) => isBillingSource(g.source) && g.sourceRef === sub.id) : undefined;
   const active = grant !== undefined && resolveGrantStatus(toGrantLike(grant), now) === "active";
   const tier = grant ? viewer.tiers.find((x) => x.slug === grant.tierSlug) : undefined;
   const tierName = tier ? (lang === "en" ? tier.nameEn : tier.name) : (grant?.tierSlug ?? "");

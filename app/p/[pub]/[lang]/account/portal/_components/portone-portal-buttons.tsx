@@ -1,0 +1,46 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { dict, type UiLang } from "@/lib/i18n";
+import { portonePortalAction, type PortOnePortalResult } from "../portone-actions";
+
+const buttonClass = "rounded border px-4 py-2 font-semibold disabled:opacity-60";
+
+export function PortOnePortalButtons({ lang, subscriptionId, actions, refundNote }: { lang: UiLang; subscriptionId: string; actions: { cancel: boolean; resume: boolean; refund: boolean }; refundNote: string }) {
+  const t = dict(lang).billing;
+  const router = useRouter();
+  const [state, action, pending] = useActionState<PortOnePortalResult, FormData>(portonePortalAction, null);
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const confirmRefund = (e: React.MouseEvent<HTMLButtonElement>) => {
+    if (!window.confirm(`${t.confirmRefund} ${refundNote}`)) e.preventDefault();
+  };
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <input type="hidden" name="lang" value={lang} />
+      <input type="hidden" name="subscriptionId" value={subscriptionId} />
+      <div className="flex flex-wrap gap-3">
+        {actions.cancel ? (
+          <button name="action" value="cancel" disabled={pending} className={`${buttonClass} border-ink bg-white hover:bg-black/5`} data-testid="portal-cancel">
+            {t.cancel}
+          </button>
+        ) : null}
+        {actions.resume ? (
+          <button name="action" value="resume" disabled={pending} className={`${buttonClass} border-ink bg-ink text-white hover:bg-black`} data-testid="portal-resume">
+            {t.resume}
+          </button>
+        ) : null}
+        {actions.refund ? (
+          <button name="action" value="refund" disabled={pending} onClick={confirmRefund} className={`${buttonClass} border-accent bg-white text-accent-dark hover:bg-red-50`} data-testid="portal-refund">
+            {t.refund}
+          </button>
+        ) : null}
+      </div>
+      <p role="status" aria-live="polite" className={state?.ok === false ? "text-sm font-semibold text-accent-dark" : "text-sm text-muted"}>
+        {state?.ok ? t.done[state.data.action] : state?.ok === false ? state.error.message : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listDeliveriesOf } from "@/db/queries/email";
+import { ensureMember } from "@/db/queries/members";
+import { getPublicationBySlug } from "@/db/queries/publications";
+import { getPortOneSubscription } from "@/db/queries/portone";
+import { portoneSubscriptions } from "@/db/schema";
+import { seedDemo } from "@/db/seed/seed";
+import { forgetEpochs } from "@/lib/auth/epochs";
+import { announcePriceChange } from "@/lib/billing/portone/price-change";
+import { runRenewals } from "@/lib/billing/portone/renewal";
+import { cliActor } from "@/lib/studio/audit";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { GRACE_MS, startPortOne, subscribe, type PortOneHarness } from "./helpers/portone";
+
+// Korean law: a price rise reaches existing subscribers only after a notice 30 days ahead. The
+// notice goes out through the email queue; renewals charge the new price only for periods that
+// start after it took effect and at least 30 days after that subscriber was told.
+
+const T = new Date("2027-01-05T00:00:00Z");
+const DAY = 86_400_000;
+
+describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
+  let t: TestDatabase;
+  let h: PortOneHarness;
+  let dataId = 0;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    await seedDemo(t.db, T);
+    dataId = (await getPublicationBySlug(t.db, "data"))!.id;
+    h = await startPortOne();
+    forgetEpochs();
+  });
+  afterAll(async () => {
+    await h?.standIn.stop();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await t.db.update(portoneSubscriptions).set({ nextChargeAt: new Date("2100-01-01T00:00:00Z") });
+  });
+
+  const actor = cliActor("test", null);
+  const renew = (at: Date) => runRenewals(t.db, { api: h.api, owner: "test", pastDueGraceMs: GRACE_MS, periodSeconds: null }, at);
+  const charged = (subId: string) => Object.values(h.standIn.books.payments).filter((p) => p.id.startsWith(subId)).map((p) => p.amount.total);
+
+  it("refuses a change announced less than 30 days ahead, or below ₩100", async () => {
+    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 29 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 99, effectiveAt: new Date(T.getTime() + 40 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "free", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 40 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:tier" });
+  });
+
+  it("tells each subscriber by email, then charges the new price only from the first period after 30 days' notice", async () => {
+    const m = await ensureMember(t.db, `price-${kind}-${randomBytes(3).toString("hex")}@example.com`);
+    const { outcome } = await subscribe(t.db, h, m, { publicationId: dataId, tier: "premium" }, T);
+    if (!outcome.ok) throw new Error(outcome.message);
+    const subId = outcome.subscriptionId;
+    // Announced on Jan 10, effective Feb 9: the Feb 5 renewal keeps the old price, Mar 5 the new.
+    const announced = new Date(T.getTime() + 5 * DAY);
+    const r = await announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(announced.getTime() + 30 * DAY) }, announced);
+    expect(r.notified).toBeGreaterThanOrEqual(1);
+    const notices = await listDeliveriesOf(t.db, { memberId: m.id, kind: "price_change" });
+    expect(notices).toHaveLength(1);
+    expect(notices[0].payload).toMatchObject({ oldAmount: 7900, newAmount: 9900, currency: "krw" });
+
+    let sub = (await getPortOneSubscription(t.db, subId))!;
+    await t.db.update(portoneSubscriptions).set({ nextChargeAt: sub.periodEnd });
+    expect(await renew(new Date(sub.periodEnd!.getTime() + 1000))).toMatchObject({ paid: 1 });
+    sub = (await getPortOneSubscription(t.db, subId))!;
+    expect(await renew(new Date(sub.periodEnd!.getTime() + 1000))).toMatchObject({ paid: 1 });
+    expect(charged(subId)).toEqual([7900, 7900, 9900]);
+    expect(await getPortOneSubscription(t.db, subId)).toMatchObject({ amount: 9900, periodIndex: 3, status: "active" });
+  });
+});
