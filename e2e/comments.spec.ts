@@ -107,7 +107,7 @@ test.describe("comments", () => {
     const notice = comments.root.getByTestId("comments-notice");
     await expect(notice).toHaveAttribute("data-reason", "tier");
     await expect(notice).toContainText("댓글은 프리미엄 회원만 쓸 수 있습니다.");
-    await expect(notice.getByRole("link")).toHaveAttribute("href", "/pricing");
+    await expect(notice.getByRole("link")).toHaveAttribute("href", `/pricing?returnTo=${encodeURIComponent(`/articles/${publicKo.slug}`)}`);
     await expect(comments.root.getByTestId("comment-form")).toHaveCount(0);
 
     const res = await postVia(page.request, publicKo.slug, { body: "let me in" });
@@ -122,7 +122,7 @@ test.describe("comments", () => {
     await expect(comments.root.getByTestId("comments-notice")).toHaveAttribute("data-reason", "locked");
   });
 
-  test("an anonymous reader gets 401 and a sign-in link back to the piece", async ({ page, request }) => {
+  test("an anonymous reader gets 401, is told which tier may comment, and gets sign-in and plans links back to the piece", async ({ page, request }) => {
     const res = await postVia(request, publicKo.slug, { body: "hello" });
     expect(res.status).toBe(401);
     expect(res.json.error).toMatchObject({ code: "unauthorized:comment" });
@@ -133,7 +133,10 @@ test.describe("comments", () => {
     await comments.open(publicKo.slug);
     const notice = comments.root.getByTestId("comments-notice");
     await expect(notice).toHaveAttribute("data-reason", "signed_out");
+    // Signing in alone is not enough when only Premium may comment: the notice says so (tier data).
+    await expect(notice).toContainText("댓글은 프리미엄 회원만 쓸 수 있습니다. 프리미엄 회원이라면 로그인하세요.");
     await expect(notice.getByRole("link", { name: "로그인" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/articles/${publicKo.slug}`)}`);
+    await expect(notice.getByRole("link", { name: "구독 플랜 보기" })).toHaveAttribute("href", `/pricing?returnTo=${encodeURIComponent(`/articles/${publicKo.slug}`)}`);
   });
 
   test("the API validates bodies and replies, and limits members to 5 comments a minute", async ({ page, request }) => {

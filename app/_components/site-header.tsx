@@ -20,7 +20,10 @@ export function SiteHeader({ lang, sections, publication }: { lang: UiLang; sect
           {publication.logoUrl ? <Image src={publication.logoUrl} alt="" width={32} height={32} className="h-8 w-8" /> : null}
           {name}
         </Link>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
+          <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-3 py-1 font-semibold text-white hover:bg-accent-dark" data-testid="header-pricing">
+            {t.nav.pricing}
+          </Link>
           <Link href={localePath(lang, "/search")} className="rounded px-2 py-1 text-ink hover:bg-black/5">
             {t.nav.search}
           </Link>

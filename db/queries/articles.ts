@@ -103,12 +103,17 @@ export function likeContains(term: string): string {
   return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-// Search candidates: every term must occur in the full plain text (substring match, so Korean
-// words are found inside longer Korean words). Callers decide per reader which text they may
+// A term found in the name or slug of one of the piece's tags (tags are public, like the title).
+function tagMatches(pattern: string): SQL {
+  return sql`exists (select 1 from ${articleTags} inner join ${tags} on ${tags.id} = ${articleTags.tagId} where ${articleTags.articleId} = ${articles.id} and (lower(${tags.name}) like ${pattern} or lower(${tags.slug}) like ${pattern}))`;
+}
+
+// Search candidates: every term must occur in the full plain text or in a tag of the piece
+// (substring match, so Korean words are found inside longer Korean words). Callers decide per reader which text they may
 // match against (the teaser or the full text) — see lib/articles/search.
 export async function searchLiveArticles(db: Db, publicationId: number, terms: string[], now: Date, limit = 50): Promise<ArticleRow[]> {
   if (terms.length === 0) return [];
-  const conds = terms.map((t) => sql`${searchDocument} like ${likeContains(t)}`);
+  const conds = terms.map((t) => sql`(${searchDocument} like ${likeContains(t)} or ${tagMatches(likeContains(t))})`);
   const rows = await db
     .select()
     .from(articles)

@@ -1,6 +1,7 @@
 import type { tiers } from "../schema";
 
-// Tiers without their publication: seeded into one (db/seed/seed.ts).
+// Tiers without their publication: seeded into one (db/seed/seed.ts). Benefits list only what exists;
+// the comment right is shown from `canComment` (lib/pricing/plan-copy.ts), never typed here.
 export type SeedTier = Omit<typeof tiers.$inferInsert, "publicationId">;
 
 export const demoTiers: SeedTier[] = [
@@ -10,8 +11,8 @@ export const demoTiers: SeedTier[] = [
     nameEn: "Free",
     rank: 0,
     canComment: false,
-    benefits: ["회원 전용 기사 읽기", "주간 뉴스레터"],
-    benefitsEn: ["Members-only pieces", "Weekly newsletter"],
+    benefits: ["회원 전용 기사 읽기", "새 기사 뉴스레터"],
+    benefitsEn: ["Members-only pieces", "New pieces by newsletter"],
     currency: "krw",
   },
   {
@@ -20,8 +21,8 @@ export const demoTiers: SeedTier[] = [
     nameEn: "Supporter",
     rank: 1,
     canComment: false,
-    benefits: ["서포터 기사 전문", "아카이브 전체", "광고 없는 읽기"],
-    benefitsEn: ["Supporter pieces in full", "The full archive", "Ad-free reading"],
+    benefits: ["서포터 기사 전문", "아카이브 전체"],
+    benefitsEn: ["Supporter pieces in full", "The full archive"],
     monthlyAmount: 5900,
     yearlyAmount: 59000,
     currency: "krw",
@@ -32,8 +33,8 @@ export const demoTiers: SeedTier[] = [
     nameEn: "Premium",
     rank: 2,
     canComment: true,
-    benefits: ["모든 기사와 심층 리포트", "댓글 토론 참여", "연구 데이터 내려받기"],
-    benefitsEn: ["Every piece and in-depth report", "Join the comment discussions", "Download research data"],
+    benefits: ["모든 기사와 심층 리포트"],
+    benefitsEn: ["Every piece and in-depth report"],
     monthlyAmount: 12900,
     yearlyAmount: 129000,
     currency: "krw",
@@ -58,8 +59,8 @@ export const dataTiers: SeedTier[] = [
     nameEn: "Data Premium",
     rank: 1,
     canComment: true,
-    benefits: ["모든 대시보드와 분석 전문", "댓글 토론 참여"],
-    benefitsEn: ["Every dashboard and analysis in full", "Join the comment discussions"],
+    benefits: ["모든 대시보드와 분석 전문"],
+    benefitsEn: ["Every dashboard and analysis in full"],
     monthlyAmount: 7900,
     yearlyAmount: 79000,
     currency: "krw",

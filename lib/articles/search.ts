@@ -20,7 +20,9 @@ export async function searchForTier(publicationId: number, query: ParsedQuery, t
   for (const row of rows) {
     const readable = canRead({ access: row.access, unlockAt: row.unlockAt }, tier, tiers, now);
     const bodyText = readable ? row.fullText : row.teaserText;
-    const visible = `${row.title} ${row.dek.join(" ")} ${bodyText}`;
+    // Tags are shown with the teaser too, so matching them reveals nothing gated.
+    const tagText = row.tags.map((t) => `${t.name} ${t.slug}`).join(" ");
+    const visible = `${row.title} ${row.dek.join(" ")} ${tagText} ${bodyText}`;
     if (!matchesAllTerms(visible, query.terms)) continue;
     hits.push({ card: toCardView(row), snippet: snippetAround(bodyText, query.terms) });
   }

@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import type { Member } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { localePath, type UiLang } from "@/lib/i18n";
+import { RETURN_TO_PARAM, pricingHref, resolveReturnTo } from "@/lib/routing/return-to";
 import type { CheckoutPlan } from "./checkout-plan";
 
 // Stripe Checkout and customer portal sessions (design §6). The session carries our member id
@@ -22,6 +23,8 @@ export async function resolvePriceId(stripe: Stripe, plan: CheckoutPlan): Promis
   return price.id;
 }
 
+type CheckoutInput = { plan: CheckoutPlan; member: CheckoutMember; lang: UiLang; origin: string; returnTo?: string | null };
+
 /*
  * Korean payment methods on a Stripe account outside Korea (issue 18): a KRW price offers cards
  * (international and Korean, `kr_card`), Kakao Pay and Naver Pay — the Korean methods Stripe allows
@@ -36,8 +39,11 @@ export function resolvePaymentMethodTypes(currency: string): Stripe.Checkout.Ses
   return currency.toLowerCase() === "krw" ? [...KRW_SUBSCRIPTION_METHODS] : null;
 }
 
-export function checkoutSessionParams(input: { plan: CheckoutPlan; member: CheckoutMember; lang: UiLang; origin: string; priceId: string }): Stripe.Checkout.SessionCreateParams {
+export function checkoutSessionParams(input: CheckoutInput & { priceId: string }): Stripe.Checkout.SessionCreateParams {
   const { member, lang, origin } = input;
+  // The page the reader came from rides along to the success page (validated again there).
+  const back = resolveReturnTo(input.returnTo);
+  const backParam = back ? `&${RETURN_TO_PARAM}=${encodeURIComponent(back)}` : "";
   const memberId = String(member.id);
   const customer = realCustomerId(member.stripeCustomerId);
   const methods = resolvePaymentMethodTypes(input.plan.currency);
@@ -52,8 +58,8 @@ export function checkoutSessionParams(input: { plan: CheckoutPlan; member: Check
     metadata: { memberId, tier: input.plan.tierKey },
     subscription_data: { metadata: { memberId } },
     // {CHECKOUT_SESSION_ID} is filled in by Stripe; it must stay unencoded.
-    success_url: `${origin}${localePath(lang, "/checkout/success")}?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${origin}${localePath(lang, "/pricing")}`,
+    success_url: `${origin}${localePath(lang, "/checkout/success")}?session_id={CHECKOUT_SESSION_ID}${backParam}`,
+    cancel_url: `${origin}${pricingHref(lang, back)}`,
     locale: lang === "ko" ? "ko" : "en",
   };
 }
@@ -69,7 +75,7 @@ async function logStripeErrors<T>(what: string, work: () => Promise<T>): Promise
   }
 }
 
-export function createCheckoutSession(stripe: Stripe, input: { plan: CheckoutPlan; member: CheckoutMember; lang: UiLang; origin: string }): Promise<string> {
+export function createCheckoutSession(stripe: Stripe, input: CheckoutInput): Promise<string> {
   return logStripeErrors("checkout session", async () => {
     const priceId = await resolvePriceId(stripe, input.plan);
     const session = await stripe.checkout.sessions.create(checkoutSessionParams({ ...input, priceId }));

@@ -56,7 +56,7 @@ export async function createPublication(db: Db, actor: Actor, raw: NewPublicatio
       const tx = t as unknown as Db;
       const created = await insertPublication(tx, { slug: input.slug, name: input.name, nameEn: input.nameEn || null, locale: input.locale, ...(input.accentColor ? { accentColor: input.accentColor } : {}) }, hosts);
       await insertTier(tx, { publicationId: created.id, slug: "free", name: "무료 회원", nameEn: "Free", rank: 0, canComment: false, benefits: ["회원 전용 기사 읽기"], benefitsEn: ["Members-only pieces"], currency: "krw" });
-      await insertTier(tx, { publicationId: created.id, slug: "premium", name: "프리미엄", nameEn: "Premium", rank: 1, canComment: true, benefits: ["모든 기사", "댓글 토론 참여"], benefitsEn: ["Every piece", "Join the comment discussions"], monthlyAmount: 9900, yearlyAmount: 99000, currency: "krw" });
+      await insertTier(tx, { publicationId: created.id, slug: "premium", name: "프리미엄", nameEn: "Premium", rank: 1, canComment: true, benefits: ["모든 기사"], benefitsEn: ["Every piece"], monthlyAmount: 9900, yearlyAmount: 99000, currency: "krw" });
       await recordAudit(tx, actor, { action: "publication.create", subjectType: "publication", subjectId: created.id, publicationId: created.id, summary: `발행처 생성: ${created.name} (${hosts.join(", ")})`, details: { slug: created.slug, hosts } });
       await announceContentChange(tx, { publicationId: null, slugs: [], lists: false, publications: true, tiers: true });
       return created;

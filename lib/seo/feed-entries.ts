@@ -3,7 +3,7 @@
 // private feed passes the member's effective tier. The decision is the same canRead +
 // splitPreview pair the per-tier page uses: full text when the reader may read the piece,
 // otherwise only the teaser — the gated part is never rendered.
-import { ANON_TIER, canRead, type TierRef } from "@/lib/access";
+import { ANON_TIER, canRead, FREE_SLUG, type TierRef } from "@/lib/access";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { excerpt, toPlainText } from "@/lib/articles/plain-text";
 import { splitPreview } from "@/lib/articles/preview";
@@ -35,6 +35,8 @@ export type FeedEntry = {
   contentHtml: string;
   // True when contentHtml is only the teaser: the rest needs an account or a (higher) paid tier.
   gated: boolean;
+  // The tier whose members read the rest, in the piece's language; null when any member may.
+  requiredTier: string | null;
   locale: UiLang;
   publishAt: string;
   updatedAt: string;
@@ -46,11 +48,15 @@ export type FeedEntry = {
 
 export const SUMMARY_MAX_CHARS = 300;
 
-export function toFeedEntry(piece: FeedPiece, tiers: readonly TierRef[], now: Date, reader: TierRef = ANON_TIER): FeedEntry {
+type NamedTier = TierRef & { nameEn?: string };
+
+export function toFeedEntry(piece: FeedPiece, tiers: readonly NamedTier[], now: Date, reader: TierRef = ANON_TIER): FeedEntry {
   const readable = canRead({ access: piece.access, unlockAt: piece.unlockAt }, reader, tiers, now);
   const { teaser, gated } = splitPreview(piece.body, piece.previewParagraphs);
   const shown = readable ? piece.body : teaser;
   const dek = piece.dek.map((l) => l.trim()).filter(Boolean).join(" ");
+  const required = piece.access === "public" || piece.access === FREE_SLUG ? undefined : tiers.find((t) => t.slug === piece.access);
+  const requiredName = required ? ((piece.locale === "en" ? required.nameEn : required.name) ?? required.slug) : null;
   const section = piece.section ? (piece.locale === "en" ? piece.section.nameEn : piece.section.name) : null;
   return {
     slug: piece.slug,
@@ -58,6 +64,7 @@ export function toFeedEntry(piece: FeedPiece, tiers: readonly TierRef[], now: Da
     summary: excerpt(dek || toPlainText(shown), SUMMARY_MAX_CHARS),
     contentHtml: renderMarkdown(shown),
     gated: !readable && gated !== null,
+    requiredTier: requiredName,
     locale: piece.locale,
     publishAt: piece.publishAt.toISOString(),
     updatedAt: piece.updatedAt.toISOString(),

@@ -18,9 +18,10 @@ export type FeedChannel = {
   language: UiLang;
 };
 
-const CONTINUE_READING: Record<UiLang, string> = {
-  ko: "이 기사의 나머지는 회원에게 공개됩니다. 사이트에서 이어 읽기 →",
-  en: "The rest of this piece is for members. Continue reading on the site →",
+// Names the tier that reads the rest (a reader who is already a member needs to know it is not enough).
+const CONTINUE_READING: Record<UiLang, (tier: string | null) => string> = {
+  ko: (tier) => `이 기사의 나머지는 ${tier ? `${tier} 회원` : "회원"}에게 공개됩니다. 사이트에서 이어 읽기 →`,
+  en: (tier) => `The rest of this piece is for ${tier ? `${tier} members` : "members"}. Continue reading on the site →`,
 };
 
 const escapeAttr = escapeXml;
@@ -30,7 +31,7 @@ function itemXml(entry: FeedEntry, base: string): string {
   const hero = entry.heroImage
     ? `<figure><img src="${escapeAttr(absoluteUrl(base, entry.heroImage))}" alt="${escapeAttr(entry.heroAlt)}"></figure>`
     : "";
-  const more = entry.gated ? `<p><a href="${escapeAttr(link)}">${escapeXml(CONTINUE_READING[entry.locale])}</a></p>` : "";
+  const more = entry.gated ? `<p><a href="${escapeAttr(link)}">${escapeXml(CONTINUE_READING[entry.locale](entry.requiredTier))}</a></p>` : "";
   const html = hero + absolutizeHtmlUrls(entry.contentHtml, base) + more;
   return [
     "<item>",

@@ -92,6 +92,19 @@ describe.each(databaseKinds())("content queries on %s", (kind) => {
     expect((await listLiveArticles(t.db, pub, now, {}, 1)).length).toBe(1);
   });
 
+  it("also matches the names and slugs of a piece's tags", async () => {
+    const text = demoArticles.map((a) => `${a.title} ${a.dek.join(" ")} ${a.body}`.toLowerCase()).join("\n");
+    const live = demoArticles.filter((a) => a.publishedDaysAgo >= 0);
+    // A tag slug that appears in no piece's text: only the tag can match it.
+    const tag = live.flatMap((a) => a.tags).find((x) => !text.includes(x.slug));
+    expect(tag, "a tag slug absent from every text").toBeTruthy();
+    const expected = live.filter((a) => a.tags.some((x) => x.slug === tag!.slug)).map((a) => a.slug).sort();
+    expect((await searchLiveArticles(t.db, pub, [tag!.slug], now)).map((r) => r.slug).sort()).toEqual(expected);
+    expect((await searchLiveArticles(t.db, pub, [tag!.name.toLowerCase()], now)).map((r) => r.slug)).toEqual(expect.arrayContaining(expected));
+    // Every term must still match somewhere: a tag and a word found nowhere give nothing.
+    expect(await searchLiveArticles(t.db, pub, [tag!.slug, "zzqx-nowhere"], now)).toEqual([]);
+  });
+
   it("keeps each publication's pieces to itself: lists, lookups and search of the primary never show data's", async () => {
     const data = (await getPublicationBySlug(t.db, DATA_PUBLICATION.slug))!;
     const dataSlugs = dataArticles.map((a) => a.slug);

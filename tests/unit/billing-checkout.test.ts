@@ -90,6 +90,18 @@ describe("checkout session parameters", () => {
     expect(p).toMatchObject({ customer: "cus_7", success_url: "https://masthead.example/en/checkout/success?session_id={CHECKOUT_SESSION_ID}", locale: "en" });
     expect(p).not.toHaveProperty("customer_email");
   });
+
+  it("carries the reader's piece to the success and cancel pages, and drops an address off the site", () => {
+    const member = { id: 7, email: "a@example.com", stripeCustomerId: null };
+    const p = checkoutSessionParams({ ...base, member, returnTo: "/articles/fiscal-rule" });
+    expect(p.success_url).toBe("https://masthead.example/checkout/success?session_id={CHECKOUT_SESSION_ID}&returnTo=%2Farticles%2Ffiscal-rule");
+    expect(p.cancel_url).toBe("https://masthead.example/pricing?returnTo=%2Farticles%2Ffiscal-rule");
+    for (const evil of ["//evil.example", "https://evil.example/x", "/\\evil.example"]) {
+      const q = checkoutSessionParams({ ...base, member, returnTo: evil });
+      expect(q.success_url).toBe("https://masthead.example/checkout/success?session_id={CHECKOUT_SESSION_ID}");
+      expect(q.cancel_url).toBe("https://masthead.example/pricing");
+    }
+  });
 });
 
 // The SDK against a local stand-in for the three endpoints checkout and portal call.

@@ -57,6 +57,19 @@ describe("toFeedEntry", () => {
   });
 });
 
+describe("feed teasers name the tier", () => {
+  it.each([
+    ["premium", "ko", "이 기사의 나머지는 프리미엄 회원에게 공개됩니다."],
+    ["premium", "en", "The rest of this piece is for Premium members."],
+    ["supporter", "ko", "이 기사의 나머지는 후원 회원에게 공개됩니다."],
+    ["free", "ko", "이 기사의 나머지는 회원에게 공개됩니다."],
+    ["free", "en", "The rest of this piece is for members."],
+  ] as const)("access %s in %s", (access, locale, text) => {
+    const xml = buildRss(channel, [toFeedEntry(feedPiece({ access, locale }), TIERS, NOW)]);
+    expect(xml).toContain(text);
+  });
+});
+
 describe("buildRss", () => {
   it("is well-formed RSS 2.0 with Korean text, absolute links and a self link", () => {
     const xml = buildRss(channel, [toFeedEntry(feedPiece({ access: "public", slug: "open" }), TIERS, NOW), toFeedEntry(feedPiece(), TIERS, NOW)]);
@@ -76,7 +89,8 @@ describe("buildRss", () => {
     expect(open["content:encoded"]).toContain(`src="${BASE}/images/hero/fiscal-rule.jpg"`);
     expect(open["content:encoded"]).toContain(GATED_TEXT);
     expect(gated["content:encoded"]).not.toContain(GATED_TEXT);
-    expect(gated["content:encoded"]).toContain(`<a href="${BASE}/articles/fiscal-rule">이 기사의 나머지는 회원에게 공개됩니다.`);
+    // The teaser names the tier that reads the rest, not just "members".
+    expect(gated["content:encoded"]).toContain(`<a href="${BASE}/articles/fiscal-rule">이 기사의 나머지는 프리미엄 회원에게 공개됩니다.`);
     expect(xml.split(GATED_TEXT)).toHaveLength(2);
   });
 

@@ -22,35 +22,37 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <input id="q" name="q" defaultValue={q} placeholder="이메일 또는 이름" className={inputClass} />
         <button className={`${ghostButtonClass} shrink-0 whitespace-nowrap`}>검색</button>
       </form>
-      <table className="w-full bg-white text-sm" data-testid="members-table">
-        <thead>
-          <tr className="border-b border-rule text-left">
-            <th className="p-2">이메일</th>
-            <th className="p-2">역할</th>
-            <th className="p-2">현재 등급</th>
-            <th className="p-2">가입</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => {
-            const access = resolvePublicationAccess({ grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike), tiers: tiers.network, publicationId: actor.publicationId, now, signedIn: true });
-            return (
-              <tr key={m.id} className="border-b border-rule">
-                <td className="p-2">
-                  <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">{m.email}</Link>
-                  {m.name ? <span className="ml-2 text-muted">{m.name}</span> : null}
-                </td>
-                <td className="p-2">{m.role}</td>
-                <td className="p-2">
-                  {access.tier.slug}
-                  {access.until ? <span className="text-xs text-muted"> · {formatInstant(access.until)}까지</span> : null}
-                </td>
-                <td className="p-2">{formatInstant(m.createdAt)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="overflow-x-auto">
+        <table className="w-full bg-white text-sm" data-testid="members-table">
+          <thead>
+            <tr className="border-b border-rule text-left">
+              <th className="p-2">이메일</th>
+              <th className="p-2">역할</th>
+              <th className="p-2">현재 등급</th>
+              <th className="p-2">가입</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => {
+              const access = resolvePublicationAccess({ grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike), tiers: tiers.network, publicationId: actor.publicationId, now, signedIn: true });
+              return (
+                <tr key={m.id} className="border-b border-rule">
+                  <td className="p-2">
+                    <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">{m.email}</Link>
+                    {m.name ? <span className="ml-2 text-muted">{m.name}</span> : null}
+                  </td>
+                  <td className="p-2">{m.role}</td>
+                  <td className="p-2">
+                    {access.tier.slug}
+                    {access.until ? <span className="text-xs text-muted"> · {formatInstant(access.until)}까지</span> : null}
+                  </td>
+                  <td className="p-2">{formatInstant(m.createdAt)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 ? <p className="text-muted">회원이 없습니다.</p> : null}
     </div>
   );

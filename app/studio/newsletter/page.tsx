@@ -29,19 +29,21 @@ export default async function NewsletterPage() {
           이 발행처 계정 {audience.accounts.toLocaleString("ko-KR")}명 중 구독 {audience.subscribed.toLocaleString("ko-KR")}명
           {audience.suppressed ? ` (반송·신고로 발송 중지 ${audience.suppressed.toLocaleString("ko-KR")}명 제외)` : ""}. 기사는 편집 화면에서 “뉴스레터로 보내기”를 켜고 발행하면 나갑니다. 추적 픽셀·링크 추적은 쓰지 않습니다.
         </p>
-        <table className="w-full max-w-md bg-white text-sm" data-testid="audience-by-tier">
-          <thead>
-            <tr className="border-b border-rule text-left"><th className="p-2">등급</th><th className="p-2 text-right">구독자</th></tr>
-          </thead>
-          <tbody>
-            {audience.byTier.map((t) => (
-              <tr key={t.slug} className="border-b border-rule" data-tier={t.slug}>
-                <td className="p-2">{t.name} <span className="text-muted">({t.slug})</span></td>
-                <td className="p-2 text-right" data-testid="tier-count">{t.count.toLocaleString("ko-KR")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="overflow-x-auto">
+          <table className="w-full max-w-md bg-white text-sm" data-testid="audience-by-tier">
+            <thead>
+              <tr className="border-b border-rule text-left"><th className="p-2">등급</th><th className="p-2 text-right">구독자</th></tr>
+            </thead>
+            <tbody>
+              {audience.byTier.map((t) => (
+                <tr key={t.slug} className="border-b border-rule" data-tier={t.slug}>
+                  <td className="p-2">{t.name} <span className="text-muted">({t.slug})</span></td>
+                  <td className="p-2 text-right" data-testid="tier-count">{t.count.toLocaleString("ko-KR")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section aria-labelledby="sends-heading" className="flex flex-col gap-3">
         <h2 id="sends-heading" className="text-lg font-bold">발송</h2>

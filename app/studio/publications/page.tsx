@@ -16,35 +16,37 @@ export default async function PublicationsPage() {
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>발행처</PageTitle>
-      <table className="w-full bg-white text-sm" data-testid="publications-table">
-        <thead>
-          <tr className="border-b border-rule text-left">
-            <th className="p-2">이름</th>
-            <th className="p-2">슬러그</th>
-            <th className="p-2">주소</th>
-            <th className="p-2">언어</th>
-          </tr>
-        </thead>
-        <tbody>
-          {publications.map((p) => (
-            <tr key={p.id} className="border-b border-rule">
-              <td className="p-2 font-semibold">
-                {p.name}
-                {p.isPrimary ? <span className="ml-2 text-xs text-muted">(기본)</span> : null}
-              </td>
-              <td className="p-2">
-                <code>{p.slug}</code>
-              </td>
-              <td className="p-2">
-                <a href={originOf(p)} className="underline">
-                  {originOf(p)}
-                </a>
-              </td>
-              <td className="p-2">{p.locale}</td>
+      <div className="overflow-x-auto">
+        <table className="w-full bg-white text-sm" data-testid="publications-table">
+          <thead>
+            <tr className="border-b border-rule text-left">
+              <th className="p-2">이름</th>
+              <th className="p-2">슬러그</th>
+              <th className="p-2">주소</th>
+              <th className="p-2">언어</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {publications.map((p) => (
+              <tr key={p.id} className="border-b border-rule">
+                <td className="p-2 font-semibold">
+                  {p.name}
+                  {p.isPrimary ? <span className="ml-2 text-xs text-muted">(기본)</span> : null}
+                </td>
+                <td className="p-2">
+                  <code>{p.slug}</code>
+                </td>
+                <td className="p-2">
+                  <a href={originOf(p)} className="underline">
+                    {originOf(p)}
+                  </a>
+                </td>
+                <td className="p-2">{p.locale}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <section aria-labelledby="new-publication" className="flex flex-col gap-2">
         <h2 id="new-publication" className="text-lg font-bold">
           새 발행처

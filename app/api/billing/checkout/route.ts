@@ -11,6 +11,7 @@ import { getStripe } from "@/lib/billing/stripe-client";
 import { originOf, requireRequestPublication } from "@/lib/publications/current";
 import { AppError, withErrors } from "@/lib/http/errors";
 import { localePath } from "@/lib/i18n";
+import { RETURN_TO_PARAM, pricingHref, resolveReturnTo } from "@/lib/routing/return-to";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -26,8 +27,10 @@ export const POST = withErrors(async (req: Request) => {
   // The plan of the publication whose pricing page posted this (its host).
   const pub = requireRequestPublication(req);
   const viewer = await getViewer(pub.id);
+  // The page the reader came from, carried to the success page's "start reading" (same-site paths only).
+  const returnTo = resolveReturnTo(fields[RETURN_TO_PARAM]);
   if (!viewer.signedIn) {
-    return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/pricing"))}`);
+    return seeOther(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(pricingHref(lang, returnTo))}`);
   }
   const { tier, interval } = planSchema.parse(fields);
   const plan = resolveCheckoutPlan(pub, viewer.tiers, tier, interval);
@@ -39,8 +42,8 @@ export const POST = withErrors(async (req: Request) => {
     return seeOther(`${localePath(lang, "/checkout/portone")}?${new URLSearchParams({ intent })}`);
   }
   const stripe = getStripe();
-  if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: originOf(pub) }));
+  if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: originOf(pub), returnTo }));
 
   const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, publicationId: pub.id, tier, interval }, new Date()), demoIntentKey());
-  return seeOther(`${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent })}`);
+  return seeOther(`${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent, ...(returnTo ? { [RETURN_TO_PARAM]: returnTo } : {}) })}`);
 });

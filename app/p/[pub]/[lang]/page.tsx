@@ -47,6 +47,17 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
           ))}
         </ul>
       </section>
+      <section aria-labelledby="subscribe-heading" className="flex flex-col items-start gap-3 rounded border-2 border-ink bg-white p-6 sm:flex-row sm:items-center sm:justify-between" data-testid="home-subscribe">
+        <div className="flex flex-col gap-1">
+          <h2 id="subscribe-heading" className="headline text-xl font-bold">
+            {t.home.subscribeTitle}
+          </h2>
+          <p className="text-muted">{t.home.subscribeBody}</p>
+        </div>
+        <Link href={localePath(lang, "/pricing")} className="shrink-0 rounded bg-accent px-5 py-2 font-semibold text-white hover:bg-accent-dark">
+          {t.home.subscribeCta}
+        </Link>
+      </section>
       {sections.map((s) => {
         const items = latest.filter((a) => a.section?.slug === s.slug).slice(0, 4);
         if (items.length === 0) return null;

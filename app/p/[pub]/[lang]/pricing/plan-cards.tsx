@@ -1,12 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { dict, type UiLang } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
+import { resolvePlanBenefits, resolveYearlySaving } from "@/lib/pricing/plan-copy";
+import { RETURN_TO_PARAM, resolveReturnTo, signInHref } from "@/lib/routing/return-to";
 import type { PlanView } from "@/lib/pricing/reader";
 
 type Interval = "monthly" | "yearly";
+
+// The query string does not change while the page is open: nothing to subscribe to.
+const noSubscription = () => () => {};
+const readReturnTo = () => resolveReturnTo(new URLSearchParams(window.location.search).get(RETURN_TO_PARAM));
 
 // Plan cards with the interval switch. Which plan is the reader's own comes from /api/me after
 // load, so the page itself stays one cached render for everyone.
@@ -14,6 +20,10 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
   const t = dict(lang).pricing;
   const [interval, setInterval] = useState<Interval>("monthly");
   const [me, setMe] = useState<{ signedIn: boolean; tier: string } | null>(null);
+  // The piece the reader came from (paywall → plans → checkout → back to it). Read after load so
+  // the page stays one cached render; validated again by the checkout and the success page.
+  const returnTo = useSyncExternalStore(noSubscription, readReturnTo, () => null);
+  const bestSaving = Math.max(0, ...plans.map((p) => resolveYearlySaving(p.monthlyAmount, p.yearlyAmount)?.percent ?? 0));
 
   useEffect(() => {
     fetch("/api/me", { cache: "no-store" })
@@ -30,6 +40,7 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
           <label key={value} className={`cursor-pointer rounded-full px-4 py-1 text-sm font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-2 ${interval === value ? "bg-ink text-white" : ""}`}>
             <input type="radio" name="interval" value={value} checked={interval === value} onChange={() => setInterval(value)} className="sr-only" />
             {value === "monthly" ? t.monthly : t.yearly}
+            {value === "yearly" && bestSaving > 0 ? <span className="ml-1 font-normal">({t.yearlySavingShort(bestSaving)})</span> : null}
           </label>
         ))}
       </fieldset>
@@ -38,6 +49,7 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
           const name = lang === "en" ? plan.nameEn : plan.name;
           const amount = interval === "monthly" ? plan.monthlyAmount : plan.yearlyAmount;
           const current = me?.tier === plan.slug;
+          const saving = interval === "yearly" && plan.rank > 0 ? resolveYearlySaving(plan.monthlyAmount, plan.yearlyAmount) : null;
           return (
             <li key={plan.slug} className={`flex flex-col gap-4 rounded border-2 bg-white p-6 ${current ? "border-accent" : "border-rule"}`} data-testid={`plan-${plan.slug}`}>
               <div className="flex items-center justify-between gap-2">
@@ -48,15 +60,19 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
                 {plan.rank === 0 || amount === null ? t.free : formatPrice(amount, plan.currency, lang)}
                 {plan.rank > 0 && amount !== null ? <span className="text-base font-normal text-muted">{interval === "monthly" ? t.perMonth : t.perYear}</span> : null}
               </p>
+              {saving ? (
+                <p className="-mt-2 text-sm font-semibold text-accent-dark" data-testid="yearly-saving">
+                  {t.yearlySaving(formatPrice(saving.amount, plan.currency, lang), saving.percent)}
+                </p>
+              ) : null}
               <ul className="flex flex-1 list-disc flex-col gap-1 pl-5 text-sm">
-                {(lang === "en" ? plan.benefitsEn : plan.benefits).map((b) => (
+                {resolvePlanBenefits(lang === "en" ? plan.benefitsEn : plan.benefits, plan.canComment, t.comments).map((b) => (
                   <li key={b}>{b}</li>
                 ))}
-                <li>{plan.canComment ? t.comments : t.noComments}</li>
               </ul>
               {plan.rank === 0 ? (
                 me?.signedIn ? null : (
-                  <Link href={localePath(lang, "/signin")} className="rounded border border-ink px-4 py-2 text-center font-semibold hover:bg-black/5">
+                  <Link href={signInHref(lang, returnTo)} className="rounded border border-ink px-4 py-2 text-center font-semibold hover:bg-black/5">
                     {t.joinFree}
                   </Link>
                 )
@@ -65,6 +81,7 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
                   <input type="hidden" name="tier" value={plan.slug} />
                   <input type="hidden" name="interval" value={interval} />
                   <input type="hidden" name="lang" value={lang} />
+                  {returnTo ? <input type="hidden" name={RETURN_TO_PARAM} value={returnTo} /> : null}
                   <button type="submit" disabled={current} className="w-full rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
                     {t.choose(name)}
                   </button>

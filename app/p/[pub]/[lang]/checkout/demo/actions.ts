@@ -10,6 +10,7 @@ import { isStripeConfigured } from "@/lib/billing/stripe-client";
 import { AppError } from "@/lib/http/errors";
 import { requestPublication } from "@/lib/publications/current";
 import { dict, localePath } from "@/lib/i18n";
+import { RETURN_TO_PARAM, resolveReturnTo } from "@/lib/routing/return-to";
 import type { ActionResult } from "@/lib/studio/action-result";
 
 export type PayDemoResult = ActionResult<{ next: string }> | null;
@@ -30,7 +31,9 @@ export async function payDemoAction(_prev: PayDemoResult, form: FormData): Promi
   if (!check.ok) return fail(`invalid:intent_${check.reason}`, t.intentInvalid);
   try {
     const paid = await completeDemoCheckout(await getDb(), viewer.member, check.intent, demoDeps(), now);
-    return { ok: true, data: { next: `${localePath(lang, "/checkout/success")}?sub=${encodeURIComponent(paid.subscriptionId)}` } };
+    const back = resolveReturnTo(text(form.get(RETURN_TO_PARAM)));
+    const query = new URLSearchParams({ sub: paid.subscriptionId, ...(back ? { [RETURN_TO_PARAM]: back } : {}) });
+    return { ok: true, data: { next: `${localePath(lang, "/checkout/success")}?${query}` } };
   } catch (err) {
     if (err instanceof AppError) return fail(err.code, err.type === "forbidden" ? t.intentOther : t.planGone);
     if (err instanceof DemoDeliveryError) {

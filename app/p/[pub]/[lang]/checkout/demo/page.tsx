@@ -10,13 +10,15 @@ import { isStripeConfigured } from "@/lib/billing/stripe-client";
 import { getEnv } from "@/lib/env";
 import { dict, localePath } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
+import { resolvePlanBenefits } from "@/lib/pricing/plan-copy";
+import { pricingHref, resolveReturnTo } from "@/lib/routing/return-to";
 import { pageContext, pageLang, type PageParams } from "../../lang";
 import { DemoPayForm } from "./_components/demo-pay-form";
 import { OrderSummary } from "./_components/order-summary";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<PageParams>; searchParams: Promise<{ intent?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ intent?: string | string[]; returnTo?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: dict(await pageLang(params)).billing.checkoutTitle, robots: { index: false } };
@@ -29,9 +31,12 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
   const t = dict(lang).billing;
   if (isStripeConfigured()) notFound();
   const viewer = await getViewer(pub.id);
-  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/pricing"))}`);
+  const sp = await searchParams;
+  // Where "start reading" goes after paying: the piece the reader came from, if a same-site path.
+  const returnTo = resolveReturnTo(Array.isArray(sp.returnTo) ? sp.returnTo[0] : sp.returnTo);
+  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(pricingHref(lang, returnTo))}`);
 
-  const raw = (await searchParams).intent;
+  const raw = sp.intent;
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const now = new Date();
   const check = verifyDemoIntent(token, demoIntentKey(), now);
@@ -44,7 +49,7 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
       <div className="mx-auto flex max-w-md flex-col gap-4 py-8" data-testid="demo-checkout-problem">
         <h1 className="headline text-3xl font-bold">{t.checkoutTitle}</h1>
         <p role="alert">{problem}</p>
-        <Link href={localePath(lang, "/pricing")} className="self-start rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
+        <Link href={pricingHref(lang, returnTo)} className="self-start rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.back}
         </Link>
       </div>
@@ -58,7 +63,7 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={localePath(lang, "/pricing")} className="text-sm text-muted hover:underline">
+        <Link href={pricingHref(lang, returnTo)} className="text-sm text-muted hover:underline">
           ← {t.back}
         </Link>
         <span className="rounded bg-gold px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t.demoBadge}</span>
@@ -67,10 +72,10 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
       <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.demoNotice}</p>
       <div className="grid overflow-hidden rounded-lg border border-rule bg-white shadow-sm md:grid-cols-2">
         <div className="bg-black/[0.03] p-6 md:p-10">
-          <OrderSummary lang={lang} tierName={tierName} interval={plan.interval} priceLabel={priceLabel} renewsAt={renewsAt} benefits={lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits} />
+          <OrderSummary lang={lang} tierName={tierName} interval={plan.interval} priceLabel={priceLabel} renewsAt={renewsAt} benefits={resolvePlanBenefits(lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits, plan.tier.canComment, dict(lang).pricing.comments)} />
         </div>
         <div className="p-6 md:p-10">
-          <DemoPayForm lang={lang} intent={token} email={viewer.member.email} name={viewer.member.name ?? viewer.member.email.split("@")[0]} amountLabel={priceLabel} />
+          <DemoPayForm lang={lang} intent={token} returnTo={returnTo} email={viewer.member.email} name={viewer.member.name ?? viewer.member.email.split("@")[0]} amountLabel={priceLabel} />
         </div>
       </div>
     </div>

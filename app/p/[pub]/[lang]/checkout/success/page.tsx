@@ -12,11 +12,12 @@ import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { pageContext, pageLang, type PageParams } from "../../lang";
+import { resolveReturnTo } from "@/lib/routing/return-to";
 import { RefreshOnMount } from "./_components/refresh-on-mount";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<PageParams>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[] }> };
+type Props = { params: Promise<PageParams>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[]; returnTo?: string | string[] }> };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -68,7 +69,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Prop
         </>
       )}
       <div className="flex flex-wrap gap-3">
-        <Link href={localePath(lang, "/")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
+        <Link href={resolveReturnTo(first(sp.returnTo)) ?? localePath(lang, "/")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.startReading}
         </Link>
         <Link href={localePath(lang, "/account")} className="rounded border border-ink px-4 py-2 font-semibold hover:bg-black/5">

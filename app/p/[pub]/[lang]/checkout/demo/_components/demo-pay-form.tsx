@@ -2,14 +2,15 @@
 
 import { useActionState, useEffect } from "react";
 import { dict, type UiLang } from "@/lib/i18n";
+import { RETURN_TO_PARAM } from "@/lib/routing/return-to";
 import { payDemoAction, type PayDemoResult } from "../actions";
 
 const field = "w-full rounded-md border border-rule bg-white px-3 py-2 text-base text-ink";
 const demoCard = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
 
 // The card side of the demo checkout. The card fields are visibly fake and never submitted (no
-// name attribute): only the signed intent and the language are posted.
-export function DemoPayForm({ lang, intent, email, name, amountLabel }: { lang: UiLang; intent: string; email: string; name: string; amountLabel: string }) {
+// name attribute): only the signed intent, the language and the return path are posted.
+export function DemoPayForm({ lang, intent, returnTo, email, name, amountLabel }: { lang: UiLang; intent: string; returnTo: string | null; email: string; name: string; amountLabel: string }) {
   const t = dict(lang).billing;
   const [state, action, pending] = useActionState<PayDemoResult, FormData>(payDemoAction, null);
 
@@ -22,6 +23,7 @@ export function DemoPayForm({ lang, intent, email, name, amountLabel }: { lang: 
     <form action={action} className="flex flex-col gap-4" aria-describedby={state?.ok === false ? "pay-error" : undefined}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="lang" value={lang} />
+      {returnTo ? <input type="hidden" name={RETURN_TO_PARAM} value={returnTo} /> : null}
       <label className="flex flex-col gap-1 text-sm font-semibold">
         {t.email}
         <input readOnly value={email} className={`${field} bg-black/5`} autoComplete="off" />
