@@ -21,6 +21,10 @@ const schema = z.object({
   // instance (0: no pacing), and how often an idle worker looks for due mail.
   EMAIL_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
   EMAIL_DOMAIN_RATE: z.coerce.number().min(0).max(10_000).default(50),
+  // Messages a second from one worker in all (0: no cap). A worker sends ~800/s on one core of this
+  // project's 2-core build machine; 300 keeps a 10,000-recipient send near half a minute while
+  // readers keep most of the CPU (npm run bench -- --email).
+  EMAIL_RATE: z.coerce.number().min(0).max(100_000).default(300),
   EMAIL_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   // "off": this server only queues mail and a process of its own sends it (`npm run email:worker`,
   // PostgreSQL only), so a busy site does not slow its newsletters nor the other way round.

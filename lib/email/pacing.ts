@@ -1,6 +1,6 @@
 // Per-domain pacing: at most `perSecond` messages a second to one recipient domain from this
-// instance (big mailbox providers throttle bursts from one sender). A token bucket per domain;
-// pure apart from the clock the caller passes.
+// instance (big mailbox providers throttle bursts from one sender). A token bucket per domain (with
+// a single key: the worker's overall cap, EMAIL_RATE); pure apart from the clock the caller passes.
 
 export class DomainPacer {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -13,11 +13,10 @@ export class DomainPacer {
     b.tokens = Math.min(this.perSecond, b.tokens + ((nowMs - b.at) / 1000) * this.perSecond);
     b.at = nowMs;
     this.buckets.set(domain, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil(((1 - b.tokens) / this.perSecond) * 1000);
+    // The token is taken either way (the bucket may go into debt): callers that wait are queued
+    // behind each other instead of all going at once when the first wait ends.
+    b.tokens -= 1;
+    return b.tokens >= 0 ? 0 : Math.ceil((-b.tokens / this.perSecond) * 1000);
   }
 }
 

@@ -36,7 +36,7 @@ export async function startEmailWorker(): Promise<void> {
 /** The worker's loop on `db`, forever (in the server, or in a worker process of its own). */
 export function runWorkerLoop(db: Db, settings: ReturnType<typeof defaultWorkerSettings>, state: EmailWorkerSlot): void {
   const transport = settings.server ? smtpTransport(db, settings.server, settings.connections) : outboxTransport(db);
-  const worker = new EmailWorker({ db, transport, connections: settings.connections, domainRate: settings.domainRate });
+  const worker = new EmailWorker({ db, transport, connections: settings.connections, domainRate: settings.domainRate, rate: settings.rate });
   let lastSweep = 0;
   let woken: (() => void) | null = null;
   state.wake = () => woken?.();

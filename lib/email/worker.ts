@@ -57,7 +57,9 @@ export function outboxTransport(db: Db): Transport {
   };
 }
 
-export type WorkerOptions = { db: Db; transport: Transport; connections: number; domainRate: number; batchSize?: number; log?: (line: string) => void };
+// `rate`: messages a second from this worker in all (0: no cap), so a send leaves the machine's CPU
+// to the web servers beside it; `domainRate` paces each recipient domain within that.
+export type WorkerOptions = { db: Db; transport: Transport; connections: number; domainRate: number; rate?: number; batchSize?: number; log?: (line: string) => void };
 
 // Runs `fn` over `items` with at most `limit` in flight.
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -72,10 +74,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class EmailWorker {
   readonly claim = randomUUID();
   private readonly pacer: DomainPacer;
+  private readonly overall: DomainPacer;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: WorkerOptions) {
     this.pacer = new DomainPacer(opts.domainRate);
+    // One bucket for every message: the same token bucket with a single key.
+    this.overall = new DomainPacer(opts.rate ?? 0);
     this.log = opts.log ?? ((line) => console.log(`[email] ${line}`));
   }
 
@@ -120,6 +125,8 @@ export class EmailWorker {
 
   private async deliver(row: EmailDelivery, mail: OutgoingMail, variant: string | null): Promise<void> {
     const { db, transport } = this.opts;
+    const overall = this.overall.take("*", Date.now());
+    if (overall > 0) await sleep(overall);
     const wait = this.pacer.take(row.domain, Date.now());
     if (wait > 0) await sleep(wait);
     const raw = await composeMessage(mail);
@@ -146,7 +153,7 @@ export class EmailWorker {
 
 export function defaultWorkerSettings() {
   const env = getEnv();
-  return { connections: env.EMAIL_CONNECTIONS, domainRate: env.EMAIL_DOMAIN_RATE, pollMs: env.EMAIL_POLL_MS, sweepSeconds: env.EMAIL_SWEEP_SECONDS, server: env.EMAIL_SERVER ?? null, inProcess: env.EMAIL_WORKER === "on" };
+  return { connections: env.EMAIL_CONNECTIONS, domainRate: env.EMAIL_DOMAIN_RATE, rate: env.EMAIL_RATE, pollMs: env.EMAIL_POLL_MS, sweepSeconds: env.EMAIL_SWEEP_SECONDS, server: env.EMAIL_SERVER ?? null, inProcess: env.EMAIL_WORKER === "on" };
 }
 
 export { SMTP_DOWN_WAIT_MS };

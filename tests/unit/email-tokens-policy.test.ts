@@ -56,6 +56,10 @@ describe("per-domain pacing", () => {
   });
   it("0 means no pacing; domains are read case-insensitively", () => {
     expect(Array.from({ length: 100 }, () => new DomainPacer(0).take("x", 0)).every((w) => w === 0)).toBe(true);
+    // Callers that must wait queue behind each other (each reserves its token): 8 connections asking
+    // at once of a 2-per-second bucket go at 0, 0, 0.5, 1, 1.5, 2, 2.5 and 3 s — never all together.
+    const queued = new DomainPacer(2);
+    expect(Array.from({ length: 8 }, () => queued.take("*", 0))).toEqual([0, 0, 500, 1000, 1500, 2000, 2500, 3000]);
     expect(domainOf("Kim@Naver.COM")).toBe("naver.com");
   });
 });
