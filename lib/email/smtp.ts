@@ -7,11 +7,13 @@ import type { SmtpFailure } from "./retry-policy";
 // A small pool of SMTP connections that sends each message at most once across crashes.
 //
 // The SMTP server takes responsibility for a message when it receives the final "<CRLF>.<CRLF>"
-// of DATA. Each message is streamed without that dot; only once `commit()` has recorded the row
-// as sent in the database does the stream end and the dot go out. A worker killed before the
-// commit leaves the server with an unfinished message, which it discards, and the row claimed but
-// unsent, so it is sent again later; killed after the commit, the row says sent and the dot is
-// already in the kernel's socket buffer. Either way no recipient gets a message twice.
+// of DATA. Each message is streamed without that dot; `commit(dot)` records the row as sent in a
+// database transaction and calls `dot()` once the row is known to be this worker's, *before* that
+// transaction commits: the dot and the COMMIT leave in the same turn of the event loop. A worker
+// killed before then leaves the server with an unfinished message, which it discards, and the
+// transaction rolled back, so the row is sent again later; killed after, both are in the kernels'
+// socket buffers. (Committing first and then sending the dot, as this did before, lost the
+// messages whose COMMIT had reached PostgreSQL when the worker died waiting for its answer.)
 
 export type SendOutcome =
   | { kind: "sent" }
@@ -21,6 +23,9 @@ export type SendOutcome =
   | { kind: "abandoned" };
 
 export class SmtpUnavailable extends Error {}
+
+/** Records the message as sent; calls `dot()` as soon as the row is known to be held (before its COMMIT). */
+export type Commit = (dot: () => void) => Promise<boolean>;
 
 type Conn = { smtp: SMTPConnection; broken: boolean; lastUsed: number };
 
@@ -113,8 +118,8 @@ export class SmtpPool {
     }
   }
 
-  /** Sends `raw` (a complete MIME message) to `to`; `commit` runs after DATA was accepted and before the final dot. */
-  async send(from: string, to: string, raw: Buffer, commit: () => Promise<boolean>): Promise<SendOutcome> {
+  /** Sends `raw` (a complete MIME message) to `to`; `commit` runs after DATA was accepted and calls `dot` (or resolves true) to let the final dot go. */
+  async send(from: string, to: string, raw: Buffer, commit: Commit): Promise<SendOutcome> {
     // A pooled connection the server has closed in the meantime fails before DATA: try once more
     // on a fresh one before calling the server unavailable.
     for (let attempt = 1; ; attempt++) {
@@ -124,7 +129,7 @@ export class SmtpPool {
     }
   }
 
-  private async attempt(from: string, to: string, raw: Buffer, commit: () => Promise<boolean>): Promise<SendOutcome | "connection-lost"> {
+  private async attempt(from: string, to: string, raw: Buffer, commit: Commit): Promise<SendOutcome | "connection-lost"> {
     const conn = await this.acquire();
     let started = false;
     let committed = false;
@@ -135,17 +140,21 @@ export class SmtpPool {
         if (started) return;
         started = true;
         this.push(raw);
-        commit().then(
+        const dot = () => {
+          if (committed) return;
+          committed = true;
+          this.push(null);
+        };
+        commit(dot).then(
           (ok) => {
-            if (ok) {
-              committed = true;
-              this.push(null);
-            } else {
-              abandoned = true;
-              this.destroy(new Error("the queue row was claimed by another worker"));
-            }
+            if (ok) return dot();
+            if (committed) return; // cannot happen: dot() is only called for a held row
+            abandoned = true;
+            this.destroy(new Error("the queue row was claimed by another worker"));
           },
           (err: unknown) => {
+            // After the dot the message is the server's; the caller settles the row (see worker.ts).
+            if (committed) return;
             abandoned = true;
             this.destroy(err instanceof Error ? err : new Error(String(err)));
           },

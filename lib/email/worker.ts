@@ -34,7 +34,32 @@ export function smtpTransport(db: Db, url: string, connections: number): Transpo
   const pool = new SmtpPool(url, connections);
   return {
     async deliver(row, mail, raw, markSentIn) {
-      const outcome = await pool.send(senderAddress(), mail.to, raw, () => markSentIn(db));
+      // The row is marked sent in a transaction that commits in the same event-loop turn as the
+      // final dot leaves (lib/email/smtp.ts): a crash can neither lose nor repeat the message,
+      // short of dying between two writes of one turn.
+      let commitFailedAfterDot = false;
+      const commit = async (dot: () => void) => {
+        let dotted = false;
+        try {
+          return await db.transaction(async (t) => {
+            const held = await markSentIn(t as unknown as Db);
+            if (held) {
+              dotted = true;
+              dot();
+            }
+            return held;
+          });
+        } catch (err) {
+          if (dotted) commitFailedAfterDot = true;
+          throw err;
+        }
+      };
+      const outcome = await pool.send(senderAddress(), mail.to, raw, commit);
+      // The dot went but the COMMIT failed (the database went away in that instant): record the
+      // send again now that the server has answered, so it is not sent twice after the lease.
+      if (commitFailedAfterDot && outcome.kind === "sent" && !(await markSentIn(db).catch(() => false))) {
+        console.error(`[email] delivery ${row.id} was accepted by the SMTP server but could not be recorded as sent`);
+      }
       if (outcome.kind === "sent" || outcome.kind === "abandoned") return outcome.kind;
       return { refused: decideRetry(outcome.error, row.attempts, new Date()), error: outcome.error.message, afterCommit: outcome.afterCommit };
     },
