@@ -5,21 +5,23 @@ import { useActionState, useEffect } from "react";
 import type { DemoActions } from "@/lib/billing/demo-state";
 import { dict, type UiLang } from "@/lib/i18n";
 import { demoPortalAction, type PortalActionResult } from "../actions";
+import { portonePortalAction, type PortOnePortalResult } from "../portone-actions";
 
 const buttonClass = "rounded border px-4 py-2 font-semibold disabled:opacity-60";
 
-// One subscription's buttons. After a change the page is refreshed from the server, so what it
-// shows is what the webhook stored.
-export function PortalActions({ lang, subscriptionId, actions }: { lang: UiLang; subscriptionId: string; actions: DemoActions }) {
+// One subscription's buttons, for the demo provider's subscriptions or PortOne's (each with its own
+// server action). After a change the page is refreshed from the server, so what it shows is what
+// the ledger stored. `refundNote`: what a refund returns, shown in the confirmation.
+export function PortalActions({ lang, subscriptionId, actions, provider = "demo", refundNote }: { lang: UiLang; subscriptionId: string; actions: DemoActions; provider?: "demo" | "portone"; refundNote?: string }) {
   const t = dict(lang).billing;
   const router = useRouter();
-  const [state, action, pending] = useActionState<PortalActionResult, FormData>(demoPortalAction, null);
+  const [state, action, pending] = useActionState<PortalActionResult | PortOnePortalResult, FormData>(provider === "portone" ? portonePortalAction : demoPortalAction, null);
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
 
   const confirmRefund = (e: React.MouseEvent<HTMLButtonElement>) => {
-    if (!window.confirm(t.confirmRefund)) e.preventDefault();
+    if (!window.confirm(refundNote ? `${t.confirmRefund} ${refundNote}` : t.confirmRefund)) e.preventDefault();
   };
   return (
     <form action={action} className="flex flex-col gap-3">

@@ -4,7 +4,7 @@ import { isPortOneConfigured } from "@/lib/billing/portone/config";
 import { portoneText } from "@/lib/billing/portone/messages";
 import { dict, formatDate, type UiLang } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
-import { PortOnePortalButtons } from "./portone-portal-buttons";
+import { PortalActions } from "./portal-actions";
 
 // The member's PortOne subscriptions of this publication: Masthead keeps them, so Masthead's portal
 // manages them (PortOne has no customer portal).
@@ -38,7 +38,7 @@ export async function PortOneSubscriptions({ db, lang, memberId, publicationId, 
                 <span className="text-muted">{!live ? t.periodEnded : s.cancelAtPeriodEnd ? t.cancelScheduled(day(s.periodEnd)) : t.renewsOn(day(s.periodEnd))}</span>
               </dd>
             </dl>
-            <PortOnePortalButtons lang={lang} subscriptionId={s.id} actions={{ cancel: live && !s.cancelAtPeriodEnd, resume: live && s.cancelAtPeriodEnd, refund: live && !isPortOneConfigured() }} refundNote={p.refundNote} />
+            <PortalActions provider="portone" lang={lang} subscriptionId={s.id} actions={{ cancel: live && !s.cancelAtPeriodEnd, resume: live && s.cancelAtPeriodEnd, refund: live && !isPortOneConfigured() }} refundNote={p.refundNote} />
           </section>
         );
       })}
