@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -57,7 +58,36 @@ export async function openPglite(dir: string): Promise<Handle> {
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 
-async function openPostgres(url: string): Promise<Handle> {
+/** The nice value of background work (bulk imports, the email worker): the readers come first. */
+export const BACKGROUND_NICE = 10;
+
+// A bulk job's queries run in its PostgreSQL backend, not in this process: when the database runs
+// on this machine and the OS lets us (same user as PostgreSQL, or root), that backend is lowered to
+// the same priority as the job, so a members import does not take CPU from the web server on a
+// small one-machine install. Elsewhere (a remote database, no permission) this does nothing: a
+// remote backend's pid means nothing here, so only a loopback or Unix-socket URL qualifies.
+export function isLocalDatabase(url: string): boolean {
+  try {
+    const u = new URL(url);
+    const socket = u.searchParams.get("host");
+    if (socket) return socket.startsWith("/");
+    return ["", "localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+  } catch {
+    // `postgres://user@/db?host=/run/postgresql` (a socket, no host) is not a WHATWG URL.
+    return /^postgres(ql)?:\/\/[^/?#]*@\/[^?#]*\?(.*&)?host=(\/|%2F)/i.test(url);
+  }
+}
+
+async function yieldBackendCpu(client: import("pg").PoolClient): Promise<void> {
+  try {
+    const { rows } = await client.query<{ pid: number }>("select pg_backend_pid() as pid");
+    os.setPriority(rows[0].pid, BACKGROUND_NICE);
+  } catch {
+    // Not ours to renice (ESRCH on a remote host's pid, EPERM): run at the normal priority.
+  }
+}
+
+async function openPostgres(url: string, background: boolean): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   // Without a connect timeout a request waits forever on a PostgreSQL that accepts TCP but does
@@ -67,6 +97,7 @@ async function openPostgres(url: string): Promise<Handle> {
   // An idle client losing its connection (e.g. a PostgreSQL restart) must not crash the process;
   // the pool drops it and the next query opens a fresh connection.
   pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  if (background && isLocalDatabase(url)) pool.on("connect", (client) => void yieldBackendCpu(client));
   const db = drizzle({ client: pool, schema, logger: countingLogger }) as unknown as Db;
   return { db, kind: "postgres", close: () => pool.end(), listen: (channel, onMessage) => listenPostgres(url, channel, onMessage) };
 }
@@ -118,9 +149,9 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
   };
 }
 
-export function openDatabase(opts: { url?: string; pgliteDir?: string } = {}): Promise<Handle> {
+export function openDatabase(opts: { url?: string; pgliteDir?: string; background?: boolean } = {}): Promise<Handle> {
   const url = opts.url ?? getEnv().DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(opts.pgliteDir ?? pgliteDir());
+  return url ? openPostgres(url, opts.background ?? false) : openPglite(opts.pgliteDir ?? pgliteDir());
 }
 
 async function handle(): Promise<Handle> {

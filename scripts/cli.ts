@@ -2,7 +2,7 @@
 // With the embedded database (no DATABASE_URL) stop the server first: PGlite opens one data
 // directory from one process at a time.
 import os from "node:os";
-import { closeDb, openDatabase } from "@/db/client";
+import { BACKGROUND_NICE, closeDb, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { AppError } from "@/lib/http/errors";
 import { cliActor } from "@/lib/studio/audit";
@@ -43,7 +43,14 @@ async function main(argv: string[]): Promise<number> {
     console.log(`usage: npm run masthead -- ${command.usage}\n\n${command.summary}`);
     return 0;
   }
-  const handle = await openDatabase();
+  if (command.background) {
+    try {
+      os.setPriority(BACKGROUND_NICE);
+    } catch {
+      // Not permitted here: run at the normal priority.
+    }
+  }
+  const handle = await openDatabase({ background: command.background });
   try {
     await migrateDatabase(handle.db, handle.kind);
     const publicationId = await cliPublication(handle.db, args, command);

@@ -17,6 +17,7 @@ export const importCommands: Record<string, Command> = {
   "import:wxr": {
     usage: "import:wxr <file.xml> [--publication <slug>] [--protected-access public|free|<tier>]",
     scope: "publication",
+    background: true,
     summary:
       "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Password-protected posts are imported gated (default free = members only). Re-running changes nothing; a changed post never overwrites what an editor changed here.",
     run: async (db, actor, args, out) => {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { CONNECT_TIMEOUT_MS, openDatabase, openPglite } from "@/db/client";
+import { BACKGROUND_NICE, CONNECT_TIMEOUT_MS, isLocalDatabase, openDatabase, openPglite } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { tiers } from "@/db/schema";
 
@@ -58,4 +58,36 @@ describe("PostgreSQL pool", () => {
       silent.close();
     }
   }, 20_000);
+});
+
+describe("background work on a one-machine install", () => {
+  it("only treats loopback and Unix-socket URLs as this machine's database", () => {
+    expect(isLocalDatabase("postgres://postgres@127.0.0.1:5432/test")).toBe(true);
+    expect(isLocalDatabase("postgres://u@localhost/db")).toBe(true);
+    expect(isLocalDatabase("postgres://u@[::1]:5432/db")).toBe(true);
+    expect(isLocalDatabase("postgres://u@/db?host=/var/run/postgresql")).toBe(true);
+    expect(isLocalDatabase("postgres://u@db.internal:5432/db")).toBe(false);
+    expect(isLocalDatabase("postgres://u@10.0.0.5/db")).toBe(false);
+    expect(isLocalDatabase("postgres://u@127.0.0.1/db?host=db.internal")).toBe(false);
+    expect(isLocalDatabase("not a url")).toBe(false);
+  });
+
+  // A bulk import's queries run in its PostgreSQL backend: the CLI lowers that backend's priority
+  // with its own, so readers keep the CPU. Needs the local server and permission to renice it.
+  const url = process.env.DATABASE_URL;
+  const mayRenice = process.getuid?.() === 0;
+  it.runIf(url && isLocalDatabase(url) && mayRenice)("lowers the priority of a background connection's backend, and only its", async () => {
+    const background = await openDatabase({ url, background: true });
+    const normal = await openDatabase({ url });
+    try {
+      const pid = async (db: typeof background.db) => (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0].pid;
+      const [bg, fg] = [await pid(background.db), await pid(normal.db)];
+      // The renice runs on the pool's connect event, before the first query's result arrives.
+      expect(os.getPriority(bg)).toBe(BACKGROUND_NICE);
+      expect(os.getPriority(fg)).toBe(0);
+    } finally {
+      await background.close();
+      await normal.close();
+    }
+  });
 });

@@ -75,6 +75,7 @@ export const memberImportCommands: Record<string, Command> = {
     usage:
       "import:members <file.csv> --format pmpro|ghost|substack|csv [--publication <slug>] [--map <level>=<tier|free|skip> …] [--dry-run] [--newsletter yes|no] [--paid-until YYYY-MM-DD] [--skip-invalid] [--encoding utf-8|cp949] [--time-zone <IANA zone>]",
     scope: "publication",
+    background: true,
     summary:
       "Import members and their paid access (PMPro members list, Ghost members, Substack subscribers, or the generic CSV): time-limited grants from the source's dates, expired ones kept as history, newsletter consent and Stripe customers carried over. Checks the whole file first; any error and nothing is written. Re-running changes nothing; access a member already has is never lowered. Imported members are sent nothing.",
     run: async (db, actor, args, out) => {

@@ -12,7 +12,14 @@ import { flagString, parseInstant, UsageError, type ParsedArgs } from "./args";
 
 // `scope`: "publication" commands work in one (--publication, default the primary); "network"
 // commands span the install, and take --publication only where they say so.
-export type Command = { usage: string; summary: string; scope?: "publication" | "network" | "optional"; run: (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => Promise<void> };
+export type Command = {
+  usage: string;
+  summary: string;
+  scope?: "publication" | "network" | "optional";
+  /** Bulk work (imports): the CLI lowers its CPU priority, and its database backend's where it can. */
+  background?: boolean;
+  run: (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => Promise<void>;
+};
 
 function email(value: string | undefined): string {
   const parsed = emailSchema.safeParse(value ?? "");
