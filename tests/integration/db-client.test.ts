@@ -80,7 +80,11 @@ describe("background work on a one-machine install", () => {
     const background = await openDatabase({ url, background: true });
     const normal = await openDatabase({ url });
     try {
-      const pid = async (db: typeof background.db) => (await db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0].pid;
+      const pid = async (db: typeof background.db) => {
+        // Both drivers answer a raw statement with { rows }; drizzle types it as unknown.
+        const result = (await db.execute(sql`select pg_backend_pid() as pid`)) as unknown as { rows: { pid: number }[] };
+        return Number(result.rows[0]?.pid);
+      };
       const [bg, fg] = [await pid(background.db), await pid(normal.db)];
       // The renice runs on the pool's connect event, before the first query's result arrives.
       expect(os.getPriority(bg)).toBe(BACKGROUND_NICE);
