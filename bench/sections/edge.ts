@@ -90,7 +90,8 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   }
 
   // The physical limit: the same response bytes (gzip from the cache hit above, and its identity
-  // body for clients without gzip) as files, one per reader kind.
+  // body for clients without gzip) as files, one per reader kind, asked for with the same requests
+  // (premium: the same readers' cookies, which nginx reads and ignores).
   const { anon: anonBytes, premium: premiumBytes } = bytes!;
   if (anonBytes.encoding !== "gzip" || premiumBytes.encoding !== "gzip") report.line(`note: the edge sent ${anonBytes.encoding ?? "identity"}/${premiumBytes.encoding ?? "identity"} bodies to gzip clients (expected gzip)`);
   const files = await startFileServer({
@@ -104,7 +105,7 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   try {
     const check = await fetchRaw(files.baseUrl, "/premium.html", null, "gzip");
     if (!check.raw.equals(premiumBytes.raw)) throw new Error("nginx's gzip_static file is not the edge's bytes");
-    limit = { anon: await measure(files.baseUrl, "/anon.html", "static-anon"), premium: await measure(files.baseUrl, "/premium.html", "static-premium") };
+    limit = { anon: await measure(files.baseUrl, "/anon.html", "static-anon"), premium: await measure(files.baseUrl, "/premium.html", "static-premium", premiumCookies) };
   } finally {
     await files.stop();
   }
