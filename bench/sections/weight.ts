@@ -44,15 +44,18 @@ export async function weightSection(ctx: BenchContext): Promise<void> {
     const doc = await getWire(server.baseUrl, page.path, { accept: "text/html", ...cookie });
     if (doc.status !== 200) throw new Error(`${page.path} answered ${doc.status}`);
     const html = doc.body.toString("utf8");
-    const rsc = await getWire(server.baseUrl, page.path, { rsc: "1", ...cookie });
-    const list = firstViewAssets(html);
+    // As the client router asks (Next answers a bare `RSC: 1` with a redirect to `?_rsc`).
+    const rsc = await getWire(server.baseUrl, `${page.path}?_rsc`, { rsc: "1", ...cookie });
+    if (rsc.status !== 200 || !rsc.type.startsWith("text/x-component")) throw new Error(`${page.path}?_rsc answered ${rsc.status} ${rsc.type}`);
+    // Images aside: next/image's fallback src is the widest variant, not what a browser picks.
+    const list = firstViewAssets(html).filter((a) => a.kind !== "image");
     const fetched = await Promise.all(list.map((a) => (assets.has(a.url) ? assets.get(a.url)! : assets.set(a.url, getWire(server.baseUrl, a.url, {})).get(a.url)!)));
     const byKind = (kind: string) => fetched.filter((_, i) => list[i].kind === kind).reduce((s, w) => s + w.wire, 0);
     const text = Buffer.byteLength(articleText(html));
     // Node's own gzip when it compressed, else what gzip would make of it.
     const htmlGzip = doc.wire < doc.body.length ? doc.wire : gzipSync(doc.body).length;
     const total = htmlGzip + fetched.reduce((s, w) => s + w.wire, 0);
-    const record = { page: page.label, textBytes: text, htmlBytes: doc.body.length, htmlGzipBytes: htmlGzip, inlineRscBytes: inlineRscBytes(html), rscFetchBytes: rsc.body.length, rscFetchGzipBytes: rsc.wire, scripts: list.filter((a) => a.kind === "script").length, scriptGzipBytes: byKind("script"), styleGzipBytes: byKind("style"), fontBytes: byKind("font"), imageBytes: byKind("image"), firstViewBytes: total };
+    const record = { page: page.label, textBytes: text, htmlBytes: doc.body.length, htmlGzipBytes: htmlGzip, inlineRscBytes: inlineRscBytes(html), rscFetchBytes: rsc.body.length, rscFetchGzipBytes: rsc.wire, scripts: list.filter((a) => a.kind === "script").length, scriptGzipBytes: byKind("script"), styleGzipBytes: byKind("style"), fontBytes: byKind("font"), firstViewBytes: total };
     records.push(record);
     rows.push({
       article: page.label,
@@ -69,6 +72,6 @@ export async function weightSection(ctx: BenchContext): Promise<void> {
     });
   }
   report.table(rows);
-  report.line("text: the title and body a reader reads (UTF-8); RSC inline: Next's hydration payload inside the HTML; RSC fetch: the same page on a client-side navigation; first view: HTML gzip + every script, stylesheet, preloaded font and image it loads, as sent");
+  report.line("text: the title and body a reader reads (UTF-8); RSC inline: Next's hydration payload inside the HTML; RSC fetch: the same page on a client-side navigation; first view: HTML gzip + every script, stylesheet and preloaded font it loads, as sent (images aside: their size depends on the viewport)");
   report.record("weight", records);
 }
