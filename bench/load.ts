@@ -19,7 +19,8 @@ export type LoadResult = {
 
 // `host`: the Host header to send (selects the publication; the socket still goes to `baseUrl`,
 // since Node cannot resolve names like data.localhost).
-export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number; host?: string }): Promise<LoadResult> {
+// `headers`: more request headers (e.g. Accept-Encoding; autocannon sends none by itself).
+export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number; host?: string; headers?: Record<string, string> }): Promise<LoadResult> {
   const cookies = opts.cookies ?? [];
   let next = 0;
   const request: autocannon.Request = { method: "GET", path: opts.path };
@@ -34,7 +35,7 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    headers: { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}) },
+    headers: { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}), ...opts.headers },
     requests: [request],
   }) as unknown as Promise<autocannon.Result> & { stop: () => void };
   return (await finish(instance, opts, rss, cpuBefore)).figures;

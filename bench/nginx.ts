@@ -46,12 +46,32 @@ export type StaticServer = { baseUrl: string; path: string; version: string; sto
 // Serves `html` at `urlPath` from a private prefix under `workDir` (config, logs, temp paths),
 // so it needs no system configuration and touches nothing outside the benchmark's folder.
 export async function startStaticServer(opts: { html: string; urlPath: string; workDir: string }): Promise<StaticServer> {
+  const server = await startFileServer({ workDir: opts.workDir, pages: [{ urlPath: opts.urlPath, identity: Buffer.from(opts.html) }] });
+  return { ...server, path: opts.urlPath };
+}
+
+// Issue 19's physical limit: each page's exact response bytes as files, the gzip body next to it
+// as `<file>.gz` served by `gzip_static on` (a copy, no compression per request), the identity
+// body to clients without gzip.
+export type StaticPage = { urlPath: string; identity: Buffer; gzip?: Buffer };
+export type FileServer = { baseUrl: string; version: string; stop: () => Promise<void> };
+
+export async function startFileServer(opts: { pages: StaticPage[]; workDir: string }): Promise<FileServer> {
   const bin = ensureNginx();
   const version = (spawnSync(bin, ["-v"], { encoding: "utf8" }).stderr || "").trim().replace(/^nginx version:\s*/, "");
   const prefix = path.resolve(opts.workDir);
   fs.rmSync(prefix, { recursive: true, force: true });
   for (const d of ["www", "logs", "tmp"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
-  fs.writeFileSync(path.join(prefix, "www", "page.html"), opts.html, { mode: 0o644 });
+  const locations = opts.pages.map((page, i) => {
+    const file = `page-${i}.html`;
+    fs.writeFileSync(path.join(prefix, "www", file), page.identity, { mode: 0o644 });
+    if (page.gzip) fs.writeFileSync(path.join(prefix, "www", `${file}.gz`), page.gzip, { mode: 0o644 });
+    return `    location = ${page.urlPath} {
+      default_type text/html;
+      ${page.gzip ? "gzip_static on;" : ""}
+      try_files /${file} =404;
+    }`;
+  });
   const port = await freePort();
   const conf = `
 daemon off;
@@ -75,10 +95,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${prefix}/www;
-    location = ${opts.urlPath} {
-      default_type text/html;
-      try_files /page.html =404;
-    }
+${locations.join("\n")}
   }
 }
 `;
@@ -94,7 +111,7 @@ http {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
     try {
-      const res = await fetch(`${baseUrl}${opts.urlPath}`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${baseUrl}${opts.pages[0].urlPath}`, { signal: AbortSignal.timeout(2_000) });
       await res.arrayBuffer();
       if (res.ok) break;
     } catch {
@@ -106,5 +123,5 @@ http {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl, path: opts.urlPath, version, stop };
+  return { baseUrl, version, stop };
 }

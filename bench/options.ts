@@ -24,6 +24,8 @@ export type BenchOptions = {
   only: string[] | null;
   // Opt-in sections: `--edge` (issue 8, nginx edge cache per tier) and `--soak` (issue 9).
   edge: boolean;
+  // `--weight` (issue 19 item 5): bytes per article page.
+  weight: boolean;
   soak: boolean;
   soakSeconds: number;
   // Opt-in modes that replace the default sections: `--email` (issue 17, a newsletter to 10,000
@@ -49,9 +51,11 @@ const usage = `npm run bench -- [options]
   --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
   --no-publications     skip the two-publication section (issue 16) and data's sessions
   --only KEYS           run only these sections, comma-separated: readers, publications, static,
-                        edge, webhooks, soak, email (each still needs its own flag, e.g. --edge)
-  --edge                also measure the nginx edge cache per tier (issue 8): anonymous and premium
-                        through the edge, next to nginx's static file and Node alone
+                        edge, weight, webhooks, soak, email (each still needs its own flag, e.g. --edge)
+  --edge                also measure the nginx edge cache per tier (issues 8, 19): anonymous and
+                        premium gzip clients through the edge, against nginx serving the same bytes
+                        precompressed (gzip_static); wrk when available (installed from apt if not)
+  --weight              also report page weight per article: text, HTML raw/gzip, RSC, first view
   --soak                run the sustained mixed-traffic soak (issue 9) instead of the default sections
   --soak-seconds S      soak length (default 300)
   --email               send a newsletter to the primary's bench members (--readers of them,
@@ -79,6 +83,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       only: { type: "string" },
       "no-trace": { type: "boolean", default: false },
       edge: { type: "boolean", default: false },
+      weight: { type: "boolean", default: false },
       soak: { type: "boolean", default: false },
       "soak-seconds": { type: "string" },
       email: { type: "boolean", default: false },
@@ -116,6 +121,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     publications: !values["no-publications"],
     only: values.only ? values.only.split(",").map((k) => k.trim()).filter(Boolean) : null,
     edge: values.edge ?? false,
+    weight: values.weight ?? false,
     soak: values.soak ?? false,
     soakSeconds: int(values["soak-seconds"], 300, "soak-seconds", 10, 3_600),
     email: values.email ?? false,

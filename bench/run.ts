@@ -19,6 +19,7 @@ import { startSmtpSink } from "./smtp-sink";
 import { runImportBench } from "./import-members";
 import { staticLimitSection } from "./sections/static-limit";
 import { webhooksSection } from "./sections/webhooks";
+import { weightSection } from "./sections/weight";
 import { GATED_MARKER, seedBenchDatabase, seedNewsletterAudience } from "./seed";
 import { buildProduction, resetRuntimeCache, startServer, type ServerHandle } from "./server";
 
@@ -31,6 +32,7 @@ const sections: { key: string; name: string; enabled: (o: BenchOptions) => boole
   { key: "publications", name: "two publications (issue 16)", enabled: (o) => o.publications && defaults(o), run: publicationsSection },
   { key: "static", name: "static limit (issue 7)", enabled: (o) => o.nginx && defaults(o), run: staticLimitSection },
   { key: "edge", name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && defaults(o), run: edgeSection },
+  { key: "weight", name: "page weight (issue 19)", enabled: (o) => o.weight && defaults(o), run: weightSection },
   { key: "webhooks", name: "webhooks (issue 4)", enabled: (o) => o.webhooks && defaults(o), run: webhooksSection },
   { key: "soak", name: "soak (issue 9)", enabled: (o) => o.soak, run: soakSection },
   { key: "email", name: "email (issue 17)", enabled: (o) => o.email, run: (ctx) => emailSection(ctx, ctx.email!) },

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { countCacheEntries } from "./support/cache-entries";
-import { adminApi, demoArticles, edgeCookieFrom, get, GATED_MARKER, markedPiece, publicEn, publicKo, query, rawGet, sessionCookie, type Page } from "./support/client";
+import { adminApi, demoArticles, edgeCookieFrom, get, getEncoded, GATED_MARKER, markedPiece, publicEn, publicKo, query, rawGet, sessionCookie, type Page } from "./support/client";
 import { multiState } from "./support/state";
 
 // Through the nginx edge (deploy/nginx, round robin over both instances).
@@ -84,6 +84,33 @@ test("cache entries stay at tiers × pieces while 1,000 distinct members read", 
   expect(countCacheEntries(state.edgeCacheDir)).toBe(before);
   // This file's tests read only this piece through this edge: one entry per tier, anonymous included.
   expect(before).toBe(tiers.length + 1);
+});
+
+// Issue 19: the edge asks Node for gzip and stores the compressed body once; a gzip client gets those
+// bytes from a hit, a client without gzip gets them inflated by nginx. After the entry-count test,
+// on the same piece: both kinds of client must share the tier's one entry (no new entries).
+test("gzip and identity clients both get the right tier's body from one cache hit", async () => {
+  const piece = url(state.edge, `/articles/${markedPiece.slug}`);
+  const premium = await reader("premium");
+  const entries = countCacheEntries(state.edgeCacheDir);
+  for (const round of [1, 2]) {
+    for (const accept of ["gzip, deflate, br", null]) {
+      const what = `${accept ?? "no Accept-Encoding"}, round ${round}`;
+      const paid = await getEncoded(piece, accept, premium.cookie);
+      const anon = await getEncoded(piece, accept);
+      for (const page of [paid, anon]) {
+        expect(page.status, what).toBe(200);
+        expect(fromCache(page), `${what}: ${page.headers.get("x-cache-status")}`).toBe(true);
+        expect(page.body, what).toContain("</html>");
+        // Stored gzip: sent as is to a gzip client, inflated for the other.
+        expect(page.encoding, what).toBe(accept ? "gzip" : null);
+        if (accept) expect(page.raw.length, what).toBeLessThan(page.body.length / 2);
+      }
+      expect(paid.body, what).toContain(GATED_MARKER);
+      expect(anon.body, what).not.toContain(GATED_MARKER);
+    }
+  }
+  expect(countCacheEntries(state.edgeCacheDir)).toBe(entries);
 });
 
 test("/t/** is 404 at the edge in every spelling", async () => {

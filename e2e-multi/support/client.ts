@@ -1,6 +1,7 @@
 // Plain HTTP helpers for the specs: pages as a reader with a cookie jar, the Admin API, sessions
 // minted exactly as sign-in mints them, and direct reads of the shared database.
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import Stripe from "stripe";
@@ -38,6 +39,35 @@ export function rawRequest(base: string, rawPath: string, opts: { method?: strin
     req.on("timeout", () => req.destroy(new Error(`${opts.method ?? "GET"} ${rawPath} timed out`)));
     req.on("error", reject);
     req.end(opts.body);
+  });
+}
+
+// A page as a client that sends exactly this Accept-Encoding (null: none at all), its body as
+// received (`raw`) and as text (inflated here when it came gzip): fetch() would pick the header
+// and inflate by itself, hiding what the edge sent.
+export type EncodedPage = Page & { raw: Buffer; encoding: string | null };
+export function getEncoded(url: string, acceptEncoding: string | null, cookie?: string | null): Promise<EncodedPage> {
+  const { hostname, port, pathname, search } = new URL(url);
+  const headers = { accept: "text/html", ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}), ...(cookie ? { cookie } : {}) };
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: hostname, port, path: pathname + search, headers, timeout: 20_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = res.headers["content-encoding"] ?? null;
+        const out = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
+        try {
+          resolve({ status: res.statusCode ?? 0, raw, encoding, body: (encoding === "gzip" ? gunzipSync(raw) : raw).toString("utf8"), headers: out });
+        } catch (err) {
+          reject(err);
+        }
+      });
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on("error", reject);
   });
 }
 

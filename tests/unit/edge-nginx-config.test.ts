@@ -16,7 +16,7 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
   it("keeps the per-publication, per-tier key, the guards and the /t/ block, with only local paths and ports", () => {
     const site = files["masthead.conf"];
     // The publication the Host maps to, never $host itself: forged hosts cannot mint entries.
-    expect(site).toMatch(/proxy_cache_key "\$masthead_publication\|\$masthead_tier\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
+    expect(site).toMatch(/proxy_cache_key "\$masthead_publication\|\$masthead_tier\|\$masthead_upstream_encoding\|\$uri\|\$arg__rsc\|\$http_rsc\|/);
     expect(site).not.toMatch(/proxy_cache_key[^;]*\$(host|http_host|server_name)\b/);
     // Read and stored only with a known tier of the key's publication; stored only what Node
     // confirmed it rendered for that tier and publication, a 200, a page (issue 15 §2, issue 16).
@@ -32,6 +32,45 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     expect(site).toContain(`include ${prefix}/publications.conf;`);
     const directives = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*(#|\/\/)/.test(l));
     expect(directives.join("\n")).not.toMatch(/\/etc\/nginx\/masthead|\/var\/(cache|log)\/nginx|10\.0\.0\./);
+  });
+
+  it("asks Node for gzip on the cached locations only, keys on that encoding and inflates for identity clients", () => {
+    const site = files["masthead.conf"];
+    const main = files["nginx.conf"];
+    // The client's own header never reaches Node from a cached location: one normalised value,
+    // the same one the key holds, so a client's Accept-Encoding cannot mint or pick entries.
+    expect(site).toMatch(/map \$masthead_publication \$masthead_upstream_encoding \{\s+default gzip;\s+\}/);
+    expect(site).toMatch(/proxy_cache_key "static\|\$masthead_upstream_encoding\|\$uri";/);
+    expect(files["proxy-headers.conf"]).not.toMatch(/^\s*proxy_set_header Accept-Encoding/m);
+    const locations = site.split(/\n    location /).slice(1);
+    expect(locations).toHaveLength(5);
+    for (const block of locations) {
+      const head = block.slice(0, block.indexOf("{")).trim();
+      if (!block.includes("proxy-headers.conf")) continue;
+      const cached = /^\s*proxy_cache masthead_tiers;/m.test(block);
+      const encoding = [...block.matchAll(/^\s*proxy_set_header Accept-Encoding (\S+);/gm)].map((m) => m[1]);
+      expect(encoding, head).toEqual([cached ? "$masthead_upstream_encoding" : '""']);
+    }
+    expect(main).toMatch(/^\s*gunzip on;/m);
+    expect(main).toMatch(/^\s*gzip on;/m);
+    expect(main).toMatch(/^\s*gzip_proxied any;/m);
+    expect(main).toMatch(/gzip_types [^;]*text\/x-component/);
+  });
+
+  it("answers anonymous readers without running njs, and leaves every session cookie to edge.js", () => {
+    const site = files["masthead.conf"];
+    const map = site.match(/map \$http_cookie \$masthead_tier_from_cookie \{([^}]*)\}/);
+    expect(map).not.toBeNull();
+    const lines = map![1].split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    expect(lines).toEqual(['"~next-auth\\.session-token" $edge_tier_from_cookie;', "default anon;"]);
+    // The same regex nginx applies (PCRE, unanchored): every spelling edge.js treats as a session.
+    const session = /next-auth\.session-token/;
+    for (const cookie of ["next-auth.session-token=x", "a=1; __Secure-next-auth.session-token=x", "next-auth.session-token.0=x; next-auth.session-token.1=y", "mh_edge=main.premium.1.s; next-auth.session-token=x"]) expect(session.test(cookie), cookie).toBe(true);
+    for (const cookie of ["", "mh_edge=main.premium.1.s", "theme=dark; NEXT_LOCALE=ko"]) expect(session.test(cookie), cookie).toBe(false);
+    if (mode === "cookie") expect(files["tier-cookie.conf"]).toMatch(/^set \$masthead_tier \$masthead_tier_from_cookie;$/m);
+    // Nothing else reads the njs variable directly: the map is the only way to it.
+    const reads = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*#/.test(l) && l.includes("$edge_tier_from_cookie"));
+    expect(reads.map((l) => l.trim())).toEqual(["js_set $edge_tier_from_cookie edge.tier;", '"~next-auth\\.session-token" $edge_tier_from_cookie;']);
   });
 
   it("maps the demo's hostnames to their publications and every other Host to the primary", () => {

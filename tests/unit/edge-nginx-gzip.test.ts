@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEdge, type EdgeServer } from "@/bench/edge-nginx";
+import { cookieValues, signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
+
+// The real nginx with deploy/nginx in front of a stub of Node that compresses like Next does (gzip
+// when asked): the edge must ask for gzip whatever the client sent, store the compressed body once,
+// and serve it as is to gzip clients and inflated (gunzip) to the others — per tier, per entry.
+
+const KEY = "edge-gzip-unit-key-0123456789abcdef012345";
+const SESSION_COOKIE = "next-auth.session-token";
+const PADDING = "<p>" + "Lorem ipsum dolor sit amet. ".repeat(200) + "</p>";
+const asked: string[] = [];
+
+const stub = http.createServer((req, res) => {
+  const cookie = req.headers.cookie ?? null;
+  const [session] = cookieValues(cookie, SESSION_COOKIE);
+  const tier = session ? "premium" : "anon";
+  if (!req.url?.startsWith("/articles/")) {
+    res.writeHead(200, { "content-type": "text/plain" });
+    return res.end("ok");
+  }
+  asked.push(String(req.headers["accept-encoding"] ?? "(none)"));
+  const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", vary: "Accept-Encoding", "x-masthead-tier": tier, "x-masthead-publication": "main" };
+  if (session) {
+    const binding = { publication: "main", session };
+    const now = Math.floor(Date.now() / 1000);
+    if (verifyEdgeValue(KEY, cookieValues(cookie, "mh_edge")[0], binding, now)?.tier !== tier) headers["set-cookie"] = `mh_edge=${signEdgeValue(KEY, binding, tier, now + 600)}; Path=/; HttpOnly`;
+  }
+  const html = Buffer.from(`<h1>tier=${tier} path=${req.url}</h1>${PADDING}`);
+  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    res.writeHead(200, { ...headers, "content-encoding": "gzip" });
+    return res.end(zlib.gzipSync(html));
+  }
+  res.writeHead(200, headers);
+  res.end(html);
+});
+
+type Answer = { status: number; raw: Buffer; text: string; encoding: string | null; cache: string; edgeCookie: string | null };
+function get(edge: EdgeServer, urlPath: string, acceptEncoding: string | null, cookie?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { accept: "text/html", ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}), ...(cookie ? { cookie } : {}) };
+    const req = http.request({ host: "127.0.0.1", port: edge.port, path: urlPath, headers, timeout: 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = res.headers["content-encoding"] ?? null;
+        const set = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("mh_edge="));
+        resolve({ status: res.statusCode ?? 0, raw, text: (encoding === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8"), encoding, cache: String(res.headers["x-cache-status"] ?? ""), edgeCookie: set ? set.slice(0, set.indexOf(";")) : null });
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`GET ${urlPath} timed out`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function cacheEntries(dir: string): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.isFile()) n++;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-gzip-"));
+let edge: EdgeServer;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
+  const upstream = (stub.address() as AddressInfo).port;
+  edge = await startEdge({ workDir: work, upstreamPorts: [upstream], mode: "cookie", edgeSecret: KEY });
+}, 30_000);
+afterAll(async () => {
+  await edge?.stop();
+  await new Promise((resolve) => stub.close(resolve));
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
+  it("asks Node for gzip whatever the client sends, and serves one entry to gzip and identity clients", async () => {
+    const url = "/articles/gzip-piece";
+    asked.length = 0;
+    const first = await get(edge, url, null);
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("MISS");
+    expect(first.encoding).toBeNull(); // inflated for a client that accepts no gzip
+    expect(first.text).toContain("tier=anon path=/articles/gzip-piece");
+    const entries = cacheEntries(edge.cacheDir);
+
+    for (const accept of ["gzip", "gzip, deflate, br", "br", "identity", "deflate", null, "GZIP;q=1, x-unknown"]) {
+      const page = await get(edge, url, accept);
+      expect(page.status, String(accept)).toBe(200);
+      expect(page.cache, String(accept)).toBe("HIT");
+      expect(page.text, String(accept)).toContain(PADDING);
+      expect(page.text, String(accept)).toContain("tier=anon");
+      const gzipClient = /gzip/i.test(accept ?? "");
+      expect(page.encoding, String(accept)).toBe(gzipClient ? "gzip" : null);
+      // Compressed once by Node: a gzip client gets the stored bytes, far smaller than the page.
+      if (gzipClient) expect(page.raw.length).toBeLessThan(PADDING.length / 4);
+      else expect(page.raw.length).toBeGreaterThan(PADDING.length);
+    }
+    // One render, asked for gzip alone; one entry whatever the clients' headers were.
+    expect(asked).toEqual(["gzip"]);
+    expect(cacheEntries(edge.cacheDir)).toBe(entries);
+  });
+
+  it("keeps the tiers apart for gzip and identity clients alike", async () => {
+    const url = "/articles/gzip-gated";
+    const session = `${SESSION_COOKIE}=sess-premium`;
+    const first = await get(edge, url, "gzip", session);
+    expect(first.cache).toBe("BYPASS");
+    expect(first.edgeCookie).toMatch(/^mh_edge=main\.premium\./);
+    const premium = `${session}; ${first.edgeCookie}`;
+    await get(edge, url, "gzip", premium);
+    await get(edge, url, "gzip");
+    for (const accept of ["gzip", null]) {
+      const paid = await get(edge, url, accept, premium);
+      expect(paid.cache, String(accept)).toBe("HIT");
+      expect(paid.text, String(accept)).toContain("tier=premium");
+      const anon = await get(edge, url, accept);
+      expect(anon.cache, String(accept)).toBe("HIT");
+      expect(anon.text, String(accept)).toContain("tier=anon");
+      expect(anon.text, String(accept)).not.toContain("tier=premium");
+    }
+    // A session without a valid edge cookie still reaches Node (njs ran: the map did not call it anonymous).
+    const forged = await get(edge, url, null, `${session}; mh_edge=main.premium.9999999999.AAAA`);
+    expect(forged.cache).toBe("BYPASS");
+    expect(forged.text).toContain("tier=premium");
+  });
+});
