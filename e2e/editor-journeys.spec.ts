@@ -41,7 +41,6 @@ test.describe("editor journeys", () => {
     await signInStaff(page, "editor@masthead.local");
     await page.goto(`/studio/pieces/${piece.id}`);
     const studioHome = page.getByRole("navigation", { name: "스튜디오" }).getByRole("link", { name: "스튜디오", exact: true });
-    // Nothing typed: no question.
     await page.getByLabel("제목", { exact: true }).fill(`바뀐 제목 ${uniq("t")}`);
     let asked = "";
     page.once("dialog", (d) => {
