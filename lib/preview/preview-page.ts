@@ -10,7 +10,7 @@ export const PREVIEW_PAGE_CSP = "default-src 'none'; img-src 'self' https: data:
 export type PreviewPiece = { title: string; dek: string[]; body: string; heroImage: string | null; heroAlt: string };
 
 const when = (d: Date, lang: UiLang) =>
-  new Intl.DateTimeFormat(lang === "en" ? "en-US" : "ko-KR", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Seoul", timeZoneName: "short" }).format(d);
+  new Intl.DateTimeFormat(lang === "en" ? "en-US" : "ko-KR", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Seoul", timeZoneName: "short" }).format(d);
 
 export function previewPage(lang: UiLang, publication: string, piece: PreviewPiece, expiresAt: Date): string {
   const t = dict(lang).studioEditor.previewPage;
