@@ -123,4 +123,21 @@ test.describe("editor journeys", () => {
     await stranger.close();
     await deletePiece(request, piece.id);
   });
+
+  test("the toolbar formats the selection and puts an uploaded image at the cursor", async ({ page, request }) => {
+    const piece = await createPiece(request, { title: `도구 모음 ${uniq("t")}`, body: "", access: "public", status: "draft" });
+    await signInStaff(page, "editor@masthead.local");
+    await page.goto(`/studio/pieces/${piece.id}`);
+    await body(page).fill("앞 문단\n\n강조할 말");
+    await body(page).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length - 5, el.value.length));
+    const toolbar = page.getByRole("toolbar", { name: "본문 도구" });
+    await toolbar.getByRole("button", { name: "굵게" }).click();
+    await expect(body(page)).toHaveValue("앞 문단\n\n**강조할 말**");
+    await body(page).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 4));
+    // A 1×1 PNG through the same upload route as the hero image.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    await page.getByTestId("body-image-file").setInputFiles({ name: "차트.png", mimeType: "image/png", buffer: png });
+    await expect(body(page)).toHaveValue(/^앞 문단\n\n!\[차트\]\(\/api\/admin\/uploads\/[0-9a-f]{32}\.png\)\n\n\*\*강조할 말\*\*$/);
+    await deletePiece(request, piece.id);
+  });
 });
