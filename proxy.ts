@@ -6,7 +6,7 @@ import { isStudioAction } from "@/lib/next-internals/server-actions";
 import type { PublicationRef } from "@/lib/publications/model";
 import { publicationOfRequest, publicationTable } from "@/lib/publications/table";
 import { mayBeArticle } from "@/lib/routing/known-articles";
-import { isInternalPath, localeRoute, matchArticlePath, publicationFileRoute, readerRoot } from "@/lib/routing/paths";
+import { isInternalPath, isPreviewLinkPath, localeRoute, matchArticlePath, publicationFileRoute, readerRoot } from "@/lib/routing/paths";
 import { hasMalformedEscape, serverActionRefusal } from "@/lib/routing/request-shape";
 import { gateSearchRequest } from "@/lib/search/gate";
 import { STUDIO_PUBLICATION_COOKIE, studioPublicationOf } from "@/lib/studio/studio-publication";
@@ -49,6 +49,8 @@ export async function proxy(request: NextRequest) {
   // One-click unsubscribe links (RFC 8058): a route handler that checks its signed token itself and
   // answers its own small document (lib/email/unsubscribe-page.ts).
   if (pathname.startsWith("/email/unsubscribe/")) return NextResponse.next();
+  // Draft preview links: the same, for someone without an account (app/preview/[token]/route.ts).
+  if (isPreviewLinkPath(pathname)) return NextResponse.next();
   // Until the publication table has loaded (the database was down at start) no host can be mapped.
   const pub = publicationOfRequest(request);
   if (!pub) return text("Service unavailable: the site is starting. Try again in a moment.", 503);

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { insertRevision } from "./piece-revisions";
 import { articleAuthors, articles, articleTags, authors, sections, tags, tiers, type Article, type NewArticle } from "../schema";
 
 type TierInput = typeof tiers.$inferInsert;
@@ -48,6 +49,7 @@ export async function upsertArticle(db: Db, input: ArticleWrite) {
       await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId: row.id, authorId, position })));
     }
     if (tagIds.length) await tx.insert(articleTags).values(tagIds.map((tagId) => ({ articleId: row.id, tagId })));
+    await insertRevision(tx, row, null);
     return row;
   });
 }
@@ -57,12 +59,14 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 // Creates (id null) or updates a piece by id with its byline and tags in one transaction. Unlike
 // upsertArticle it can change a slug, and never silently overwrites another piece with the same
 // slug (the unique index makes that a conflict). `after` runs in the same transaction, e.g. to
-// write the audit entry, so the change and its record commit together.
+// write the audit entry, so the change and its record commit together. Every save also records a
+// revision of the content (piece_revisions) here, so no entry point can skip the history.
 export async function saveArticle(
   db: Db,
   id: number | null,
   input: ArticleWrite,
   after?: (tx: Tx, row: Article) => Promise<void>,
+  editorMemberId: number | null = null,
 ): Promise<Article> {
   const { authorIds, tagIds, ...values } = input;
   return db.transaction(async (tx) => {
@@ -77,6 +81,7 @@ export async function saveArticle(
       await tx.insert(articleAuthors).values(authorIds.map((authorId, position) => ({ articleId: row.id, authorId, position })));
     }
     if (tagIds.length) await tx.insert(articleTags).values([...new Set(tagIds)].map((tagId) => ({ articleId: row.id, tagId })));
+    await insertRevision(tx, row, editorMemberId);
     if (after) await after(tx, row);
     return row;
   });

@@ -7,3 +7,4 @@ export * from "./feeds";
 export * from "./publications";
 export * from "./email";
 export * from "./portone";
+export * from "./revisions";

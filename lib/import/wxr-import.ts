@@ -203,7 +203,7 @@ async function writePiece(tx: Db, actor: Actor, source: string, piece: PlannedPi
     report.pieces.unchanged++;
     row = current;
   } else {
-    row = await saveArticle(tx, current?.id ?? null, { ...values, publicationId: refs.pub, ...deriveSearchText(values.body, values.previewParagraphs) });
+    row = await saveArticle(tx, current?.id ?? null, { ...values, publicationId: refs.pub, ...deriveSearchText(values.body, values.previewParagraphs) }, undefined, actor.memberId);
     await recordAudit(tx, actor, {
       action: current ? "piece.update" : "piece.create",
       subjectType: "article",

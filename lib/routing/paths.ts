@@ -24,6 +24,13 @@ export function isInternalPath(pathname: string): boolean {
   return /^\/+[tp](?:$|[/.;])/.test(path) || /^\/(?:ko|en)\/[tp](?:$|[/.;])/.test(path);
 }
 
+// Draft preview links (/preview/{token}): a route handler that checks the signed token itself and
+// answers its own no-store, noindex document. The proxy passes exactly this shape through, never
+// into a reader or per-tier render; any other /preview… path is an ordinary unknown page (404).
+export function isPreviewLinkPath(pathname: string): boolean {
+  return /^\/preview\/[A-Za-z0-9._-]{1,200}$/.test(pathname);
+}
+
 const articlePattern = /^\/articles\/([^/]+)\/?$/;
 
 // `/articles/{slug}` (also `/en/articles/{slug}`, which redirects) → slug, or null.

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { deleteArticle, saveArticle } from "@/db/queries/content-writes";
+import { getRevision } from "@/db/queries/piece-revisions";
 import { requestNewsletter, withdrawNewsletter } from "@/db/queries/email";
 import { getStudioArticle, type StudioArticle } from "@/db/queries/studio-articles";
 import type { Article } from "@/db/schema";
@@ -44,18 +45,21 @@ function slugsOf(row: { slug: string }, existing: StudioArticle | null): string[
 
 const membershipBefore = (a: StudioArticle | null, now: Date) => (a ? membershipOf(a, a.tags.map((t) => t.id), now) : null);
 
-async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date): Promise<PieceChange> {
+// A restore is a save whose audit entry names the revision it brought back.
+type AuditAs = { action: string; summary: string; details: Record<string, unknown> };
+
+async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fields: PieceFields, now: Date, auditAs?: AuditAs): Promise<PieceChange> {
   const pub = actorPublication(actor);
   const write = await resolvePieceWrite(db, pub, fields, existing, now);
   let related: string[] = [];
   const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
     related = relatedTagsToExpire(membershipBefore(existing, now), membershipOf(row, write.tagIds, now));
     await recordAudit(tx, actor, {
-      action: existing ? "piece.update" : "piece.create",
+      action: auditAs?.action ?? (existing ? "piece.update" : "piece.create"),
       subjectType: "article",
       subjectId: row.id,
-      summary: `${existing ? "수정" : "작성"}: ${row.title}`,
-      details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}) },
+      summary: auditAs?.summary ?? `${existing ? "수정" : "작성"}: ${row.title}`,
+      details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}), ...auditAs?.details },
     });
     // The send itself waits for the piece to be live (lib/email/worker.ts), so a scheduled piece
     // goes at its publish instant; each piece is sent at most once.
@@ -64,7 +68,7 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
     // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
     // answered as failed because the connection dropped between commit and announcement.
     await announceContentChange(tx, { publicationId: pub, slugs: slugsOf(row, existing), lists: true, related });
-  });
+  }, actor.memberId);
   return { article, publicationId: pub, slugs: slugsOf(article, existing), related };
 }
 
@@ -78,6 +82,20 @@ export async function updatePiece(db: Db, actor: Actor, id: number, patch: Piece
   // Bylines and tags left out of a patch stay as they are (resolvePieceWrite keeps them).
   const base = { ...toPieceFields(existing), authorSlugs: undefined, tags: undefined, section: undefined };
   return commit(db, actor, existing, { ...base, ...patch }, now);
+}
+
+// Brings back a revision's content fields (title, body, dek) as a new save; everything else (status,
+// access, slug, byline) stays as it is now.
+export async function restorePieceRevision(db: Db, actor: Actor, id: number, revisionId: number, now = new Date()): Promise<PieceChange> {
+  const pub = actorPublication(actor);
+  const [existing, revision] = await Promise.all([getStudioArticle(db, pub, id), getRevision(db, pub, id, revisionId)]);
+  if (!existing || !revision) throw new AppError("not_found", "revision", "No such revision of this piece.");
+  const base = { ...toPieceFields(existing), authorSlugs: undefined, tags: undefined, section: undefined };
+  return commit(db, actor, existing, { ...base, title: revision.title, body: revision.body, dek: revision.dek }, now, {
+    action: "piece.restore",
+    summary: `이전 판 복원: ${revision.title}`,
+    details: { revisionId: revision.id, revisionCreatedAt: revision.createdAt.toISOString() },
+  });
 }
 
 export async function removePiece(db: Db, actor: Actor, id: number, now = new Date()): Promise<PieceChange> {

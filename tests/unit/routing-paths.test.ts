@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicationFileRoute, isInternalPath, isKnownReaderPath, localeRoute, matchArticlePath, normalizePath } from "@/lib/routing/paths";
+import { publicationFileRoute, isInternalPath, isKnownReaderPath, isPreviewLinkPath, localeRoute, matchArticlePath, normalizePath } from "@/lib/routing/paths";
 
 describe("internal per-tier paths", () => {
   it.each([
@@ -64,5 +64,18 @@ describe("locale routing", () => {
     expect(localeRoute("/nowhere", "main")).toMatchObject({ known: false });
     expect(localeRoute("/en/nowhere", "main")).toMatchObject({ known: false });
     expect(isKnownReaderPath("/tags/x/y")).toBe(false);
+  });
+});
+
+describe("draft preview links", () => {
+  it("pass exactly /preview/{token} through to their route handler", () => {
+    expect(isPreviewLinkPath("/preview/12.1.0.1790000000.AAAAAAAAAAAAAAAAAAAAAA")).toBe(true);
+  });
+  it.each(["/preview", "/preview/", "/preview/a/b", "/en/preview/x", "/preview/%2e%2e%2ft%2fx", "/t/preview/x", "/previews/x"])("%s is not a preview link", (path) => {
+    expect(isPreviewLinkPath(path)).toBe(false);
+  });
+  it("a preview path is never internal, and never a reader page of its own", () => {
+    expect(isInternalPath("/preview/x")).toBe(false);
+    expect(isKnownReaderPath("/preview/x")).toBe(false);
   });
 });

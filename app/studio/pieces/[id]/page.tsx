@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getNewsletterSend } from "@/db/queries/email";
+import { listRevisions } from "@/db/queries/piece-revisions";
+import { dict } from "@/lib/i18n";
 import { getStudioArticle } from "@/db/queries/studio-articles";
 import { pieceNewsletterWeight } from "@/lib/email/studio-weight";
 import { originOf } from "@/lib/publications/current";
@@ -12,9 +14,11 @@ import { PageTitle, formatInstant } from "../../_components/ui";
 import { DeletePieceButton } from "../_components/delete-piece-button";
 import { loadEditorOptions } from "../_components/editor-options";
 import { PieceEditor } from "../_components/piece-editor";
+import { PreviewLinks } from "../_components/preview-links";
+import { RevisionList } from "../_components/revision-list";
 import { toFormValues } from "../_components/types";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; restored?: string }> };
 
 export default async function EditPiecePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage("editor");
@@ -26,7 +30,12 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
   const pub = publicationById(actor.publicationId);
   if (!article) notFound();
   const status = effectiveStatus(article, new Date());
-  const [send, weight] = await Promise.all([getNewsletterSend(db, article.id), pub ? pieceNewsletterWeight(db, pub, article) : null]);
+  const [send, weight, revisions] = await Promise.all([
+    getNewsletterSend(db, article.id),
+    pub ? pieceNewsletterWeight(db, pub, article) : null,
+    listRevisions(db, actor.publicationId, article.id),
+  ]);
+  const query = await searchParams;
   return (
     <div>
       <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
@@ -35,9 +44,9 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
         {status === "published" ? <a href={`${pub ? originOf(pub) : ""}/articles/${article.slug}`} className="underline">사이트에서 보기</a> : "아직 독자에게 보이지 않습니다"} ·{" "}
         <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">변경 기록</Link>
       </p>
-      {(await searchParams).saved ? (
+      {query.saved || query.restored ? (
         <p role="status" className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
-          저장했습니다.
+          {query.restored ? dict("ko").studioEditor.revisions.restored : "저장했습니다."}
         </p>
       ) : null}
       {weight && (weight.clipped || weight.imageHeavy) ? (
@@ -46,7 +55,11 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
           {weight.imageHeavy ? ` 이미지가 ${weight.images}개로 많아 느리게 열리고 스팸함으로 갈 수 있습니다.` : ""}
         </p>
       ) : null}
-      <PieceEditor initial={toFormValues(article, send)} options={options} />
+      <PieceEditor key={query.restored ?? "edit"} initial={toFormValues(article, send)} options={options} />
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+        <RevisionList pieceId={article.id} revisions={revisions} />
+        {status === "published" ? null : <PreviewLinks pieceId={article.id} />}
+      </div>
     </div>
   );
 }

@@ -1,21 +1,67 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { dict } from "@/lib/i18n";
+import type { ActionResult } from "@/lib/studio/action-result";
 import { Field, FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
-import { savePieceAction } from "../actions";
+import { savePieceAction, type SavedPiece } from "../actions";
 import { BodyEditor } from "./body-editor";
+import { DraftRestorePrompt } from "./draft-restore-prompt";
 import { InstantField } from "./instant-field";
 import { PieceMetaFields } from "./piece-meta-fields";
 import { TierPreviewPanel } from "./tier-preview-panel";
 import type { EditorOptions, PieceFormValues } from "./types";
+import { useDraftAutosave, type DraftFields } from "./use-draft-autosave";
+import { useUnsavedWarning } from "./use-unsaved-warning";
+
+const t = dict("ko").studioEditor;
+
+// Title and dek are uncontrolled inputs; the autosave reads them from the form.
+function contentOf(form: HTMLFormElement | null, body: string): DraftFields {
+  const value = (name: string) => {
+    const el = form?.elements.namedItem(name);
+    return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value : "";
+  };
+  return { title: value("title"), dek: value("dek"), body };
+}
 
 const FIELDS = ["title", "slug", "dek", "body", "locale", "access", "unlockAt", "status", "publishAt", "section", "tags", "authorSlugs", "authorEmail", "previewParagraphs", "heroImage", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription", "newsletter"];
 
 export function PieceEditor({ initial, options }: { initial: PieceFormValues; options: EditorOptions }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(savePieceAction.bind(null, initial.id), null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [dirty, setDirty] = useState(false);
+  const draft = useDraftAutosave(initial.id, { title: initial.title, dek: initial.dek, body: initial.body });
+  useUnsavedWarning(dirty, t.unsavedLeave);
+  // A successful save ends the unsaved state and drops the local draft.
+  const [state, formAction, pending] = useActionState(async (prev: ActionResult<SavedPiece> | null, fd: FormData) => {
+    const result = await savePieceAction(initial.id, prev, fd);
+    if (result.ok) {
+      draft.clear(contentOf(formRef.current, String(fd.get("body") ?? "")));
+      setDirty(false);
+    }
+    return result;
+  }, null);
   const [body, setBody] = useState(initial.body);
+  const edited = (nextBody: string) => {
+    setDirty(true);
+    draft.schedule(contentOf(formRef.current, nextBody));
+  };
+  const changeBody = (v: string) => {
+    setBody(v);
+    edited(v);
+  };
+  const restoreDraft = (d: DraftFields) => {
+    const form = formRef.current;
+    for (const name of ["title", "dek"] as const) {
+      const el = form?.elements.namedItem(name);
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = d[name];
+    }
+    setBody(d.body);
+    setDirty(true);
+    draft.dismiss();
+  };
   const [access, setAccess] = useState(initial.access);
   const [unlockAt, setUnlockAt] = useState(initial.unlockAt);
   const [status, setStatus] = useState(initial.status);
@@ -29,8 +75,14 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
   const sendStarted = initial.newsletter.status === "queued" || initial.newsletter.status === "done";
 
   return (
-    <form action={formAction} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]" aria-label="기사 편집">
+    <form ref={formRef} action={formAction} onInput={(e) => (e.target as HTMLElement).id !== "body" && edited(body)} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]" aria-label="기사 편집">
       <div className="flex flex-col gap-4">
+        {draft.offered ? <DraftRestorePrompt draft={draft.offered} onRestore={restoreDraft} onDiscard={draft.discard} /> : null}
+        {dirty ? (
+          <p className="text-xs font-semibold text-amber-800" data-testid="unsaved-badge">
+            ● {t.unsavedBadge}
+          </p>
+        ) : null}
         <FormError error={error} fields={FIELDS} />
         {state?.ok ? (
           <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
@@ -49,7 +101,7 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
           <textarea id="dek" name="dek" rows={2} defaultValue={initial.dek} className={inputClass} />
           <FieldError error={error} field="dek" />
         </Field>
-        <BodyEditor value={body} onChange={setBody} error={error} />
+        <BodyEditor value={body} onChange={changeBody} error={error} />
         <PieceMetaFields initial={initial} options={options} error={error} />
       </div>
       <aside className="flex flex-col gap-4">
