@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { processSlot } from "@/lib/process-state";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import { createMemoryStore } from "./memory-store";
 import { createPostgresStore } from "./postgres-store";
@@ -9,14 +10,10 @@ import type { RateLimitResult, RateLimitRule } from "./window";
 
 export type { RateLimitResult, RateLimitRule } from "./window";
 
-// One limiter per process, kept on globalThis because Next bundles route handlers, pages and
-// actions separately and each bundle would otherwise open its own Redis connection.
-const KEY = Symbol.for("masthead.rateLimiter");
-type Holder = { [KEY]?: { limiter: RateLimiter; settings: RateLimitSettings } };
-
-function state() {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) {
+// One limiter per process (a process slot) because Next bundles route handlers, pages and actions
+// separately and each bundle would otherwise open its own Redis connection.
+function state(): { limiter: RateLimiter; settings: RateLimitSettings } {
+  return processSlot("rateLimiter", () => {
     const settings = parseRateLimitSettings(process.env);
     const redisUrl = process.env.REDIS_URL || undefined;
     const stores = [
@@ -24,9 +21,8 @@ function state() {
       createPostgresStore(getDb),
       createMemoryStore(),
     ];
-    holder[KEY] = { limiter: createRateLimiter({ stores }), settings };
-  }
-  return holder[KEY];
+    return { limiter: createRateLimiter({ stores }), settings };
+  });
 }
 
 export function rateLimitSettings(): RateLimitSettings {
