@@ -1,11 +1,12 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
 import { processSlot } from "@/lib/process-state";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import { createMemoryStore } from "./memory-store";
 import { createPostgresStore } from "./postgres-store";
 import { createRedisStore } from "./redis-store";
-import { parseRateLimitSettings, type RateLimitSettings } from "./settings";
+import { rateLimitSettingsFrom, type RateLimitSettings } from "./settings";
 import type { RateLimitResult, RateLimitRule } from "./window";
 
 export type { RateLimitResult, RateLimitRule } from "./window";
@@ -14,8 +15,9 @@ export type { RateLimitResult, RateLimitRule } from "./window";
 // separately and each bundle would otherwise open its own Redis connection.
 function state(): { limiter: RateLimiter; settings: RateLimitSettings } {
   return processSlot("rateLimiter", () => {
-    const settings = parseRateLimitSettings(process.env);
-    const redisUrl = process.env.REDIS_URL || undefined;
+    const env = getEnv();
+    const settings = rateLimitSettingsFrom(env);
+    const redisUrl = env.REDIS_URL;
     const stores = [
       ...(redisUrl ? [createRedisStore(redisUrl, settings.redisTimeoutMs)] : []),
       createPostgresStore(getDb),
