@@ -4,37 +4,33 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { getEnv } from "@/lib/env";
+import { clearProcessSlot, peekProcessSlot, processSlot, setProcessSlot } from "@/lib/process-state";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 type Listen = (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
-type Handle = { db: Db; close: () => Promise<void>; kind: "pglite" | "postgres"; listen: Listen };
+export type DbHandle = { db: Db; close: () => Promise<void>; kind: "pglite" | "postgres"; listen: Listen };
 
 // Every statement this process sends, counted through drizzle's logger hook (one integer
 // increment). The benchmark reads it to prove the article hot path makes no query.
-const COUNTER = Symbol.for("masthead.queryCount");
-type Counter = { [COUNTER]?: number };
 const countingLogger = {
   logQuery() {
-    const g = globalThis as Counter;
-    g[COUNTER] = (g[COUNTER] ?? 0) + 1;
+    setProcessSlot("queryCount", queryCount() + 1);
   },
 };
 export function queryCount(): number {
-  return (globalThis as Counter)[COUNTER] ?? 0;
+  return peekProcessSlot("queryCount") ?? 0;
 }
 
 // One handle per process: PGlite allows a single instance per data directory, and Next may load
-// this module from several bundles, so the handle lives on globalThis.
-const KEY = Symbol.for("masthead.db");
-type Holder = { [KEY]?: Promise<Handle> };
+// this module from several bundles, so the handle is a process slot (lib/process-state.ts).
 
 export function pgliteDir(dataDir = getEnv().MASTHEAD_DATA_DIR): string {
   return path.resolve(dataDir, "pglite");
 }
 
-export async function openPglite(dir: string): Promise<Handle> {
+export async function openPglite(dir: string): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -87,7 +83,7 @@ async function yieldBackendCpu(client: import("pg").PoolClient): Promise<void> {
   }
 }
 
-async function openPostgres(url: string, background: boolean): Promise<Handle> {
+async function openPostgres(url: string, background: boolean): Promise<DbHandle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   // Without a connect timeout a request waits forever on a PostgreSQL that accepts TCP but does
@@ -149,18 +145,18 @@ async function listenPostgres(url: string, channel: string, onMessage: (payload:
   };
 }
 
-export function openDatabase(opts: { url?: string; pgliteDir?: string; background?: boolean } = {}): Promise<Handle> {
+export function openDatabase(opts: { url?: string; pgliteDir?: string; background?: boolean } = {}): Promise<DbHandle> {
   const url = opts.url ?? getEnv().DATABASE_URL;
   return url ? openPostgres(url, opts.background ?? false) : openPglite(opts.pgliteDir ?? pgliteDir());
 }
 
-async function handle(): Promise<Handle> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= openDatabase().catch((err) => {
-    delete holder[KEY];
-    throw err;
-  });
-  return holder[KEY];
+async function handle(): Promise<DbHandle> {
+  return processSlot("db", () =>
+    openDatabase().catch((err) => {
+      clearProcessSlot("db");
+      throw err;
+    }),
+  );
 }
 
 export async function getDb(): Promise<Db> {
@@ -172,8 +168,7 @@ export async function listenDb(channel: string, onMessage: (payload: string) => 
 }
 
 export async function closeDb(): Promise<void> {
-  const holder = globalThis as Holder;
-  const h = holder[KEY];
-  delete holder[KEY];
+  const h = peekProcessSlot("db");
+  clearProcessSlot("db");
   if (h) await (await h).close();
 }

@@ -1,6 +1,26 @@
 import { z } from "zod";
 
 // The only module that reads process.env. Everything optional: the local demo runs without any.
+
+// Abuse limits, each configurable (README "Abuse limits"). Part of the schema below, so a bad value
+// stops the server at start; exported so lib/rate-limit/settings.ts builds its rules from the same
+// definitions (and its tests can parse a made-up environment).
+export const rateLimitEnv = z.object({
+  // Sign-in link requests allowed per client IP per 15 minutes (raised by the e2e suite, whose
+  // every browser shares one loopback address).
+  SIGNIN_REQUESTS_PER_IP: z.coerce.number().int().positive().default(20),
+  SIGNIN_REQUESTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  COMMENTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  COMMENT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  ADMIN_API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  // Reverse proxies in front that append to X-Forwarded-For (nginx in deploy/nginx: 1; lib/http/client-ip.ts).
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Per-command budget for Redis before the limiter falls back to PostgreSQL.
+  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
+});
+export type RateLimitEnv = z.infer<typeof rateLimitEnv>;
+
 const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   MASTHEAD_DATA_DIR: z.string().min(1).default(".data"),
@@ -54,23 +74,12 @@ const schema = z.object({
   // Test-only: demo checkouts bill periods of this many seconds instead of a month/year, so an
   // end-to-end run can watch a canceled subscription run out. Ignored when Stripe keys are set.
   MASTHEAD_DEMO_PERIOD_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
-  // Sign-in link requests allowed per client IP per 15 minutes (raised by the e2e suite, whose
-  // every browser shares one loopback address).
-  SIGNIN_REQUESTS_PER_IP: z.coerce.number().int().positive().default(20),
-  // The other abuse limits (lib/rate-limit/settings.ts reads them; listed here so a bad value
-  // stops the server at start instead of at the first limited request).
-  SIGNIN_REQUESTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
-  COMMENTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
-  COMMENT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  ADMIN_API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
-  SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
-  // Reverse proxies in front that append to X-Forwarded-For (nginx in deploy/nginx: 1).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // The abuse limits (rateLimitEnv above; lib/rate-limit/settings.ts turns them into rules).
+  ...rateLimitEnv.shape,
   // The nginx edge's tier cookie (deploy/nginx): HMAC key (derived from AUTH_SECRET when unset)
   // and how long nginx may trust a tier without asking Node.
   EDGE_SECRET: z.string().min(16).optional(),
   EDGE_COOKIE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
-  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
   // How many server instances the operator runs against this configuration; more than one

@@ -5,7 +5,14 @@
 // globalThis, typed here; each slot says who writes it and who reads it.
 //
 // A slot is created on first use (`processSlot(name, init)`) by the module that owns it; nothing
-// else keeps process-wide mutable state.
+// else keeps process-wide mutable state, with two kinds of exception, each named where it lives:
+// - lib/cache/handler.mjs (Next imports it directly, outside the app bundle, so it cannot import
+//   this TypeScript module) keeps the shared cache and the tag-broadcast hook on symbols of its
+//   own, "masthead.sharedCache" and "masthead.cacheTagBroadcast"; lib/cache/tag-broadcast.ts
+//   reads them under the same names.
+// - lib/studio/content-events.ts ("masthead.contentOrigin") and lib/studio/publish-clock.ts
+//   ("masthead.publishClock") still hold their own symbols (left to the studio's owners, issue 21).
+import type { DbHandle } from "../db/client";
 import type { EpochState } from "./auth/epochs";
 import type { EmailWorkerSlot } from "./email/runner";
 import type { PortOneSlot } from "./billing/portone/runtime";
@@ -13,6 +20,10 @@ import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
 import type { RedirectTables } from "./import/redirects";
 import type { PublicationsSlot } from "./publications/table";
 import type { KnownArticles } from "./routing/known-articles";
+import type { RateLimiter } from "./rate-limit/limiter";
+import type { RateLimitSettings } from "./rate-limit/settings";
+
+type LimiterSlot = { limiter: RateLimiter; settings: RateLimitSettings };
 
 export interface ProcessSlots {
   /** Publications by id, slug and hostname: lib/publications/table-loader (start, NOTIFY) → proxy,
@@ -35,6 +46,24 @@ export interface ProcessSlots {
   /** PortOne's local stand-in (no PORTONE_API_SECRET) and this instance's renewal job
    *  (lib/billing/portone/runtime.ts, runner.ts): started on first use / by instrumentation. */
   portone: PortOneSlot;
+  /** The database handle, opened once (PGlite allows one instance per data directory): db/client.ts,
+   *  removed again when opening fails or on closeDb(). */
+  db: Promise<DbHandle>;
+  /** Statements this process has sent (drizzle's logger hook, db/client.ts) → the bench's
+   *  "no query on the article path" check. */
+  queryCount: number;
+  /** AUTH_SECRET, or the one generated into the data directory: lib/auth/secret.ts. */
+  authSecret: string;
+  /** The HMAC key of the mh_edge cookie (EDGE_SECRET or derived from the auth secret): lib/edge/settings.ts. */
+  edgeKey: string;
+  /** Set once http.Server.prototype.emit is patched to stamp the peer address (lib/http/peer-address.ts,
+   *  from instrumentation), so the patch is never applied twice. */
+  peerStamp: true;
+  /** The rate limiter of route handlers, pages and actions (Redis, else the database, else memory):
+   *  lib/rate-limit/index.ts; one Redis connection per process. */
+  rateLimiter: LimiterSlot;
+  /** The proxy's rate limiter (Redis, else memory; never the database): lib/rate-limit/proxy-limiter.ts. */
+  proxyRateLimiter: LimiterSlot;
 }
 
 const ROOT = Symbol.for("masthead.processState");
@@ -48,6 +77,16 @@ function root(): Partial<ProcessSlots> {
 export function processSlot<K extends keyof ProcessSlots>(name: K, init: () => ProcessSlots[K]): ProcessSlots[K] {
   const r = root();
   return (r[name] ??= init()) as ProcessSlots[K];
+}
+
+/** A slot's value, or undefined while nobody has filled it. */
+export function peekProcessSlot<K extends keyof ProcessSlots>(name: K): ProcessSlots[K] | undefined {
+  return root()[name];
+}
+
+/** Empties a slot, so the next `processSlot` call fills it again (a failed or closed database). */
+export function clearProcessSlot(name: keyof ProcessSlots): void {
+  delete root()[name];
 }
 
 /** Replaces a slot's value (a table swapped whole after a reload). */

@@ -1,3 +1,4 @@
+// @ts-check
 import fs from "node:fs";
 
 // Playwright cannot download its own browsers here: the tests drive the system Chromium.

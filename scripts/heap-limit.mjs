@@ -1,3 +1,4 @@
+// @ts-check
 // The V8 heap ceiling given to every production server (`npm start`, the e2e and bench servers).
 //
 // Without one, V8 derives the ceiling from the machine's memory (about 4 GB on a 24 GB host) and

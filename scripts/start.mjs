@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: prepare the database (migrate, seed when empty), build when the sources changed
 // since the last build, then serve the production build.
 import { spawn, spawnSync } from "node:child_process";
@@ -8,9 +9,10 @@ import { serverNodeOptions } from "./heap-limit.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
-const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const bin = (/** @type {string} */ name) => path.join(root, "node_modules", ".bin", name);
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
+/** @param {string} cmd @param {string[]} args */
 function run(cmd, args, env = process.env) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
@@ -19,7 +21,7 @@ function run(cmd, args, env = process.env) {
 // A fingerprint of everything that goes into the build; a changed tree triggers a rebuild.
 function sourceFingerprint() {
   const hash = createHash("sha256");
-  const walk = (p) => {
+  const walk = (/** @type {string} */ p) => {
     const st = fs.statSync(p, { throwIfNoEntry: false });
     if (!st) return;
     if (st.isDirectory()) {
@@ -52,6 +54,7 @@ export function resetRuntimeCache() {
 }
 
 /** The server's NODE_OPTIONS with its heap ceiling (scripts/heap-limit.mjs); a bad setting stops start-up. */
+/** @param {Record<string, string | undefined>} env @returns {string} */
 export function nodeOptionsOrExit(env) {
   try {
     return serverNodeOptions(env);
@@ -86,7 +89,7 @@ function main() {
   const port = process.env.PORT || "3000";
   console.log(`[start] serving on http://localhost:${port}`);
   const child = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
 

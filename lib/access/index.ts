@@ -7,3 +7,4 @@ export * from "./comments";
 export * from "./bundles";
 export * from "./roles";
 export * from "./mail";
+export * from "./feeds";

@@ -2,7 +2,7 @@
 // a member is told that their access ends. Pure: the caller loads grants and tiers.
 import { resolvePublicationAccess, resolvePublicationTimeline, tiersOf, type PublicationAccessInput } from "./bundles";
 import { canRead, PUBLIC_ACCESS, type PieceGate } from "./pieces";
-import { tierBySlug, type TierRef } from "./tiers";
+import { isPaidTier, tierBySlug, type TierRef } from "./tiers";
 
 export type NewsletterVariant = "full" | "teaser";
 
@@ -32,6 +32,6 @@ export function accessEndingSoon(input: MemberAccessInput, leadMs = ENDING_NOTIC
   const tiers = tiersOf(input.tiers, input.publicationId);
   const tier = tierBySlug(tiers, current.tier);
   const after = tierBySlug(tiers, next.tier);
-  if (!tier || !after || tier.rank <= 0 || after.rank >= tier.rank) return null;
+  if (!tier || !after || !isPaidTier(tier) || after.rank >= tier.rank) return null;
   return { tier, endsAt: current.until, after };
 }

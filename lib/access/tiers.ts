@@ -22,9 +22,14 @@ export function tierBySlug(tiers: readonly TierRef[], slug: string): TierRef | n
   return tiers.find((t) => t.slug === slug) ?? null;
 }
 
+/** A tier a member pays for: above free (rank 0) and not one of the implicit anon/free tiers. */
+export function isPaidTier(tier: Pick<TierRef, "slug" | "rank">): boolean {
+  return tier.rank > 0 && tier.slug !== ANON_SLUG && tier.slug !== FREE_SLUG;
+}
+
 /** Tiers a member can pay for, cheapest (lowest rank) first. */
-export function paidTiers<T extends TierRef>(tiers: readonly T[]): T[] {
-  return tiers.filter((t) => t.rank > 0 && t.slug !== ANON_SLUG && t.slug !== FREE_SLUG).sort((a, b) => a.rank - b.rank);
+export function paidTiers<T extends Pick<TierRef, "slug" | "rank">>(tiers: readonly T[]): T[] {
+  return tiers.filter(isPaidTier).sort((a, b) => a.rank - b.rank);
 }
 
 /**

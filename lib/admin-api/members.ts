@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getMemberByEmail } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { resolveGrantStatus } from "@/lib/access";
+import { isPaidTier, paidTiers, resolveGrantStatus } from "@/lib/access";
 import { emailSchema } from "@/lib/auth/email";
 import { loadMemberAccess, toGrantLike } from "@/lib/auth/member-access";
 import { AppError } from "@/lib/http/errors";
@@ -51,8 +51,8 @@ export async function parseGrantRequest(db: Db, publicationId: number, rawEmail:
   if (!email.success) throw new AppError("invalid", "email", "The member email is not a valid address.");
   const input = grantBodySchema.parse(body);
   const tiers = await listTiers(db, publicationId);
-  if (!tiers.some((t) => t.slug === input.tier && t.rank > 0)) {
-    throw new AppError("invalid", "tier", `Unknown paid tier "${input.tier}". Known: ${tiers.filter((t) => t.rank > 0).map((t) => t.slug).join(", ")}.`);
+  if (!tiers.some((t) => t.slug === input.tier && isPaidTier(t))) {
+    throw new AppError("invalid", "tier", `Unknown paid tier "${input.tier}". Known: ${paidTiers(tiers).map((t) => t.slug).join(", ")}.`);
   }
   const startsAt = input.startsAt ?? now;
   if (input.endsAt && input.endsAt <= startsAt) throw new AppError("invalid", "grant", "endsAt must be after startsAt.");

@@ -25,8 +25,6 @@ process.env.AUTH_TRUST_HOST = "true";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export { sessionCookieName } from "./session-cookie";
-
 // The publication whose host the sign-in link was opened on (the callback request's Host).
 async function signInPublication() {
   const table = publicationTable();

@@ -31,7 +31,10 @@ type Refreshed = { claims: AccessClaims; setCookie: string | null } | "gone" | n
 // Asks this server to re-mint the session from the database (only when the token is stale, so
 // the steady-state path does no I/O). A loopback HTTP call because the proxy bundle carries no
 // database driver (design §13: keep the adapter out of the proxy bundle); loopback, not the public
-// origin: the request must not leave the machine.
+// origin: the request must not leave the machine. Why not a direct call: Next 16 runs proxy.ts on
+// Node, so it is not the runtime that forbids it; it is the bundle. The re-mint needs the database
+// driver (pg, or PGlite's WASM) and next-auth's adapter, which Next would then bundle into the proxy
+// that runs before every request — kept out deliberately, at the price of this rare self-call.
 async function refresh(cookieHeader: string, publicationId: number): Promise<Refreshed> {
   try {
     const res = await fetch(`http://127.0.0.1:${getEnv().PORT}/api/session/refresh`, {

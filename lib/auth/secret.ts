@@ -2,15 +2,15 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
+import { processSlot } from "@/lib/process-state";
 
 // AUTH_SECRET signs sessions; every instance must share it. For the local demo it is generated
 // once and kept in the data directory so sessions survive restarts.
-const KEY = Symbol.for("masthead.authSecret");
-type Holder = { [KEY]?: string };
-
 export function authSecret(): string {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return holder[KEY];
+  return processSlot("authSecret", loadAuthSecret);
+}
+
+function loadAuthSecret(): string {
   const env = getEnv();
   let secret = env.AUTH_SECRET;
   if (!secret) {
@@ -27,6 +27,5 @@ export function authSecret(): string {
       }
     }
   }
-  holder[KEY] = secret;
   return secret;
 }

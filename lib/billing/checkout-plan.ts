@@ -1,8 +1,9 @@
 import type { Tier } from "@/db/schema";
+import { isPaidTier } from "@/lib/access";
 import type { CheckoutInterval } from "./demo-intent";
 import { stripeLookupKey, stripeTierKey } from "./tiers";
 
-// Which plan a checkout request names: a paid tier (rank > 0) of the publication with a price for
+// Which plan a checkout request names: a paid tier (`isPaidTier`) of the publication with a price for
 // the interval. Pure.
 
 export type CheckoutPlan = {
@@ -18,7 +19,7 @@ export type CheckoutPlan = {
 };
 
 export function resolveCheckoutPlan(pub: { id: number; slug: string; isPrimary: boolean }, tiers: readonly Tier[], tierSlug: string, interval: CheckoutInterval): CheckoutPlan | null {
-  const tier = tiers.find((t) => t.publicationId === pub.id && t.slug === tierSlug && t.rank > 0);
+  const tier = tiers.find((t) => t.publicationId === pub.id && t.slug === tierSlug && isPaidTier(t));
   if (!tier) return null;
   const amount = interval === "monthly" ? tier.monthlyAmount : tier.yearlyAmount;
   if (amount === null || amount <= 0) return null;

@@ -1,3 +1,4 @@
+// @ts-check
 // Cache values hold Buffers (RSC payloads, route bodies) and Maps (per-segment prefetch data);
 // JSON alone would turn them into plain objects, so they are tagged on the way in and restored
 // on the way out. Pure functions, no I/O.
@@ -11,6 +12,7 @@ function pack(value) {
   if (Buffer.isBuffer(value) || value instanceof Uint8Array) return { [BUFFER]: Buffer.from(value).toString("base64") };
   if (value instanceof Map) return { [MAP]: [...value].map(([k, v]) => [k, pack(v)]) };
   if (Array.isArray(value)) return value.map(pack);
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = pack(v);
   return out;
@@ -20,8 +22,10 @@ function pack(value) {
 function unpack(value) {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(unpack);
-  if (typeof value[BUFFER] === "string") return Buffer.from(value[BUFFER], "base64");
-  if (Array.isArray(value[MAP])) return new Map(value[MAP].map(([k, v]) => [k, unpack(v)]));
+  const tagged = /** @type {{ [BUFFER]?: unknown; [MAP]?: unknown }} */ (value);
+  if (typeof tagged[BUFFER] === "string") return Buffer.from(tagged[BUFFER], "base64");
+  if (Array.isArray(tagged[MAP])) return new Map(tagged[MAP].map(([k, v]) => [k, unpack(v)]));
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [k, v] of Object.entries(value)) out[k] = unpack(v);
   return out;

@@ -14,6 +14,9 @@ import { withScriptHashPolicy } from "../security/cache-csp.mjs";
 // This file reads process.env itself: Next imports it directly, outside the app bundle and lib/env.
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
+// Process-wide state of its own, not a slot of lib/process-state.ts: Next imports this file
+// directly (next.config.ts cacheHandler), outside the app bundle and without TypeScript, so it
+// cannot import that module. lib/cache/tag-broadcast.ts reads these two symbols by the same names.
 const KEY = Symbol.for("masthead.sharedCache");
 const BROADCAST = Symbol.for("masthead.cacheTagBroadcast");
 const DEFAULT_LOCAL_BYTES = 64 * 1024 * 1024;

@@ -1,3 +1,4 @@
+// @ts-check
 // This instance's own copy of cache entries, bounded by an approximate byte size (least recently
 // used out first). It serves while Redis is unreachable and, while Redis is up, spares the
 // transfer of an entry whose shared version this instance already holds.

@@ -1,3 +1,4 @@
+// @ts-check
 import { createHash } from "node:crypto";
 
 // Pure rules of the shared render/data cache (no I/O). Plain JavaScript because Next loads the
@@ -5,6 +6,9 @@ import { createHash } from "node:crypto";
 
 // Longest an entry lives in Redis. Tag state lives longer (TAG_STATE_TTL_SECONDS) so an entry can
 // never outlive the record of a revalidation that made it stale.
+/** @typedef {{ stale: number, expired: number }} TagState */
+/** @typedef {{ revalidate?: number | false, expire?: number }} CacheControl */
+
 export const MAX_ENTRY_TTL_SECONDS = 7 * 24 * 3600;
 export const TAG_STATE_TTL_SECONDS = MAX_ENTRY_TTL_SECONDS + 24 * 3600;
 const MIN_ENTRY_TTL_SECONDS = 60;
@@ -95,7 +99,7 @@ export function entryTags(value, ctx) {
  * @param {{ buildId: string, databaseFingerprint: string, override?: string }} p
  */
 export function cacheNamespace({ buildId, databaseFingerprint, override }) {
-  const clean = (s) => s.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
+  const clean = (/** @type {string} */ s) => s.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 64);
   return `masthead:${clean(buildId)}:${clean(override || databaseFingerprint)}`;
 }
 

@@ -1,7 +1,10 @@
+// @ts-check
 import { decodeEntry, encodeEntry } from "./codec.mjs";
 import { LocalStore } from "./local-store.mjs";
 import { RedisLink, RedisUnavailable } from "./redis-link.mjs";
 import { MAX_ENTRY_TTL_SECONDS, TAG_STATE_TTL_SECONDS, entryTags, entryTtlSeconds, mergeTagState, tagStateAfterRevalidate, tagVerdict } from "./rules.mjs";
+
+/** @typedef {import("./rules.mjs").TagState} TagState */
 
 // The cache shared by every server instance through Redis, independent of Next's types.
 //
@@ -42,7 +45,7 @@ redis.call('EXPIRE', KEYS[1], ARGV[1])
 return 1`;
 
 const LOCAL_TAGS_PRUNE_AT = 20_000;
-const toInt = (n) => String(Math.round(Math.min(n, Number.MAX_SAFE_INTEGER)));
+const toInt = (/** @type {number} */ n) => String(Math.round(Math.min(n, Number.MAX_SAFE_INTEGER)));
 
 /** @param {string | null | undefined} raw */
 function parseTagState(raw) {
@@ -100,9 +103,14 @@ export class SharedCache {
     return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };
   }
 
-  /** The shared entry (from the local copy when its version is current) and its tag states. */
+  /**
+   * The shared entry (from the local copy when its version is current) and its tag states.
+   * @param {string} key
+   * @param {any} local the local copy, if any
+   * @param {{ tags?: string[]; softTags?: string[] } | undefined} ctx
+   */
   async readShared(key, local, ctx) {
-    const tagsOf = (entry) => entryTags(entry.value, { tags: [...(entry.tags ?? []), ...(ctx?.tags ?? [])], softTags: ctx?.softTags });
+    const tagsOf = (/** @type {any} */ entry) => entryTags(entry.value, { tags: [...(entry.tags ?? []), ...(ctx?.tags ?? [])], softTags: ctx?.softTags });
     return this.link.run(async (redis) => {
       if (local) {
         // Common case, one round trip: the version and the tag states travel in one pipeline.
@@ -152,7 +160,11 @@ export class SharedCache {
     await this.flushPendingTags();
   }
 
-  /** Revalidations announced by another instance (PostgreSQL NOTIFY): applied to the local copy. */
+  /**
+   * Revalidations announced by another instance (PostgreSQL NOTIFY): applied to the local copy.
+   * @param {string[]} tags
+   * @param {TagState[]} states
+   */
   applyRemoteRevalidation(tags, states) {
     tags.forEach((tag, i) => this.localTags.set(tag, mergeTagState(this.localTags.get(tag), states[i])));
   }
@@ -171,6 +183,7 @@ export class SharedCache {
     }
   }
 
+  /** @param {number} now */
   pruneLocalTags(now) {
     if (this.localTags.size < LOCAL_TAGS_PRUNE_AT) return;
     const horizon = now - MAX_ENTRY_TTL_SECONDS * 1000;

@@ -16,6 +16,8 @@ type TagState = { stale: number; expired: number };
 type SharedCacheLike = { onLocalRevalidate?: (tags: string[], states: TagState[]) => void; applyRemoteRevalidation: (tags: string[], states: TagState[]) => void };
 type Message = { origin: string; tags: string[]; states: TagState[] };
 
+// The two slots lib/cache/handler.mjs keeps on its own symbols (it cannot import lib/process-state.ts;
+// see there): the shared cache it created, and the hook it calls on a local revalidation.
 const CACHE = Symbol.for("masthead.sharedCache");
 const BROADCAST = Symbol.for("masthead.cacheTagBroadcast");
 const holder = globalThis as { [CACHE]?: SharedCacheLike | null; [BROADCAST]?: (tags: string[], states: TagState[]) => void };

@@ -2,14 +2,14 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { isLookupKey } from "@/lib/http/lookup-key";
 import { getCommentTarget, listOpenBans, listReportedCommentIds, type CommentTarget } from "@/db/queries/comments";
-import { canRead } from "@/lib/access";
+import { canRead, lowestCommentTier, resolvePostRight, type PostRight } from "@/lib/access";
 import { getTiers } from "@/lib/articles/reader";
 import type { TierView } from "@/lib/articles/view-models";
 import type { Viewer } from "@/lib/auth/viewer";
 import { MAX_COMMENT_LENGTH } from "./body";
 import { getCachedComments } from "./cache";
 import { notFoundError } from "./errors";
-import { EDIT_WINDOW_MS, lowestCommentTier, resolvePostRight, type PostRight } from "./rules";
+import { EDIT_WINDOW_MS } from "./rules";
 import { buildThread, countVisible } from "./thread";
 import type { CommentListResponse, TierLabel, ViewerCommentState } from "./types";
 

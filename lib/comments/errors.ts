@@ -1,5 +1,5 @@
 import { AppError, errorResponse, type ErrorType } from "@/lib/http/errors";
-import type { PostRight } from "./rules";
+import type { PostRight } from "@/lib/access";
 
 // An AppError that also carries machine-readable details (why posting is refused, when a ban
 // ends, when to retry), so the UI can explain itself without parsing messages.

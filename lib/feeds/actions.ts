@@ -2,12 +2,12 @@
 
 import { getDb } from "@/db/client";
 import { revokePrivateFeeds, rotatePrivateFeed } from "@/db/queries/feeds";
+import { canHavePrivateFeed } from "@/lib/access";
 import { getViewer } from "@/lib/auth/viewer";
 import { originOf, requestPublication } from "@/lib/publications/current";
 import { isUiLang, type UiLang } from "@/lib/i18n";
 import { absoluteUrl } from "@/lib/seo/urls";
 import { feedMessages } from "./messages";
-import { canHavePrivateFeed } from "./private-feed";
 import { hashFeedToken, newFeedToken, privateFeedPath } from "./token";
 
 export type PrivateFeedStatus = { live: { createdAt: string } | null; url: string | null };

@@ -1,16 +1,11 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import type { Db } from "@/db/client";
-import { listLiveArticles } from "@/db/queries/articles";
 import { getLivePrivateFeedByHash } from "@/db/queries/feeds";
-import { listTiers } from "@/db/queries/taxonomy";
-import { getDb } from "@/db/client";
-import { ANON_TIER, tierBySlug, type EffectiveAccess } from "@/lib/access";
-import { listsTag, RENDER_TTL_SECONDS, taxonomyTag, tiersTag } from "@/lib/articles/cache-tags";
-import { toTierView } from "@/lib/articles/view-models";
+import type { EffectiveAccess } from "@/lib/access";
 import { loadMemberAccess } from "@/lib/auth/member-access";
-import { toFeedEntry, type FeedEntry } from "@/lib/seo/feed-entries";
-import { toFeedPiece } from "@/lib/seo/feed-data";
+import type { FeedEntry } from "@/lib/seo/feed-entries";
+import { feedCacheOptions, loadFeedEntries } from "@/lib/seo/feed-data";
 import { FEED_ITEM_LIMIT } from "@/lib/seo/rss";
 import { hashFeedToken } from "./token";
 
@@ -18,19 +13,7 @@ import { hashFeedToken } from "./token";
 // of a tier, so the cache never holds anything per member; who gets which tier's entries is
 // decided per request (resolvePrivateFeedReader), never cached.
 export const getTierFeedEntries = (pub: number, tierSlug: string): Promise<FeedEntry[]> =>
-  unstable_cache(
-    async () => {
-      const db = await getDb();
-      const now = new Date();
-      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, {}, FEED_ITEM_LIMIT)]);
-      const tierViews = tiers.map(toTierView);
-      // An unknown slug (a tier deleted meanwhile) reads as anonymous: fail closed.
-      const reader = tierBySlug(tierViews, tierSlug) ?? ANON_TIER;
-      return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now, reader));
-    },
-    ["private-feed", String(pub), tierSlug, String(FEED_ITEM_LIMIT)],
-    { tags: [listsTag(pub), taxonomyTag(pub), tiersTag(pub)], revalidate: RENDER_TTL_SECONDS },
-  )();
+  unstable_cache(() => loadFeedEntries(pub, {}, tierSlug), ["private-feed", String(pub), tierSlug, String(FEED_ITEM_LIMIT)], feedCacheOptions(pub))();
 
 /**
  * Who a private feed URL belongs to and what they may read *now*, straight from the database on

@@ -1,7 +1,6 @@
 // The private feed's document. Pure: the member's tier, the entries cut for that tier and the
 // origin are arguments; the channel names the feed as personal so a reader app does not confuse
 // it with the public /feed.xml.
-import type { TierRef } from "@/lib/access";
 import type { UiLang } from "@/lib/i18n";
 import type { FeedEntry } from "@/lib/seo/feed-entries";
 import { buildRss } from "@/lib/seo/rss";
@@ -16,9 +15,4 @@ export function buildPrivateFeed({ base, siteName, token, lang, entries }: Priva
     { base, title: m.channelTitle(siteName), description: m.channelDescription, link: "/", selfPath: privateFeedPath(token, lang), language: lang },
     entries,
   );
-}
-
-/** A member's private feed carries full text only from a paid tier up (free members read the public feed). */
-export function canHavePrivateFeed(tier: TierRef): boolean {
-  return tier.rank > 0;
 }

@@ -1,19 +1,16 @@
 import http from "node:http";
+import { peekProcessSlot, setProcessSlot } from "@/lib/process-state";
 
 // Next 16 gives handlers no socket address (see client-ip.ts). Installed once per process from
 // instrumentation.ts, this stamps every incoming request with the address of the socket it came
 // on, overwriting any header of that name the client sent, before Next sees the request.
 export const PEER_HEADER = "x-masthead-peer";
-const KEY = Symbol.for("masthead.peerStamp");
-type Holder = { [KEY]?: true };
-
 export function peerStampInstalled(): boolean {
-  return (globalThis as Holder)[KEY] === true;
+  return peekProcessSlot("peerStamp") === true;
 }
 
 export function installPeerStamp(): void {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return;
+  if (peerStampInstalled()) return;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
@@ -22,5 +19,5 @@ export function installPeerStamp(): void {
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
-  holder[KEY] = true;
+  setProcessSlot("peerStamp", true);
 }

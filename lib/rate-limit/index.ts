@@ -1,32 +1,30 @@
 import "server-only";
 import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { processSlot } from "@/lib/process-state";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import { createMemoryStore } from "./memory-store";
 import { createPostgresStore } from "./postgres-store";
 import { createRedisStore } from "./redis-store";
-import { parseRateLimitSettings, type RateLimitSettings } from "./settings";
+import { rateLimitSettingsFrom, type RateLimitSettings } from "./settings";
 import type { RateLimitResult, RateLimitRule } from "./window";
 
 export type { RateLimitResult, RateLimitRule } from "./window";
 
-// One limiter per process, kept on globalThis because Next bundles route handlers, pages and
-// actions separately and each bundle would otherwise open its own Redis connection.
-const KEY = Symbol.for("masthead.rateLimiter");
-type Holder = { [KEY]?: { limiter: RateLimiter; settings: RateLimitSettings } };
-
-function state() {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    const settings = parseRateLimitSettings(process.env);
-    const redisUrl = process.env.REDIS_URL || undefined;
+// One limiter per process (a process slot) because Next bundles route handlers, pages and actions
+// separately and each bundle would otherwise open its own Redis connection.
+function state(): { limiter: RateLimiter; settings: RateLimitSettings } {
+  return processSlot("rateLimiter", () => {
+    const env = getEnv();
+    const settings = rateLimitSettingsFrom(env);
+    const redisUrl = env.REDIS_URL;
     const stores = [
       ...(redisUrl ? [createRedisStore(redisUrl, settings.redisTimeoutMs)] : []),
       createPostgresStore(getDb),
       createMemoryStore(),
     ];
-    holder[KEY] = { limiter: createRateLimiter({ stores }), settings };
-  }
-  return holder[KEY];
+    return { limiter: createRateLimiter({ stores }), settings };
+  });
 }
 
 export function rateLimitSettings(): RateLimitSettings {

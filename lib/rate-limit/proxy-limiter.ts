@@ -1,20 +1,18 @@
+import { getEnv } from "@/lib/env";
+import { processSlot } from "@/lib/process-state";
 import { createRateLimiter, type RateLimiter } from "./limiter";
 import { createMemoryStore } from "./memory-store";
 import { createRedisStore } from "./redis-store";
-import { parseRateLimitSettings, type RateLimitSettings } from "./settings";
+import { rateLimitSettingsFrom, type RateLimitSettings } from "./settings";
 
 // The limiter proxy.ts may use: Redis when REDIS_URL is set (shared by every instance), else this
 // instance's memory. It never touches the database, keeping the proxy's steady state query-free.
-const KEY = Symbol.for("masthead.proxyRateLimiter");
-type Holder = { [KEY]?: { limiter: RateLimiter; settings: RateLimitSettings } };
-
 export function proxyRateLimiter(): { limiter: RateLimiter; settings: RateLimitSettings } {
-  const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    const settings = parseRateLimitSettings(process.env);
-    const redisUrl = process.env.REDIS_URL || undefined;
+  return processSlot("proxyRateLimiter", () => {
+    const env = getEnv();
+    const settings = rateLimitSettingsFrom(env);
+    const redisUrl = env.REDIS_URL;
     const stores = [...(redisUrl ? [createRedisStore(redisUrl, settings.redisTimeoutMs)] : []), createMemoryStore()];
-    holder[KEY] = { limiter: createRateLimiter({ stores }), settings };
-  }
-  return holder[KEY];
+    return { limiter: createRateLimiter({ stores }), settings };
+  });
 }

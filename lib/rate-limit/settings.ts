@@ -1,22 +1,8 @@
-import { z } from "zod";
+import { rateLimitEnv, type RateLimitEnv } from "@/lib/env";
 import type { RateLimitRule } from "./window";
 
-// Abuse limits, each configurable by environment (see README "Abuse limits"). Parsed here rather
-// than in lib/env.ts until those names join the shared schema; empty strings count as unset.
-const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const schema = z.object({
-  SIGNIN_REQUESTS_PER_IP: count(20),
-  SIGNIN_REQUESTS_PER_EMAIL: count(5),
-  COMMENTS_PER_MINUTE: count(5),
-  COMMENT_REPORTS_PER_MINUTE: count(20),
-  ADMIN_API_REQUESTS_PER_MINUTE: count(300),
-  SEARCH_REQUESTS_PER_MINUTE: count(30),
-  // How many reverse proxies in front of Next append to X-Forwarded-For (lib/http/client-ip.ts).
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  // Per-command budget for Redis before the limiter falls back to PostgreSQL.
-  RATE_LIMIT_REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(5000).default(250),
-});
-
+// The abuse limits as rules. The variables are defined and parsed once, in lib/env.ts
+// (`rateLimitEnv`); this only shapes them.
 export type RateLimitSettings = {
   rules: {
     signinPerIp: RateLimitRule;
@@ -32,14 +18,8 @@ export type RateLimitSettings = {
 
 const SIGNIN_WINDOW_SECONDS = 15 * 60;
 
-export function parseRateLimitSettings(env: Record<string, string | undefined>): RateLimitSettings {
-  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    // Names only, like lib/env.ts: values are never echoed.
-    throw new Error(`Invalid rate-limit settings: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
-  }
-  const e = parsed.data;
+/** The rules from the parsed environment (`getEnv()`). */
+export function rateLimitSettingsFrom(e: RateLimitEnv): RateLimitSettings {
   return {
     rules: {
       signinPerIp: { name: "signin-ip", limit: e.SIGNIN_REQUESTS_PER_IP, windowSeconds: SIGNIN_WINDOW_SECONDS },
@@ -52,4 +32,15 @@ export function parseRateLimitSettings(env: Record<string, string | undefined>):
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     redisTimeoutMs: e.RATE_LIMIT_REDIS_TIMEOUT_MS,
   };
+}
+
+/** The rules from a raw environment record (tests), with lib/env.ts's definitions; empty strings count as unset. */
+export function parseRateLimitSettings(env: Record<string, string | undefined>): RateLimitSettings {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = rateLimitEnv.safeParse(raw);
+  if (!parsed.success) {
+    // Names only, like lib/env.ts: values are never echoed.
+    throw new Error(`Invalid rate-limit settings: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  }
+  return rateLimitSettingsFrom(parsed.data);
 }

@@ -52,7 +52,7 @@ export type LocaleRoute = { kind: "redirect"; to: string } | { kind: "rewrite"; 
 
 // Reader pages under app/[lang]. Unknown paths still render the localized 404 page, but the
 // proxy must set the status: a streamed catch-all page cannot change it once rendering began.
-// Add a pattern here with every new reader page.
+// Add a pattern here with every new reader page (tests/unit/routing-app-tree.test.ts checks app/).
 const readerRoutes = [
   /^\/$/,
   /^\/search\/?$/,
@@ -61,7 +61,7 @@ const readerRoutes = [
   /^\/feed\.xml$/,
   /^\/(?:pricing|account|signout)\/?$/,
   /^\/signin(?:\/(?:check-email|error))?\/?$/,
-  /^\/checkout\/(?:demo|success)\/?$/,
+  /^\/checkout\/(?:demo|portone|success)\/?$/,
   /^\/account\/portal\/?$/,
 ];
 

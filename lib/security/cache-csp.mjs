@@ -1,3 +1,4 @@
+// @ts-check
 import { buildContentSecurityPolicy } from "./csp.mjs";
 import { inlineScriptHashes } from "./inline-scripts.mjs";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The site's Content-Security-Policy, built in one place for both kinds of HTML response:
 // per-request renders get a nonce (lib/security/proxy-csp.ts), shared prerendered renders get the
 // hashes of their inline scripts (lib/security/cache-csp.mjs). Everything else is identical.

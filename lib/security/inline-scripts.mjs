@@ -1,3 +1,4 @@
+// @ts-check
 import { createHash } from "node:crypto";
 
 // Hashes of the inline scripts a browser would execute in an HTML document, as CSP sources.

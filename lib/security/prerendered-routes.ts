@@ -2,7 +2,8 @@
 // by `next build`. Those renders are shared by every reader, so their policy comes with the cached
 // entry (cache-csp.mjs, inline-script hashes); every other document gets a per-request nonce from
 // the proxy. Sending both would make the browser enforce both and block the page, so this list
-// must follow the app: add a route here when it gains `generateStaticParams`/`revalidate`.
+// must follow the app: add a route here when it gains `generateStaticParams`/`revalidate`
+// (tests/unit/routing-app-tree.test.ts compares it with app/).
 // e2e/security-headers.spec.ts loads one page of each kind and fails on any CSP violation.
 
 const PRERENDERED = [

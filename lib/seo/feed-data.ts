@@ -1,8 +1,9 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
-import { listLiveArticles, type ArticleRow } from "@/db/queries/articles";
+import { listLiveArticles, type ArticleRow, type ListFilter } from "@/db/queries/articles";
 import { getSectionBySlug, listTiers } from "@/db/queries/taxonomy";
+import { ANON_TIER, tierBySlug } from "@/lib/access";
 import { listsTag, RENDER_TTL_SECONDS, taxonomyTag, tiersTag } from "@/lib/articles/cache-tags";
 import { toSectionView, toTierView, type SectionView } from "@/lib/articles/view-models";
 import { toFeedEntry, type FeedEntry, type FeedPiece } from "./feed-entries";
@@ -33,33 +34,35 @@ export function toFeedPiece(row: ArticleRow): FeedPiece {
   };
 }
 
-const cacheOpts = (pub: number) => ({ tags: [listsTag(pub), taxonomyTag(pub), tiersTag(pub)], revalidate: RENDER_TTL_SECONDS });
+/** What every feed's cache entry is dropped by: piece lists, taxonomy and tiers of the publication. */
+export const feedCacheOptions = (pub: number) => ({ tags: [listsTag(pub), taxonomyTag(pub), tiersTag(pub)], revalidate: RENDER_TTL_SECONDS });
+
+/**
+ * The one loader behind every feed (site, section, private): the latest live pieces matching
+ * `filter`, each cut for the reader tier `readerSlug` (anonymous when null). Uncached: each feed
+ * wraps it in `unstable_cache` under its own key.
+ */
+export async function loadFeedEntries(pub: number, filter: ListFilter, readerSlug: string | null = null): Promise<FeedEntry[]> {
+  const db = await getDb();
+  const now = new Date();
+  const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, filter, FEED_ITEM_LIMIT)]);
+  const tierViews = tiers.map(toTierView);
+  // An unknown slug (a tier deleted meanwhile) reads as anonymous: fail closed.
+  const reader = readerSlug === null ? ANON_TIER : (tierBySlug(tierViews, readerSlug) ?? ANON_TIER);
+  return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now, reader));
+}
 
 // `locale`: the feed of one language's pieces (the English feed lists English pieces), or all.
 export const getSiteFeedEntries = (pub: number, locale: "ko" | "en" | null = null): Promise<FeedEntry[]> =>
-  unstable_cache(
-    async () => {
-      const db = await getDb();
-      const now = new Date();
-      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, locale ? { locale } : {}, FEED_ITEM_LIMIT)]);
-      const tierViews = tiers.map(toTierView);
-      return rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now));
-    },
-    ["seo-feed", "site", String(pub), locale ?? "all", String(FEED_ITEM_LIMIT)],
-    cacheOpts(pub),
-  )();
+  unstable_cache(() => loadFeedEntries(pub, locale ? { locale } : {}), ["seo-feed", "site", String(pub), locale ?? "all", String(FEED_ITEM_LIMIT)], feedCacheOptions(pub))();
 
 export const getSectionFeed = (pub: number, slug: string): Promise<{ section: SectionView; entries: FeedEntry[] } | null> =>
   unstable_cache(
     async () => {
-      const db = await getDb();
-      const now = new Date();
-      const section = await getSectionBySlug(db, pub, slug);
+      const section = await getSectionBySlug(await getDb(), pub, slug);
       if (!section) return null;
-      const [tiers, rows] = await Promise.all([listTiers(db, pub), listLiveArticles(db, pub, now, { sectionId: section.id }, FEED_ITEM_LIMIT)]);
-      const tierViews = tiers.map(toTierView);
-      return { section: toSectionView(section), entries: rows.map((r) => toFeedEntry(toFeedPiece(r), tierViews, now)) };
+      return { section: toSectionView(section), entries: await loadFeedEntries(pub, { sectionId: section.id }) };
     },
     ["seo-feed", "section", String(pub), slug, String(FEED_ITEM_LIMIT)],
-    cacheOpts(pub),
+    feedCacheOptions(pub),
   )();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember } from "@/db/queries/members";
 import { seedTiers } from "@/db/seed/seed";
 import { webhookSecretPath } from "@/lib/billing/webhook-secret";
+import { clearProcessSlot, setProcessSlot } from "@/lib/process-state";
 import { handleStripeWebhook, MAX_WEBHOOK_BYTES } from "@/lib/billing/webhook";
 import { POST } from "@/app/api/stripe/webhook/route";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
@@ -15,7 +16,6 @@ import { GRACE_MS, SECRET, rowCounts, sign, stripeGrantsOf } from "./helpers/str
 // body, size cap, secret kept in the data directory) is exercised through its exported POST.
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-billing-"));
-const DB_KEY = Symbol.for("masthead.db");
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe.each(databaseKinds())("webhook requests on %s", (kind) => {
@@ -56,7 +56,7 @@ describe.each(databaseKinds())("webhook requests on %s", (kind) => {
     process.env.MASTHEAD_DATA_DIR = dataDir;
     delete process.env.STRIPE_WEBHOOK_SECRET;
     delete process.env.STRIPE_SECRET_KEY;
-    Reflect.set(globalThis, DB_KEY, Promise.resolve({ db: t.db, kind: t.kind, close: async () => undefined }));
+    setProcessSlot("db", Promise.resolve({ db: t.db, kind: t.kind, close: async () => undefined, listen: async () => async () => undefined }));
     try {
       const member = await ensureMember(t.db, `${kind}-route@example.com`);
       const h = subscriptionHistory({ ns: `${kind}route`, memberId: member.id, email: member.email });
@@ -78,7 +78,7 @@ describe.each(databaseKinds())("webhook requests on %s", (kind) => {
       const huge = "x".repeat(MAX_WEBHOOK_BYTES + 1);
       expect((await post(huge, sign(huge, new Date(), secret))).status).toBe(400);
     } finally {
-      Reflect.deleteProperty(globalThis, DB_KEY);
+      clearProcessSlot("db");
     }
   });
 });

@@ -21,7 +21,7 @@ import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { demoArticles } from "@/db/seed/demo-content";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { banMember, liftBan } from "@/lib/comments/moderation";
-import { resolveActiveBan, resolvePostRight } from "@/lib/comments/rules";
+import { resolveActiveBan, resolvePostRight } from "@/lib/access";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { ANON_TIER, resolveEffectiveAccess, type GrantLike } from "@/lib/access";
-import { buildPrivateFeed, canHavePrivateFeed } from "@/lib/feeds/private-feed";
+import { resolveEffectiveAccess, type GrantLike } from "@/lib/access";
+import { buildPrivateFeed } from "@/lib/feeds/private-feed";
 import { toFeedEntry } from "@/lib/seo/feed-entries";
 import { BASE, feedPiece, GATED_TEXT, NOW, TIERS } from "./seo-fixtures";
 
@@ -71,11 +71,3 @@ describe("buildPrivateFeed", () => {
   });
 });
 
-describe("canHavePrivateFeed", () => {
-  it("needs a paid tier", () => {
-    expect(canHavePrivateFeed(ANON_TIER)).toBe(false);
-    expect(canHavePrivateFeed(TIERS[0])).toBe(false);
-    expect(canHavePrivateFeed(TIERS[1])).toBe(true);
-    expect(canHavePrivateFeed(TIERS[2])).toBe(true);
-  });
-});

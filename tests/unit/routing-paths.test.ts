@@ -60,6 +60,11 @@ describe("locale routing", () => {
     expect(publicationFileRoute("/feed.xml", "main")).toBeNull();
   });
 
+  it("knows the PortOne checkout page (it was answered 404 before)", () => {
+    expect(localeRoute("/checkout/portone", "main")).toEqual({ kind: "rewrite", to: "/p/main/ko/checkout/portone", known: true });
+    expect(isKnownReaderPath("/checkout/other")).toBe(false);
+  });
+
   it("flags unknown reader paths so the proxy answers 404", () => {
     expect(localeRoute("/nowhere", "main")).toMatchObject({ known: false });
     expect(localeRoute("/en/nowhere", "main")).toMatchObject({ known: false });

@@ -45,14 +45,14 @@ describe("session cookie flags", () => {
     expect(cookies.sessionToken.name).toBe(session?.name);
     expect(cookies.csrfToken.name).toBe("__Host-next-auth.csrf-token");
     expect(cookies.callbackUrl.options.secure).toBe(true);
-    expect(options.sessionCookieName()).toBe(cookies.sessionToken.name);
+    expect((await import("@/lib/auth/session-cookie")).sessionCookieName()).toBe(cookies.sessionToken.name);
   });
 
   it("over plain http (local demo): no prefix, not Secure, still HttpOnly and SameSite=Lax", async () => {
     const { options, cookies } = await withSite("http://localhost:3000");
     expect(cookies.sessionToken.name).toBe("next-auth.session-token");
     expect(options.authOptions.cookies?.sessionToken?.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
-    expect(options.sessionCookieName()).toBe(cookies.sessionToken.name);
+    expect((await import("@/lib/auth/session-cookie")).sessionCookieName()).toBe(cookies.sessionToken.name);
   });
 
   it("SESSION_COOKIE_DOMAIN shares the session across publications under one parent domain", async () => {

@@ -4,6 +4,7 @@ import { getMemberById } from "@/db/queries/members";
 import { insertPriceChange, insertPriceChangeNotices, listLiveTierSubscriptions } from "@/db/queries/portone";
 import { listTiers } from "@/db/queries/taxonomy";
 import type { PortOneInterval } from "@/db/schema";
+import { isPaidTier } from "@/lib/access";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
 import { krwPriceProblem } from "./periods";
@@ -32,7 +33,7 @@ export type PriceChangeInput = { publicationId: number; tierSlug: string; interv
 
 export async function announcePriceChange(db: Db, actor: Actor, input: PriceChangeInput, now = new Date()) {
   const tier = (await listTiers(db, input.publicationId)).find((t) => t.slug === input.tierSlug);
-  if (!tier || tier.rank === 0) throw new AppError("invalid", "tier", `No paid tier "${input.tierSlug}" in this publication.`);
+  if (!tier || !isPaidTier(tier)) throw new AppError("invalid", "tier", `No paid tier "${input.tierSlug}" in this publication.`);
   const problem = priceChangeProblem({ newAmount: input.newAmount, currency: "krw", effectiveAt: input.effectiveAt }, now);
   if (problem) throw new AppError("invalid", "price_change", problem);
   return db.transaction(async (t) => {

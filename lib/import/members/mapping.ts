@@ -1,4 +1,4 @@
-import { FREE_SLUG } from "@/lib/access";
+import { FREE_SLUG, isPaidTier } from "@/lib/access";
 import { MemberImportOptionError, type SourceEntry } from "./types";
 
 // Source levels → the publication's tiers. An explicit mapping (`--map Gold=premium`, the studio's
@@ -31,7 +31,7 @@ export function parseMapArgs(values: readonly string[]): Record<string, string> 
 export type LevelResolver = { resolve: (entry: Pick<SourceEntry, "level" | "levelAliases">) => TierTarget | null; targets: string[] };
 
 export function levelResolver(explicit: Record<string, string>, tiers: readonly MappingTier[]): LevelResolver {
-  const paid = tiers.filter((t) => t.rank > 0 && t.slug !== FREE_SLUG);
+  const paid = tiers.filter(isPaidTier);
   const targets = [...paid.map((t) => t.slug), MAP_FREE, MAP_SKIP];
   const target = (slug: string): TierTarget | null => {
     const s = key(slug);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { dict, type UiLang } from "@/lib/i18n";
+import { isPaidTier } from "@/lib/access/tiers";
 import { formatPrice } from "@/lib/pricing/format";
 import { resolvePlanBenefits, resolveYearlySaving } from "@/lib/pricing/plan-copy";
 import { RETURN_TO_PARAM, resolveReturnTo, signInHref } from "@/lib/routing/return-to";
@@ -49,7 +50,8 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
           const name = lang === "en" ? plan.nameEn : plan.name;
           const amount = interval === "monthly" ? plan.monthlyAmount : plan.yearlyAmount;
           const current = me?.tier === plan.slug;
-          const saving = interval === "yearly" && plan.rank > 0 ? resolveYearlySaving(plan.monthlyAmount, plan.yearlyAmount) : null;
+          const paid = isPaidTier(plan);
+          const saving = interval === "yearly" && paid ? resolveYearlySaving(plan.monthlyAmount, plan.yearlyAmount) : null;
           return (
             <li key={plan.slug} className={`flex flex-col gap-4 rounded border-2 bg-white p-6 ${current ? "border-accent" : "border-rule"}`} data-testid={`plan-${plan.slug}`}>
               <div className="flex items-center justify-between gap-2">
@@ -57,8 +59,8 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
                 {current ? <span className="rounded bg-accent px-2 py-0.5 text-xs font-semibold text-white">{t.current}</span> : null}
               </div>
               <p className="text-3xl font-bold">
-                {plan.rank === 0 || amount === null ? t.free : formatPrice(amount, plan.currency, lang)}
-                {plan.rank > 0 && amount !== null ? <span className="text-base font-normal text-muted">{interval === "monthly" ? t.perMonth : t.perYear}</span> : null}
+                {!paid || amount === null ? t.free : formatPrice(amount, plan.currency, lang)}
+                {paid && amount !== null ? <span className="text-base font-normal text-muted">{interval === "monthly" ? t.perMonth : t.perYear}</span> : null}
               </p>
               {saving ? (
                 <p className="-mt-2 text-sm font-semibold text-accent-dark" data-testid="yearly-saving">
@@ -70,7 +72,7 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
                   <li key={b}>{b}</li>
                 ))}
               </ul>
-              {plan.rank === 0 ? (
+              {!paid ? (
                 me?.signedIn ? null : (
                   <Link href={signInHref(lang, returnTo)} className="rounded border border-ink px-4 py-2 text-center font-semibold hover:bg-black/5">
                     {t.joinFree}

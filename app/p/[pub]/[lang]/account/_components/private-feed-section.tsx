@@ -1,8 +1,7 @@
 import { getDb } from "@/db/client";
 import { getLivePrivateFeedForMember } from "@/db/queries/feeds";
-import type { TierRef } from "@/lib/access";
+import { canHavePrivateFeed, type TierRef } from "@/lib/access";
 import { feedMessages } from "@/lib/feeds/messages";
-import { canHavePrivateFeed } from "@/lib/feeds/private-feed";
 import type { UiLang } from "@/lib/i18n";
 import { PrivateFeedPanel } from "./private-feed-panel";
 

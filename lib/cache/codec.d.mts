@@ -1,2 +1,0 @@
-export function encodeEntry(entry: unknown): string;
-export function decodeEntry(text: string): unknown;
