@@ -28,7 +28,7 @@ describe("member tiers in a publication", () => {
   });
 
   it("counts every tier, free being everyone else", () => {
-    const counts = countMembersByTier(10, paid, tiers.filter((t) => t.publicationId === 1).map((t) => ({ ...t, name: t.name })));
+    const counts = countMembersByTier(10, paid, tiers.filter((t) => t.publicationId === 1).map((t) => ({ slug: t.slug, rank: t.rank, name: t.slug.toUpperCase() })));
     expect(counts.map((c) => [c.slug, c.count])).toEqual([["free", 7], ["supporter", 1], ["premium", 2]]);
   });
 
