@@ -71,9 +71,9 @@ test.describe("studio: admin-only areas", () => {
     const file = { name: "export.xml", mimeType: "application/xml", buffer: fs.readFileSync("tests/fixtures/wxr/sample.xml") };
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole("button", { name: "가져오기" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("pieces: 4 created");
+    await expect(page.getByTestId("import-result")).toContainText("기사: 새로 만듦 4");
     await page.getByRole("button", { name: "가져오기" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("4 unchanged");
+    await expect(page.getByTestId("import-result")).toContainText("그대로 4");
 
     const piece = await request.get("/articles/grid-delay");
     expect(piece.status()).toBe(200);

@@ -236,6 +236,12 @@ export const en: Dictionary = {
     backToAccount: "Back to your account",
   },
   studioImport: {
+    summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
+      [
+        `Pieces: ${r.pieces.created} created, ${r.pieces.updated} updated, ${r.pieces.unchanged} unchanged, ${r.pieces.skipped} skipped`,
+        `Authors: ${r.authors} new · sections: ${r.sections} new · tags: ${r.tags} new`,
+        `Redirects: ${r.redirects.created} created, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged`,
+      ].join("\n"),
     reimportNote: "Re-importing a post that changed in WordPress never overwrites what an editor changed in Masthead (access, status, paywall position, body…); the result lists what was kept.",
     protectedLabel: "Password-protected posts",
     protectedHint:

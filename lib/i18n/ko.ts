@@ -234,6 +234,12 @@ export const ko = {
     backToAccount: "내 계정으로 돌아가기",
   },
   studioImport: {
+    summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
+      [
+        `기사: 새로 만듦 ${r.pieces.created}, 수정 ${r.pieces.updated}, 그대로 ${r.pieces.unchanged}, 건너뜀 ${r.pieces.skipped}`,
+        `글쓴이 새로 ${r.authors} · 섹션 새로 ${r.sections} · 태그 새로 ${r.tags}`,
+        `옛 주소 이동: 새로 ${r.redirects.created}, 수정 ${r.redirects.updated}, 그대로 ${r.redirects.unchanged}`,
+      ].join("\n"),
     reimportNote: "WordPress에서 바뀐 글을 다시 가져와도, 편집자가 Masthead에서 바꾼 항목(접근 등급, 발행 상태, 유료 구분선 위치, 본문 등)은 덮어쓰지 않고 결과에 알려 줍니다.",
     protectedLabel: "비밀번호로 보호된 글",
     protectedHint:

@@ -104,3 +104,14 @@ describe("access explainer", () => {
     expect(explainAccess({ piece: { ...piece, live: false }, grants: [grant("premium", -DAY, DAY)], tiers, now }).canRead).toBe(false);
   });
 });
+
+describe("access explainer clock", () => {
+  it("prints instants on the publication's clock with its zone, never UTC or AM/PM", () => {
+    const piece: ExplainPiece = { slug: "p", access: "premium", unlockAt: null, live: true, publishAt: at(-DAY) };
+    const grants: GrantLike[] = [{ id: 7, tierSlug: "premium", startsAt: at(-DAY), endsAt: new Date("2026-12-06T05:05:00Z"), revokedAt: null, source: "comp" }];
+    const text = explainAccess({ piece, grants, tiers, now }).reasons.join(" ");
+    expect(text).toContain("2026-12-06 14:05 KST");
+    expect(text).not.toMatch(/UTC|AM|PM|오전|오후/);
+    expect(explainAccess({ piece, grants, tiers, now, timeZone: "UTC" }).reasons.join(" ")).toContain("2026-12-06 05:05 UTC");
+  });
+});

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { AppError, withErrors } from "@/lib/http/errors";
 import { dict } from "@/lib/i18n";
-import { describeReport, importWxr, MAX_WXR_BYTES } from "@/lib/import/wxr";
+import { importWxr, MAX_WXR_BYTES } from "@/lib/import/wxr";
 import { ImportOptionError, WxrError } from "@/lib/import/wxr-types";
 import { assertSameOrigin, getStaffActor } from "@/lib/studio/guard";
 import { relatedAllTag } from "@/lib/articles/cache-tags";
@@ -26,7 +26,7 @@ export const POST = withErrors(async (req: Request) => {
   try {
     const report = await importWxr(await getDb(), actor, xml, { protectedAccess });
     revalidateContent({ publicationId: actor.publicationId, slugs: report.slugs, lists: true, taxonomy: true, related: [relatedAllTag(actor.publicationId)] });
-    return Response.json({ ok: true, report, summary: describeReport(report) });
+    return Response.json({ ok: true, report, summary: dict("ko").studioImport.summary(report) });
   } catch (err) {
     if (err instanceof WxrError) throw new AppError("invalid", "wxr", `${err.message} — 아무것도 가져오지 않았습니다.`);
     if (err instanceof ImportOptionError) {
