@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInStaff, uniqueEmail } from "./studio-support";
+import { signInStaff, uniq, uniqueEmail } from "./studio-support";
 import { waitForMail } from "./support/mailbox";
 
-// Issue 20, editors' journeys: members (item 13).
+// Issue 20, editors' journeys: members (item 13) and the WordPress import's dry run (item 16).
 test.describe("studio journeys: members", () => {
   test("add a member with no account: a grant, an invitation mail, the tier count and filter, the CSV export", async ({ page }) => {
     const email = uniqueEmail("invite");
@@ -47,10 +47,26 @@ test.describe("studio journeys: members", () => {
   });
 
   test("the export is for admins only, checked on the server", async ({ page, request }) => {
-    expect((await request.get("/studio/members/export", { maxRedirects: 0 })).status()).toBe(403);
+    // Signed out: sent to sign-in (or refused), never a file.
+    expect([307, 403]).toContain((await request.get("/studio/members/export", { maxRedirects: 0 })).status());
     await signInStaff(page, "editor@masthead.local");
     await page.goto("/studio/members");
     await expect(page.getByRole("link", { name: "CSV로 내보내기" })).toHaveCount(0);
     expect((await page.request.get("/studio/members/export")).status()).toBe(403);
   });
+});
+
+test("WordPress import: the dry run reports what would change and publishes nothing", async ({ page, request }) => {
+  // The sample export under a source and slugs of its own, so no other spec's import interferes.
+  const u = uniq("dry").toLowerCase();
+  const xml = fs.readFileSync("tests/fixtures/wxr/sample.xml", "utf8").replaceAll("old.example.com", `${u}.example.com`).replaceAll("grid-delay", `grid-delay-${u}`);
+  await signInStaff(page, "admin@masthead.local");
+  await page.goto("/studio/import");
+  await expect(page.getByLabel(/dry run/)).toBeChecked();
+  await page.locator('input[type="file"]').setInputFiles({ name: "export.xml", mimeType: "application/xml", buffer: Buffer.from(xml) });
+  await page.getByRole("button", { name: "미리 보기" }).click();
+  const result = page.getByTestId("import-result");
+  await expect(result).toContainText("미리 보기: 아무것도 저장하지 않았습니다");
+  await expect(result).toContainText(/기사: 새로 만듦 [1-9]/);
+  expect((await request.get(`/articles/grid-delay-${u}`)).status()).toBe(404);
 });

@@ -236,6 +236,12 @@ export const en: Dictionary = {
     backToAccount: "Back to your account",
   },
   studioImport: {
+    dryRunLabel: "Dry run: report what would change, save nothing",
+    dryRunDone: "Dry run: nothing was saved. The import would change this:",
+    navLabel: "New sections in the menu",
+    navHint: "Sections the import creates stay out of the header menu. List the slugs to include, separated by commas (e.g. news, opinion).",
+    submit: "Import",
+    preview: "Preview",
     summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
       [
         `Pieces: ${r.pieces.created} created, ${r.pieces.updated} updated, ${r.pieces.unchanged} unchanged, ${r.pieces.skipped} skipped`,

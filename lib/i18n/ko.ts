@@ -234,6 +234,12 @@ export const ko = {
     backToAccount: "내 계정으로 돌아가기",
   },
   studioImport: {
+    dryRunLabel: "미리 보기 (dry run): 바뀔 내용만 보고 아무것도 저장하지 않음",
+    dryRunDone: "미리 보기: 아무것도 저장하지 않았습니다. 가져오면 이렇게 바뀝니다.",
+    navLabel: "메뉴에 넣을 새 섹션",
+    navHint: "가져오면서 새로 만드는 섹션은 머리글 메뉴에 넣지 않습니다. 넣을 섹션의 슬러그를 쉼표로 적으세요 (예: news, opinion).",
+    submit: "가져오기",
+    preview: "미리 보기",
     summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
       [
         `기사: 새로 만듦 ${r.pieces.created}, 수정 ${r.pieces.updated}, 그대로 ${r.pieces.unchanged}, 건너뜀 ${r.pieces.skipped}`,
