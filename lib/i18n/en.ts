@@ -204,6 +204,7 @@ export const en: Dictionary = {
     panelTitle: "Subscription",
     manage: "Manage subscription",
     manageHint: "Change your card or plan, cancel, or see your invoices.",
+    manageHintDemo: "Cancel at the end of the period, or undo a scheduled cancellation.",
     status: {
       active: "Active",
       trialing: "Trial",

@@ -202,6 +202,8 @@ export const ko = {
     panelTitle: "구독",
     manage: "구독 관리",
     manageHint: "카드나 플랜을 바꾸거나 해지하고, 영수증을 볼 수 있습니다.",
+    // The demo portal (and PortOne's) offers only these: no promise of card, plan or receipt pages.
+    manageHintDemo: "기간 끝에 해지하거나, 예약한 해지를 취소할 수 있습니다.",
     status: {
       active: "이용 중",
       trialing: "체험 중",
