@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { signInStaff, uniq, uniqueEmail } from "./studio-support";
+import { markedPiece } from "./fixtures";
+import { createPiece, deletePiece, signInStaff, uniq, uniqueEmail } from "./studio-support";
 import { waitForMail } from "./support/mailbox";
 
 // Issue 20, editors' journeys: members (item 13) and the WordPress import's dry run (item 16).
@@ -22,7 +23,14 @@ test.describe("studio journeys: members", () => {
     expect(mail.text).toContain("/signin");
     expect(mail.text).toMatch(/프리미엄|premium/i);
 
-    await page.reload();
+    // One clock: the new member's page and its access explainer print KST on a 24-hour clock.
+    await page.goto(`/studio/members?q=${encodeURIComponent(email)}`);
+    await page.getByRole("link", { name: email }).click();
+    await expect(page.getByRole("heading", { name: email })).toBeVisible();
+    await page.goto(`${page.url().split("?")[0]}?piece=${markedPiece.slug}`);
+    await expect(page.getByTestId("explanation")).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d KST/);
+    await expect(page.getByTestId("explanation")).not.toContainText(/UTC|AM|PM|오전|오후/);
+    await page.goto("/studio/members");
     await expect(page.getByTestId("tier-counts").locator('[data-tier="premium"]')).toHaveAttribute("data-count", String(premiumCount + 1));
     // The same address again is refused next to the field.
     await form.getByLabel("이메일").fill(email);
@@ -69,4 +77,10 @@ test("WordPress import: the dry run reports what would change and publishes noth
   await expect(result).toContainText("미리 보기: 아무것도 저장하지 않았습니다");
   await expect(result).toContainText(/기사: 새로 만듦 [1-9]/);
   expect((await request.get(`/articles/grid-delay-${u}`)).status()).toBe(404);
+});
+
+test("a Korean title gets a readable, romanized slug", async ({ request }) => {
+  const piece = await createPiece(request, { title: `반도체 보조금 ${uniq("e2e")}`, body: "본문.", access: "public", status: "draft" });
+  expect(piece.slug).toMatch(/^bandoche-bojogeum-e2e-/);
+  await deletePiece(request, piece.id);
 });
