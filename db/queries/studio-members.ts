@@ -32,9 +32,11 @@ export async function listSubscriptionsOfMember(db: Db, memberId: number) {
 
 // Grants that may still count at `now`: not revoked and not long over. The access resolver
 // decides; the margin leaves room for its grace period after a paid grant's end.
-export async function listPossiblyLiveGrants(db: Db, now: Date) {
+// `publicationIds`: the publications whose grants can count (this one and bundles including it).
+export async function listPossiblyLiveGrants(db: Db, now: Date, publicationIds: number[]) {
+  if (!publicationIds.length) return [];
   const margin = new Date(now.getTime() - 30 * 86_400_000);
-  return db.select().from(grants).where(and(isNull(grants.revokedAt), lte(grants.startsAt, now), or(isNull(grants.endsAt), gt(grants.endsAt, margin))));
+  return db.select().from(grants).where(and(inArray(grants.publicationId, publicationIds), isNull(grants.revokedAt), lte(grants.startsAt, now), or(isNull(grants.endsAt), gt(grants.endsAt, margin))));
 }
 
 export async function countMembers(db: Db): Promise<number> {
