@@ -32,6 +32,8 @@ async function subscribe(page: Page, tier: string): Promise<{ before: number; af
 
 async function openPortal(page: Page) {
   await page.goto("/account");
+  // The demo portal offers cancel and resume only: the hint promises no card, plan or receipt pages.
+  await expect(page.getByTestId("manage-hint")).not.toContainText(/카드|플랜|영수증/);
   await page.getByTestId("manage-subscription").click();
   await expect(page).toHaveURL(/\/account\/portal$/);
 }

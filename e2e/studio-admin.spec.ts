@@ -70,10 +70,18 @@ test.describe("studio: admin-only areas", () => {
     await page.goto("/studio/import");
     const file = { name: "export.xml", mimeType: "application/xml", buffer: fs.readFileSync("tests/fixtures/wxr/sample.xml") };
     await page.locator('input[type="file"]').setInputFiles(file);
+    // The form starts as a dry run (e2e/studio-journeys.spec.ts checks its report); this imports.
+    await page.getByLabel(/dry run/).uncheck();
     await page.getByRole("button", { name: "가져오기" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("pieces: 4 created");
+    await expect(page.getByTestId("import-result")).toContainText("기사: 새로 만듦 4");
+    // The imported section "에너지" stays out of the header menu (not chosen in the form).
+    await page.goto("/");
+    await expect(page.getByRole("navigation", { name: "주요 메뉴" })).not.toContainText("에너지");
+    await page.goto("/studio/import");
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByLabel(/dry run/).uncheck();
     await page.getByRole("button", { name: "가져오기" }).click();
-    await expect(page.getByTestId("import-result")).toContainText("4 unchanged");
+    await expect(page.getByTestId("import-result")).toContainText("그대로 4");
 
     const piece = await request.get("/articles/grid-delay");
     expect(piece.status()).toBe(200);

@@ -15,13 +15,15 @@ test("studio import: password-protected posts arrive gated; an unknown tier is r
   await page.evaluate(() => document.querySelector<HTMLOptionElement>('#protectedAccess option[value="premium"]')!.setAttribute("value", "gold"));
   await select.selectOption("gold");
   await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByLabel(/dry run/).uncheck();
   await page.getByRole("button", { name: "가져오기" }).click();
   await expect(page.getByTestId("import-error")).toContainText('"gold"은(는) 없는 접근 등급입니다');
 
   await page.reload();
   await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByLabel(/dry run/).uncheck();
   await page.getByRole("button", { name: "가져오기" }).click();
-  await expect(page.getByTestId("import-result")).toContainText("pieces: 3 created");
+  await expect(page.getByTestId("import-result")).toContainText("기사: 새로 만듦 3");
   await expect(page.getByTestId("import-protected")).toContainText("비밀번호로 보호된 글 2개를 ‘회원 전용 (free)’ 등급으로 잠가 가져왔습니다");
   await expect(page.getByTestId("import-protected")).toContainText("battery-notes");
 

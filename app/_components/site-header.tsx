@@ -33,7 +33,8 @@ export function SiteHeader({ lang, sections, publication }: { lang: UiLang; sect
       </div>
       <nav aria-label={t.nav.menu} className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm">
-          {sections.map((s) => (
+          {/* Sections an import brought in join the navigation only when chosen (sections.in_nav). */}
+          {sections.filter((s) => s.inNav !== false).map((s) => (
             <li key={s.slug}>
               <Link href={localePath(lang, `/sections/${s.slug}`)} className="block whitespace-nowrap px-2 py-2 text-ink hover:text-accent">
                 {lang === "en" ? s.nameEn : s.name}

@@ -2,10 +2,12 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/studio-audit";
 import { requireStaffPage } from "@/lib/studio/guard";
+import { studioTimeZone } from "@/lib/studio/time-zone";
 import { formatInstant } from "./_components/ui";
 
 export default async function StudioHome({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const actor = await requireStaffPage("editor");
+  const timeZone = studioTimeZone(actor.publicationId);
   const email = actor.label;
   const { denied } = await searchParams;
   const recent = await listAudit(await getDb(), { publicationId: actor.publicationId }, 10);
@@ -28,7 +30,7 @@ export default async function StudioHome({ searchParams }: { searchParams: Promi
         <ul className="divide-y divide-rule rounded border border-rule bg-white text-sm">
           {recent.map((e) => (
             <li key={e.id} className="p-2">
-              <span className="text-muted">{formatInstant(e.at)}</span> · {e.actorLabel} · <code>{e.action}</code> · {e.summary}
+              <span className="text-muted">{formatInstant(e.at, timeZone)}</span> · {e.actorLabel} · <code>{e.action}</code> · {e.summary}
             </li>
           ))}
           {recent.length === 0 ? <li className="p-2 text-muted">아직 기록이 없습니다.</li> : null}

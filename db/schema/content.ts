@@ -62,6 +62,8 @@ export const sections = pgTable("sections", {
   // A recurring series (e.g. a weekly column) carries its own label shown on its pieces.
   seriesLabel: text("series_label"),
   position: integer("position").notNull().default(0),
+  // Shown in the header navigation. Sections a WordPress import creates stay out unless chosen.
+  inNav: boolean("in_nav").notNull().default(true),
 }, (t) => [uniqueIndex("sections_publication_slug_idx").on(t.publicationId, t.slug)]);
 
 export const tags = pgTable("tags", {

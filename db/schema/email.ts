@@ -69,7 +69,7 @@ export const newsletterSends = pgTable(
   (t) => [uniqueIndex("newsletter_sends_article_idx").on(t.articleId), index("newsletter_sends_status_idx").on(t.status, t.publicationId)],
 );
 
-export const emailKinds = ["newsletter", "welcome", "receipt", "cancellation", "grant_ending", "comment_reply", "account_moved", "price_change"] as const;
+export const emailKinds = ["newsletter", "welcome", "receipt", "cancellation", "grant_ending", "comment_reply", "account_moved", "price_change", "invitation"] as const;
 export type EmailKind = (typeof emailKinds)[number];
 export const deliveryStatuses = ["queued", "sending", "sent", "failed", "suppressed"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];

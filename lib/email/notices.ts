@@ -52,6 +52,11 @@ export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePaylo
         [t.priceChange.body(notice.tierName[lang], formatPrice(notice.oldAmount, notice.currency, lang), formatPrice(notice.newAmount, notice.currency, lang), date(notice.effectiveAt)), t.priceChange.cancel],
         { href: links.account, label: t.priceChange.cta },
       );
+    case "invitation": {
+      const lines = [t.invitation.body(brand.name)];
+      if (notice.tierName) lines.push(notice.endsAt ? t.invitation.grantUntil(notice.tierName[lang], date(notice.endsAt)) : t.invitation.grantLifetime(notice.tierName[lang]));
+      return compose(brand, lang, t.invitation.subject(brand.name), lines, { href: links.signin, label: t.invitation.cta });
+    }
     case "account_moved":
       return compose(brand, lang, t.accountMoved.subject(brand.name), [t.accountMoved.body(brand.name)], { href: links.signin, label: t.accountMoved.cta });
   }

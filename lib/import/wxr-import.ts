@@ -29,7 +29,14 @@ export type ImportReport = {
   editorKept: { slug: string; fields: MergeField[]; conflicts: MergeField[] }[];
   // WordPress ids of pieces imported before and deleted in Masthead since: not re-created.
   deletedInMasthead: number[];
+  // A dry run: these are the changes the import would make; none was kept.
+  dryRun: boolean;
 };
+
+export type ApplyOptions = { dryRun: boolean; navSections: readonly string[] };
+
+// Thrown inside the transaction to roll a dry run back once its report is complete.
+class DryRunRollback extends Error {}
 export type Progress = (done: number, total: number, label: string) => void;
 
 // Everything is written in one transaction: a failure anywhere leaves the database as it was.
@@ -38,7 +45,7 @@ export type Progress = (done: number, total: number, label: string) => void;
 // import (lib/import/wxr-merge.ts).
 // Into the actor's publication (studio: its publication; CLI: --publication): a multisite's sites
 // are imported one file each, every one into its own publication, with its redirects on its hosts.
-export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProgress: Progress = () => undefined): Promise<ImportReport> {
+export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProgress: Progress = () => undefined, options: ApplyOptions = { dryRun: false, navSections: [] }): Promise<ImportReport> {
   const pub = actorPublication(actor);
   const locale = (await getPublicationById(db, pub))?.locale ?? "ko";
   const report: ImportReport = {
@@ -51,69 +58,78 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
     protected: { access: plan.protectedAccess, pieces: [] },
     editorKept: [],
     deletedInMasthead: [],
+    dryRun: options.dryRun,
   };
-  await db.transaction(async (t) => {
-    // A transaction offers the same query surface as the handle; nested ones become savepoints.
-    const tx = t as unknown as Db;
-    const authorIds = new Map<string, number>();
-    for (const a of plan.authors) {
-      // An author who writes for several sites is one author per publication (they are a byline
-      // of that site: its own bio, its own archive page); the member account stays one.
-      const mapped = await getImportItem(tx, pub, plan.source, "author", a.login);
-      const found = mapped ? { id: mapped.localId } : ((a.email ? await getAuthorByEmail(tx, pub, a.email) : null) ?? (await getAuthorBySlug(tx, pub, a.slug)));
-      const id = found?.id ?? (await upsertAuthor(tx, { publicationId: pub, slug: a.slug, name: a.name, email: a.email, bio: a.bio })).id;
-      if (!mapped) await saveImportItem(tx, { publicationId: pub, source: plan.source, kind: "author", externalId: a.login, localId: id, checksum: "" });
-      if (!found) report.authors++;
-      authorIds.set(a.login, id);
-    }
-    const sectionIds = new Map<string, number>();
-    for (const s of plan.sections) {
-      const found = await getSectionBySlug(tx, pub, s.slug);
-      sectionIds.set(s.slug, found?.id ?? (await upsertSection(tx, { publicationId: pub, slug: s.slug, name: s.name, nameEn: s.name, description: s.description, position: 100 })).id);
-      if (!found) report.sections++;
-    }
-    const tagId = async (tag: { slug: string; name: string }) => {
-      const found = await getTagBySlug(tx, pub, tag.slug);
-      if (!found) report.tags++;
-      return found?.id ?? (await upsertTag(tx, pub, tag.slug, tag.name)).id;
-    };
-    for (const tag of plan.tags) await tagId(tag);
-    // Archive pages of the old site: categories, tags and authors.
-    const archives: [string, string][] = [
-      ...plan.sections.map((x): [string, string] => [`/category/${x.slug}`, `/sections/${x.slug}`]),
-      ...plan.tags.map((x): [string, string] => [`/tag/${x.slug}`, `/tags/${x.slug}`]),
-      ...plan.authors.map((x): [string, string] => [`/author/${x.login.toLowerCase()}`, `/authors/${x.slug}`]),
-    ];
-    for (const [from, to] of archives) {
-      const key = normalizeLegacyPath(from);
-      if (key) report.redirects[await upsertRedirect(tx, pub, key, to, plan.source)]++;
-    }
-    for (const [i, piece] of plan.pieces.entries()) {
-      await importPiece(tx, actor, plan.source, piece, { pub, locale, authorIds, sectionIds, tagId }, report);
-      onProgress(i + 1, plan.pieces.length, piece.title);
-    }
-    await recordAudit(tx, actor, {
-      action: "import.wxr",
-      subjectType: "import",
-      subjectId: plan.source,
-      summary: `WordPress 가져오기: 새 기사 ${report.pieces.created}, 수정 ${report.pieces.updated}, 그대로 ${report.pieces.unchanged}, 비밀번호 보호 ${report.protected.pieces.length}`,
-      // Counts only: the per-piece lists of a large import would bloat the log.
-      details: {
-        ...report,
-        slugs: undefined,
-        protected: { access: report.protected.access, count: report.protected.pieces.length },
-        editorKept: report.editorKept.length,
-        conflicts: report.editorKept.filter((k) => k.conflicts.length).length,
-        deletedInMasthead: report.deletedInMasthead.length,
-      },
+  const nav = new Set(options.navSections);
+  try {
+    await db.transaction(async (t) => {
+      // A transaction offers the same query surface as the handle; nested ones become savepoints.
+      const tx = t as unknown as Db;
+      const authorIds = new Map<string, number>();
+      for (const a of plan.authors) {
+        // An author who writes for several sites is one author per publication (they are a byline
+        // of that site: its own bio, its own archive page); the member account stays one.
+        const mapped = await getImportItem(tx, pub, plan.source, "author", a.login);
+        const found = mapped ? { id: mapped.localId } : ((a.email ? await getAuthorByEmail(tx, pub, a.email) : null) ?? (await getAuthorBySlug(tx, pub, a.slug)));
+        const id = found?.id ?? (await upsertAuthor(tx, { publicationId: pub, slug: a.slug, name: a.name, email: a.email, bio: a.bio })).id;
+        if (!mapped) await saveImportItem(tx, { publicationId: pub, source: plan.source, kind: "author", externalId: a.login, localId: id, checksum: "" });
+        if (!found) report.authors++;
+        authorIds.set(a.login, id);
+      }
+      const sectionIds = new Map<string, number>();
+      for (const s of plan.sections) {
+        const found = await getSectionBySlug(tx, pub, s.slug);
+        sectionIds.set(s.slug, found?.id ?? (await upsertSection(tx, { publicationId: pub, slug: s.slug, name: s.name, nameEn: s.name, description: s.description, position: 100, inNav: nav.has(s.slug) })).id);
+        if (!found) report.sections++;
+      }
+      const tagId = async (tag: { slug: string; name: string }) => {
+        const found = await getTagBySlug(tx, pub, tag.slug);
+        if (!found) report.tags++;
+        return found?.id ?? (await upsertTag(tx, pub, tag.slug, tag.name)).id;
+      };
+      for (const tag of plan.tags) await tagId(tag);
+      // Archive pages of the old site: categories, tags and authors.
+      const archives: [string, string][] = [
+        ...plan.sections.map((x): [string, string] => [`/category/${x.slug}`, `/sections/${x.slug}`]),
+        ...plan.tags.map((x): [string, string] => [`/tag/${x.slug}`, `/tags/${x.slug}`]),
+        ...plan.authors.map((x): [string, string] => [`/author/${x.login.toLowerCase()}`, `/authors/${x.slug}`]),
+      ];
+      for (const [from, to] of archives) {
+        const key = normalizeLegacyPath(from);
+        if (key) report.redirects[await upsertRedirect(tx, pub, key, to, plan.source)]++;
+      }
+      for (const [i, piece] of plan.pieces.entries()) {
+        await importPiece(tx, actor, plan.source, piece, { pub, locale, authorIds, sectionIds, tagId }, report);
+        onProgress(i + 1, plan.pieces.length, piece.title);
+      }
+      await recordAudit(tx, actor, {
+        action: "import.wxr",
+        subjectType: "import",
+        subjectId: plan.source,
+        summary: `WordPress 가져오기: 새 기사 ${report.pieces.created}, 수정 ${report.pieces.updated}, 그대로 ${report.pieces.unchanged}, 비밀번호 보호 ${report.protected.pieces.length}`,
+        // Counts only: the per-piece lists of a large import would bloat the log.
+        details: {
+          ...report,
+          slugs: undefined,
+          protected: { access: report.protected.access, count: report.protected.pieces.length },
+          editorKept: report.editorKept.length,
+          conflicts: report.editorKept.filter((k) => k.conflicts.length).length,
+          deletedInMasthead: report.deletedInMasthead.length,
+        },
+      });
+      // NOTIFY inside the transaction is delivered at commit and never without it: the import cannot
+      // be committed yet reported as failed because the announcement after it met a lost connection.
+      if (report.slugs.length || report.redirects.created || report.redirects.updated) {
+        // A bulk change: every related list may now show imported pieces.
+        await announceContentChange(tx, { publicationId: pub, slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [relatedAllTag(pub)] });
+      }
+      // Everything above ran for real, so the counts are exact; rolling back keeps none of it
+      // (the audit row and the NOTIFY included).
+      if (options.dryRun) throw new DryRunRollback();
     });
-    // NOTIFY inside the transaction is delivered at commit and never without it: the import cannot
-    // be committed yet reported as failed because the announcement after it met a lost connection.
-    if (report.slugs.length || report.redirects.created || report.redirects.updated) {
-      // A bulk change: every related list may now show imported pieces.
-      await announceContentChange(tx, { publicationId: pub, slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [relatedAllTag(pub)] });
-    }
-  });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
   return report;
 }
 

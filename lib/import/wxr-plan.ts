@@ -1,5 +1,5 @@
 import { PAYWALL_MARKER } from "@/lib/articles/preview";
-import { isValidSlug, slugify, taxonomySlug } from "@/lib/studio/slug";
+import { isValidSlug, latinSlug, taxonomySlug } from "@/lib/studio/slug";
 import { normalizeLegacyPath } from "./redirects";
 import { plainExcerpt, wpHtmlToMarkdown } from "./wp-content";
 import type { WxrDocument, WxrItem } from "./wxr-types";
@@ -53,7 +53,8 @@ const STATUS: Record<string, PlannedPiece["status"]> = { publish: "published", f
 
 function pieceSlug(item: WxrItem): string {
   if (isValidSlug(item.slug)) return item.slug;
-  const fromTitle = slugify(item.title);
+  // Not romanized: an export imported before must keep proposing the same slugs (wp-<id>).
+  const fromTitle = latinSlug(item.title);
   return /^piece-[0-9a-f]{8}$/.test(fromTitle) ? `wp-${item.id}` : fromTitle;
 }
 

@@ -13,7 +13,16 @@ export type ImportOptions = {
   // Access level for password-protected posts: "public", "free" (the default) or a paid tier slug.
   protectedAccess?: string;
   onProgress?: Progress;
+  // Report what would change, write nothing (the import runs in a transaction that is rolled back).
+  dryRun?: boolean;
+  // Slugs of sections this import creates that join the header navigation; the others stay out.
+  navSections?: readonly string[];
 };
+
+// "a, b,,c" → ["a", "b", "c"]: the section slugs chosen for the navigation (studio and CLI).
+export function parseNavSections(value: string | null | undefined): string[] {
+  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 200);
+}
 
 // Check the options, then parse and plan everything before the first write: an unknown tier or a
 // malformed file stops here (ImportOptionError, WxrError with the line and element that failed),
@@ -21,11 +30,12 @@ export type ImportOptions = {
 export async function importWxr(db: Db, actor: Actor, xml: string, options: ImportOptions = {}): Promise<ImportReport> {
   const protectedAccess = resolveProtectedAccess(options.protectedAccess, await listTiers(db, actorPublication(actor)));
   const plan = planImport(parseWxr(xml), { protectedAccess });
-  return applyImport(db, actor, plan, options.onProgress);
+  return applyImport(db, actor, plan, options.onProgress, { dryRun: options.dryRun ?? false, navSections: options.navSections ?? [] });
 }
 
 export function describeReport(r: ImportReport): string {
   return [
+    ...(r.dryRun ? ["dry run: nothing was written"] : []),
     `pieces: ${r.pieces.created} created, ${r.pieces.updated} updated, ${r.pieces.unchanged} unchanged, ${r.pieces.skipped} skipped`,
     `authors: ${r.authors} new · sections: ${r.sections} new · tags: ${r.tags} new`,
     `redirects: ${r.redirects.created} created, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged`,

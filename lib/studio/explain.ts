@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/time/format";
 import { canRead, requiredRank, readableUntilChange, resolveAccessTimeline, resolveEffectiveAccess, tierBySlug, type GrantLike, type TierRef } from "@/lib/access";
 
 // "Why can this member read this piece?" — composed only from the pure access rules, so the
@@ -17,7 +18,6 @@ export type Explanation = {
   reasons: string[];
 };
 
-const fmt = (d: Date) => d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
 
 function label(access: string, tiers: readonly TierRef[]): string {
   if (access === "public") return "공개 (public)";
@@ -26,8 +26,10 @@ function label(access: string, tiers: readonly TierRef[]): string {
   return t ? `${t.name ?? t.slug} (${t.slug})` : `${access} (알 수 없는 등급 — 아무도 읽을 수 없음)`;
 }
 
-export function explainAccess(input: { piece: ExplainPiece; grants: readonly GrantLike[]; tiers: readonly TierRef[]; now: Date }): Explanation {
+// Instants print on the studio's one clock: the publication's zone, named (issue 20 item 14).
+export function explainAccess(input: { piece: ExplainPiece; grants: readonly GrantLike[]; tiers: readonly TierRef[]; now: Date; timeZone?: string }): Explanation {
   const { piece, grants, tiers, now } = input;
+  const fmt = (d: Date) => formatDateTime(d, { timeZone: input.timeZone, zone: true });
   const access = resolveEffectiveAccess({ grants, tiers, now, signedIn: true });
   const readable = canRead(piece, access.tier, tiers, now);
   const unlockChange = readableUntilChange(piece, now);

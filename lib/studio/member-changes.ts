@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { grantAccess, revokeAccess, setRole, type GrantInput } from "@/lib/members/grants";
 import { recordAudit, type Actor } from "./audit";
 import { actorPublication } from "./pieces";
+import { studioMessage } from "./messages";
 
 // Grant and role changes from the studio, the Admin API and the CLI. The epoch bump lives in
 // lib/members/grants (so sessions re-mint); this adds who did it to the audit log.
@@ -32,9 +33,9 @@ export async function grantWithAudit(db: Db, actor: Actor, input: Omit<GrantInpu
 export async function revokeWithAudit(db: Db, actor: Actor, grantId: number, reason: string) {
   // A grant of another publication is "not found" here, never revoked.
   const existing = await getGrantById(db, grantId);
-  if (!existing || existing.publicationId !== actorPublication(actor)) throw new AppError("not_found", "grant", "No grant has this id.");
+  if (!existing || existing.publicationId !== actorPublication(actor)) throw new AppError("not_found", "grant", studioMessage("grantNotFound"));
   const grant = await revokeAccess(db, grantId, reason);
-  if (!grant) throw new AppError("not_found", "grant", "No grant has this id.");
+  if (!grant) throw new AppError("not_found", "grant", studioMessage("grantNotFound"));
   await recordAudit(db, actor, {
     action: "grant.revoke",
     subjectType: "grant",
@@ -48,18 +49,18 @@ export async function revokeWithAudit(db: Db, actor: Actor, grantId: number, rea
 
 // The network role (every publication): network admins only.
 export async function setRoleWithAudit(db: Db, actor: Actor, memberId: number, role: Role) {
-  if (actor.role !== "admin" || !actor.network) throw new AppError("forbidden", "role", "Only network admins change network roles.");
-  if (actor.memberId === memberId && role !== "admin") throw new AppError("invalid", "role", "You cannot remove your own admin role.");
+  if (actor.role !== "admin" || !actor.network) throw new AppError("forbidden", "role", studioMessage("networkAdminsOnly"));
+  if (actor.memberId === memberId && role !== "admin") throw new AppError("invalid", "role", studioMessage("ownAdminRole"));
   const member = await setRole(db, memberId, role);
-  if (!member) throw new AppError("not_found", "member", "No member has this id.");
+  if (!member) throw new AppError("not_found", "member", studioMessage("memberNotFound"));
   await recordAudit(db, actor, { action: "member.role", subjectType: "member", subjectId: memberId, memberId, publicationId: null, summary: `${member.email}: 역할 → ${role}`, details: { role } });
   return member;
 }
 
 // A member's studio role in the actor's publication (none, editor, admin): its admins.
 export async function setStaffRoleWithAudit(db: Db, actor: Actor, memberId: number, role: StaffRole | null) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "role", "Only admins of this publication change its roles.");
-  if (actor.memberId === memberId && role !== "admin" && !actor.network) throw new AppError("invalid", "role", "You cannot remove your own admin role.");
+  if (actor.role !== "admin") throw new AppError("forbidden", "role", studioMessage("publicationAdminsOnly"));
+  if (actor.memberId === memberId && role !== "admin" && !actor.network) throw new AppError("invalid", "role", studioMessage("ownAdminRole"));
   const pub = actorPublication(actor);
   const result = await db.transaction(async (tx) => {
     const member = await getMemberById(tx, memberId);
@@ -68,7 +69,7 @@ export async function setStaffRoleWithAudit(db: Db, actor: Actor, memberId: numb
     // Sessions carry studio roles: re-mint them everywhere.
     return { member, epoch: await bumpAccessEpoch(tx, memberId) };
   });
-  if (!result) throw new AppError("not_found", "member", "No member has this id.");
+  if (!result) throw new AppError("not_found", "member", studioMessage("memberNotFound"));
   noteEpoch(memberId, result.epoch);
   await recordAudit(db, actor, { action: "member.staff_role", subjectType: "member", subjectId: memberId, memberId, summary: `${result.member.email}: 발행처 역할 → ${role ?? "없음"}`, details: { role } });
   return result.member;

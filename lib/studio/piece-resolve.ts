@@ -8,6 +8,7 @@ import { deriveSearchText } from "@/lib/articles/derive";
 import { AppError } from "@/lib/http/errors";
 import type { PieceFields } from "./piece-input";
 import { isValidSlug, slugify, taxonomySlug } from "./slug";
+import { studioMessage } from "./messages";
 
 // Every lookup is within one publication (`pub`): its tiers, its slugs, its authors, sections and tags.
 
@@ -15,7 +16,7 @@ export async function resolveAccessLevel(db: Db, pub: number, access: string): P
   if (access === "public" || access === "free") return access;
   const paid = (await listTiers(db, pub)).filter((t) => t.rank > 0);
   if (paid.some((t) => t.slug === access)) return access;
-  throw new AppError("invalid", "access", `Unknown access "${access}". Use public, free or a tier: ${paid.map((t) => t.slug).join(", ")}.`);
+  throw new AppError("invalid", "access", studioMessage("unknownAccess", access, paid.map((t) => t.slug).join(", ")));
 }
 
 async function resolveSlug(db: Db, pub: number, fields: PieceFields, existing: StudioArticle | null): Promise<string> {
@@ -23,9 +24,9 @@ async function resolveSlug(db: Db, pub: number, fields: PieceFields, existing: S
   // An update keeps its URL unless a new slug is sent: a changed title must not move the piece.
   if (fields.slug === undefined && existing) return existing.slug;
   if (fields.slug !== undefined) {
-    if (!isValidSlug(fields.slug)) throw new AppError("invalid", "slug", "The slug must be lower-case ASCII letters, digits and hyphens (e.g. chip-export-rules).");
+    if (!isValidSlug(fields.slug)) throw new AppError("invalid", "slug", studioMessage("slugFormat"));
     const owner = await getArticleIdBySlug(db, pub, fields.slug);
-    if (owner !== null && owner !== selfId) throw new AppError("conflict", "slug", `Another piece already uses the slug "${fields.slug}".`);
+    if (owner !== null && owner !== selfId) throw new AppError("conflict", "slug", studioMessage("slugTaken", fields.slug));
     return fields.slug;
   }
   const base = slugify(fields.title);
@@ -34,7 +35,7 @@ async function resolveSlug(db: Db, pub: number, fields: PieceFields, existing: S
     const owner = await getArticleIdBySlug(db, pub, candidate);
     if (owner === null || owner === selfId) return candidate;
   }
-  throw new AppError("conflict", "slug", "Could not derive a free slug from the title; send one.");
+  throw new AppError("conflict", "slug", studioMessage("slugUnderivable"));
 }
 
 async function resolveAuthorIds(db: Db, pub: number, fields: PieceFields, existing: StudioArticle | null): Promise<number[]> {
@@ -49,7 +50,7 @@ async function resolveAuthorIds(db: Db, pub: number, fields: PieceFields, existi
     ...slugs.map((s) => rows.find((a) => a.slug === s) ?? s),
   ];
   const missing = ordered.filter((x): x is string => typeof x === "string");
-  if (missing.length) throw new AppError("invalid", emails.length ? "authorEmail" : "authorSlugs", `No author with ${missing.join(", ")}.`);
+  if (missing.length) throw new AppError("invalid", emails.length ? "authorEmail" : "authorSlugs", studioMessage("unknownAuthors", missing.join(", ")));
   return [...new Set(ordered.map((a) => (typeof a === "string" ? -1 : a.id)))];
 }
 
@@ -67,7 +68,7 @@ async function resolveSectionId(db: Db, pub: number, section: string | null | un
   if (section === undefined) return existing?.sectionId ?? null;
   if (section === null || section === "") return null;
   const row = (await listSections(db, pub)).find((s) => s.slug === section);
-  if (!row) throw new AppError("invalid", "section", `Unknown section "${section}".`);
+  if (!row) throw new AppError("invalid", "section", studioMessage("unknownSection", section));
   return row.id;
 }
 
@@ -78,7 +79,7 @@ function resolveSchedule(fields: PieceFields, existing: StudioArticle | null, no
   const given = fields.publishAt === undefined ? keep : fields.publishAt;
   if (fields.status === "draft") return { status: "draft", publishAt: given };
   if (fields.status === "scheduled") {
-    if (!given) throw new AppError("invalid", "publishAt", "A scheduled piece needs publishAt.");
+    if (!given) throw new AppError("invalid", "publishAt", studioMessage("publishAtRequired"));
     return { status: "scheduled", publishAt: given };
   }
   const publishAt = given ?? now;

@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from "./audit";
 import { announceContentChange } from "./content-events";
 import type { PieceFields, PiecePatch } from "./piece-input";
 import { resolvePieceWrite } from "./piece-resolve";
+import { studioMessage } from "./messages";
 
 // Writes pieces for every entry point (studio, Admin API, CLI, import): resolves the fields, derives
 // the search text, writes the audit entry in the same transaction and announces the change. Callers
@@ -78,7 +79,7 @@ export function createPiece(db: Db, actor: Actor, fields: PieceFields, now = new
 
 export async function updatePiece(db: Db, actor: Actor, id: number, patch: PiecePatch, now = new Date()): Promise<PieceChange> {
   const existing = await getStudioArticle(db, actorPublication(actor), id);
-  if (!existing) throw new AppError("not_found", "article", "No piece has this id.");
+  if (!existing) throw new AppError("not_found", "article", studioMessage("pieceNotFound"));
   // Bylines and tags left out of a patch stay as they are (resolvePieceWrite keeps them).
   const base = { ...toPieceFields(existing), authorSlugs: undefined, tags: undefined, section: undefined };
   return commit(db, actor, existing, { ...base, ...patch }, now);
@@ -102,12 +103,12 @@ export async function removePiece(db: Db, actor: Actor, id: number, now = new Da
   const pub = actorPublication(actor);
   const existing = await getStudioArticle(db, pub, id);
   // A piece of another publication is "not found" here, never deleted.
-  if (!existing) throw new AppError("not_found", "article", "No piece has this id.");
+  if (!existing) throw new AppError("not_found", "article", studioMessage("pieceNotFound"));
   const related = relatedTagsToExpire(membershipBefore(existing, now), null);
   const row = await deleteArticle(db, id, async (tx, deleted) => {
     await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
     await announceContentChange(tx, { publicationId: pub, slugs: [deleted.slug], lists: true, related });
   });
-  if (!row) throw new AppError("not_found", "article", "No piece has this id.");
+  if (!row) throw new AppError("not_found", "article", studioMessage("pieceNotFound"));
   return { article: row, publicationId: pub, slugs: [row.slug], related };
 }

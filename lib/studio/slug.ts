@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { romanizeKorean } from "./romanize";
 
 // Article slugs are ASCII kebab-case (the proxy refuses anything else, lib/routing/paths.ts).
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,199}$/;
@@ -7,10 +8,20 @@ export function isValidSlug(slug: string): boolean {
   return SLUG_PATTERN.test(slug) && !slug.endsWith("-");
 }
 
-// Latin titles keep their words; a title with no Latin letters or digits (most Korean titles)
-// gets a stable short hash, so the same title always proposes the same slug.
+// Latin titles keep their words and Korean ones are romanized (lib/studio/romanize.ts explains
+// the choice); a title with neither (e.g. only Chinese characters) gets a stable short hash.
 export function slugify(text: string, fallbackPrefix = "piece"): string {
-  const ascii = text
+  return asciiSlug(romanizeKorean(text), text, fallbackPrefix);
+}
+
+// The slug of the Latin letters and digits alone, as before romanization: the WordPress import
+// keeps using it so re-importing an old export proposes the slugs it proposed then (wp-<id>).
+export function latinSlug(text: string, fallbackPrefix = "piece"): string {
+  return asciiSlug(text, text, fallbackPrefix);
+}
+
+function asciiSlug(source: string, text: string, fallbackPrefix: string): string {
+  const ascii = source
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()

@@ -7,6 +7,7 @@ import { actorPublication } from "./pieces";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "./audit";
+import { studioMessage } from "./messages";
 
 // Creates the tier's product and its monthly/yearly prices in Stripe, with the lookup keys the
 // webhook maps back to tiers (`[<publication>.]<slug>_monthly|yearly`, lib/billing/tiers.ts), and
@@ -16,7 +17,7 @@ export async function createStripePrices(db: Db, actor: Actor, tierId: number) {
   if (!stripe) throw new AppError("invalid", "stripe", "STRIPE_SECRET_KEY가 없어 Stripe 가격을 만들 수 없습니다. 가격 ID를 직접 입력하세요.");
   const pub = await getPublicationById(db, actorPublication(actor));
   const tier = pub ? await getTierById(db, pub.id, tierId) : null;
-  if (!pub || !tier || tier.rank < 1) throw new AppError("not_found", "tier", "No paid tier has this id.");
+  if (!pub || !tier || tier.rank < 1) throw new AppError("not_found", "tier", studioMessage("paidTierNotFound"));
   const key = stripeTierKey(pub, tier.slug);
   const plans = [
     ["monthly", "month", tier.monthlyAmount],

@@ -28,6 +28,8 @@ export const sectionSchema = z.object({
   descriptionEn: optionalText(1000),
   seriesLabel: z.string().trim().max(100).transform((s) => s || null),
   position: z.coerce.number().int().min(0).max(10_000),
+  // A checkbox: absent when unticked.
+  inNav: z.string().optional().transform((v) => v === "on"),
 });
 export const tagSchema = z.object({ slug, name: z.string().trim().min(1, "이름을 입력하세요.").max(60) });
 

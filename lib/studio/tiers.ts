@@ -9,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "./audit";
 import { announceContentChange } from "./content-events";
 import { actorPublication } from "./pieces";
+import { studioMessage } from "./messages";
 
 const lines = z.string().max(4000).transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
 const amount = z.union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(100_000_000)]);
@@ -42,17 +43,17 @@ async function checkRank(db: Db, pub: number, input: TierInput, existing: Tier |
 
 // A tier of the actor's publication (its admins).
 export async function saveTier(db: Db, actor: Actor, id: number | null, input: TierInput): Promise<Tier> {
-  if (actor.role !== "admin") throw new AppError("forbidden", "tier", "Only admins manage tiers.");
+  if (actor.role !== "admin") throw new AppError("forbidden", "tier", studioMessage("tierAdminsOnly"));
   const pub = actorPublication(actor);
   const existing = id === null ? null : await getTierById(db, pub, id);
-  if (id !== null && !existing) throw new AppError("not_found", "tier", "No tier has this id.");
+  if (id !== null && !existing) throw new AppError("not_found", "tier", studioMessage("tierNotFound"));
   if (!existing && (!input.slug || ["anon", "public", "free"].includes(input.slug))) throw new AppError("invalid", "slug", "새 등급의 슬러그를 입력하세요 (anon, public, free 제외).");
   if (!existing && (await listTiers(db, pub)).some((t) => t.slug === input.slug)) throw new AppError("conflict", "slug", "이미 있는 슬러그입니다.");
   await checkRank(db, pub, input, existing);
   const { slug, ...values } = input;
   const row = await db.transaction(async (tx) => {
     const saved = existing ? await updateTier(tx, existing.id, values) : await insertTier(tx, { ...values, publicationId: pub, slug: slug! });
-    if (!saved) throw new AppError("not_found", "tier", "No tier has this id.");
+    if (!saved) throw new AppError("not_found", "tier", studioMessage("tierNotFound"));
     // A rank or comment right decides what members read and may do: sessions are re-derived.
     if (!existing || existing.rank !== saved.rank || existing.canComment !== saved.canComment) noteGeneration(await bumpAccessGeneration(tx));
     await recordAudit(tx, actor, { action: existing ? "tier.update" : "tier.create", subjectType: "tier", subjectId: saved.id, summary: `등급 ${saved.slug}: ${saved.name} (rank ${saved.rank})`, details: { before: existing, after: saved } });

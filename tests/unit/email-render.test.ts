@@ -77,6 +77,8 @@ describe("notices", () => {
       { kind: "grant_ending", tierName: names, endsAt: "2026-12-08T00:00:00Z" },
       { kind: "comment_reply", articleTitle: "제목", replierName: "이독자", excerpt: "좋은 지적입니다", url: "https://m.example/articles/x#comments-heading" },
       { kind: "account_moved" },
+      { kind: "invitation", tierName: names, endsAt: "2027-01-05T00:00:00Z" },
+      { kind: "invitation", tierName: null, endsAt: null },
     ].map((p) => noticePayloadSchema.parse(p));
     for (const p of payloads) {
       const ko = renderNotice(brand, "ko", p, noticeLinks);
@@ -87,6 +89,12 @@ describe("notices", () => {
       expect(ko.html, p.kind).toContain('<html lang="ko">');
       expect(en.text.length, p.kind).toBeGreaterThan(20);
     }
+    // The invitation names the grant that came with it and links to sign-in.
+    const invitation = renderNotice(brand, "ko", payloads[6], noticeLinks);
+    expect(invitation.text).toContain("프리미엄");
+    expect(invitation.text).toContain("https://m.example/signin");
+    expect(renderNotice(brand, "en", payloads[6], noticeLinks).text).toContain("open to Premium until Jan 5, 2027");
+    expect(renderNotice(brand, "ko", payloads[7], noticeLinks).text).not.toContain("프리미엄");
     const receipt = renderNotice(brand, "ko", payloads[1], noticeLinks);
     expect(receipt.text).toContain("₩12,900");
     expect(receipt.text).toContain("in_123");

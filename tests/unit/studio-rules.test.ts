@@ -3,7 +3,7 @@ import type { GrantLike, TierRef } from "@/lib/access";
 import { explainAccess, type ExplainPiece } from "@/lib/studio/explain";
 import { resolvePresetEnd } from "@/lib/studio/grant-presets";
 import { effectiveStatus } from "@/lib/studio/piece-status";
-import { isValidSlug, slugify, taxonomySlug } from "@/lib/studio/slug";
+import { isValidSlug, latinSlug, slugify, taxonomySlug } from "@/lib/studio/slug";
 import { previewForTiers } from "@/lib/studio/tier-preview";
 
 const tiers: TierRef[] = [
@@ -19,12 +19,25 @@ describe("slugs", () => {
   it.each([
     ["Chip Export Rules", "chip-export-rules"],
     ["  Crème brûlée's rise!  ", "creme-brulees-rise"],
-    ["AI 규제 2026", "ai-2026"],
+    ["AI 규제 2026", "ai-gyuje-2026"],
+    ["UX 설계", "ux-seolgye"],
+    ["반도체 보조금", "bandoche-bojogeum"],
+    ["한국어 학습", "hangugeo-hakseup"],
+    ["서울 일러스트", "seoul-illeoseuteu"],
   ])("%s → %s", (title, slug) => expect(slugify(title)).toBe(slug));
-  it("titles without Latin letters get a stable hash slug", () => {
-    expect(slugify("반도체 보조금")).toMatch(/^piece-[0-9a-f]{8}$/);
-    expect(slugify("반도체 보조금")).toBe(slugify("반도체 보조금"));
-    expect(slugify("반도체 보조금")).not.toBe(slugify("전력망"));
+  it("Korean titles are romanized into valid, readable slugs", () => {
+    for (const title of ["전력망", "값싼 닭고기", "읽기 쉬운 주소", "꽃잎"]) expect(isValidSlug(slugify(title)), title).toBe(true);
+    // Syllable by syllable: no nasal assimilation (the standard's 전력망 is jeollyeongmang).
+    expect(slugify("전력망")).toBe("jeonryeokmang");
+  });
+  it("titles with neither Latin nor Hangul letters get a stable hash slug", () => {
+    expect(slugify("中國 經濟")).toMatch(/^piece-[0-9a-f]{8}$/);
+    expect(slugify("中國 經濟")).toBe(slugify("中國 經濟"));
+    expect(slugify("中國 經濟")).not.toBe(slugify("日本"));
+  });
+  it("the WordPress import keeps its Latin-only slugs (re-imports propose the same slugs)", () => {
+    expect(latinSlug("반도체 보조금")).toMatch(/^piece-[0-9a-f]{8}$/);
+    expect(latinSlug("AI 규제 2026")).toBe("ai-2026");
   });
   it("validates article slugs like the proxy does", () => {
     for (const ok of ["a1", "chip-rules", "x".repeat(200)]) expect(isValidSlug(ok)).toBe(true);
@@ -102,5 +115,16 @@ describe("access explainer", () => {
     expect(explainAccess({ piece, grants: [grant("supporter", -DAY, DAY)], tiers, now }).canRead).toBe(false);
     expect(explainAccess({ piece, grants: [grant("premium", -DAY, DAY, { revokedAt: at(-1) })], tiers, now }).canRead).toBe(false);
     expect(explainAccess({ piece: { ...piece, live: false }, grants: [grant("premium", -DAY, DAY)], tiers, now }).canRead).toBe(false);
+  });
+});
+
+describe("access explainer clock", () => {
+  it("prints instants on the publication's clock with its zone, never UTC or AM/PM", () => {
+    const piece: ExplainPiece = { slug: "p", access: "premium", unlockAt: null, live: true, publishAt: at(-DAY) };
+    const grants: GrantLike[] = [{ id: 7, tierSlug: "premium", startsAt: at(-DAY), endsAt: new Date("2026-12-06T05:05:00Z"), revokedAt: null, source: "comp" }];
+    const text = explainAccess({ piece, grants, tiers, now }).reasons.join(" ");
+    expect(text).toContain("2026-12-06 14:05 KST");
+    expect(text).not.toMatch(/UTC|AM|PM|오전|오후/);
+    expect(explainAccess({ piece, grants, tiers, now, timeZone: "UTC" }).reasons.join(" ")).toContain("2026-12-06 05:05 UTC");
   });
 });

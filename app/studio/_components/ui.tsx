@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/lib/time/format";
 import type { ActionError } from "@/lib/studio/action-result";
 
 // Small shared pieces of the studio's forms and tables.
@@ -46,8 +47,7 @@ export function PageTitle({ children, actions }: { children: React.ReactNode; ac
   );
 }
 
-export function formatInstant(d: Date | string | null | undefined): string {
-  if (!d) return "—";
-  const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat("ko-KR", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Seoul" }).format(date);
+// One clock for the whole studio: 24-hour, the publication's zone, named ("2026-12-06 14:05 KST").
+export function formatInstant(d: Date | string | null | undefined, timeZone?: string): string {
+  return formatDateTime(d, { timeZone, zone: true });
 }

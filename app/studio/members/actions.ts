@@ -8,7 +8,9 @@ import { getGrantById } from "@/db/queries/studio-members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { roles, staffRoles } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { dict } from "@/lib/i18n";
 import { runAction, type ActionResult } from "@/lib/studio/action-result";
+import { addMemberWithInvitation } from "@/lib/studio/add-member";
 import { grantPresets, resolvePresetEnd } from "@/lib/studio/grant-presets";
 import { requireNetworkAdminAction, requireStaffAction } from "@/lib/studio/guard";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit, setStaffRoleWithAudit } from "@/lib/studio/member-changes";
@@ -74,5 +76,23 @@ export async function setStaffRoleAction(memberId: number, _prev: ActionResult<{
     await setStaffRoleWithAudit(await getDb(), actor, memberId, choice === "none" ? null : choice);
     refresh();
     return { role: choice };
+  });
+}
+
+const addMemberForm = z.object({
+  email: z.email(dict("ko").studioMembers.add.invalidEmail).max(320),
+  tier: z.string().max(64),
+  preset: z.enum(["7d", "30d", "90d", "1y", "lifetime"]),
+  note: z.string().max(500),
+});
+
+// "Add member" for an address with no account yet: editors and admins, as complimentary grants.
+export async function addMemberAction(_prev: ActionResult<{ id: number; email: string }> | null, fd: FormData): Promise<ActionResult<{ id: number; email: string }>> {
+  const actor = await requireStaffAction("editor");
+  return runAction(async () => {
+    const input = addMemberForm.parse({ email: text(fd, "email").trim(), tier: text(fd, "tier"), preset: text(fd, "preset") || "30d", note: text(fd, "note") });
+    const member = await addMemberWithInvitation(await getDb(), actor, { email: input.email, tierSlug: input.tier || null, preset: input.preset, note: input.note.trim() || null });
+    refresh();
+    return { id: member.id, email: member.email };
   });
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { listSendProgress, listSuppressions } from "@/db/queries/email";
 import { newsletterAudience } from "@/lib/email/audience";
 import { requireStaffPage } from "@/lib/studio/guard";
+import { studioTimeZone } from "@/lib/studio/time-zone";
 import { PageTitle, formatInstant } from "../_components/ui";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { SuppressForm, UnsuppressButton } from "./_components/suppress-form";
@@ -13,6 +14,7 @@ const STATUS = { waiting: "발행 대기", queued: "발송 중", done: "완료" 
 // addresses no mail goes to.
 export default async function NewsletterPage() {
   const actor = await requireStaffPage("editor");
+  const timeZone = studioTimeZone(actor.publicationId);
   const db = await getDb();
   const [audience, sends, suppressions] = await Promise.all([
     newsletterAudience(db, actor.publicationId, new Date()),
@@ -67,7 +69,7 @@ export default async function NewsletterPage() {
                     <td className="p-2 text-right">{(s.counts.queued + s.counts.sending).toLocaleString("ko-KR")}</td>
                     <td className="p-2 text-right">{s.counts.failed.toLocaleString("ko-KR")}</td>
                     <td className="p-2 text-right">{s.counts.suppressed.toLocaleString("ko-KR")}</td>
-                    <td className="p-2 text-muted">{formatInstant(s.queuedAt)} · {formatInstant(s.finishedAt)}</td>
+                    <td className="p-2 text-muted">{formatInstant(s.queuedAt, timeZone)} · {formatInstant(s.finishedAt, timeZone)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -86,7 +88,7 @@ export default async function NewsletterPage() {
             <ul className="divide-y divide-rule rounded border border-rule bg-white text-sm" data-testid="suppressions">
               {suppressions.map((s) => (
                 <li key={s.email} className="flex flex-wrap items-center justify-between gap-2 p-3">
-                  <span><strong>{s.email}</strong> · {s.reason} · {formatInstant(s.createdAt)}{s.detail ? ` · ${s.detail}` : ""}</span>
+                  <span><strong>{s.email}</strong> · {s.reason} · {formatInstant(s.createdAt, timeZone)}{s.detail ? ` · ${s.detail}` : ""}</span>
                   <UnsuppressButton email={s.email} />
                 </li>
               ))}

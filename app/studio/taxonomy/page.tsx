@@ -20,6 +20,7 @@ const sectionFields = (s?: Section): FieldSpec[] => [
   { name: "nameEn", label: "영문 이름", value: s?.nameEn ?? "" },
   { name: "seriesLabel", label: "시리즈 이름 (연재면)", value: s?.seriesLabel ?? "" },
   { name: "position", label: "순서", value: s?.position ?? 0, type: "number" },
+  { name: "inNav", label: "머리글 메뉴에 표시", value: (s?.inNav ?? true) ? "on" : "", type: "checkbox" },
   { name: "description", label: "설명", value: s?.description ?? "", multiline: true },
   { name: "descriptionEn", label: "Description (English)", value: s?.descriptionEn ?? "", multiline: true },
 ];

@@ -1,12 +1,14 @@
 import { getDb } from "@/db/client";
 import { listApiTokens } from "@/db/queries/studio-tokens";
 import { requireStaffPage } from "@/lib/studio/guard";
+import { studioTimeZone } from "@/lib/studio/time-zone";
 import { PageTitle, formatInstant } from "../_components/ui";
 import { CreateTokenForm } from "./_components/create-token-form";
 import { RevokeTokenButton } from "./_components/revoke-token-button";
 
 export default async function TokensPage() {
   const actor = await requireStaffPage("admin");
+  const timeZone = studioTimeZone(actor.publicationId);
   const rows = await listApiTokens(await getDb(), actor.publicationId);
   return (
     <div className="flex flex-col gap-6">
@@ -29,10 +31,10 @@ export default async function TokensPage() {
                 </td>
                 <td className="p-2"><code>{t.prefix}…</code></td>
                 <td className="p-2">{createdByEmail ?? "CLI"}</td>
-                <td className="p-2">{formatInstant(t.createdAt)}</td>
-                <td className="p-2" data-testid="last-used">{formatInstant(t.lastUsedAt)}</td>
+                <td className="p-2">{formatInstant(t.createdAt, timeZone)}</td>
+                <td className="p-2" data-testid="last-used">{formatInstant(t.lastUsedAt, timeZone)}</td>
                 <td className="p-2">
-                  {t.revokedAt ? `폐기됨 ${formatInstant(t.revokedAt)}` : t.publicationId === null && !actor.network ? <span className="text-muted">네트워크 관리자만 폐기</span> : <RevokeTokenButton id={t.id} />}
+                  {t.revokedAt ? `폐기됨 ${formatInstant(t.revokedAt, timeZone)}` : t.publicationId === null && !actor.network ? <span className="text-muted">네트워크 관리자만 폐기</span> : <RevokeTokenButton id={t.id} />}
                 </td>
               </tr>
             ))}

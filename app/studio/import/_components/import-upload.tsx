@@ -12,10 +12,11 @@ type Outcome = { ok: true; summary: string; report: ImportReport | null } | { ok
 const t = dict("ko").studioImport;
 
 // XMLHttpRequest rather than fetch: it reports upload progress for large exports.
-function upload(file: File, protectedAccess: string, onProgress: (pct: number) => void): Promise<Outcome> {
+function upload(file: File, query: { protectedAccess: string; dryRun: boolean; navSections: string }, onProgress: (pct: number) => void): Promise<Outcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/admin/studio/import?protectedAccess=${encodeURIComponent(protectedAccess)}`);
+    const params = new URLSearchParams({ protectedAccess: query.protectedAccess, navSections: query.navSections, ...(query.dryRun ? { dryRun: "1" } : {}) });
+    xhr.open("POST", `/api/admin/studio/import?${params.toString()}`);
     xhr.setRequestHeader("content-type", "application/xml");
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
     xhr.onload = () => {
@@ -71,6 +72,8 @@ function ReportDetails({ report, labelOf }: { report: ImportReport; labelOf: (ac
 export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: Option[]; defaultAccess: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [access, setAccess] = useState(defaultAccess);
+  const [dryRun, setDryRun] = useState(true);
+  const [navSections, setNavSections] = useState("");
   const [pct, setPct] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const busy = pct !== null && outcome === null;
@@ -83,7 +86,7 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
         if (!file) return;
         setOutcome(null);
         setPct(0);
-        setOutcome(await upload(file, access, setPct));
+        setOutcome(await upload(file, { protectedAccess: access, dryRun, navSections }, setPct));
       }}
     >
       <label className="flex flex-col gap-1 text-sm">
@@ -99,7 +102,14 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
           ))}
         </select>
       </Field>
-      <button type="submit" disabled={!file || busy} className={buttonClass}>가져오기</button>
+      <Field label={t.navLabel} htmlFor="navSections" hint={t.navHint}>
+        <input id="navSections" name="navSections" value={navSections} onChange={(e) => setNavSections(e.target.value)} className={inputClass} />
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="dryRun" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
+        {t.dryRunLabel}
+      </label>
+      <button type="submit" disabled={!file || busy} className={buttonClass}>{dryRun ? t.preview : t.submit}</button>
       {pct !== null ? (
         <div className="flex flex-col gap-1 text-sm" aria-live="polite">
           <progress max={100} value={pct} className="w-full" aria-label="업로드 진행률" />

@@ -42,11 +42,11 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <h2 id="access-heading" className="sr-only">현재 접근</h2>
         <p>역할: <strong data-testid="member-role">{staffRole ?? "reader"}</strong>{member.role !== "reader" ? <span className="text-muted"> (네트워크: {member.role})</span> : null}</p>
         <p>현재 등급: <strong data-testid="effective-tier">{access.tier.slug}</strong></p>
-        <p>바뀌는 시각: {formatInstant(access.until)}</p>
-        <p>가입: {formatInstant(member.createdAt)}</p>
+        <p>바뀌는 시각: {formatInstant(access.until, pub?.timeZone)}</p>
+        <p>가입: {formatInstant(member.createdAt, pub?.timeZone)}</p>
         {subs.map((s) => (
           <p key={s.id} className="md:col-span-4 text-muted">
-            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 {formatInstant(s.currentPeriodEnd)}{s.cancelAtPeriodEnd ? " · 기간 끝에 해지" : ""}
+            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 {formatInstant(s.currentPeriodEnd, pub?.timeZone)}{s.cancelAtPeriodEnd ? " · 기간 끝에 해지" : ""}
           </p>
         ))}
         {subs.length === 0 ? <p className="md:col-span-4 text-muted">Stripe 구독 없음</p> : null}
@@ -55,7 +55,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       <GrantsTable grants={grants} grantors={Object.fromEntries(grantors)} now={now} isAdmin={actor.role === "admin"} />
       <GrantForm memberId={member.id} tiers={paid} />
       {actor.role === "admin" ? <RoleForm memberId={member.id} staffRole={loaded.staff.find((s) => s.publicationId === actor.publicationId)?.role ?? null} networkRole={member.role} publicationName={pub?.name ?? ""} canSetNetwork={actor.network} /> : null}
-      <AccessExplainer memberId={member.id} publicationId={actor.publicationId} grants={counting} tiers={tiers} slug={(await searchParams).piece} now={now} />
+      <AccessExplainer memberId={member.id} publicationId={actor.publicationId} grants={counting} tiers={tiers} slug={(await searchParams).piece} now={now} timeZone={pub?.timeZone} />
       <section aria-labelledby="member-audit">
         <h2 id="member-audit" className="mb-2 text-lg font-bold">변경 기록</h2>
         <AuditList entries={audit} />

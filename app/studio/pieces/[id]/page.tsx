@@ -9,6 +9,7 @@ import { pieceNewsletterWeight } from "@/lib/email/studio-weight";
 import { originOf } from "@/lib/publications/current";
 import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
+import { studioTimeZone } from "@/lib/studio/time-zone";
 import { effectiveStatus } from "@/lib/studio/piece-status";
 import { PageTitle, formatInstant } from "../../_components/ui";
 import { DeletePieceButton } from "../_components/delete-piece-button";
@@ -22,6 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 
 export default async function EditPiecePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage("editor");
+  const timeZone = studioTimeZone(actor.publicationId);
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const db = await getDb();
@@ -40,7 +42,7 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
     <div>
       <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
       <p className="mb-4 text-sm text-muted">
-        현재 상태: <strong data-testid="effective-status">{status}</strong> · 발행 {formatInstant(article.publishAt)} ·{" "}
+        현재 상태: <strong data-testid="effective-status">{status}</strong> · 발행 {formatInstant(article.publishAt, timeZone)} ·{" "}
         {status === "published" ? <a href={`${pub ? originOf(pub) : ""}/articles/${article.slug}`} className="underline">사이트에서 보기</a> : "아직 독자에게 보이지 않습니다"} ·{" "}
         <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">변경 기록</Link>
       </p>

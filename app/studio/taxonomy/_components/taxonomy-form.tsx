@@ -18,7 +18,9 @@ export function TaxonomyForm({ kind, id, fields, submitLabel }: { kind: Taxonomy
       {fields.map((f) => (
         <label key={f.name} htmlFor={`${key}-${f.name}`} className={`flex flex-col gap-1 text-sm ${f.multiline ? "md:col-span-2" : ""}`}>
           <span className="font-semibold">{f.label}</span>
-          {f.multiline ? (
+          {f.type === "checkbox" ? (
+            <input id={`${key}-${f.name}`} name={f.name} type="checkbox" defaultChecked={f.value === "on"} className="h-4 w-4" />
+          ) : f.multiline ? (
             <textarea id={`${key}-${f.name}`} name={f.name} rows={3} defaultValue={f.value ?? ""} className={inputClass} />
           ) : (
             <input id={`${key}-${f.name}`} name={f.name} type={f.type ?? "text"} defaultValue={f.value ?? ""} className={inputClass} />

@@ -9,7 +9,7 @@ import { ghostButtonClass, inputClass } from "../../../_components/ui";
 
 // "Why can this member read this piece?": a GET form (?piece=slug) so an explanation can be linked.
 // `grants`: those that count in this publication (its own and through bundles).
-export async function AccessExplainer({ memberId, publicationId, grants, tiers, slug, now }: { memberId: number; publicationId: number; grants: GrantLike[]; tiers: Tier[]; slug?: string; now: Date }) {
+export async function AccessExplainer({ memberId, publicationId, grants, tiers, slug, now, timeZone }: { memberId: number; publicationId: number; grants: GrantLike[]; tiers: Tier[]; slug?: string; now: Date; timeZone?: string }) {
   const db = await getDb();
   const id = slug ? await getArticleIdBySlug(db, publicationId, slug.trim()) : null;
   const article = id ? await getStudioArticle(db, publicationId, id) : null;
@@ -19,6 +19,7 @@ export async function AccessExplainer({ memberId, publicationId, grants, tiers, 
         grants,
         tiers: tiers.map(toTierRef),
         now,
+        timeZone,
       })
     : null;
   return (

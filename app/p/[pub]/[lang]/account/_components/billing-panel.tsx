@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { listMemberSubscriptions } from "@/db/queries/billing";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike, type MemberAccess } from "@/lib/auth/member-access";
+import { isDemoSubscriptionId } from "@/lib/billing/demo-state";
 import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, type UiLang } from "@/lib/i18n";
@@ -38,7 +39,8 @@ export async function BillingPanel({ lang, account }: { lang: UiLang; account: M
         <button type="submit" className="rounded border border-ink bg-white px-4 py-2 font-semibold hover:bg-black/5" data-testid="manage-subscription">
           {t.manage}
         </button>
-        <span className="text-sm text-muted">{t.manageHint}</span>
+        {/* Only Stripe's own portal changes cards and plans and lists invoices; the demo's does not. */}
+        <span className="text-sm text-muted" data-testid="manage-hint">{subs.length > 0 && subs.every((s) => isDemoSubscriptionId(s.id)) ? t.manageHintDemo : t.manageHint}</span>
       </form>
     </section>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "sections" ADD COLUMN "in_nav" boolean DEFAULT true NOT NULL;
