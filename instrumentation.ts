@@ -5,9 +5,9 @@ export async function register() {
   const { installPeerStamp } = await import("@/lib/http/peer-address");
   installPeerStamp();
   // Refuse the embedded database when several instances are configured or the data folder is
-  // taken, before anything opens it (lib/db/instance-guard.ts).
+  // taken, before anything opens it (db/instance-guard.ts).
   const { getEnv } = await import("@/lib/env");
-  const { guardEmbeddedDatabase } = await import("@/lib/db/instance-guard");
+  const { guardEmbeddedDatabase } = await import("@/db/instance-guard");
   const env = getEnv();
   try {
     guardEmbeddedDatabase({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, instances: env.MASTHEAD_INSTANCES, authSecret: env.AUTH_SECRET, dataDir: env.MASTHEAD_DATA_DIR });

@@ -2,8 +2,8 @@
 // members whose cookies the readers never use, in order per member, with one in ten redelivered —
 // the endpoint's real work (signature, ledger, ordering rule, grants) at a steady trickle.
 import Stripe from "stripe";
-import { demoCancel, demoCheckout, demoRenewal, type DemoEvent } from "@/lib/billing/demo-events";
-import { DAY_MS } from "@/lib/billing/subscription-grant";
+import { demoCancel, demoCheckout, demoRenewal, type DemoEvent } from "@/lib/billing/demo/events";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
 
 export type SoakWebhooks = { next: () => { body: string; signature: string; duplicate: boolean }; total: number };
 

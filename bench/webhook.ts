@@ -13,9 +13,9 @@ import { migrateDatabase } from "@/db/migrate";
 import { ensureMember } from "@/db/queries/members";
 import { grants, members } from "@/db/schema";
 import { seedTiers } from "@/db/seed/seed";
-import { demoCancel, demoCheckout, demoRefund, demoRenewal, demoResume, type DemoEvent } from "@/lib/billing/demo-events";
-import { DAY_MS } from "@/lib/billing/subscription-grant";
-import { handleStripeWebhook } from "@/lib/billing/webhook";
+import { demoCancel, demoCheckout, demoRefund, demoRenewal, demoResume, type DemoEvent } from "@/lib/billing/demo/events";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 
 export type WebhookBenchOptions = { databaseUrl: string; deliveries?: number; duplicateShare?: number; concurrency?: number; seed?: number };
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demoCheckout } from "../lib/billing/demo-events";
+import { demoCheckout } from "../lib/billing/demo/events";
 import { adminApi, get, GATED_MARKER, markedPiece, publicKo, query, sessionCookie, signWebhook } from "./support/client";
 import { startRedis, stopRedis, waitForRedis } from "./support/redis";
 import { multiState } from "./support/state";

@@ -83,7 +83,7 @@ const schema = z.object({
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),
   // How many server instances the operator runs against this configuration; more than one
-  // refuses the embedded database (lib/db/instance-guard.ts).
+  // refuses the embedded database (db/instance-guard.ts).
   MASTHEAD_INSTANCES: z.coerce.number().int().min(1).default(1),
   // Shared by every instance of one build: Next's deploymentId and build id (next.config.ts).
   MASTHEAD_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only (a Next.js deploymentId)").optional(),

@@ -10,8 +10,6 @@
 //   this TypeScript module) keeps the shared cache and the tag-broadcast hook on symbols of its
 //   own, "masthead.sharedCache" and "masthead.cacheTagBroadcast"; lib/cache/tag-broadcast.ts
 //   reads them under the same names.
-// - lib/studio/content-events.ts ("masthead.contentOrigin") and lib/studio/publish-clock.ts
-//   ("masthead.publishClock") still hold their own symbols (left to the studio's owners, issue 21).
 import type { DbHandle } from "../db/client";
 import type { EpochState } from "./auth/epochs";
 import type { EmailWorkerSlot } from "./email/runner";
@@ -20,6 +18,7 @@ import type { RemintFlights, VerifiedSessions } from "./auth/proxy-session";
 import type { RedirectTables } from "./import/redirects";
 import type { PublicationsSlot } from "./publications/table";
 import type { KnownArticles } from "./routing/known-articles";
+import type { PublishClock } from "./studio/publish-clock";
 import type { RateLimiter } from "./rate-limit/limiter";
 import type { RateLimitSettings } from "./rate-limit/settings";
 
@@ -64,6 +63,12 @@ export interface ProcessSlots {
   rateLimiter: LimiterSlot;
   /** The proxy's rate limiter (Redis, else memory; never the database): lib/rate-limit/proxy-limiter.ts. */
   proxyRateLimiter: LimiterSlot;
+  /** This process's id in content NOTIFY payloads, so an instance ignores its own announcements:
+   *  lib/studio/content-events.ts. */
+  contentOrigin: string;
+  /** The publish clock's timer, the instant it has looked up to, and the per-process secret of its
+   *  loopback revalidation call: lib/studio/publish-clock.ts. */
+  publishClock: PublishClock;
 }
 
 const ROOT = Symbol.for("masthead.processState");

@@ -9,7 +9,7 @@ import { cliActor } from "@/lib/studio/audit";
 import { parseArgs, UsageError } from "@/lib/studio/cli/args";
 import { userCommands, type Command } from "@/lib/studio/cli/commands";
 import { portoneCommands } from "@/lib/billing/portone/commands";
-import { stripeCommands } from "@/lib/billing/reconcile-command";
+import { stripeCommands } from "@/lib/billing/stripe/reconcile-command";
 import { importCommands } from "@/lib/import/cli";
 import { memberImportCommands } from "@/lib/import/members/cli";
 import { cliPublication, publicationCommands } from "@/lib/publications/cli";

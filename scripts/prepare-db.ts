@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { ensureAdmin } from "@/db/seed/members";
 import { seedDemo } from "@/db/seed/seed";
 import { clearSharedCache } from "@/lib/cache/clear";
-import { guardEmbeddedDatabase, InstanceConflict } from "@/lib/db/instance-guard";
+import { guardEmbeddedDatabase, InstanceConflict } from "@/db/instance-guard";
 import { getEnv } from "@/lib/env";
 
 async function main() {

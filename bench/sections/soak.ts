@@ -4,7 +4,7 @@
 // p50/p99, errors and the server's RSS. Checks: zero errors; every later window's p99 within 3×
 // the first window's; RSS at the end within 10 % of RSS after the first (warm-up) window.
 import path from "node:path";
-import { readOrCreateSecret, webhookSecretFile } from "@/lib/billing/webhook-secret-file";
+import { readOrCreateSecret, webhookSecretFile } from "@/lib/billing/stripe/webhook-secret-file";
 import type { BenchContext } from "../context";
 import { rssBytes } from "../proc";
 import { mb, num } from "../report";

@@ -54,7 +54,7 @@ export async function upsertSubscriptionSnapshot(db: Tx, row: SnapshotColumns & 
     .onConflictDoUpdate({
       target: stripeSubscriptions.id,
       set: { ...fields, updatedAt: new Date() },
-      // Byte-wise comparison: the key is built for it (lib/billing/ordering.ts).
+      // Byte-wise comparison: the key is built for it (lib/billing/ledger/ordering.ts).
       setWhere: sql`${stripeSubscriptions.freshness} is null or ${stripeSubscriptions.freshness} collate "C" < ${row.freshness} collate "C"`,
     })
     .returning({ id: stripeSubscriptions.id });

@@ -36,7 +36,7 @@ export const stripeSubscriptions = pgTable(
     // Stripe's subscriptions, and PortOne ones (Masthead keeps those itself: lib/billing/portone).
     provider: text("provider").$type<PaymentProvider>().notNull().default("stripe"),
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
-    // How memberId was found (lib/billing/link-member.ts); a stronger link replaces a weaker one.
+    // How memberId was found (lib/billing/ledger/link-member.ts); a stronger link replaces a weaker one.
     memberLinkRank: integer("member_link_rank").notNull().default(0),
     // An email claim (checkout's customer email) waiting for a snapshot whose price maps to a tier:
     // the member is created only then, so a price of no known publication makes no phantom member.
@@ -54,10 +54,10 @@ export const stripeSubscriptions = pgTable(
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
     canceledAt: timestamp("canceled_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
-    // event.created of the snapshot's event, and the full ordering key (lib/billing/ordering.ts).
+    // event.created of the snapshot's event, and the full ordering key (lib/billing/ledger/ordering.ts).
     snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
     freshness: text("freshness"),
-    // The normalized snapshot the grant is derived from (lib/billing/payloads.ts SubscriptionSnapshot).
+    // The normalized snapshot the grant is derived from (lib/billing/stripe/payloads.ts SubscriptionSnapshot).
     snapshot: jsonb("snapshot"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -2,7 +2,7 @@ import type { Db } from "../client";
 import { ensureMember, getMemberByEmail } from "../queries/members";
 import { joinPublication } from "../queries/publication-members";
 import { setStaffRole } from "../queries/publications";
-import { grantAccess, setRole } from "@/lib/members/grants";
+import { grantAccess, setRole } from "@/lib/members/grant-access";
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import type { Tier } from "@/db/schema";
 import { isPaidTier } from "@/lib/access";
-import type { CheckoutInterval } from "./demo-intent";
+import type { CheckoutInterval } from "./demo/intent";
 import { stripeLookupKey, stripeTierKey } from "./tiers";
 
 // Which plan a checkout request names: a paid tier (`isPaidTier`) of the publication with a price for

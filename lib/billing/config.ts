@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import { DAY_MS } from "./subscription-grant";
+import { DAY_MS } from "./ledger/subscription-grant";
 
 export type BillingSettings = { apiBase: URL | null; pastDueGraceMs: number };
 

@@ -1,6 +1,6 @@
 import type { StripeSubscription } from "@/db/schema";
-import { subscriptionSnapshotSchema } from "./facts";
-import type { SubscriptionStatus } from "./payloads";
+import { subscriptionSnapshotSchema } from "./ledger/facts";
+import type { SubscriptionStatus } from "./stripe/payloads";
 
 // How a subscription reads to its member: "renews on <date>" or "ends on <date>". Pure.
 

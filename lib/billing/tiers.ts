@@ -1,5 +1,5 @@
 import { paidTiers, type TierRef } from "@/lib/access";
-import type { SnapshotItem } from "./facts";
+import type { SnapshotItem } from "./ledger/facts";
 
 // Price → tier of a publication. Pure: callers pass the tiers of every publication they loaded.
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { processSlot } from "@/lib/process-state";
 
 // Content changes are announced on a Postgres channel so every server instance can refresh its own
 // render cache — including changes made outside any server (the operator CLI, an import).
@@ -23,14 +24,9 @@ export type ContentEvent = {
   publications?: boolean;
 };
 
-const ORIGIN = Symbol.for("masthead.contentOrigin");
-type Holder = { [ORIGIN]?: string };
-
 // One id per process: an instance ignores its own announcements (it revalidated already).
 export function processOrigin(): string {
-  const g = globalThis as Holder;
-  g[ORIGIN] ??= randomUUID();
-  return g[ORIGIN];
+  return processSlot("contentOrigin", () => randomUUID());
 }
 
 // NOTIFY payloads are limited to 8000 bytes: a large import announces "everything" instead.

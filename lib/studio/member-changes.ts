@@ -5,13 +5,13 @@ import { getGrantById } from "@/db/queries/studio-members";
 import type { Role, StaffRole } from "@/db/schema";
 import { noteEpoch } from "@/lib/auth/epochs";
 import { AppError } from "@/lib/http/errors";
-import { grantAccess, revokeAccess, setRole, type GrantInput } from "@/lib/members/grants";
+import { grantAccess, revokeAccess, setRole, type GrantInput } from "@/lib/members/grant-access";
 import { recordAudit, type Actor } from "./audit";
 import { actorPublication } from "./pieces";
 import { studioMessage } from "./messages";
 
 // Grant and role changes from the studio, the Admin API and the CLI. The epoch bump lives in
-// lib/members/grants (so sessions re-mint); this adds who did it to the audit log.
+// lib/members/grant-access (so sessions re-mint); this adds who did it to the audit log.
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

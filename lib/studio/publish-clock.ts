@@ -6,6 +6,7 @@ import { relatedTags } from "@/lib/articles/cache-tags";
 import { backoffDelay, startWithRetry } from "@/lib/background/retry";
 import { getEnv } from "@/lib/env";
 import { CONTENT_CHANNEL, parseContentEvent, processOrigin, type ContentEvent } from "./content-events";
+import { processSlot } from "@/lib/process-state";
 
 // Scheduled publishing and time-based unlocks take effect at their instant without a cron job.
 //
@@ -28,10 +29,8 @@ const SLACK_MS = 30;
 // old answer; a second pass shortly after clears such an entry.
 const SETTLE_MS = 2_500;
 
-type Clock = { timer: NodeJS.Timeout | null; since: Date; secret: string; started: boolean; failures: number };
-const KEY = Symbol.for("masthead.publishClock");
-const holder = globalThis as { [KEY]?: Clock };
-const clock = (holder[KEY] ??= { timer: null, since: new Date(), secret: randomBytes(24).toString("hex"), started: false, failures: 0 });
+export type PublishClock = { timer: NodeJS.Timeout | null; since: Date; secret: string; started: boolean; failures: number };
+const clock = processSlot("publishClock", (): PublishClock => ({ timer: null, since: new Date(), secret: randomBytes(24).toString("hex"), started: false, failures: 0 }));
 
 export function internalRevalidateSecret(): string {
   return clock.secret;

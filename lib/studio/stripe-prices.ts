@@ -4,7 +4,7 @@ import { getPublicationById } from "@/db/queries/publications";
 import { getTierById, updateTier } from "@/db/queries/studio-tiers";
 import { stripeLookupKey, stripeTierKey } from "@/lib/billing/tiers";
 import { actorPublication } from "./pieces";
-import { getStripe } from "@/lib/billing/stripe-client";
+import { getStripe } from "@/lib/billing/stripe/client";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit, type Actor } from "./audit";
 import { studioMessage } from "./messages";

@@ -16,7 +16,7 @@ import { requirePrimaryPublication } from "@/db/seed/seed";
 import { members } from "@/db/schema";
 import { buildAccessClaims } from "@/lib/auth/claims";
 import { loadNetworkTiers, toGrantLike } from "@/lib/auth/member-access";
-import { revokeAccess } from "@/lib/members/grants";
+import { revokeAccess } from "@/lib/members/grant-access";
 import { cliActor } from "@/lib/studio/audit";
 import { createPiece } from "@/lib/studio/pieces";
 import { ctl, waitForPostgres } from "./cluster";

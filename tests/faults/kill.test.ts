@@ -4,8 +4,8 @@
 import { afterAll, expect, inject, it } from "vitest";
 import type { ServerHandle } from "@/bench/server";
 import { openDatabase } from "@/db/client";
-import { DAY_MS } from "@/lib/billing/subscription-grant";
-import { handleStripeWebhook } from "@/lib/billing/webhook";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { query } from "./db";
 import { hit, sleep, type Answer } from "./http";
 import { startFaultServer } from "./server";

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { ServerHandle } from "@/bench/server";
 import { openDatabase } from "@/db/client";
-import { DAY_MS } from "@/lib/billing/subscription-grant";
-import { handleStripeWebhook } from "@/lib/billing/webhook";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { ctl, waitForPostgres } from "./cluster";
 import { leakIn, sleep, type Answer } from "./http";
 import { alive, startFaultServer } from "./server";

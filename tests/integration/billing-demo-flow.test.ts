@@ -4,12 +4,12 @@ import { ensureMember, getMemberById, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
-import type { DemoEvent } from "@/lib/billing/demo-events";
-import { completeDemoCheckout, demoSubscriptionId, runDemoPortalAction, type DemoDeps } from "@/lib/billing/demo-flow";
-import { newDemoIntent } from "@/lib/billing/demo-intent";
-import { deliverDemoEvents } from "@/lib/billing/demo-send";
-import { listDemoSubscriptions } from "@/lib/billing/demo-state";
-import { handleStripeWebhook } from "@/lib/billing/webhook";
+import type { DemoEvent } from "@/lib/billing/demo/events";
+import { completeDemoCheckout, demoSubscriptionId, runDemoPortalAction, type DemoDeps } from "@/lib/billing/demo/flow";
+import { newDemoIntent } from "@/lib/billing/demo/intent";
+import { deliverDemoEvents } from "@/lib/billing/demo/send";
+import { listDemoSubscriptions } from "@/lib/billing/demo/state";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
 

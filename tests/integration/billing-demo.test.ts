@@ -3,9 +3,9 @@ import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
-import { demoCancel, demoCheckout, demoRefund, demoRenewal, type DemoEvent } from "@/lib/billing/demo-events";
-import { deliverDemoEvents } from "@/lib/billing/demo-send";
-import { handleStripeWebhook } from "@/lib/billing/webhook";
+import { demoCancel, demoCheckout, demoRefund, demoRenewal, type DemoEvent } from "@/lib/billing/demo/events";
+import { deliverDemoEvents } from "@/lib/billing/demo/send";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
 

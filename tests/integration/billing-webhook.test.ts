@@ -8,7 +8,7 @@ import { stripeSubscriptions, tiers } from "@/db/schema";
 import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { forgetEpochs, knownEpoch } from "@/lib/auth/epochs";
-import { rederiveSubscriptionGrant } from "@/lib/billing/rederive";
+import { rederiveSubscriptionGrant } from "@/lib/billing/ledger/rederive";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 import { merge } from "./helpers/stripe-fixtures";
 import { DAY, P1, P2, T0, inOrder, subscriptionHistory } from "./helpers/stripe-history";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimDataDir, InstanceConflict } from "@/lib/db/instance-guard";
+import { claimDataDir, InstanceConflict } from "@/db/instance-guard";
 
 const dirs: string[] = [];
 const tempDir = () => {

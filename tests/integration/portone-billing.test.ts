@@ -194,7 +194,7 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
     const m = await member();
     const { issueKey } = await import("./helpers/portone");
     const { completePortOneCheckout } = await import("@/lib/billing/portone/checkout");
-    const { newDemoIntent } = await import("@/lib/billing/demo-intent");
+    const { newDemoIntent } = await import("@/lib/billing/demo/intent");
     const billingKey = await issueKey(h.api, m);
     h.standIn.setDown(true);
     try {

@@ -2,9 +2,9 @@ import http from "node:http";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tier } from "@/db/schema";
-import { checkoutSessionParams, createCheckoutSession, createPortalSession, getCheckoutSubscription } from "@/lib/billing/checkout";
+import { checkoutSessionParams, createCheckoutSession, createPortalSession, getCheckoutSubscription } from "@/lib/billing/stripe/checkout";
 import { resolveCheckoutPlan } from "@/lib/billing/checkout-plan";
-import { stripeConfig } from "@/lib/billing/stripe-config";
+import { stripeConfig } from "@/lib/billing/stripe/config";
 
 const PRIMARY = { id: 1, slug: "main", isPrimary: true };
 const DATA = { id: 2, slug: "data", isPrimary: false };

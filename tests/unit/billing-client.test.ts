@@ -1,7 +1,7 @@
 import http from "node:http";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectedLivemode, stripeConfig } from "@/lib/billing/stripe-client";
+import { expectedLivemode, stripeConfig } from "@/lib/billing/stripe/client";
 
 // STRIPE_API_BASE points the SDK at a local stand-in (tests, reconcile dry runs).
 describe("stripe client configuration", () => {

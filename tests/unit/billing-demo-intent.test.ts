@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_INTENT_TTL_SEC, deriveIntentKey, newDemoIntent, signDemoIntent, verifyDemoIntent } from "@/lib/billing/demo-intent";
+import { DEMO_INTENT_TTL_SEC, deriveIntentKey, newDemoIntent, signDemoIntent, verifyDemoIntent } from "@/lib/billing/demo/intent";
 
 // The demo checkout's intent is the only thing the demo page and its "Pay" trust: it must not be
 // editable into another member, tier or price, nor usable after it expires.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { accessAhead, sameAccessAhead } from "@/lib/billing/reconcile-diff";
-import { demoCheckout, demoPeriodEnd, demoResume } from "@/lib/billing/demo-events";
-import { nextDemoEventAt, resolveDemoActions } from "@/lib/billing/demo-state";
+import { accessAhead, sameAccessAhead } from "@/lib/billing/ledger/reconcile-diff";
+import { demoCheckout, demoPeriodEnd, demoResume } from "@/lib/billing/demo/events";
+import { nextDemoEventAt, resolveDemoActions } from "@/lib/billing/demo/state";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 
 const now = new Date("2026-10-01T00:00:00Z");

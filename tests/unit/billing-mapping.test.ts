@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { toInvoiceFacts, toSubscriptionSnapshot, chargePaymentRef } from "@/lib/billing/facts";
-import { chargeSchema, checkoutSessionSchema, invoiceSchema, subscriptionSchema } from "@/lib/billing/payloads";
-import { DAY_MS, resolveSubscriptionGrant } from "@/lib/billing/subscription-grant";
+import { toInvoiceFacts, toSubscriptionSnapshot, chargePaymentRef } from "@/lib/billing/ledger/facts";
+import { chargeSchema, checkoutSessionSchema, invoiceSchema, subscriptionSchema } from "@/lib/billing/stripe/payloads";
+import { DAY_MS, resolveSubscriptionGrant } from "@/lib/billing/ledger/subscription-grant";
 import { resolveTierForPrice, type BillingTier } from "@/lib/billing/tiers";
 import { fixture, itemsOf, merge, priceFixture, subscriptionFixture, type SubscriptionSpec } from "../integration/helpers/stripe-fixtures";
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SubscriptionSnapshot } from "@/lib/billing/facts";
-import { planStripeGrant, resolveRefundRevocation } from "@/lib/billing/grant-plan";
-import { freshnessKey, isFresher } from "@/lib/billing/ordering";
-import type { SubscriptionStatus } from "@/lib/billing/payloads";
+import type { SubscriptionSnapshot } from "@/lib/billing/ledger/facts";
+import { planStripeGrant, resolveRefundRevocation } from "@/lib/billing/ledger/grant-plan";
+import { freshnessKey, isFresher } from "@/lib/billing/ledger/ordering";
+import type { SubscriptionStatus } from "@/lib/billing/stripe/payloads";
 import type { BillingTier } from "@/lib/billing/tiers";
 
 const T0 = 1_790_000_000;

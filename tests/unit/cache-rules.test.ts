@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeEntry, encodeEntry } from "@/lib/cache/codec.mjs";
 import { LocalStore } from "@/lib/cache/local-store.mjs";
 import { MAX_ENTRY_TTL_SECONDS, cacheNamespace, databaseFingerprint, entryTags, entryTtlSeconds, mergeTagState, tagStateAfterRevalidate, tagVerdict } from "@/lib/cache/rules.mjs";
-import { pgliteRefusal } from "@/lib/db/instance-guard";
+import { pgliteRefusal } from "@/db/instance-guard";
 
 const T = 1_800_000_000_000;
 

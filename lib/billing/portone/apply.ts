@@ -1,10 +1,10 @@
 import { linkSubscriptionMember, upsertInvoice, upsertPayment, upsertSubscriptionSnapshot, type Tx } from "@/db/queries/billing";
 import { getPortOnePayment, listPortOnePayments, lockPortOneSubscription, storePaymentFact, updatePortOneSubscription } from "@/db/queries/portone";
 import type { PortOneSubscription } from "@/db/schema";
-import type { HandlerResult } from "../context";
-import { LINK_RANK } from "../link-member";
+import type { HandlerResult } from "../stripe/context";
+import { LINK_RANK } from "../ledger/link-member";
 import { queueCancellationNotice, queueReceipt } from "../notices";
-import { reconcileSubscriptionGrant } from "../reconcile";
+import { reconcileSubscriptionGrant } from "../ledger/reconcile";
 import { stripeTierKey, type BillingTier } from "../tiers";
 import { isPaidStatus, mismatchReason, paymentFreshness, vatIncluded, type PaymentFact } from "./payment-facts";
 import { resolvePortOneState, toPortOneSnapshot, type PortOneState, type SubscriptionInputs } from "./subscription-state";

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import type { PortOnePayment, PortOneSubscription } from "@/db/schema";
-import type { HandlerResult } from "../context";
+import type { HandlerResult } from "../stripe/context";
 import { applyPaymentFact } from "./apply";
 import { PortOneRefused, PortOneUnavailable, type PortOneApi } from "./api";
 import { toPaymentFact } from "./payment-facts";

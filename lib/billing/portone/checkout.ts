@@ -6,7 +6,7 @@ import { listTiers } from "@/db/queries/taxonomy";
 import type { Member } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { resolveCheckoutPlan } from "../checkout-plan";
-import type { DemoIntent } from "../demo-intent";
+import type { DemoIntent } from "../demo/intent";
 import { PortOneRefused, PortOneUnavailable, type PortOneApi } from "./api";
 import { chargePeriod } from "./charge";
 import { krwPriceProblem, periodEnd, periodPaymentId } from "./periods";

@@ -73,7 +73,7 @@ export function toPaymentFact(raw: unknown): PaymentFact | null {
  * payment; two handlers may fetch at different moments and commit in either order. The stored
  * snapshot is replaced only by one whose key is strictly greater: status step, then the cancelled
  * amount, then statusChangedAt — so an older fetch never overwrites a newer one. Fixed-width ASCII,
- * compared byte-wise like the Stripe key (lib/billing/ordering.ts).
+ * compared byte-wise like the Stripe key (lib/billing/ledger/ordering.ts).
  */
 const STEP: Record<PaymentFact["status"], number> = { OTHER: 0, READY: 0, FAILED: 1, PAID: 2, PARTIAL_CANCELLED: 3, CANCELLED: 4 };
 const pad = (n: number, width: number) => String(Math.max(0, Math.min(Math.floor(n), 10 ** width - 1))).padStart(width, "0");

@@ -1,5 +1,5 @@
 import type { PortOneInterval } from "@/db/schema";
-import { addInterval } from "../demo-events";
+import { addInterval } from "../demo/events";
 
 // Periods and identifiers of Masthead-run PortOne subscriptions. Pure.
 

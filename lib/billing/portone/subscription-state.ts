@@ -1,5 +1,5 @@
 import type { PortOneInterval, PortOnePaymentStatus, PortOneSubscriptionStatus } from "@/db/schema";
-import type { SubscriptionSnapshot } from "../facts";
+import type { SubscriptionSnapshot } from "../ledger/facts";
 import { isPaidStatus } from "./payment-facts";
 
 // A PortOne subscription's state folded from its payments (their freshest facts) and the choices
@@ -82,7 +82,7 @@ export function resolvePortOneState(sub: SubscriptionInputs, payments: readonly 
 
 const sec = (d: Date | null) => (d ? Math.floor(d.getTime() / 1000) : null);
 
-/** The provider-neutral snapshot (lib/billing/facts.ts) the grant is derived from. */
+/** The provider-neutral snapshot (lib/billing/ledger/facts.ts) the grant is derived from. */
 export function toPortOneSnapshot(sub: SubscriptionInputs, state: PortOneState, tierKey: string): SubscriptionSnapshot {
   const interval = sub.interval === "monthly" ? "month" : "year";
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { Member } from "@/db/schema";
-import { newDemoIntent, type DemoIntent } from "@/lib/billing/demo-intent";
+import { newDemoIntent, type DemoIntent } from "@/lib/billing/demo/intent";
 import { createPortOneApi, type PortOneApi } from "@/lib/billing/portone/api";
 import { completePortOneCheckout } from "@/lib/billing/portone/checkout";
 import { PortOneStandIn } from "@/lib/billing/portone/standin/server";

@@ -2,8 +2,8 @@ import Stripe from "stripe";
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { grants, members, stripeEvents } from "@/db/schema";
-import { DAY_MS } from "@/lib/billing/subscription-grant";
-import { handleStripeWebhook, type WebhookOptions } from "@/lib/billing/webhook";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
+import { handleStripeWebhook, type WebhookOptions } from "@/lib/billing/stripe/webhook";
 import type { Json } from "./stripe-fixtures";
 
 // Delivers events the way Stripe does: the exact body, signed with the SDK's test-header helper.

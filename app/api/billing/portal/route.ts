@@ -1,9 +1,9 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
 import { publicationProvider } from "@/lib/billing/provider";
-import { createPortalSession, realCustomerId } from "@/lib/billing/checkout";
+import { createPortalSession, realCustomerId } from "@/lib/billing/stripe/checkout";
 import { assertSameOrigin, formLang, readFormFields, seeOther } from "@/lib/billing/request";
-import { getStripe } from "@/lib/billing/stripe-client";
+import { getStripe } from "@/lib/billing/stripe/client";
 import { originOf, requireRequestPublication } from "@/lib/publications/current";
 import { withErrors } from "@/lib/http/errors";
 import { localePath } from "@/lib/i18n";

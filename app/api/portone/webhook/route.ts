@@ -4,7 +4,7 @@ import { billingSettings } from "@/lib/billing/config";
 import { isPortOneConfigured } from "@/lib/billing/portone/config";
 import { getPortOneApi, getPortOneWebhookSecret, portoneStoreId } from "@/lib/billing/portone/runtime";
 import { handlePortOneWebhook, MAX_PORTONE_WEBHOOK_BYTES } from "@/lib/billing/portone/webhook";
-import type { WebhookResponse } from "@/lib/billing/webhook";
+import type { WebhookResponse } from "@/lib/billing/stripe/webhook";
 
 // PortOne's webhook (console: 결제연동 → 웹훅 → https://<host>/api/portone/webhook, version
 // 2024-04-25). Verification needs the raw body; the work lives in lib/billing/portone/webhook.ts.

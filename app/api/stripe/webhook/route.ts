@@ -1,11 +1,11 @@
 import { getDb } from "@/db/client";
 import { readBodyCapped } from "@/lib/billing/body";
 import { billingSettings } from "@/lib/billing/config";
-import { expectedLivemode } from "@/lib/billing/stripe-client";
-import { handleStripeWebhook, MAX_WEBHOOK_BYTES, type WebhookResponse } from "@/lib/billing/webhook";
-import { getWebhookSecret } from "@/lib/billing/webhook-secret";
+import { expectedLivemode } from "@/lib/billing/stripe/client";
+import { handleStripeWebhook, MAX_WEBHOOK_BYTES, type WebhookResponse } from "@/lib/billing/stripe/webhook";
+import { getWebhookSecret } from "@/lib/billing/stripe/webhook-secret";
 
-// Signature verification needs node:crypto and the raw body; the work lives in lib/billing/webhook.ts.
+// Signature verification needs node:crypto and the raw body; the work lives in lib/billing/stripe/webhook.ts.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { listMemberSubscriptions } from "@/db/queries/billing";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike, type MemberAccess } from "@/lib/auth/member-access";
-import { isDemoSubscriptionId } from "@/lib/billing/demo-state";
+import { isDemoSubscriptionId } from "@/lib/billing/demo/state";
 import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, type UiLang } from "@/lib/i18n";

@@ -2,11 +2,11 @@
 
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
-import { DemoDeliveryError, demoDeps, demoIntentKey } from "@/lib/billing/demo-deliver";
-import { completeDemoCheckout } from "@/lib/billing/demo-flow";
-import { verifyDemoIntent } from "@/lib/billing/demo-intent";
+import { DemoDeliveryError, demoDeps, demoIntentKey } from "@/lib/billing/demo/deliver";
+import { completeDemoCheckout } from "@/lib/billing/demo/flow";
+import { verifyDemoIntent } from "@/lib/billing/demo/intent";
 import { formLang } from "@/lib/billing/request";
-import { isStripeConfigured } from "@/lib/billing/stripe-client";
+import { isStripeConfigured } from "@/lib/billing/stripe/client";
 import { AppError } from "@/lib/http/errors";
 import { requestPublication } from "@/lib/publications/current";
 import { dict, localePath } from "@/lib/i18n";

@@ -3,8 +3,8 @@
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/viewer";
 import { billingSettings } from "@/lib/billing/config";
-import { demoIntentKey } from "@/lib/billing/demo-deliver";
-import { verifyDemoIntent } from "@/lib/billing/demo-intent";
+import { demoIntentKey } from "@/lib/billing/demo/deliver";
+import { verifyDemoIntent } from "@/lib/billing/demo/intent";
 import { PortOneRefused, PortOneUnavailable } from "@/lib/billing/portone/api";
 import { completePortOneCheckout } from "@/lib/billing/portone/checkout";
 import { isPortOneConfigured } from "@/lib/billing/portone/config";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import type { DemoActions } from "@/lib/billing/demo-state";
+import type { DemoActions } from "@/lib/billing/demo/state";
 import { dict, type UiLang } from "@/lib/i18n";
 import { demoPortalAction, type PortalActionResult } from "../actions";
 import { portonePortalAction, type PortOnePortalResult } from "../portone-actions";

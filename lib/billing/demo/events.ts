@@ -1,11 +1,11 @@
 import Stripe from "stripe";
-import { demoId, demoInvoice, demoInvoicePayment, demoSubscription, type DemoState } from "./demo-objects";
+import { demoId, demoInvoice, demoInvoicePayment, demoSubscription, type DemoState } from "./objects";
 
 // Signed, real-shaped events standing in for Stripe in the local demo (design §6). The demo
 // checkout posts them to the real webhook URL, so from the webhook on, demo and production share
 // every line. Builders are pure (given `at`); each returns the next state for the following step.
 
-export type { DemoState } from "./demo-objects";
+export type { DemoState } from "./objects";
 
 export type DemoEvent = {
   id: string;

@@ -1,6 +1,6 @@
 import "server-only";
-import { signDemoEvent, type DemoEvent } from "./demo-events";
-import { getWebhookSecret } from "./webhook-secret";
+import { signDemoEvent, type DemoEvent } from "./events";
+import { getWebhookSecret } from "../stripe/webhook-secret";
 
 /**
  * Posts demo events, in order, to the webhook URL (e.g. `${siteUrl()}/api/stripe/webhook`), signed

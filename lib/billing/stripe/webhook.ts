@@ -5,7 +5,7 @@ import { noteEpoch } from "@/lib/auth/epochs";
 import type { HandlerContext, HandlerResult } from "./context";
 import { dispatchEvent } from "./dispatch";
 import { eventEnvelopeSchema, type EventEnvelope } from "./payloads";
-import type { BillingTier } from "./tiers";
+import type { BillingTier } from "../tiers";
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 export const SIGNATURE_TOLERANCE_SEC = 300;

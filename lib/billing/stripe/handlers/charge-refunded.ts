@@ -1,8 +1,8 @@
 import { lockInvoice, lockSubscription, upsertPayment } from "@/db/queries/billing";
 import { parsePayload, type Handler } from "../context";
-import { chargePaymentRef } from "../facts";
+import { chargePaymentRef } from "../../ledger/facts";
 import { chargeSchema } from "../payloads";
-import { reconcileSubscriptionGrant } from "../reconcile";
+import { reconcileSubscriptionGrant } from "../../ledger/reconcile";
 
 // A fully refunded charge revokes the grant of the subscription whose invoice it paid (at the
 // event's instant); a partial refund changes nothing. The refund is recorded even when the charge

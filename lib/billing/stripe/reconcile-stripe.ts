@@ -4,12 +4,12 @@ import type { Db } from "@/db/client";
 import { attachStripeCustomer, getSubscription, linkSubscriptionMember, listBillingTiers, listSubscriptionRefunds, lockSubscription } from "@/db/queries/billing";
 import { listLiveStripeGrants } from "@/db/queries/billing-reads";
 import { ensureMember, getGrantBySource, getMemberByEmail, getMemberById, getMemberByStripeCustomer } from "@/db/queries/members";
-import { parseMemberRef, toSubscriptionSnapshot } from "./facts";
-import { planStripeGrant } from "./grant-plan";
-import { LINK_RANK } from "./link-member";
-import { isTerminalStatus } from "./ordering";
+import { parseMemberRef, toSubscriptionSnapshot } from "../ledger/facts";
+import { planStripeGrant } from "../ledger/grant-plan";
+import { LINK_RANK } from "../ledger/link-member";
+import { isTerminalStatus } from "../ledger/ordering";
 import { subscriptionSchema, type SubscriptionPayload } from "./payloads";
-import { accessAhead, sameAccessAhead, type AccessAhead } from "./reconcile-diff";
+import { accessAhead, sameAccessAhead, type AccessAhead } from "../ledger/reconcile-diff";
 import { applyStripeEvent } from "./webhook";
 
 // Compares every subscription Stripe lists with the grants here and, with `fix`, applies Stripe's

@@ -1,12 +1,12 @@
 import type { Db } from "@/db/client";
 import { listMemberSubscriptions } from "@/db/queries/billing";
 import { getInvoicePayment, getLatestPaidInvoice } from "@/db/queries/billing-reads";
-import type { Member } from "@/db/schema";
-import { demoId, type DemoState } from "./demo-objects";
-import { demoItemId } from "./demo-events";
-import { subscriptionSnapshotSchema } from "./facts";
-import { isTerminalStatus } from "./ordering";
-import type { SubscriptionStatus } from "./payloads";
+import type { Member } from "@/db/schema/index";
+import { demoId, type DemoState } from "./objects";
+import { demoItemId } from "./events";
+import { subscriptionSnapshotSchema } from "../ledger/facts";
+import { isTerminalStatus } from "../ledger/ordering";
+import type { SubscriptionStatus } from "../stripe/payloads";
 
 // The demo portal's view of a member's demo subscriptions, rebuilt from the facts the webhook
 // stored (snapshot, latest paid invoice, its payment) — the demo keeps no state of its own, so

@@ -1,12 +1,12 @@
 import "server-only";
 import type Stripe from "stripe";
 import { getEnv } from "@/lib/env";
-import { createStripeFromEnv } from "./stripe-config";
+import { createStripeFromEnv } from "./config";
 
 // The SDK for the few API calls the product makes (checkout, portal, reconcile). The webhook path
-// never calls Stripe: it verifies with the static Stripe.webhooks helpers (lib/billing/webhook.ts).
+// never calls Stripe: it verifies with the static Stripe.webhooks helpers (lib/billing/stripe/webhook.ts).
 
-export { expectedLivemode, stripeConfig } from "./stripe-config";
+export { expectedLivemode, stripeConfig } from "./config";
 
 let cached: { key: string; client: Stripe } | undefined;
 

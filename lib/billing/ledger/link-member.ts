@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { attachStripeCustomer, getSubscription, linkSubscriptionMember, setPendingMemberClaim } from "@/db/queries/billing";
 import { ensureMember, getMemberById, getMemberByStripeCustomer } from "@/db/queries/members";
-import type { HandlerContext } from "./context";
+import type { HandlerContext } from "../stripe/context";
 import { subscriptionSnapshotSchema } from "./facts";
-import { resolveSubscriptionTier } from "./tiers";
+import { resolveSubscriptionTier } from "../tiers";
 
 // Which member a subscription belongs to. Claims, strongest first: a member id we put in
 // client_reference_id / metadata.memberId; the Stripe customer a member already has; the
 // customer's email — creating the member, so a payment made through any Stripe link still yields
 // an account, but only once the subscription's price is known to sell a tier of some publication
-// (until then the email waits on the subscription row; lib/billing/reconcile.ts creates the member
+// (until then the email waits on the subscription row; lib/billing/ledger/reconcile.ts creates the member
 // when the snapshot arrives), so a price of no known publication makes no phantom member. The
 // strongest claim seen so far wins, whatever order the events arrive in.
 

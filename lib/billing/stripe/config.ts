@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { getEnv } from "@/lib/env";
-import { billingSettings } from "./config";
+import { billingSettings } from "../config";
 
 // SDK configuration without the "server-only" marker, so the operator CLI (plain tsx, no
 // react-server condition) and the benchmark can build a client too. App code uses stripe-client.ts.

@@ -1,8 +1,8 @@
 import { lockInvoice, lockSubscription, upsertPayment } from "@/db/queries/billing";
 import { parsePayload, type Handler } from "../context";
-import { paymentRef } from "../facts";
+import { paymentRef } from "../../ledger/facts";
 import { invoicePaymentSchema } from "../payloads";
-import { reconcileSubscriptionGrant } from "../reconcile";
+import { reconcileSubscriptionGrant } from "../../ledger/reconcile";
 
 // Since API 2025-03-31 neither invoices nor charges name each other; this event is the link
 // (invoice ↔ payment intent) that lets a charge.refunded find the grant it paid for. A refund

@@ -1,6 +1,6 @@
 import type { SubscriptionSnapshot } from "./facts";
 import { resolveSubscriptionGrant, type SubscriptionGrant } from "./subscription-grant";
-import type { BillingTier } from "./tiers";
+import type { BillingTier } from "../tiers";
 
 // The grant row a subscription should have, from its freshest snapshot, the refunds of its
 // invoices, and the row as it stands. Pure, so every delivery order that ends with the same facts

@@ -1,5 +1,5 @@
 import type { SubscriptionSnapshot } from "./facts";
-import type { SubscriptionStatus } from "./payloads";
+import type { SubscriptionStatus } from "../stripe/payloads";
 
 /*
  * The ordering rule. Stripe delivers events at least once and in no guaranteed order, and each

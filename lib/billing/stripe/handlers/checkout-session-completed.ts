@@ -1,9 +1,9 @@
 import { lockSubscription } from "@/db/queries/billing";
 import { parsePayload, type Handler } from "../context";
-import { parseMemberRef } from "../facts";
-import { linkSubscriptionToMember } from "../link-member";
+import { parseMemberRef } from "../../ledger/facts";
+import { linkSubscriptionToMember } from "../../ledger/link-member";
 import { checkoutSessionSchema } from "../payloads";
-import { reconcileSubscriptionGrant } from "../reconcile";
+import { reconcileSubscriptionGrant } from "../../ledger/reconcile";
 
 // The session says who paid (client_reference_id = our member id, else the email typed at
 // checkout) but not what or until when — that comes with the subscription snapshot, which may

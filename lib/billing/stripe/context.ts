@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { Tx } from "@/db/queries/billing";
-import type { StripeEventStatus } from "@/db/schema";
+import type { StripeEventStatus } from "@/db/schema/index";
 import type { EventEnvelope } from "./payloads";
-import type { BillingTier } from "./tiers";
+import type { BillingTier } from "../tiers";
 
 // What every event handler receives. Handlers run inside the event's transaction: everything they
 // write commits or rolls back together with the ledger row.

@@ -1,6 +1,6 @@
 import { getSubscription, listSubscriptionRefunds, setSubscriptionTier, updateGrantFields } from "@/db/queries/billing";
 import { bumpAccessEpoch, getGrantBySource, insertGrant } from "@/db/queries/members";
-import type { HandlerContext } from "./context";
+import type { HandlerContext } from "../stripe/context";
 import { subscriptionSnapshotSchema } from "./facts";
 import { planStripeGrant, sameGrantFields, type GrantPlan } from "./grant-plan";
 import { linkPendingClaim } from "./link-member";
@@ -37,7 +37,7 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
   const tier = plan.mapping.kind === "grant" ? { publicationId: plan.mapping.publicationId, tierSlug: plan.mapping.tierSlug } : { publicationId: null, tierSlug: null };
   if (tier.tierSlug !== row.tierSlug || tier.publicationId !== row.publicationId) await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
 
-  // An email claim that waited for a price we know becomes a member now (lib/billing/link-member.ts).
+  // An email claim that waited for a price we know becomes a member now (lib/billing/ledger/link-member.ts).
   const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, subscriptionId) : null);
   if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
   if (!existing) {

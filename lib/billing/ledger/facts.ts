@@ -5,7 +5,7 @@ import {
   type InvoicePayload,
   type PricePayload,
   type SubscriptionPayload,
-} from "./payloads";
+} from "../stripe/payloads";
 
 // Payloads reduced to the facts billing stores and derives grants from. Pure.
 

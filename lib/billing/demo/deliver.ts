@@ -1,14 +1,14 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { getEnv, siteUrl } from "@/lib/env";
-import { billingSettings } from "./config";
-import type { DemoEvent } from "./demo-events";
-import type { DemoDeps } from "./demo-flow";
-import { deriveIntentKey } from "./demo-intent";
-import { deliverDemoEvents } from "./demo-send";
-import { expectedLivemode } from "./stripe-config";
-import { handleStripeWebhook } from "./webhook";
-import { getWebhookSecret } from "./webhook-secret";
+import { billingSettings } from "../config";
+import type { DemoEvent } from "./events";
+import type { DemoDeps } from "./flow";
+import { deriveIntentKey } from "./intent";
+import { deliverDemoEvents } from "./send";
+import { expectedLivemode } from "../stripe/config";
+import { handleStripeWebhook } from "../stripe/webhook";
+import { getWebhookSecret } from "../stripe/webhook-secret";
 
 // Demo events are signed exactly as Stripe signs them and handed, body and Stripe-Signature
 // header, to the webhook endpoint's own code (same verification, options and secret as

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getSubscription, listBillingTiers, lockSubscription } from "@/db/queries/billing";
 import { noteEpoch } from "@/lib/auth/epochs";
 import { reconcileSubscriptionGrant, type ReconcileOutcome } from "./reconcile";
-import type { BillingTier } from "./tiers";
+import type { BillingTier } from "../tiers";
 
 /**
  * Re-derives one subscription's grant from the facts already stored — e.g. after an admin maps a

@@ -1,10 +1,10 @@
 import { lockSubscription, upsertInvoice, upsertPayment } from "@/db/queries/billing";
 import { parsePayload, type HandlerContext, type HandlerResult } from "./context";
-import { toInvoiceFacts } from "./facts";
-import { linkSubscriptionToMember } from "./link-member";
-import { queueReceipt } from "./notices";
+import { toInvoiceFacts } from "../ledger/facts";
+import { linkSubscriptionToMember } from "../ledger/link-member";
+import { queueReceipt } from "../notices";
 import { invoiceSchema } from "./payloads";
-import { reconcileSubscriptionGrant } from "./reconcile";
+import { reconcileSubscriptionGrant } from "../ledger/reconcile";
 
 const sec = (n: number | null) => (n === null ? null : new Date(n * 1000));
 

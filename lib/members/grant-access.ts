@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { bumpAccessEpoch, ensureMember, getMemberById, insertGrant, revokeGrant, updateMember } from "@/db/queries/members";
-import { grants, type GrantSource, type Role } from "@/db/schema";
+import { grants, type GrantSource, type Role } from "@/db/schema/index";
 import { noteEpoch } from "@/lib/auth/epochs";
 import { eq } from "drizzle-orm";
 

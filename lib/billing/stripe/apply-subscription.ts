@@ -1,12 +1,12 @@
 import { upsertSubscriptionSnapshot } from "@/db/queries/billing";
 import { parsePayload, type HandlerContext, type HandlerResult } from "./context";
-import { parseMemberRef, toSubscriptionSnapshot } from "./facts";
-import { linkSubscriptionToMember } from "./link-member";
-import { queueCancellationNotice } from "./notices";
-import { freshnessKey } from "./ordering";
+import { parseMemberRef, toSubscriptionSnapshot } from "../ledger/facts";
+import { linkSubscriptionToMember } from "../ledger/link-member";
+import { queueCancellationNotice } from "../notices";
+import { freshnessKey } from "../ledger/ordering";
 import { subscriptionSchema } from "./payloads";
-import { reconcileSubscriptionGrant } from "./reconcile";
-import { resolveSubscriptionTier } from "./tiers";
+import { reconcileSubscriptionGrant } from "../ledger/reconcile";
+import { resolveSubscriptionTier } from "../tiers";
 
 const sec = (n: number | null) => (n === null ? null : new Date(n * 1000));
 
@@ -42,7 +42,7 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
     email: null,
   });
   const outcome = await reconcileSubscriptionGrant(ctx, snapshot.id);
-  // Reconciling may link a member an earlier checkout named by email (lib/billing/link-member.ts).
+  // Reconciling may link a member an earlier checkout named by email (lib/billing/ledger/link-member.ts).
   const memberId = outcome.memberId ?? linked;
   const base = { memberId, objectId: snapshot.id, publicationId: main?.tier.publicationId ?? null };
 

@@ -1,9 +1,9 @@
 import Stripe from "stripe";
-import type { Member } from "@/db/schema";
+import type { Member } from "@/db/schema/index";
 import { AppError } from "@/lib/http/errors";
-import { localePath, type UiLang } from "@/lib/i18n";
+import { localePath, type UiLang } from "@/lib/i18n/index";
 import { RETURN_TO_PARAM, pricingHref, resolveReturnTo } from "@/lib/routing/return-to";
-import type { CheckoutPlan } from "./checkout-plan";
+import type { CheckoutPlan } from "../checkout-plan";
 
 // Stripe Checkout and customer portal sessions (design §6). The session carries our member id
 // three ways — client_reference_id, session metadata and the subscription's metadata — so every

@@ -2,12 +2,12 @@ import type { Db } from "@/db/client";
 import { getSubscription } from "@/db/queries/billing";
 import { getPublicationById } from "@/db/queries/publications";
 import { listTiers } from "@/db/queries/taxonomy";
-import type { Member } from "@/db/schema";
+import type { Member } from "@/db/schema/index";
 import { AppError } from "@/lib/http/errors";
-import { resolveCheckoutPlan } from "./checkout-plan";
-import { demoCancel, demoCheckout, demoRefund, demoResume, type DemoEvent } from "./demo-events";
-import { toStripeInterval, type DemoIntent } from "./demo-intent";
-import { listDemoSubscriptions, nextDemoEventAt } from "./demo-state";
+import { resolveCheckoutPlan } from "../checkout-plan";
+import { demoCancel, demoCheckout, demoRefund, demoResume, type DemoEvent } from "./events";
+import { toStripeInterval, type DemoIntent } from "./intent";
+import { listDemoSubscriptions, nextDemoEventAt } from "./state";
 
 // The demo checkout's "Pay" and the demo portal's buttons: build the events Stripe would send and
 // hand them to the webhook. Nothing here writes billing state itself — the webhook does, with the

@@ -4,10 +4,10 @@ import type { Actor } from "@/lib/studio/audit";
 import { recordAudit } from "@/lib/studio/audit";
 import { UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
-import { billingSettings } from "./config";
-import { describeAccess } from "./reconcile-diff";
+import { billingSettings } from "../config";
+import { describeAccess } from "../ledger/reconcile-diff";
 import { reconcileWithStripe, type ReconcileFinding, type ReconcileReport } from "./reconcile-stripe";
-import { createStripeFromEnv } from "./stripe-config";
+import { createStripeFromEnv } from "./config";
 
 // `npm run masthead -- stripe:reconcile [--fix]`: lists members whose grants disagree with what
 // Stripe says now, and with --fix applies Stripe's current state. Safe to run any time: fixes go

@@ -1,5 +1,5 @@
 import type { SubscriptionSnapshot } from "./facts";
-import { describePrices, resolveSubscriptionTier, type BillingTier } from "./tiers";
+import { describePrices, resolveSubscriptionTier, type BillingTier } from "../tiers";
 
 // Subscription snapshot → the access it grants. Pure; instants come from the snapshot only.
 
