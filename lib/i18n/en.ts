@@ -120,6 +120,7 @@ export const en: Dictionary = {
     signInFirst: "Sign in first to subscribe.",
   },
   comments: {
+    anonymousAuthor: "Reader",
     heading: "Comments",
     count: (n: number) => `${n}`,
     loading: "Loading comments…",

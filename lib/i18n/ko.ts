@@ -118,6 +118,7 @@ export const ko = {
     signInFirst: "구독하려면 먼저 로그인하세요.",
   },
   comments: {
+    anonymousAuthor: "독자",
     heading: "댓글",
     count: (n: number) => `${n}개`,
     loading: "댓글을 불러오는 중…",
