@@ -46,7 +46,7 @@ export default async function ArticlePage({ params }: Props) {
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleHeader article={article} tiers={tiers} />
-      <ShareButtons url={absoluteUrl(originOf(pub), `/articles/${article.slug}`)} title={article.title} t={t.reading} />
+      <ShareButtons url={absoluteUrl(originOf(pub), `/articles/${article.slug}`)} title={article.title} lang={lang} />
       <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
       {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}
       {data.hasGatedPart && !data.readable ? <Paywall access={article.access} requiredTier={data.requiredTier} renderTier={tiers.find((x) => x.slug === data.tier) ?? { slug: data.tier, name: data.tier, nameEn: data.tier }} slug={article.slug} lang={lang} /> : null}

@@ -1,15 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import type { Dictionary } from "@/lib/i18n";
+import { dict, type UiLang } from "@/lib/i18n";
 
-type Props = { url: string; title: string; t: Dictionary["reading"] };
+type Props = { url: string; title: string; lang: UiLang };
 
 const pill = "rounded-full border border-rule px-3 py-1 text-sm font-semibold hover:border-ink";
 
 // Plain share links and the clipboard: no third-party script, so the CSP stays 'self' and the
 // per-tier cached page carries nothing per reader (the URL is the piece's canonical one).
-export function ShareButtons({ url, title, t }: Props) {
+export function ShareButtons({ url, title, lang }: Props) {
+  const t = dict(lang).reading;
   const [status, setStatus] = useState("");
   const copy = async () => {
     try {
