@@ -19,10 +19,10 @@ test.describe("account self-service", () => {
     await openAccount(page);
     const name = `이름 ${Math.floor(Math.random() * 1e6)}`;
     await page.getByTestId("display-name").fill("spam.com");
-    await page.getByRole("button", { name: "저장" }).first().click();
+    await page.getByTestId("display-name-save").click();
     await expect(page.getByTestId("display-name-status")).toHaveText("이름에 링크나 주소를 넣을 수 없습니다.");
     await page.getByTestId("display-name").fill(`  ${name} `);
-    await page.getByRole("button", { name: "저장" }).first().click();
+    await page.getByTestId("display-name-save").click();
     await expect(page.getByTestId("display-name-status")).toHaveText("이름을 저장했습니다.");
 
     const body = `이름 확인 댓글 ${Date.now()}`;

@@ -31,7 +31,7 @@ export function DisplayNameForm({ lang, initial }: { lang: UiLang; initial: stri
       <p id="display-name-hint" className="text-sm text-muted">
         {t.displayNameHint}
       </p>
-      <button type="submit" disabled={pending} className={button}>
+      <button type="submit" disabled={pending} className={button} data-testid="display-name-save">
         {t.save}
       </button>
       <Status state={state} pending={pending} testId="display-name-status" />
