@@ -11,6 +11,7 @@ import { confirmEmailChange, requestEmailChange, type EmailChangeMailer } from "
 import { EMAIL_CHANGE_TTL_MS, hashEmailChangeToken } from "@/lib/account/email-change-rules";
 import { buildMemberExport } from "@/lib/account/export";
 import { loadMemberAccess } from "@/lib/auth/member-access";
+import { cancelMemberSubscriptions } from "@/lib/billing/provider";
 import { setDisplayName } from "@/db/queries/account";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 
@@ -124,6 +125,22 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const audit = await listAudit(t.db, { memberId: member.id });
       expect(audit.map((a) => a.action)).toContain("member.delete");
       expect(JSON.stringify(audit)).not.toContain(addr("leaver"));
+    });
+
+    it("routes each live subscription to its provider's canceller and leaves ended ones alone", async () => {
+      const member = await ensureMember(t.db, addr("multi"));
+      await t.db.insert(stripeSubscriptions).values([
+        { id: `sub_demo${run.replace(/\D/g, "").padEnd(20, "0").slice(0, 20)}`, provider: "stripe", memberId: member.id, status: "active" },
+        { id: `sub_done_${run}`, provider: "stripe", memberId: member.id, status: "canceled" },
+        { id: `sub_ending_${run}`, provider: "stripe", memberId: member.id, status: "active", cancelAtPeriodEnd: true },
+        // The ledger's mirror of a PortOne subscription is not Stripe's to cancel.
+        { id: `portone_mirror_${run}`, provider: "portone", memberId: member.id, status: "active" },
+      ]);
+      const calls: string[] = [];
+      const note = (kind: string) => async (id: string) => void calls.push(`${kind}:${id}`);
+      const { cancelled } = await cancelMemberSubscriptions(t.db, member.id, { stripe: note("stripe"), demo: note("demo"), portone: note("portone") });
+      expect(calls).toEqual([expect.stringMatching(/^demo:sub_demo/)]);
+      expect(cancelled).toHaveLength(1);
     });
 
     it("deletes nothing when a subscription cannot be cancelled", async () => {
