@@ -22,7 +22,11 @@ const nextConfig: NextConfig = {
   generateBuildId: async () => process.env.MASTHEAD_DEPLOYMENT_ID || null,
   // nosniff, referrer, permissions, framing, HSTS; API/feeds get a no-script CSP. Page CSPs come
   // from the proxy (nonce) and the cache handler (inline-script hashes): SECURITY.md.
-  headers: async () => staticSecurityHeaders(process.env.SITE_URL ?? ""),
+  headers: async () => [
+    ...staticSecurityHeaders(process.env.SITE_URL ?? ""),
+    // The Korean font slices change only when scripts/build-korean-font.mjs is run again.
+    { source: "/fonts/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=2592000, stale-while-revalidate=86400" }] },
+  ],
   experimental: {
     // integrity="sha256-…" on Next's own script tags, so a tampered chunk from a CDN is refused.
     sri: { algorithm: "sha256" },

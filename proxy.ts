@@ -132,5 +132,6 @@ async function route(request: NextRequest, pub: PublicationRef): Promise<NextRes
 
 export const config = {
   // Everything except Next's own assets and public files (API routes only for the shape checks).
-  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|images/).*)"],
+  // Static files are served as they are: no publication, session or CSP work for fonts and images.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|images/|fonts/).*)"],
 };

@@ -62,7 +62,9 @@ test.describe("comments", () => {
     await comments.open(markedPiece.slug);
     await comments.post("정말 좋은 분석입니다. https://example.com/report 참고");
     const first = comments.comment("정말 좋은 분석입니다. https://example.com/report 참고");
-    await expect(first.getByTestId("comment-author")).toHaveText(localPart(email));
+    // No display name chosen: the anonymous label, never the email's local part.
+    await expect(first.getByTestId("comment-author")).toHaveText("독자");
+    await expect(comments.root).not.toContainText(localPart(email));
     await expect(first.getByTestId("comment-tier")).toHaveText("프리미엄");
     await expect(first.getByRole("link", { name: "https://example.com/report" })).toHaveAttribute("rel", "nofollow ugc noopener");
 

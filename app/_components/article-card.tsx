@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import { formatDate, localePath, type UiLang } from "@/lib/i18n";
+import { dict, formatDate, localePath, type UiLang } from "@/lib/i18n";
 import type { ArticleCardView, TierView } from "@/lib/articles/view-models";
 import { AccessBadge } from "./access-badge";
 
@@ -63,6 +63,8 @@ export function ArticleCard({
           ))}
           {article.authors.length ? " · " : ""}
           <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang)}</time>
+          {/* Cards cached before reading times existed have none. */}
+          {article.readingMinutes > 0 ? <span data-testid="card-reading-time"> · {dict(lang).reading.minutes(article.readingMinutes)}</span> : null}
         </p>
       </div>
     </article>

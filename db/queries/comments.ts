@@ -31,17 +31,18 @@ export async function getComment(db: Tx, id: number): Promise<Comment | null> {
   return row ?? null;
 }
 
-export type ThreadRow = Comment & { authorName: string | null; authorEmail: string };
+// The author's chosen display name only: never their email or account name (both private).
+export type ThreadRow = Comment & { displayName: string | null };
 
 export async function listArticleComments(db: Tx, articleId: number): Promise<ThreadRow[]> {
   const rows = await db
-    .select({ comment: comments, authorName: members.name, authorEmail: members.email })
+    .select({ comment: comments, displayName: members.displayName })
     .from(comments)
     .innerJoin(members, eq(members.id, comments.memberId))
     .where(eq(comments.articleId, articleId))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(MAX_THREAD_ROWS);
-  return rows.map((r) => ({ ...r.comment, authorName: r.authorName, authorEmail: r.authorEmail }));
+  return rows.map((r) => ({ ...r.comment, displayName: r.displayName }));
 }
 
 export async function updateCommentBody(db: Tx, id: number, body: string, at: Date): Promise<Comment | null> {

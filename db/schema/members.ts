@@ -14,6 +14,9 @@ export const members = pgTable(
     // Stored lower-cased and trimmed; the unique index is the identity of an account.
     email: text("email").notNull().unique(),
     name: text("name"),
+    // What the member's comments show (chosen on /account); null shows the anonymous label.
+    // Never derived from the email: the address is private.
+    displayName: text("display_name"),
     // The member's network role: an "admin" is a network admin (every publication, creates
     // publications), an "editor" edits every publication. Per-publication roles live in
     // publication_staff.
@@ -26,6 +29,9 @@ export const members = pgTable(
     stripeCustomerId: text("stripe_customer_id").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Set when the member deleted their account: email and names are scrubbed at the same time,
+    // the row stays so audit entries and anonymised comments keep their reference.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [index("members_epoch_changed_idx").on(t.epochChangedAt)],
 );
@@ -80,6 +86,24 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+// A pending change of a member's email address: a single-use link to the new address. Only a
+// SHA-256 of the link's secret is stored.
+export const emailChanges = pgTable(
+  "email_changes",
+  {
+    id: serial("id").primaryKey(),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id, { onDelete: "cascade" }),
+    newEmail: text("new_email").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_changes_member_idx").on(t.memberId)],
+);
+
 // Emails that would have been sent when no SMTP server is configured (local demo).
 export const devOutbox = pgTable("dev_outbox", {
   id: serial("id").primaryKey(),
@@ -99,4 +123,5 @@ export const rateLimits = pgTable("rate_limits", {
 
 export type Member = typeof members.$inferSelect;
 export type Grant = typeof grants.$inferSelect;
+export type EmailChange = typeof emailChanges.$inferSelect;
 export type NewGrant = typeof grants.$inferInsert;

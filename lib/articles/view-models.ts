@@ -1,3 +1,4 @@
+import { readingMinutes } from "./reading-time";
 import type { ArticleRow } from "@/db/queries/articles";
 import type { Author, Section, Tier } from "@/db/schema";
 
@@ -19,6 +20,8 @@ export type ArticleCardView = {
   unlockAt: string | null;
   section: SectionView | null;
   authors: AuthorView[];
+  // Of the whole piece, whatever the reader's tier: a number says nothing of the gated text.
+  readingMinutes: number;
 };
 
 export type ArticleView = ArticleCardView & {
@@ -52,6 +55,7 @@ export function toCardView(a: ArticleRow): ArticleCardView {
     publishAt: (a.publishAt ?? a.createdAt).toISOString(),
     updatedAt: a.updatedAt.toISOString(),
     access: a.access,
+    readingMinutes: readingMinutes(a.fullText),
     unlockAt: a.unlockAt?.toISOString() ?? null,
     section: a.section ? toSectionView(a.section) : null,
     authors: a.authors.map(toAuthorView),

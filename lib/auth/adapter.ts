@@ -20,11 +20,11 @@ export function membersAdapter(): Adapter {
     },
     async getUser(id) {
       const m = await getMemberById(await getDb(), memberId(id));
-      return m ? toUser(m) : null;
+      return m && !m.deletedAt ? toUser(m) : null;
     },
     async getUserByEmail(email) {
       const m = await getMemberByEmail(await getDb(), email);
-      return m ? toUser(m) : null;
+      return m && !m.deletedAt ? toUser(m) : null;
     },
     async getUserByAccount() {
       return null;

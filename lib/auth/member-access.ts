@@ -48,7 +48,8 @@ export async function loadNetworkTiers(db: Db): Promise<{ rows: Tier[]; network:
 // publication the member has access or a role in, `publicationId` first.
 export async function loadMemberAccess(db: Db, memberId: number, publicationId: number, now = new Date()): Promise<MemberAccess | null> {
   const member = await getMemberById(db, memberId);
-  if (!member) return null;
+  // A deleted account is nobody: its sessions resolve to a signed-out reader.
+  if (!member || member.deletedAt) return null;
   const [grants, tiers, staff, generation] = await Promise.all([listGrants(db, memberId), loadNetworkTiers(db), listStaffRoles(db, memberId), getAccessGeneration(db)]);
   const grantLikes = grants.map(toGrantLike);
   return {

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { getPaymentProvider, setPaymentProvider } from "@/db/queries/portone";
+import { listMemberSubscriptions } from "@/db/queries/billing";
+import { getPaymentProvider, listMemberPortOneSubscriptions, setPaymentProvider } from "@/db/queries/portone";
 import { getPublicationBySlug } from "@/db/queries/publications";
 import type { GrantSource, PaymentProvider } from "@/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -24,4 +25,35 @@ export async function setPublicationProvider(db: Db, actor: Actor, slug: string,
   await setPaymentProvider(db, pub.id, provider);
   await recordAudit(db, actor, { action: "publication.payment_provider", subjectType: "publication", subjectId: pub.id, publicationId: pub.id, summary: `결제 대행: ${provider}`, details: { provider } });
   return { slug: pub.slug, provider };
+}
+
+/** How each provider stops a subscription from charging again; the running app wires the real ones. */
+export type SubscriptionCancellers = {
+  stripe: (subscriptionId: string) => Promise<void>;
+  // The local demo checkout's subscriptions (`sub_demo…`), cancelled through its own webhook.
+  demo: (subscriptionId: string) => Promise<void>;
+  portone: (subscriptionId: string) => Promise<void>;
+};
+
+const LIVE_STRIPE = new Set(["active", "trialing", "past_due", "incomplete", "unpaid"]);
+const LIVE_PORTONE = new Set(["active", "past_due"]);
+
+/**
+ * Cancels every subscription of a member that could still charge them (account deletion), at
+ * whichever provider holds it. A failure is thrown after trying the others: the caller must not
+ * delete an account whose card may still be charged.
+ */
+export async function cancelMemberSubscriptions(db: Db, memberId: number, cancel: SubscriptionCancellers): Promise<{ cancelled: string[] }> {
+  const [stripeSubs, portoneSubs] = await Promise.all([listMemberSubscriptions(db, memberId), listMemberPortOneSubscriptions(db, memberId)]);
+  const jobs: { id: string; run: () => Promise<void> }[] = [
+    ...stripeSubs
+      // The ledger mirrors PortOne's subscriptions too; those are cancelled from their own table.
+      .filter((s) => s.provider === "stripe" && s.status !== null && LIVE_STRIPE.has(s.status) && !s.cancelAtPeriodEnd)
+      .map((s) => ({ id: s.id, run: () => (s.id.startsWith("sub_demo") ? cancel.demo(s.id) : cancel.stripe(s.id)) })),
+    ...portoneSubs.filter((s) => LIVE_PORTONE.has(s.status) && !s.cancelAtPeriodEnd).map((s) => ({ id: s.id, run: () => cancel.portone(s.id) })),
+  ];
+  const results = await Promise.allSettled(jobs.map((j) => j.run()));
+  const failed = jobs.filter((_, i) => results[i].status === "rejected").map((j) => j.id);
+  if (failed.length) throw new AppError("unavailable", "subscription", `Could not cancel ${failed.join(", ")}.`);
+  return { cancelled: jobs.map((j) => j.id) };
 }

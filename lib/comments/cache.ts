@@ -3,7 +3,7 @@ import { revalidateTag, unstable_cache } from "next/cache";
 import { getDb } from "@/db/client";
 import { listArticleComments, type ThreadRow } from "@/db/queries/comments";
 import { commentsTag } from "@/lib/articles/cache-tags";
-import { commentAuthorName } from "./rules";
+import { resolveDisplayName } from "@/lib/account/display-name";
 import type { CachedComment, CommentState } from "./types";
 
 // A piece's discussion is cached on its own, tagged `comments:<slug>`, and only the comments API
@@ -28,8 +28,9 @@ export function toCachedComment(row: ThreadRow): CachedComment {
     id: row.id,
     parentId: row.parentId,
     memberId: row.memberId,
-    // Derived here so no email address is ever cached or sent; only the name shown.
-    authorName: commentAuthorName({ name: row.authorName, email: row.authorEmail }),
+    // Only a display name the member chose is cached or sent; without one the author is anonymous
+    // (never the email's local part, which identifies people).
+    authorName: resolveDisplayName(row.displayName),
     tierSlug: row.tierSlug,
     body: state === "visible" ? row.body : null,
     state,

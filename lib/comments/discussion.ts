@@ -10,11 +10,12 @@ import { MAX_COMMENT_LENGTH } from "./body";
 import { getCachedComments } from "./cache";
 import { notFoundError } from "./errors";
 import { EDIT_WINDOW_MS } from "./rules";
-import { buildThread, countVisible } from "./thread";
+import { ANONYMOUS_AUTHOR, buildThread, countVisible } from "./thread";
 import type { CommentListResponse, TierLabel, ViewerCommentState } from "./types";
 
 // `publicationId`: the publication at the request's host; the viewer was resolved in it.
-export type CommentCtx = { db: Db; publicationId: number; viewer: Viewer; now: Date };
+// `locale`: the publication's, for the anonymous author label in API answers.
+export type CommentCtx = { db: Db; publicationId: number; viewer: Viewer; now: Date; locale?: "ko" | "en" };
 export type Discussion = { target: CommentTarget; tiers: TierView[]; readable: boolean; right: PostRight };
 
 const label = (t: TierView | null | undefined): TierLabel | null => (t ? { slug: t.slug, name: t.name, nameEn: t.nameEn } : null);
@@ -58,6 +59,6 @@ export async function listComments(ctx: CommentCtx, slug: string): Promise<Comme
   const rows = await getCachedComments(target.publicationId, target.id, slug);
   const memberId = ctx.viewer.signedIn ? ctx.viewer.member.id : null;
   const reported = memberId !== null && rows.length > 0 ? await listReportedCommentIds(ctx.db, target.id, memberId) : [];
-  const comments = buildThread(rows, { memberId, reportedIds: new Set(reported), canEdit: right.ok }, tiers, ctx.now);
+  const comments = buildThread(rows, { memberId, reportedIds: new Set(reported), canEdit: right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] }, tiers, ctx.now);
   return { ...base, locked: false, comments, count: countVisible(comments) };
 }

@@ -9,7 +9,7 @@ import { loadDiscussion, type CommentCtx, type Discussion } from "./discussion";
 import { CommentApiError, notFoundError, postRightError, signedOutError } from "./errors";
 import { createCommentInput, editCommentInput, requireCommentBody } from "./input";
 import { checkReplyTarget, editableUntil, isWithinEditWindow } from "./rules";
-import { toCommentView } from "./thread";
+import { ANONYMOUS_AUTHOR, toCommentView } from "./thread";
 import type { CommentView } from "./types";
 
 // Member-side writes. Every function re-checks who is asking (never the proxy's word), in the
@@ -23,8 +23,8 @@ function signedInMember(ctx: CommentCtx) {
 
 function ownView(ctx: CommentCtx, d: Discussion, row: Comment): CommentView {
   const member = signedInMember(ctx);
-  const cached = toCachedComment({ ...row, authorName: member.name, authorEmail: member.email });
-  return toCommentView(cached, { memberId: member.id, reportedIds: new Set(), canEdit: d.right.ok }, d.tiers, ctx.now);
+  const cached = toCachedComment({ ...row, displayName: member.displayName });
+  return toCommentView(cached, { memberId: member.id, reportedIds: new Set(), canEdit: d.right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] }, d.tiers, ctx.now);
 }
 
 async function requireComment(ctx: CommentCtx, d: Discussion, id: number | null): Promise<Comment> {

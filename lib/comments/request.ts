@@ -8,5 +8,5 @@ import type { CommentCtx } from "./discussion";
 // as that publication sees them (tier, bans).
 export async function commentContext(req: Request, now = new Date()): Promise<CommentCtx> {
   const pub = requireRequestPublication(req);
-  return { db: await getDb(), publicationId: pub.id, viewer: await getViewer(pub.id, now), now };
+  return { db: await getDb(), publicationId: pub.id, viewer: await getViewer(pub.id, now), now, locale: pub.locale === "en" ? "en" : "ko" };
 }

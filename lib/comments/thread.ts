@@ -3,7 +3,10 @@
 import { editableUntil, isWithinEditWindow } from "./rules";
 import type { CachedComment, CommentView, TierLabel } from "./types";
 
-export type ThreadViewer = { memberId: number | null; reportedIds: ReadonlySet<number>; canEdit: boolean };
+// `anonymousName`: what `author.name` says for an author without a display name.
+export type ThreadViewer = { memberId: number | null; reportedIds: ReadonlySet<number>; canEdit: boolean; anonymousName?: string };
+
+export const ANONYMOUS_AUTHOR = { ko: "독자", en: "Reader" } as const;
 
 const byCreated = (a: CachedComment, b: CachedComment) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id;
 
@@ -17,7 +20,9 @@ export function toCommentView(c: CachedComment, viewer: ThreadViewer, tiers: rea
     parentId: c.parentId,
     state: c.state,
     body: visible ? c.body : null,
-    author: visible ? { name: c.authorName, tier: tiers.find((t) => t.slug === c.tierSlug) ?? null } : null,
+    author: visible
+      ? { name: c.authorName ?? viewer.anonymousName ?? ANONYMOUS_AUTHOR.ko, anonymous: c.authorName === null, tier: tiers.find((t) => t.slug === c.tierSlug) ?? null }
+      : null,
     createdAt: c.createdAt,
     editedAt: visible ? c.editedAt : null,
     mine: visible && mine,

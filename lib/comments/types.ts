@@ -8,7 +8,8 @@ export type CachedComment = {
   id: number;
   parentId: number | null;
   memberId: number;
-  authorName: string;
+  // Null: the author chose no display name (or deleted their account) and is shown anonymously.
+  authorName: string | null;
   tierSlug: string;
   // Null unless visible: removed text never enters the cache.
   body: string | null;
@@ -23,7 +24,8 @@ export type CommentView = {
   state: CommentState;
   body: string | null;
   // Null for removed comments kept only as placeholders above their replies.
-  author: { name: string; tier: TierLabel | null } | null;
+  // `anonymous`: no display name; `name` is then the publication's anonymous label ("독자").
+  author: { name: string; anonymous: boolean; tier: TierLabel | null } | null;
   createdAt: string;
   editedAt: string | null;
   mine: boolean;

@@ -63,14 +63,17 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
     expect(await getCommentTarget(t.db, pub, "it-comments-later", at(MIN))).not.toBeNull();
   });
 
-  it("lists a piece's comments oldest first with the author's name, and only that piece's", async () => {
+  it("lists a piece's comments oldest first with the author's display name, and only that piece's", async () => {
     const first = await insertComment(t.db, { articleId, memberId: kim, body: "첫 댓글", tierSlug: "premium", createdAt: at(1000) });
     await insertComment(t.db, { articleId, memberId: lee, parentId: first.id, body: "reply", tierSlug: "premium", createdAt: at(3000) });
     await insertComment(t.db, { articleId, memberId: lee, body: "second", tierSlug: "premium", createdAt: at(2000) });
     await insertComment(t.db, { articleId: otherId, memberId: kim, body: "elsewhere", tierSlug: "premium", createdAt: at(1500) });
     const rows = await listArticleComments(t.db, articleId);
     expect(rows.map((r) => r.body)).toEqual(["첫 댓글", "second", "reply"]);
-    expect(rows[0]).toMatchObject({ authorName: "김독자", authorEmail: "kim@example.com", parentId: null });
+    // Only the chosen display name: kim has an account name but chose none, and no email is read.
+    expect(rows[0]).toMatchObject({ displayName: null, parentId: null });
+    expect(rows[0]).not.toHaveProperty("authorEmail");
+    expect(JSON.stringify(rows)).not.toContain("김독자");
     expect(rows[2].parentId).toBe(first.id);
   });
 

@@ -45,6 +45,13 @@ describe("thread", () => {
 
   it("shows the tier badge the author commented with", () => {
     const [c] = buildThread([row(1)], anonymous, tiers, now);
-    expect(c.author).toEqual({ name: "kim", tier: tiers[0] });
+    expect(c.author).toEqual({ name: "kim", anonymous: false, tier: tiers[0] });
+  });
+
+  it("shows an author without a display name as anonymous, in the label the caller gives", () => {
+    const [ko] = buildThread([row(1, { authorName: null })], anonymous, tiers, now);
+    expect(ko.author).toEqual({ name: "독자", anonymous: true, tier: tiers[0] });
+    const [en] = buildThread([row(1, { authorName: null })], { ...anonymous, anonymousName: "Reader" }, tiers, now);
+    expect(en.author).toMatchObject({ name: "Reader", anonymous: true });
   });
 });

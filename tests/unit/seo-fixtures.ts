@@ -43,6 +43,7 @@ export function articleView(over: Partial<ArticleView> = {}): ArticleView {
     publishAt: "2025-12-01T09:00:00.000Z",
     updatedAt: "2025-12-02T09:00:00.000Z",
     access: "premium",
+    readingMinutes: 4,
     unlockAt: null,
     section,
     authors: [author],

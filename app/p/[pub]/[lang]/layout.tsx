@@ -27,7 +27,7 @@ export default async function ReaderLayout({ children, params }: { children: Rea
   const { pub, lang } = await pageContext(params);
   const sections = await getSections(pub.id);
   return (
-    <html lang={lang}>
+    <html lang={lang} className="reader">
       <body className="flex min-h-screen flex-col">
         <SiteHeader lang={lang} sections={sections} publication={pub} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

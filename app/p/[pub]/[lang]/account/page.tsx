@@ -12,6 +12,7 @@ import { pageContext, pageLang, type PageParams } from "../lang";
 import { BillingPanel } from "./_components/billing-panel";
 import { PrivateFeedSection } from "./_components/private-feed-section";
 import { MailPreferencesPanel } from "./_components/mail-preferences-panel";
+import { SelfServiceSection } from "./_components/self-service-section";
 import { getDb } from "@/db/client";
 import { suppressedAmong } from "@/db/queries/email";
 import { getPublicationMember } from "@/db/queries/publication-members";
@@ -95,6 +96,7 @@ export default async function AccountPage({ params }: Props) {
         initial={{ newsletter: account?.newsletter ?? true, notifyReplies: account?.notifyReplies ?? false, lang: account?.lang ?? lang }}
         suppressed={suppressed.size > 0}
       />
+      <SelfServiceSection lang={lang} displayName={viewer.member.displayName} />
       <div className="flex flex-wrap gap-3">
         <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
           {t.account.upgrade}

@@ -18,7 +18,7 @@ export default async function ArticleLayout({ children, params }: { children: Re
   const [data, sections] = await Promise.all([getTierArticle(pub.id, tier, slug), getSections(pub.id)]);
   const lang = data?.article.locale ?? pub.locale;
   return (
-    <html lang={lang}>
+    <html lang={lang} className="reader">
       <body className="flex min-h-screen flex-col">
         <SiteHeader lang={lang} sections={sections} publication={pub} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">

@@ -6,10 +6,12 @@ import { dict, formatDate } from "@/lib/i18n";
 import { originOf, requirePagePublication } from "@/lib/publications/current";
 import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
 import { serializeJsonLd } from "@/lib/seo/json-ld";
+import { absoluteUrl } from "@/lib/seo/urls";
 import { ArticleHeader } from "./_components/article-header";
 import { AuthorBox } from "./_components/author-box";
 import { Comments } from "./_components/comments";
 import { Paywall } from "./_components/paywall";
+import { ShareButtons } from "./_components/share-buttons";
 import { TagList } from "./_components/tag-list";
 
 // One cached render per (tier, piece): ISR, regenerated on demand and by tag on edits.
@@ -44,6 +46,7 @@ export default async function ArticlePage({ params }: Props) {
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <ArticleHeader article={article} tiers={tiers} />
+      <ShareButtons url={absoluteUrl(originOf(pub), `/articles/${article.slug}`)} title={article.title} lang={lang} />
       <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
       {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}
       {data.hasGatedPart && !data.readable ? <Paywall access={article.access} requiredTier={data.requiredTier} renderTier={tiers.find((x) => x.slug === data.tier) ?? { slug: data.tier, name: data.tier, nameEn: data.tier }} slug={article.slug} lang={lang} /> : null}

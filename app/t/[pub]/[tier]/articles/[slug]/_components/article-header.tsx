@@ -46,6 +46,12 @@ export function ArticleHeader({ article, tiers }: { article: ArticleView; tiers:
             {t.article.updated} <time dateTime={article.updatedAt}>{formatDate(article.updatedAt, lang)}</time>
           </>
         ) : null}
+        {article.readingMinutes > 0 ? (
+          <>
+            {" · "}
+            <span data-testid="reading-time">{t.reading.minutes(article.readingMinutes)}</span>
+          </>
+        ) : null}
       </p>
       {article.heroImage ? (
         <figure className="flex flex-col gap-2">

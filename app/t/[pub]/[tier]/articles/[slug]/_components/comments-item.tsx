@@ -55,8 +55,8 @@ export function CommentItem({ comment, ctx }: { comment: CommentView; ctx: ItemC
   return (
     <article className="flex min-w-0 flex-col gap-2" data-testid="comment" data-comment-id={comment.id} data-state="visible">
       <header className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-        <bdi className="max-w-[16rem] truncate font-semibold" data-testid="comment-author">
-          {comment.author?.name}
+        <bdi className="max-w-[16rem] truncate font-semibold" data-testid="comment-author" data-anonymous={comment.author?.anonymous ? "true" : undefined}>
+          {comment.author?.anonymous ? t.anonymousAuthor : comment.author?.name}
         </bdi>
         {comment.author?.tier ? (
           <span className="rounded-sm bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-gold" data-testid="comment-tier">

@@ -1,0 +1,40 @@
+import type { Db } from "@/db/client";
+import { listCommentedPieces, scrubDeletedMember } from "@/db/queries/account";
+import { normalizeEmail } from "@/db/queries/members";
+import type { Member } from "@/db/schema";
+import { cancelMemberSubscriptions, type SubscriptionCancellers } from "@/lib/billing/provider";
+import { AppError } from "@/lib/http/errors";
+import { recordAudit } from "@/lib/studio/audit";
+
+/** The confirm step: the member types their own address. */
+export function deletionConfirmed(member: Pick<Member, "email">, typed: string): boolean {
+  return normalizeEmail(typed) === member.email;
+}
+
+/**
+ * Deletes a member's account (GDPR art. 17, PIPA art. 36). Order matters: subscriptions are
+ * cancelled first, at the provider, and nothing is deleted if that fails (a deleted account must
+ * never be charged again); then grants end, sessions end and personal data is scrubbed in one
+ * transaction with its audit entry. Returns the pieces whose discussions must be refreshed.
+ */
+export async function deleteMemberAccount(db: Db, member: Member, cancel: SubscriptionCancellers, now: Date, publicationId: number | null = null) {
+  if (member.deletedAt) throw new AppError("not_found", "member", "No such account.");
+  const { cancelled } = await cancelMemberSubscriptions(db, member.id, cancel);
+  const pieces = await listCommentedPieces(db, member.id);
+  const scrubbed = await db.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    const done = await scrubDeletedMember(tx, member.id, now);
+    if (!done) throw new AppError("not_found", "member", "No such account.");
+    // The audit row names the member by id only: the address it had is personal data.
+    await recordAudit(tx, { memberId: member.id, label: `member:${member.id}`, role: "editor", publicationId, network: false }, {
+      action: "member.delete",
+      subjectType: "member",
+      subjectId: member.id,
+      memberId: member.id,
+      summary: "회원이 계정을 삭제함",
+      details: { cancelledSubscriptions: cancelled, endedGrants: done.endedGrants },
+    });
+    return done;
+  });
+  return { cancelled, endedGrants: scrubbed.endedGrants, epoch: scrubbed.epoch, pieces };
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+// Builds the self-hosted Korean web font (issue 20 §6): Noto Sans CJK KR Regular, subset to Latin,
+// punctuation and the 11,172 Hangul syllables, sliced by unicode-range so a page downloads only
+// the slices its text uses. The 2,350 syllables of KS X 1001 (the common ones) come first in
+// slices; the rare rest in slices of the same size, so one rare syllable costs ~30 KB, not the lot.
+//
+// Needs Debian's fonts-noto-cjk and fontTools with brotli:
+//   apt-get install -y fonts-noto-cjk python3-fonttools python3-brotli
+// Run: node scripts/build-korean-font.mjs   (writes public/fonts/noto-sans-kr/ and app/noto-sans-kr.css)
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const SOURCE = process.env.NOTO_CJK_TTC ?? "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+const FONT_NUMBER = "1"; // the collection's "Noto Sans CJK KR" face
+const PYTHON = process.env.PYTHON ?? "/usr/bin/python3";
+const root = path.resolve(import.meta.dirname, "..");
+const outDir = path.join(root, "public/fonts/noto-sans-kr");
+const cssFile = path.join(root, "app/noto-sans-kr.css");
+
+const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+// KS X 1001 syllables are exactly those EUC-KR can encode; TextDecoder decodes its two-byte
+// table (lead 0xB0–0xC8, trail 0xA1–0xFE) to them.
+function commonSyllables() {
+  const decoder = new TextDecoder("euc-kr");
+  const out = new Set();
+  for (let lead = 0xb0; lead <= 0xc8; lead++) {
+    for (let trail = 0xa1; trail <= 0xfe; trail++) {
+      const cp = decoder.decode(new Uint8Array([lead, trail])).codePointAt(0);
+      if (cp >= 0xac00 && cp <= 0xd7a3) out.add(cp);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+const chunk = (list, n) => Array.from({ length: Math.ceil(list.length / n) }, (_, i) => list.slice(i * n, (i + 1) * n));
+
+// Collapses code points into unicode-range terms: U+AC00-AC0F, U+AC12 …
+function unicodeRange(points) {
+  const terms = [];
+  let start = points[0];
+  let prev = points[0];
+  const hex = (n) => n.toString(16).toUpperCase();
+  for (const p of [...points.slice(1), -1]) {
+    if (p === prev + 1) {
+      prev = p;
+      continue;
+    }
+    terms.push(start === prev ? `U+${hex(start)}` : `U+${hex(start)}-${hex(prev)}`);
+    start = prev = p;
+  }
+  return terms.join(", ");
+}
+
+const latin = [...range(0x20, 0x7e), ...range(0xa0, 0xff), 0x131, 0x152, 0x153, 0x2c6, 0x2da, 0x2dc, ...range(0x2000, 0x206f), 0x20a9, 0x20ac, 0x2122, ...range(0x2190, 0x2193), 0x2212];
+// CJK punctuation, compatibility jamo (ㅋㅋ), fullwidth forms, circled numbers.
+const koreanMarks = [...range(0x3000, 0x303f), ...range(0x3131, 0x318e), ...range(0x3200, 0x321e), ...range(0x3260, 0x327e), ...range(0x2460, 0x24ff), ...range(0xff01, 0xff5e)];
+const common = commonSyllables();
+const commonSet = new Set(common);
+const rare = range(0xac00, 0xd7a3).filter((p) => !commonSet.has(p));
+
+const slices = [
+  { name: "latin", points: latin },
+  { name: "marks", points: koreanMarks },
+  ...chunk(common, 600).map((points, i) => ({ name: `hangul-common-${i}`, points })),
+  ...chunk(rare, 600).map((points, i) => ({ name: `hangul-rare-${i}`, points })),
+];
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const faces = [];
+for (const slice of slices) {
+  const file = `noto-sans-kr-400-${slice.name}.woff2`;
+  execFileSync(PYTHON, [
+    "-m", "fontTools.subset", SOURCE,
+    `--font-number=${FONT_NUMBER}`,
+    `--unicodes=${slice.points.map((p) => p.toString(16)).join(",")}`,
+    "--flavor=woff2",
+    "--no-hinting",
+    "--desubroutinize",
+    "--layout-features=kern,liga,locl,ccmp",
+    "--name-IDs=0,1,2,3,4,5,6",
+    `--output-file=${path.join(outDir, file)}`,
+  ]);
+  faces.push(`@font-face {
+  font-family: "Noto Sans KR";
+  font-style: normal;
+  font-weight: 400;
+  font-display: swap;
+  src: url("/fonts/noto-sans-kr/${file}") format("woff2");
+  unicode-range: ${unicodeRange(slice.points)};
+}`);
+}
+
+// The OFL must travel with the font (its condition 2): the licence as Debian ships it.
+const copyright = readFileSync("/usr/share/doc/fonts-noto-cjk/copyright", "utf8");
+const oflStart = copyright.indexOf("License: SIL-1.1\n -");
+const ofl = copyright.slice(oflStart, copyright.indexOf("\nLicense: GPL-3+", oflStart)).split("\n").slice(1).map((l) => (l === " ." ? "" : l.replace(/^ /, ""))).join("\n");
+writeFileSync(
+  path.join(outDir, "OFL.txt"),
+  `Noto Sans CJK KR, subset and converted to WOFF2 by scripts/build-korean-font.mjs.\nCopyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'.\nCopyright 2010-2012, Google Corporation.\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n\n${ofl.trim()}\n`,
+);
+
+writeFileSync(
+  cssFile,
+  `/* Generated by scripts/build-korean-font.mjs: do not edit. Noto Sans CJK KR (SIL OFL 1.1, see
+   public/fonts/noto-sans-kr/OFL.txt) sliced by unicode-range; a browser fetches a slice only when
+   the page has a character in it and a locally installed Korean font did not match first. */
+${faces.join("\n")}
+`,
+);
+
+const total = readdirSync(outDir).filter((f) => f.endsWith(".woff2")).reduce((n, f) => n + statSync(path.join(outDir, f)).size, 0);
+console.log(`${slices.length} slices, ${(total / 1024).toFixed(0)} KiB of woff2 in ${path.relative(root, outDir)}`);
