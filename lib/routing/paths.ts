@@ -62,7 +62,7 @@ const readerRoutes = [
   /^\/(?:pricing|account|signout)\/?$/,
   /^\/signin(?:\/(?:check-email|error))?\/?$/,
   /^\/checkout\/(?:demo|portone|success)\/?$/,
-  /^\/account\/portal\/?$/,
+  /^\/account\/(?:portal|email\/confirm)\/?$/,
 ];
 
 export function isKnownReaderPath(barePath: string): boolean {
