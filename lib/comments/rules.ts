@@ -1,7 +1,5 @@
 // Pure comment rules. Every instant comes from the caller, so tests pin the boundaries exactly.
-// The comment and ban rights live in lib/access with the other tier rules; re-exported for the
-// studio's moderation page.
-export { resolveActiveBan } from "@/lib/access";
+// The comment and ban rights live in lib/access with the other tier rules.
 
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listModerationQueue, listOpenBans } from "@/db/queries/comments";
-import { resolveActiveBan } from "@/lib/comments/rules";
+import { resolveActiveBan } from "@/lib/access";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { PageTitle } from "../_components/ui";
 import { QueueItem, type ActiveBan } from "./_components/queue-item";
