@@ -14,6 +14,8 @@ const only = process.argv.slice(2);
 const steps = [
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["lint", bin("eslint"), [".", "--max-warnings=0"]],
+  // One formatter for the tree (.prettierrc.json); `npm run format` rewrites what this finds.
+  ["format", bin("prettier"), ["--check", "."]],
   ["unit", bin("vitest"), ["run", "--project", "unit"]],
   ["integration", bin("vitest"), ["run", "--project", "integration"]],
   ["e2e", bin("playwright"), ["test"]],
@@ -45,7 +47,7 @@ for (const [name, cmd, args, opts = {}] of steps) {
     );
     process.exit(1);
   }
-  console.log(`\n━━ ${name} ${process.env.DATABASE_URL && name !== "typecheck" && name !== "lint" ? "(DATABASE_URL set: PostgreSQL too)" : ""}`);
+  console.log(`\n━━ ${name} ${process.env.DATABASE_URL && !["typecheck", "lint", "format"].includes(name) ? "(DATABASE_URL set: PostgreSQL too)" : ""}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   results.push({ name, ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
