@@ -10,7 +10,13 @@ export async function register() {
   const { guardEmbeddedDatabase } = await import("@/db/instance-guard");
   const env = getEnv();
   try {
-    guardEmbeddedDatabase({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, instances: env.MASTHEAD_INSTANCES, authSecret: env.AUTH_SECRET, dataDir: env.MASTHEAD_DATA_DIR });
+    guardEmbeddedDatabase({
+      databaseUrl: env.DATABASE_URL,
+      redisUrl: env.REDIS_URL,
+      instances: env.MASTHEAD_INSTANCES,
+      authSecret: env.AUTH_SECRET,
+      dataDir: env.MASTHEAD_DATA_DIR,
+    });
   } catch (err) {
     console.error(`[start] ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

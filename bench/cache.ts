@@ -47,7 +47,11 @@ export async function settledSnapshot(distDir: string, quietMs = 1_500, maxMs = 
   return last;
 }
 
-const key = (s: CacheSnapshot) => [...s.entries()].sort().map(([p, n]) => `${p}:${n}`).join("|");
+const key = (s: CacheSnapshot) =>
+  [...s.entries()]
+    .sort()
+    .map(([p, n]) => `${p}:${n}`)
+    .join("|");
 
 export type CacheDiff = { added: [string, number][]; removed: [string, number][]; changed: [string, number, number][] };
 
@@ -89,7 +93,13 @@ export type Growth = { grown: number; allowedBytes: number; unexplained: string[
 
 // What changed between two snapshots that new (publication, tier, piece) renders do not explain:
 // with one shared render per (publication, tier, piece), more readers add nothing else.
-export function explainGrowth(distDir: string, before: CacheSnapshot, after: CacheSnapshot, newPairs: ReadonlySet<string>, publicationSlugs?: ReadonlyMap<number, string>): Growth {
+export function explainGrowth(
+  distDir: string,
+  before: CacheSnapshot,
+  after: CacheSnapshot,
+  newPairs: ReadonlySet<string>,
+  publicationSlugs?: ReadonlyMap<number, string>,
+): Growth {
   const diff = diffCache(before, after);
   const allowed = diff.added.filter(([p]) => {
     const pair = pairOf(distDir, p, publicationSlugs);

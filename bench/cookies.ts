@@ -11,7 +11,13 @@ const MAX_AGE = 30 * 24 * 3600;
 export type ReaderCookie = { memberId: number; tier: string; cookie: string };
 
 // Sessions signed in on `publicationId`'s host (the benchmark reads the primary publication).
-export async function mintReaderCookies(roster: RosterMember[], tiers: NetworkTier[], secret: string, now: Date, publicationId: number): Promise<ReaderCookie[]> {
+export async function mintReaderCookies(
+  roster: RosterMember[],
+  tiers: NetworkTier[],
+  secret: string,
+  now: Date,
+  publicationId: number,
+): Promise<ReaderCookie[]> {
   const out: ReaderCookie[] = [];
   const BATCH = 500;
   for (let i = 0; i < roster.length; i += BATCH) {
@@ -19,7 +25,10 @@ export async function mintReaderCookies(roster: RosterMember[], tiers: NetworkTi
     out.push(
       ...(await Promise.all(
         batch.map(async (m) => {
-          const claims = { ...buildAccessClaims({ id: m.id, role: m.role, accessEpoch: m.accessEpoch }, m.grants, tiers, [], now, publicationId), sp: publicationId };
+          const claims = {
+            ...buildAccessClaims({ id: m.id, role: m.role, accessEpoch: m.accessEpoch }, m.grants, tiers, [], now, publicationId),
+            sp: publicationId,
+          };
           const tier = tierFromClaims(claims, publicationId, now);
           if (tier === null) throw new Error(`member ${m.id}: fresh claims do not cover now`);
           const jwt = await encode({ token: { sub: String(m.id), email: m.email, ...claims }, secret, maxAge: MAX_AGE });

@@ -37,22 +37,39 @@ export function renderEdgeConfig(prefix: string, opts: RenderOptions): Record<st
   main = replaceOnce(main, "user www-data;", root ? "user root;" : "", "nginx.conf");
   main = replaceOnce(main, "pid /run/nginx.pid;", `daemon off;\npid ${prefix}/nginx.pid;`, "nginx.conf");
   main = replaceOnce(main, "error_log /var/log/nginx/error.log warn;", `error_log ${prefix}/logs/error.log warn;`, "nginx.conf");
-  main = replaceOnce(main, "access_log /var/log/nginx/access.log;", ["access_log off;", ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${prefix}/tmp/${t};`)].join("\n    "), "nginx.conf");
+  main = replaceOnce(
+    main,
+    "access_log /var/log/nginx/access.log;",
+    ["access_log off;", ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${prefix}/tmp/${t};`)].join("\n    "),
+    "nginx.conf",
+  );
   main = replaceOnce(main, `include ${ETC}masthead.conf;`, `include ${prefix}/masthead.conf;`, "nginx.conf");
 
   let site = read("masthead.conf");
   site = replaceOnce(site, "/var/cache/nginx/masthead", `${prefix}/cache`, "masthead.conf");
-  site = replaceOnce(site, /# begin upstream servers[\s\S]*?# end upstream servers/, opts.upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join("\n    "), "masthead.conf");
+  site = replaceOnce(
+    site,
+    /# begin upstream servers[\s\S]*?# end upstream servers/,
+    opts.upstreamPorts.map((p) => `server 127.0.0.1:${p} max_fails=0;`).join("\n    "),
+    "masthead.conf",
+  );
   site = replaceOnce(site, /# begin listen[\s\S]*?# end listen/, `listen 127.0.0.1:${opts.port};`, "masthead.conf");
   if (opts.mode === "auth_request") site = replaceOnce(site, `include ${ETC}tier-cookie.conf;`, `include ${ETC}tier-auth-request.conf;`, "masthead.conf");
   site = site.replaceAll(ETC, `${prefix}/`);
 
   const hosts = Object.entries(opts.hosts ?? DEMO_EDGE_HOSTS);
-  for (const [host, slug] of hosts) if (!/^[a-z0-9.-]+$/.test(host) || !/^[a-z][a-z0-9-]*$/.test(slug)) throw new Error(`not a hostname and publication slug: ${host} ${slug}`);
+  for (const [host, slug] of hosts)
+    if (!/^[a-z0-9.-]+$/.test(host) || !/^[a-z][a-z0-9-]*$/.test(slug)) throw new Error(`not a hostname and publication slug: ${host} ${slug}`);
   let publications = read("publications.conf");
   // The benchmark's edge cookies name the primary by this constant: the map must agree.
-  if (!publications.includes(`default ${PRIMARY_PUBLICATION};`)) throw new Error(`deploy/nginx/publications.conf no longer maps unknown hosts to ${PRIMARY_PUBLICATION}: update bench/edge-nginx.ts`);
-  publications = replaceOnce(publications, /# begin publication hosts[\s\S]*?# end publication hosts/, hosts.map(([h, p]) => `${h} ${p};`).join("\n    "), "publications.conf");
+  if (!publications.includes(`default ${PRIMARY_PUBLICATION};`))
+    throw new Error(`deploy/nginx/publications.conf no longer maps unknown hosts to ${PRIMARY_PUBLICATION}: update bench/edge-nginx.ts`);
+  publications = replaceOnce(
+    publications,
+    /# begin publication hosts[\s\S]*?# end publication hosts/,
+    hosts.map(([h, p]) => `${h} ${p};`).join("\n    "),
+    "publications.conf",
+  );
 
   return {
     "nginx.conf": main,
@@ -71,7 +88,8 @@ export async function startEdge(opts: EdgeOptions): Promise<EdgeServer> {
   fs.rmSync(prefix, { recursive: true, force: true });
   for (const d of ["logs", "tmp", "cache"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
   const port = opts.port ?? (await freePort());
-  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts }))) fs.writeFileSync(path.join(prefix, file), text);
+  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts })))
+    fs.writeFileSync(path.join(prefix, file), text);
   const conf = path.join(prefix, "nginx.conf");
   const env = { ...process.env, EDGE_SECRET: opts.edgeSecret };
   const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", conf], { encoding: "utf8", env });

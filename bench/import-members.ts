@@ -126,7 +126,11 @@ export async function runImportBench(opts: ImportBenchOptions): Promise<ImportBe
     if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) console.log(`[import-members] building into ${distDir} …`);
     await buildProduction(distDir, env);
     server = await startServer({ distDir, env, logFile: path.join(dataDir, "server.log"), traceFile: null });
-    const [gated] = await handle.db.select({ slug: articles.slug }).from(articles).where(and(eq(articles.publicationId, pub), eq(articles.access, "premium"))).limit(1);
+    const [gated] = await handle.db
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.publicationId, pub), eq(articles.access, "premium")))
+      .limit(1);
     articleUrl = `${server.baseUrl}/articles/${gated.slug}`;
     await load(articleUrl, 3).done;
     baseline = await load(articleUrl, seconds).done;
@@ -180,7 +184,8 @@ export async function runImportBench(opts: ImportBenchOptions): Promise<ImportBe
     const loadEnded = Date.now();
     await cli;
     cliSeconds = (cliEnded - cliStarted) / 1000;
-    if (cliEnded && cliEnded < loadEnded) console.log(`[import-members] note: the CLI import ended ${((loadEnded - cliEnded) / 1000).toFixed(1)} s before the load did`);
+    if (cliEnded && cliEnded < loadEnded)
+      console.log(`[import-members] note: the CLI import ended ${((loadEnded - cliEnded) / 1000).toFixed(1)} s before the load did`);
   }
 
   const created = report.members.created;
@@ -188,23 +193,33 @@ export async function runImportBench(opts: ImportBenchOptions): Promise<ImportBe
   const kept = heapMax - heapBefore;
   const n = (x: number) => x.toLocaleString("en");
   console.log("");
-  say(`import: ${n(created)} members, ${n(grants)} grants (${n(report.grants.history)} expired, kept as history) in ${seconds1.toFixed(1)} s = ${(created / seconds1).toFixed(0)} members/s`);
+  say(
+    `import: ${n(created)} members, ${n(grants)} grants (${n(report.grants.history)} expired, kept as history) in ${seconds1.toFixed(1)} s = ${(created / seconds1).toFixed(0)} members/s`,
+  );
   say(`  check pass (dry run) ${check.toFixed(1)} s, import pass ${(seconds1 - check).toFixed(1)} s; ${Math.ceil(total / 1000)} transactions of 1,000`);
-  say(`  importer memory for a ${mb(bytes)} file: RSS ${mb(rssBefore)} before, peak ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}); JS heap kept after a collection: at most +${mb(kept)} (in use incl. garbage: peak ${mb(peak.heap)})`);
-  say(`re-import of the same file: ${n(again.members.unchanged)} members and ${n(again.grants.unchanged)} grants unchanged, ${again.members.created + again.grants.created + again.grants.updated} written, in ${noop.toFixed(1)} s`);
+  say(
+    `  importer memory for a ${mb(bytes)} file: RSS ${mb(rssBefore)} before, peak ${mb(rssPeak)} (+${mb(rssPeak - rssBefore)}); JS heap kept after a collection: at most +${mb(kept)} (in use incl. garbage: peak ${mb(peak.heap)})`,
+  );
+  say(
+    `re-import of the same file: ${n(again.members.unchanged)} members and ${n(again.grants.unchanged)} grants unchanged, ${again.members.created + again.grants.created + again.grants.updated} written, in ${noop.toFixed(1)} s`,
+  );
   let steady = true;
   if (duringRate !== null) {
     const ratio = duringRate / baseline;
     steady = ratio >= STEADY_RATIO;
     say(`  the CLI imported another ${n(total)} members in ${cliSeconds.toFixed(1)} s (its own process at nice 10, and its database backend)`);
-    say(`${steady ? "PASS" : "FAIL"} article path ${baseline.toFixed(0)} req/s before, ${duringRate.toFixed(0)} req/s while the CLI imports (× ${ratio.toFixed(2)}; goal ≥ × ${STEADY_RATIO})`);
+    say(
+      `${steady ? "PASS" : "FAIL"} article path ${baseline.toFixed(0)} req/s before, ${duringRate.toFixed(0)} req/s while the CLI imports (× ${ratio.toFixed(2)}; goal ≥ × ${STEADY_RATIO})`,
+    );
   }
   const fast = seconds1 <= LIMIT_SECONDS && created === total && report.errors === 0;
   say(`${fast ? "PASS" : "FAIL"} ${n(total)} members with grants imported in ${seconds1.toFixed(1)} s (goal ≤ ${LIMIT_SECONDS} s)`);
   // The file is never held: what the import keeps is the duplicate check's hashes, about a
   // hundred bytes per row (two 53-bit hashes in Maps), plus one batch in flight.
   const flat = kept < 16 * 1024 * 1024 + 256 * total;
-  say(`${flat ? "PASS" : "FAIL"} importer heap kept ${mb(kept)} at most (${Math.round(kept / total)} bytes per row) for a ${mb(bytes)} file (goal: < 16 MB + 256 bytes per row; the file is streamed, never held)`);
+  say(
+    `${flat ? "PASS" : "FAIL"} importer heap kept ${mb(kept)} at most (${Math.round(kept / total)} bytes per row) for a ${mb(bytes)} file (goal: < 16 MB + 256 bytes per row; the file is streamed, never held)`,
+  );
   await server?.stop();
   await handle.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -20,7 +20,16 @@ export type LoadResult = {
 // `host`: the Host header to send (selects the publication; the socket still goes to `baseUrl`,
 // since Node cannot resolve names like data.localhost).
 // `headers`: more request headers (e.g. Accept-Encoding; autocannon sends none by itself).
-export async function runLoad(opts: { baseUrl: string; path: string; connections: number; seconds: number; cookies?: string[]; rssPid?: number; host?: string; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  baseUrl: string;
+  path: string;
+  connections: number;
+  seconds: number;
+  cookies?: string[];
+  rssPid?: number;
+  host?: string;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
   const cookies = opts.cookies ?? [];
   let next = 0;
   const request: autocannon.Request = { method: "GET", path: opts.path };
@@ -43,7 +52,12 @@ export async function runLoad(opts: { baseUrl: string; path: string; connections
 
 // Awaits a run (bounded: autocannon stops by itself after `seconds`; the guard only ends a wedged
 // one) and reads its figures with the server's RSS and CPU over it.
-async function finish(instance: Promise<autocannon.Result> & { stop: () => void }, opts: { seconds: number; rssPid?: number }, rss: ReturnType<typeof sampleRss> | null, cpuBefore: number | null): Promise<{ figures: LoadResult; raw: autocannon.Result }> {
+async function finish(
+  instance: Promise<autocannon.Result> & { stop: () => void },
+  opts: { seconds: number; rssPid?: number },
+  rss: ReturnType<typeof sampleRss> | null,
+  cpuBefore: number | null,
+): Promise<{ figures: LoadResult; raw: autocannon.Result }> {
   const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
   const result = await instance;
   clearTimeout(guard);
@@ -72,13 +86,22 @@ export type LoadTarget = { path: string; host?: string; cookies: string[] };
 
 const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
 
-export async function runTargetsLoad(opts: { baseUrl: string; targets: LoadTarget[]; connections: number; seconds: number; rssPid?: number }): Promise<{ all: LoadResult; perTarget: LoadResult[] }> {
+export async function runTargetsLoad(opts: {
+  baseUrl: string;
+  targets: LoadTarget[];
+  connections: number;
+  seconds: number;
+  rssPid?: number;
+}): Promise<{ all: LoadResult; perTarget: LoadResult[] }> {
   const stats = opts.targets.map(() => ({ latencies: [] as number[], non2xx: 0, errors: 0, timeouts: 0 }));
   const requests = opts.targets.map((t) => {
     let next = 0;
     const request: autocannon.Request = { method: "GET", path: t.path };
     // A different reader's cookie on every request, as in runLoad.
-    request.setupRequest = (req) => ({ ...req, headers: { ...req.headers, ...(t.host ? { host: t.host } : {}), ...(t.cookies.length ? { cookie: t.cookies[next++ % t.cookies.length] } : {}) } });
+    request.setupRequest = (req) => ({
+      ...req,
+      headers: { ...req.headers, ...(t.host ? { host: t.host } : {}), ...(t.cookies.length ? { cookie: t.cookies[next++ % t.cookies.length] } : {}) },
+    });
     return request;
   });
   let clients = 0;
@@ -147,10 +170,20 @@ export function combineResults(runs: LoadResult[]): LoadResult {
 
 // `host`: the Host header of this visit (its publication), as in runLoad, default the baseUrl's;
 // `path`: this visit's own path, default visitEach's.
-export type Visit = { cookie: string | null; host?: string; path?: string; expect: (res: { status: number; headers: http.IncomingHttpHeaders; body: string }) => string | null };
+export type Visit = {
+  cookie: string | null;
+  host?: string;
+  path?: string;
+  expect: (res: { status: number; headers: http.IncomingHttpHeaders; body: string }) => string | null;
+};
 export type VisitReport = { requests: number; ok: number; failures: Map<string, number>; seconds: number };
 
-function get(agent: http.Agent, url: URL, cookie: string | null, host: string | undefined): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  agent: http.Agent,
+  url: URL,
+  cookie: string | null,
+  host: string | undefined,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers: { accept: "text/html", ...(cookie ? { cookie } : {}), ...(host ? { host } : {}) }, timeout: 15_000 }, (res) => {
       const chunks: Buffer[] = [];

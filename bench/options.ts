@@ -119,7 +119,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     nginx: !values["no-nginx"],
     webhooks: !values["no-webhooks"],
     publications: !values["no-publications"],
-    only: values.only ? values.only.split(",").map((k) => k.trim()).filter(Boolean) : null,
+    only: values.only
+      ? values.only
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : null,
     edge: values.edge ?? false,
     weight: values.weight ?? false,
     soak: values.soak ?? false,

@@ -10,7 +10,10 @@ export function decodeEntities(text: string): string {
   });
 }
 
-export const textOf = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+export const textOf = (html: string) =>
+  decodeEntities(html.replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 
 // The inner HTML of every <div> whose class list has `className`, nested divs included.
 export function divsWithClass(html: string, className: string): string[] {

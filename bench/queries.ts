@@ -87,7 +87,13 @@ export function articlePathStatements(windows: PhaseWindow[], idle: QueryWindow)
   const seconds = windows.reduce((s, w) => s + w.window.seconds, 0);
   const idleRate = idle.statements / idle.seconds;
   const lines = [
-    `idle server: ${idle.statements} statements in ${idle.seconds.toFixed(1)} s (${idleRate.toFixed(2)}/s)${idle.traced ? `: ${groupStatements(idle.traced).map(([s, n]) => `${n}× ${s.slice(0, 90)}`).join("; ")}` : ""}`,
+    `idle server: ${idle.statements} statements in ${idle.seconds.toFixed(1)} s (${idleRate.toFixed(2)}/s)${
+      idle.traced
+        ? `: ${groupStatements(idle.traced)
+            .map(([s, n]) => `${n}× ${s.slice(0, 90)}`)
+            .join("; ")}`
+        : ""
+    }`,
     `article windows (${windows.map((w) => w.label).join(", ")}): ${requests.toLocaleString("en-US")} requests, ${statements} statements in ${seconds.toFixed(1)} s`,
   ];
   let onPath: number;
@@ -102,11 +108,23 @@ export function articlePathStatements(windows: PhaseWindow[], idle: QueryWindow)
     const unsteady = all.filter((s) => noRoute(s) && !steady.has(s.sql));
     onPath = renders + request;
     if (all.length !== statements) lines.push(`note: the statement trace saw ${all.length} statements, the server's counter ${statements}`);
-    lines.push(`background, from no route: ${all.length - onPath} (${unsteady.length} of them not sent while idle) · ISR re-renders of ${RENDER_ROUTE}: ${renders} · statements from a route (the request path): ${request}`);
-    if (unsteady.length) lines.push(`  background not sent while idle: ${groupStatements(unsteady).map(([s, n]) => `${n}× ${s.slice(0, 140)}`).join(" | ")}`);
+    lines.push(
+      `background, from no route: ${all.length - onPath} (${unsteady.length} of them not sent while idle) · ISR re-renders of ${RENDER_ROUTE}: ${renders} · statements from a route (the request path): ${request}`,
+    );
+    if (unsteady.length)
+      lines.push(
+        `  background not sent while idle: ${groupStatements(unsteady)
+          .map(([s, n]) => `${n}× ${s.slice(0, 140)}`)
+          .join(" | ")}`,
+      );
     for (const w of windows) {
       const own = w.window.traced!.filter((s) => !noRoute(s));
-      if (own.length) lines.push(`  ${w.label}: ${groupStatements(own).map(([s, n]) => `${n}× ${s.slice(0, 140)}`).join(" | ")}`);
+      if (own.length)
+        lines.push(
+          `  ${w.label}: ${groupStatements(own)
+            .map(([s, n]) => `${n}× ${s.slice(0, 140)}`)
+            .join(" | ")}`,
+        );
     }
     detail = `${onPath} / ${requests.toLocaleString("en-US")} requests${renders ? `; ${renders} of them from ISR re-renders of the per-tier page once its revalidate time passed, ${request} from the request path itself` : ""}`;
   } else {

@@ -76,11 +76,20 @@ async function main(report: Report): Promise<void> {
   const seeded = await seedBenchDatabase(handle.db, handle.kind, { pieces: opts.pieces, members: opts.members, now });
   let email: EmailBench | undefined;
   if (opts.email) {
-    const addresses = await seedNewsletterAudience(handle.db, seeded.publicationId, seeded.members.map((m) => m.id));
+    const addresses = await seedNewsletterAudience(
+      handle.db,
+      seeded.publicationId,
+      seeded.members.map((m) => m.id),
+    );
     for (const m of seeded.members) m.email = addresses.get(m.id) ?? m.email;
     const run = randomBytes(4).toString("hex");
     const markers = { alone: `${run}-alone`, underLoad: `${run}-load` };
-    email = { sink: await startSmtpSink([markers.alone, markers.underLoad]), markers, recipients: new Set(seeded.members.map((m) => m.email.toLowerCase())), adminToken: randomBytes(24).toString("base64url") };
+    email = {
+      sink: await startSmtpSink([markers.alone, markers.underLoad]),
+      markers,
+      recipients: new Set(seeded.members.map((m) => m.email.toLowerCase())),
+      adminToken: randomBytes(24).toString("base64url"),
+    };
   }
   // PGlite allows one process per folder: the server opens it next.
   await handle.close();
@@ -90,7 +99,9 @@ async function main(report: Report): Promise<void> {
   );
 
   const build = await buildProduction(opts.distDir, database.serverEnv);
-  report.line(`build: ${opts.distDir} ${build.seconds < 5 ? "up to date" : `built in ${build.seconds.toFixed(0)} s`}${build.undone.length ? ` (took back next build's edits to ${build.undone.join(", ")})` : ""}`);
+  report.line(
+    `build: ${opts.distDir} ${build.seconds < 5 ? "up to date" : `built in ${build.seconds.toFixed(0)} s`}${build.undone.length ? ` (took back next build's edits to ${build.undone.join(", ")})` : ""}`,
+  );
   await resetRuntimeCache(opts.distDir);
 
   t = Date.now();
@@ -99,19 +110,34 @@ async function main(report: Report): Promise<void> {
   const byTier = groupByTier(cookies);
   // Sessions signed in on data's host: every bench member (the primary's premium members are
   // premium there through the bundle, the others free) and data's own members.
-  const dataCookies = opts.publications ? await mintReaderCookies([...seeded.data.members, ...seeded.members], seeded.tiers, secret, now, seeded.data.publicationId) : [];
+  const dataCookies = opts.publications
+    ? await mintReaderCookies([...seeded.data.members, ...seeded.members], seeded.tiers, secret, now, seeded.data.publicationId)
+    : [];
   const dataByTier = groupByTier(dataCookies);
   const mix = (m: Map<string, unknown[]>) => [...m.entries()].map(([tier, list]) => `${tier} ${num(list.length)}`).join(", ");
-  report.line(`sessions: ${num(cookies.length + dataCookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — primary's host: ${mix(byTier)}${dataCookies.length ? `; ${seeded.data.slug}'s host: ${mix(dataByTier)}` : ""}`);
+  report.line(
+    `sessions: ${num(cookies.length + dataCookies.length)} minted in ${((Date.now() - t) / 1000).toFixed(1)} s — primary's host: ${mix(byTier)}${dataCookies.length ? `; ${seeded.data.slug}'s host: ${mix(dataByTier)}` : ""}`,
+  );
 
   const traceFile = opts.traceQueries ? path.resolve(opts.outDir, "queries.log") : null;
-  const server = await startServer({ distDir: opts.distDir, env: { ...database.serverEnv, AUTH_SECRET: secret, ...(email ? { ...emailEnv(email), EMAIL_WORKER: "off", ADMIN_API_TOKEN: email.adminToken } : {}) }, logFile: path.resolve(opts.outDir, "server.log"), traceFile });
-  report.line(`server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}, NODE_OPTIONS "${server.nodeOptions}"; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`);
-  if (email) email.worker = startEmailWorkerProcess({ ...database.serverEnv, ...emailEnv(email), AUTH_SECRET: secret }, path.resolve(opts.outDir, "email-worker.log"));
+  const server = await startServer({
+    distDir: opts.distDir,
+    env: { ...database.serverEnv, AUTH_SECRET: secret, ...(email ? { ...emailEnv(email), EMAIL_WORKER: "off", ADMIN_API_TOKEN: email.adminToken } : {}) },
+    logFile: path.resolve(opts.outDir, "server.log"),
+    traceFile,
+  });
+  report.line(
+    `server: next start on ${server.baseUrl}, ${server.name} pid ${server.pid}, NODE_OPTIONS "${server.nodeOptions}"; log ${path.relative(process.cwd(), server.logFile)}${traceFile ? `; SQL trace ${path.relative(process.cwd(), traceFile)}` : ""}`,
+  );
+  if (email)
+    email.worker = startEmailWorkerProcess({ ...database.serverEnv, ...emailEnv(email), AUTH_SECRET: secret }, path.resolve(opts.outDir, "email-worker.log"));
   const settled = await settle(server);
-  report.line(`server background work after start: ${settled.statements} statements in ${settled.seconds.toFixed(0)} s${settled.quiet ? ", then quiet" : ", still busy: measuring anyway"}`);
+  report.line(
+    `server background work after start: ${settled.statements} statements in ${settled.seconds.toFixed(0)} s${settled.quiet ? ", then quiet" : ", still busy: measuring anyway"}`,
+  );
 
-  const tiersOf = (id: number) => seeded.tiers.filter((tier) => tier.publicationId === id).map(({ slug, name, rank, canComment }) => ({ slug, name, rank, canComment }));
+  const tiersOf = (id: number) =>
+    seeded.tiers.filter((tier) => tier.publicationId === id).map(({ slug, name, rank, canComment }) => ({ slug, name, rank, canComment }));
   const primary: BenchPublication = {
     id: seeded.publicationId,
     slug: seeded.publicationSlug,
@@ -193,7 +219,11 @@ async function importMode(report: Report, opts: BenchOptions): Promise<void> {
   const members = opts.quick ? 10_000 : 100_000;
   const result = await runImportBench({ adminUrl, members, withServer: true, distDir: opts.distDir, seconds: opts.quick ? 5 : 15 });
   report.record("import", { members, lines: result.lines });
-  report.check(`import: ${num(members)} members with grants within the time and memory goals`, result.pass, result.lines.filter((l) => /^(PASS|FAIL)/.test(l)).join("; "));
+  report.check(
+    `import: ${num(members)} members with grants within the time and memory goals`,
+    result.pass,
+    result.lines.filter((l) => /^(PASS|FAIL)/.test(l)).join("; "),
+  );
 }
 
 async function run(): Promise<void> {

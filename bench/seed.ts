@@ -32,10 +32,28 @@ export const DATA_GATED_MARKER = "MASTHEAD-BENCH-DATA-GATED-MARKER";
 export type RosterMember = { id: number; email: string; role: "reader"; accessEpoch: number; grants: Grant[] };
 // The second publication as seeded: its hostnames, pieces and the accounts whose own grants are in
 // its tiers (`members`; the primary's premium members reach it through the bundle as well).
-export type DataSeed = { publicationId: number; slug: string; hosts: string[]; pieces: number; gatedPieces: number; gatedSlug: string; gatedMarker: string; members: RosterMember[] };
+export type DataSeed = {
+  publicationId: number;
+  slug: string;
+  hosts: string[];
+  pieces: number;
+  gatedPieces: number;
+  gatedSlug: string;
+  gatedMarker: string;
+  members: RosterMember[];
+};
 // `tiers`: every publication's, with bundles (the claims builder takes them); `publicationId`: the
 // primary publication, where `members`' grants and the main benchmark's pieces live.
-export type SeedResult = { pieces: number; gatedPieces: number; members: RosterMember[]; tiers: NetworkTier[]; publicationId: number; publicationSlug: string; gatedSlug: string; data: DataSeed };
+export type SeedResult = {
+  pieces: number;
+  gatedPieces: number;
+  members: RosterMember[];
+  tiers: NetworkTier[];
+  publicationId: number;
+  publicationSlug: string;
+  gatedSlug: string;
+  data: DataSeed;
+};
 
 async function lookupIds(db: Db, publicationId: number) {
   const authorRows = await db.select({ id: authors.id, slug: authors.slug }).from(authors).where(eq(authors.publicationId, publicationId));
@@ -45,7 +63,13 @@ async function lookupIds(db: Db, publicationId: number) {
   return { publicationId, authors: map(authorRows), sections: map(sectionRows), tags: map(tagRows) };
 }
 
-async function writePiece(db: Db, ids: Awaited<ReturnType<typeof lookupIds>>, base: SeedArticle, over: { slug: string; title: string; access: SeedArticle["access"]; body: string; daysAgo: number }, now: Date) {
+async function writePiece(
+  db: Db,
+  ids: Awaited<ReturnType<typeof lookupIds>>,
+  base: SeedArticle,
+  over: { slug: string; title: string; access: SeedArticle["access"]; body: string; daysAgo: number },
+  now: Date,
+) {
   const previewParagraphs = base.previewParagraphs ?? 3;
   const publishAt = new Date(now.getTime() - over.daysAgo * DAY);
   await upsertArticle(db, {
@@ -86,23 +110,35 @@ type PieceSet = {
 async function seedPieces(db: Db, publicationId: number, total: number, set: PieceSet, now: Date): Promise<{ pieces: number; gated: number }> {
   const ids = await lookupIds(db, publicationId);
   const premium = longestPremium();
-  await writePiece(db, ids, set.gated.base, {
-    slug: set.gated.slug,
-    title: `${set.gated.base.title} (benchmark)`,
-    access: "premium",
-    body: `${premium.body}\n\n${set.gated.marker}: this paragraph is only for premium readers.`,
-    daysAgo: 0.5,
-  }, now);
+  await writePiece(
+    db,
+    ids,
+    set.gated.base,
+    {
+      slug: set.gated.slug,
+      title: `${set.gated.base.title} (benchmark)`,
+      access: "premium",
+      body: `${premium.body}\n\n${set.gated.marker}: this paragraph is only for premium readers.`,
+      daysAgo: 0.5,
+    },
+    now,
+  );
   let n = await countArticles(db, publicationId);
   for (let i = 0; n < total; i++, n++) {
     const base = set.bases[i % set.bases.length];
-    await writePiece(db, ids, base, {
-      slug: `bench-${String(i + 1).padStart(3, "0")}-${base.slug}`.slice(0, 200),
-      title: `${base.title} #${i + 1}`,
-      access: set.access[i % set.access.length],
-      body: base.body,
-      daysAgo: 1 + i * 0.7,
-    }, now);
+    await writePiece(
+      db,
+      ids,
+      base,
+      {
+        slug: `bench-${String(i + 1).padStart(3, "0")}-${base.slug}`.slice(0, 200),
+        title: `${base.title} #${i + 1}`,
+        access: set.access[i % set.access.length],
+        body: base.body,
+        daysAgo: 1 + i * 0.7,
+      },
+      now,
+    );
   }
   const [row] = await db
     .select({ gated: sql<number>`count(*) filter (where ${articles.access} <> 'public')::int`, all: sql<number>`count(*)::int` })
@@ -122,11 +158,16 @@ function primaryGrantsFor(i: number, now: Date): GrantPlan[] {
   const ahead = (d: number) => new Date(t + d * DAY);
   const jitter = (i * 7919) % 300;
   switch (i % 20) {
-    case 8: case 9: case 10:
+    case 8:
+    case 9:
+    case 10:
       return [{ tier: "supporter", startsAt: ago(jitter + 1), endsAt: ahead(30 + (jitter % 30)), source: "stripe" }];
-    case 11: case 12: case 13:
+    case 11:
+    case 12:
+    case 13:
       return [{ tier: "premium", startsAt: ago(jitter + 1), endsAt: ahead(30 + (jitter % 30)), source: "stripe" }];
-    case 14: case 15:
+    case 14:
+    case 15:
       return [{ tier: "premium", startsAt: ago(40 + jitter), endsAt: ago(1 + (jitter % 90)), source: "stripe" }];
     case 16:
       return [
@@ -155,7 +196,10 @@ function dataGrantsFor(i: number, now: Date): GrantPlan[] {
   const ahead = (d: number) => new Date(t + d * DAY);
   const jitter = (i * 7919) % 300;
   switch (i % 10) {
-    case 0: case 1: case 2: case 3:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
       return [{ tier: "premium", startsAt: ago(jitter + 1), endsAt: ahead(30 + (jitter % 30)), source: "stripe" }];
     case 4:
       return [{ tier: "premium", startsAt: ago(jitter + 1), endsAt: null, source: "comp" }];
@@ -183,10 +227,27 @@ async function seedMembers(db: Db, publicationId: number, count: number, set: Me
     });
     const rows = await db
       .insert(members)
-      .values(plans.map((p) => ({ email: `${set.emailPrefix}-${String(p.i).padStart(6, "0")}@bench.masthead.test`, role: "reader" as const, emailVerifiedAt: new Date(now.getTime() - 90 * DAY), accessEpoch: p.epoch, epochChangedAt: p.changedAt })))
+      .values(
+        plans.map((p) => ({
+          email: `${set.emailPrefix}-${String(p.i).padStart(6, "0")}@bench.masthead.test`,
+          role: "reader" as const,
+          emailVerifiedAt: new Date(now.getTime() - 90 * DAY),
+          accessEpoch: p.epoch,
+          epochChangedAt: p.changedAt,
+        })),
+      )
       .returning({ id: members.id, email: members.email, accessEpoch: members.accessEpoch });
     const grantRows = plans.flatMap((p, k) =>
-      p.grants.map((g) => ({ memberId: rows[k].id, publicationId, tierSlug: g.tier, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt ?? null, revokedReason: g.revokedAt ? "refund" : null, source: g.source })),
+      p.grants.map((g) => ({
+        memberId: rows[k].id,
+        publicationId,
+        tierSlug: g.tier,
+        startsAt: g.startsAt,
+        endsAt: g.endsAt,
+        revokedAt: g.revokedAt ?? null,
+        revokedReason: g.revokedAt ? "refund" : null,
+        source: g.source,
+      })),
     );
     const inserted = grantRows.length ? await db.insert(grants).values(grantRows).returning() : [];
     const byMember = new Map<number, Grant[]>();
@@ -237,13 +298,31 @@ export async function seedBenchDatabase(
   if (!data) throw new Error(`the demo seed made no "${DATA_PUBLICATION.slug}" publication`);
   const publicationId = primary.id;
   const premium = longestPremium();
-  const pieces = await seedPieces(db, publicationId, opts.pieces, { gated: { slug: GATED_SLUG, marker: GATED_MARKER, base: premium }, bases: demoArticles, access: PRIMARY_ACCESS }, opts.now);
+  const pieces = await seedPieces(
+    db,
+    publicationId,
+    opts.pieces,
+    { gated: { slug: GATED_SLUG, marker: GATED_MARKER, base: premium }, bases: demoArticles, access: PRIMARY_ACCESS },
+    opts.now,
+  );
   const roster = await seedMembers(db, publicationId, opts.members, { emailPrefix: "reader", grantsFor: primaryGrantsFor }, opts.now);
   // Data's gated piece: the primary's body and preview cut under data's byline, section and tags.
   const dataBase = dataArticles.find((a) => a.access === "premium") ?? dataArticles[0];
   const dataGated: SeedArticle = { ...premium, section: dataBase.section, authors: dataBase.authors, tags: dataBase.tags };
-  const dataPieces = await seedPieces(db, data.id, opts.dataPieces ?? 30, { gated: { slug: DATA_GATED_SLUG, marker: DATA_GATED_MARKER, base: dataGated }, bases: dataArticles, access: DATA_ACCESS }, opts.now);
-  const dataRoster = await seedMembers(db, data.id, opts.dataMembers ?? Math.ceil(opts.members / 4), { emailPrefix: "data-reader", grantsFor: dataGrantsFor }, opts.now);
+  const dataPieces = await seedPieces(
+    db,
+    data.id,
+    opts.dataPieces ?? 30,
+    { gated: { slug: DATA_GATED_SLUG, marker: DATA_GATED_MARKER, base: dataGated }, bases: dataArticles, access: DATA_ACCESS },
+    opts.now,
+  );
+  const dataRoster = await seedMembers(
+    db,
+    data.id,
+    opts.dataMembers ?? Math.ceil(opts.members / 4),
+    { emailPrefix: "data-reader", grantsFor: dataGrantsFor },
+    opts.now,
+  );
   const tiers = await networkTiers(db);
   return {
     pieces: pieces.pieces,
@@ -253,7 +332,16 @@ export async function seedBenchDatabase(
     publicationId,
     publicationSlug: primary.slug,
     gatedSlug: GATED_SLUG,
-    data: { publicationId: data.id, slug: data.slug, hosts: data.hosts, pieces: dataPieces.pieces, gatedPieces: dataPieces.gated, gatedSlug: DATA_GATED_SLUG, gatedMarker: DATA_GATED_MARKER, members: dataRoster },
+    data: {
+      publicationId: data.id,
+      slug: data.slug,
+      hosts: data.hosts,
+      pieces: dataPieces.pieces,
+      gatedPieces: dataPieces.gated,
+      gatedSlug: DATA_GATED_SLUG,
+      gatedMarker: DATA_GATED_MARKER,
+      members: dataRoster,
+    },
   };
 }
 
@@ -268,13 +356,19 @@ export async function seedNewsletterAudience(db: Db, publicationId: number, memb
     const ids = memberIds.slice(start, start + CHUNK);
     await db.execute(sql`
       update members set email = split_part(email, '@', 1) || '@mail' || (id % ${domains}) || '.bench.masthead.test'
-      where id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+      where id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`);
     await db
       .insert(publicationMembers)
       .values(ids.map((memberId) => ({ publicationId, memberId, source: "seed", newsletter: true, welcomedAt: new Date() })))
       .onConflictDoUpdate({ target: [publicationMembers.publicationId, publicationMembers.memberId], set: { newsletter: true, welcomedAt: new Date() } });
   }
-  const rows = await db.select({ id: members.id, email: members.email }).from(members).where(sql`${members.email} like '%.bench.masthead.test'`);
+  const rows = await db
+    .select({ id: members.id, email: members.email })
+    .from(members)
+    .where(sql`${members.email} like '%.bench.masthead.test'`);
   for (const r of rows) addresses.set(r.id, r.email);
   return addresses;
 }

@@ -12,7 +12,44 @@ const root = path.resolve(import.meta.dirname, "..");
 
 // Variables the product reads (lib/env.ts) that must not leak in from the caller's shell (CI sets
 // DATABASE_URL, for one): the build and the server get exactly the benchmark's.
-const PRODUCT_ENV = ["DATABASE_URL", "MASTHEAD_DATA_DIR", "AUTH_SECRET", "SITE_URL", "NEXTAUTH_URL", "PORT", "EMAIL_SERVER", "EMAIL_FROM", "EMAIL_CONNECTIONS", "EMAIL_DOMAIN_RATE", "EMAIL_POLL_MS", "EMAIL_SWEEP_SECONDS", "EMAIL_DKIM_DOMAIN", "EMAIL_DKIM_SELECTOR", "EMAIL_DKIM_PRIVATE_KEY", "ADMIN_EMAIL", "ADMIN_API_TOKEN", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "PORTONE_API_SECRET", "PORTONE_WEBHOOK_SECRET", "PORTONE_STORE_ID", "PORTONE_CHANNEL_KEY", "PORTONE_API_BASE", "EMAIL_WORKER", "REDIS_URL", "STRIPE_API_BASE", "STRIPE_PAST_DUE_GRACE_DAYS", "MASTHEAD_DEMO_PERIOD_SECONDS", "MASTHEAD_BENCH", "NODE_OPTIONS", "EDGE_SECRET", "EDGE_COOKIE_TTL_SECONDS", "MASTHEAD_INSTANCES", "MASTHEAD_DEPLOYMENT_ID", "MASTHEAD_CACHE_NAMESPACE"];
+const PRODUCT_ENV = [
+  "DATABASE_URL",
+  "MASTHEAD_DATA_DIR",
+  "AUTH_SECRET",
+  "SITE_URL",
+  "NEXTAUTH_URL",
+  "PORT",
+  "EMAIL_SERVER",
+  "EMAIL_FROM",
+  "EMAIL_CONNECTIONS",
+  "EMAIL_DOMAIN_RATE",
+  "EMAIL_POLL_MS",
+  "EMAIL_SWEEP_SECONDS",
+  "EMAIL_DKIM_DOMAIN",
+  "EMAIL_DKIM_SELECTOR",
+  "EMAIL_DKIM_PRIVATE_KEY",
+  "ADMIN_EMAIL",
+  "ADMIN_API_TOKEN",
+  "STRIPE_SECRET_KEY",
+  "STRIPE_WEBHOOK_SECRET",
+  "PORTONE_API_SECRET",
+  "PORTONE_WEBHOOK_SECRET",
+  "PORTONE_STORE_ID",
+  "PORTONE_CHANNEL_KEY",
+  "PORTONE_API_BASE",
+  "EMAIL_WORKER",
+  "REDIS_URL",
+  "STRIPE_API_BASE",
+  "STRIPE_PAST_DUE_GRACE_DAYS",
+  "MASTHEAD_DEMO_PERIOD_SECONDS",
+  "MASTHEAD_BENCH",
+  "NODE_OPTIONS",
+  "EDGE_SECRET",
+  "EDGE_COOKIE_TTL_SECONDS",
+  "MASTHEAD_INSTANCES",
+  "MASTHEAD_DEPLOYMENT_ID",
+  "MASTHEAD_CACHE_NAMESPACE",
+];
 
 function withoutProductEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -103,7 +140,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-
 export type ServerHandle = {
   port: number;
   baseUrl: string;
@@ -124,13 +160,27 @@ async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
 
 // `until: "answering"` returns once the server answers HTTP at all (a 503 from a health check
 // whose database is down counts): for tests that boot a server during an outage.
-export async function startServer(opts: { distDir: string; env: Record<string, string>; logFile: string; traceFile: string | null; until?: "healthy" | "answering" }): Promise<ServerHandle> {
+export async function startServer(opts: {
+  distDir: string;
+  env: Record<string, string>;
+  logFile: string;
+  traceFile: string | null;
+  until?: "healthy" | "answering";
+}): Promise<ServerHandle> {
   const port = await freePort();
   const env = withoutProductEnv();
-  Object.assign(env, opts.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: opts.distDir, PORT: String(port), MASTHEAD_BENCH: "1",
+  Object.assign(env, opts.env, {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: opts.distDir,
+    PORT: String(port),
+    MASTHEAD_BENCH: "1",
     // Every load-generator connection comes from 127.0.0.1: per-IP search and per-token Admin API
     // limits would answer 429 to the benchmark itself. The limiters still run on every request.
-    SEARCH_REQUESTS_PER_MINUTE: "1000000", ADMIN_API_REQUESTS_PER_MINUTE: "1000000", SIGNIN_REQUESTS_PER_IP: "1000000" });
+    SEARCH_REQUESTS_PER_MINUTE: "1000000",
+    ADMIN_API_REQUESTS_PER_MINUTE: "1000000",
+    SIGNIN_REQUESTS_PER_IP: "1000000",
+  });
   // `-H localhost`, not `-H 127.0.0.1`: with an IP host, Next 16.4 sees the proxy's rewrite
   // (built from request.nextUrl, whose host is "localhost") as an external URL and fetches it,
   // so the proxy blocks the internal /t/** path and every article answers 404. Loopback either way.

@@ -53,7 +53,7 @@ export async function startSmtpSink(markers: string[]): Promise<SmtpSink> {
       const verb = line.slice(0, 4).toUpperCase();
       if (verb === "EHLO") return reply("250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
       if (verb === "HELO") return reply("250 sink");
-      if (verb === "MAIL") return (rcpt = []), reply("250 2.1.0 ok");
+      if (verb === "MAIL") return ((rcpt = []), reply("250 2.1.0 ok"));
       if (verb === "RCPT") {
         const address = /<([^>]*)>/.exec(line)?.[1] ?? "";
         rcpt.push(address.toLowerCase());
@@ -63,7 +63,7 @@ export async function startSmtpSink(markers: string[]): Promise<SmtpSink> {
         inData = true;
         return reply("354 end with <CRLF>.<CRLF>");
       }
-      if (verb === "RSET") return (rcpt = []), reply("250 2.0.0 ok");
+      if (verb === "RSET") return ((rcpt = []), reply("250 2.0.0 ok"));
       if (verb === "NOOP") return reply("250 2.0.0 ok");
       if (verb === "QUIT") {
         reply("221 2.0.0 bye");

@@ -42,12 +42,26 @@ export async function runSoak(plan: SoakPlan, onSample: (s: Sample) => void): Pr
     if (due(webhooks, plan.webhooksPerSecond)) {
       webhooks++;
       const w = plan.webhooks.next();
-      return { kind: "webhook", method: "POST", path: "/api/stripe/webhook", headers: { "content-type": "application/json", "stripe-signature": w.signature }, body: w.body, expect: [200] };
+      return {
+        kind: "webhook",
+        method: "POST",
+        path: "/api/stripe/webhook",
+        headers: { "content-type": "application/json", "stripe-signature": w.signature },
+        body: w.body,
+        expect: [200],
+      };
     }
     if (due(comments, plan.commentsPerSecond)) {
       const who = plan.commenters[comments++ % plan.commenters.length];
       const slug = plan.slugs[i % plan.slugs.length];
-      return { kind: "comment-post", method: "POST", path: `/api/articles/${slug}/comments`, headers: { cookie: who.cookie, "content-type": "application/json", origin: plan.baseUrl }, body: JSON.stringify({ body: `soak comment ${i}` }), expect: [201] };
+      return {
+        kind: "comment-post",
+        method: "POST",
+        path: `/api/articles/${slug}/comments`,
+        headers: { cookie: who.cookie, "content-type": "application/json", origin: plan.baseUrl },
+        body: JSON.stringify({ body: `soak comment ${i}` }),
+        expect: [201],
+      };
     }
     const reader = plan.readers[i % plan.readers.length];
     const slug = plan.slugs[(i * 7) % plan.slugs.length];
@@ -60,9 +74,21 @@ export async function runSoak(plan: SoakPlan, onSample: (s: Sample) => void): Pr
       case 4:
       case 5:
       case 6:
-        return { kind: "member", method: "GET", path: i % 2 ? plan.gatedPath : `/articles/${slug}`, headers: { ...html, cookie: reader.cookie }, expect: [200] };
+        return {
+          kind: "member",
+          method: "GET",
+          path: i % 2 ? plan.gatedPath : `/articles/${slug}`,
+          headers: { ...html, cookie: reader.cookie },
+          expect: [200],
+        };
       case 7:
-        return { kind: "search", method: "GET", path: `/search?q=${encodeURIComponent(WORDS[i % WORDS.length])}`, headers: i % 2 ? { ...html, cookie: reader.cookie } : html, expect: [200] };
+        return {
+          kind: "search",
+          method: "GET",
+          path: `/search?q=${encodeURIComponent(WORDS[i % WORDS.length])}`,
+          headers: i % 2 ? { ...html, cookie: reader.cookie } : html,
+          expect: [200],
+        };
       default:
         return { kind: "comments", method: "GET", path: `/api/articles/${slug}/comments`, headers: i % 2 ? { cookie: reader.cookie } : {}, expect: [200] };
     }
@@ -89,7 +115,14 @@ export async function runSoak(plan: SoakPlan, onSample: (s: Sample) => void): Pr
         const ms = performance.now() - t0;
         // 429 on a comment post is the product's limit working (counted apart, not an error).
         const verdict = r.expect.includes(res.status) ? "ok" : r.kind === "comment-post" && res.status === 429 ? "limited" : "error";
-        onSample({ at: Date.now(), ms, kind: r.kind, status: res.status, verdict, why: verdict === "error" ? `${r.kind} ${r.method} ${r.path.slice(0, 60)} → ${res.status}${res.error ? ` ${res.error}` : ""}` : undefined });
+        onSample({
+          at: Date.now(),
+          ms,
+          kind: r.kind,
+          status: res.status,
+          verdict,
+          why: verdict === "error" ? `${r.kind} ${r.method} ${r.path.slice(0, 60)} → ${res.status}${res.error ? ` ${res.error}` : ""}` : undefined,
+        });
       }
     }),
   );

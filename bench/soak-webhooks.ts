@@ -11,7 +11,10 @@ export function soakWebhooks(memberIds: number[], secret: string, now: Date): So
   const bodies: string[] = [];
   memberIds.forEach((id, i) => {
     const start = new Date(now.getTime() - 60 * DAY_MS + i * 60_000);
-    const bought = demoCheckout({ member: { id, email: `soak-${id}@example.com` }, tierKey: i % 2 ? "premium" : "supporter", interval: "month", amount: 12900, currency: "krw" }, start);
+    const bought = demoCheckout(
+      { member: { id, email: `soak-${id}@example.com` }, tierKey: i % 2 ? "premium" : "supporter", interval: "month", amount: 12900, currency: "krw" },
+      start,
+    );
     const renewed = demoRenewal(bought.state, new Date(bought.state.periodEnd * 1000));
     const events: DemoEvent[] = [...bought.events, ...renewed.events, ...demoCancel(renewed.state, new Date(start.getTime() + 40 * DAY_MS)).events];
     for (const e of events) bodies.push(JSON.stringify(e));

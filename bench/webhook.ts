@@ -104,9 +104,15 @@ async function createMembers(db: Db, count: number) {
 }
 
 async function grantsByEmail(db: Db): Promise<string> {
-  const rows = await db.select({ email: members.email, g: grants }).from(grants).innerJoin(members, eq(members.id, grants.memberId)).orderBy(asc(members.email), asc(grants.sourceRef));
+  const rows = await db
+    .select({ email: members.email, g: grants })
+    .from(grants)
+    .innerJoin(members, eq(members.id, grants.memberId))
+    .orderBy(asc(members.email), asc(grants.sourceRef));
   const iso = (d: Date | null) => d?.toISOString() ?? null;
-  return JSON.stringify(rows.map(({ email, g }) => [email, g.source, g.sourceRef, g.tierSlug, iso(g.startsAt), iso(g.endsAt), iso(g.revokedAt), g.revokedReason]));
+  return JSON.stringify(
+    rows.map(({ email, g }) => [email, g.source, g.sourceRef, g.tierSlug, iso(g.startsAt), iso(g.endsAt), iso(g.revokedAt), g.revokedReason]),
+  );
 }
 
 export async function runWebhookBench(opts: WebhookBenchOptions): Promise<WebhookBenchResult> {

@@ -86,7 +86,19 @@ end
 `;
 }
 
-export async function runWrk(bin: string, opts: { baseUrl: string; path: string; connections: number; seconds: number; threads?: number; headers?: Record<string, string>; cookies?: string[]; workDir: string }): Promise<WrkResult> {
+export async function runWrk(
+  bin: string,
+  opts: {
+    baseUrl: string;
+    path: string;
+    connections: number;
+    seconds: number;
+    threads?: number;
+    headers?: Record<string, string>;
+    cookies?: string[];
+    workDir: string;
+  },
+): Promise<WrkResult> {
   const args = ["-t", String(opts.threads ?? 2), "-c", String(opts.connections), "-d", `${opts.seconds}s`, "--timeout", "10s", "--latency"];
   for (const [name, value] of Object.entries({ accept: "text/html,application/xhtml+xml", ...opts.headers })) args.push("-H", `${name}: ${value}`);
   if (opts.cookies?.length) {

@@ -1,6 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { countCacheEntries } from "./support/cache-entries";
-import { adminApi, demoArticles, edgeCookieFrom, get, getEncoded, GATED_MARKER, markedPiece, publicEn, publicKo, query, rawGet, sessionCookie, type Page } from "./support/client";
+import {
+  adminApi,
+  demoArticles,
+  edgeCookieFrom,
+  get,
+  getEncoded,
+  GATED_MARKER,
+  markedPiece,
+  publicEn,
+  publicKo,
+  query,
+  rawGet,
+  sessionCookie,
+  type Page,
+} from "./support/client";
 import { multiState } from "./support/state";
 
 // Through the nginx edge (deploy/nginx, round robin over both instances).
@@ -42,7 +56,11 @@ test("a forged or foreign edge cookie is not honoured and cannot poison the cach
   const free = await reader("free");
   const premiumEdge = premium.cookie.slice(premium.cookie.indexOf("mh_edge="));
   const [tier, exp, sig] = premiumEdge.slice("mh_edge=".length).split(".");
-  for (const cookie of [`${free.session}; ${premiumEdge}`, `${free.session}; mh_edge=premium.${exp}.${sig.slice(0, -2)}AA`, `${free.session}; mh_edge=${tier}.${Number(exp) + 999}.${sig}`]) {
+  for (const cookie of [
+    `${free.session}; ${premiumEdge}`,
+    `${free.session}; mh_edge=premium.${exp}.${sig.slice(0, -2)}AA`,
+    `${free.session}; mh_edge=${tier}.${Number(exp) + 999}.${sig}`,
+  ]) {
     const page = await get(url(state.edge), cookie);
     expect(page.status).toBe(200);
     expect(page.headers.get("x-cache-status")).toBe("BYPASS");
@@ -114,7 +132,16 @@ test("gzip and identity clients both get the right tier's body from one cache hi
 });
 
 test("/t/** is 404 at the edge in every spelling", async () => {
-  for (const path of [`/t/premium/articles/${markedPiece.slug}`, "/t/premium/articles/x.rsc", "/%74/premium/articles/x", "/T/premium", "/en/t/premium/articles/x", "//t/premium", "/t;x", "/ko/t/anon/articles/x"]) {
+  for (const path of [
+    `/t/premium/articles/${markedPiece.slug}`,
+    "/t/premium/articles/x.rsc",
+    "/%74/premium/articles/x",
+    "/T/premium",
+    "/en/t/premium/articles/x",
+    "//t/premium",
+    "/t;x",
+    "/ko/t/anon/articles/x",
+  ]) {
     const res = await fetch(url(state.edge, path), { redirect: "manual" });
     expect(res.status, path).toBe(404);
     expect(await res.text(), path).not.toContain(GATED_MARKER);
@@ -172,7 +199,14 @@ for (const { mode, base } of edges) {
     const slug = pathPiece.slug;
     // nginx decodes and resolves these to /articles/<slug>; Node sees them raw (or resolves them
     // differently) and answers 404 — or another page — for the very key nginx would store under.
-    for (const raw of [`/articles/x%2F..%2F${slug}`, `/articles/x%2f..%2f${slug}`, `/articles/x%5C..%5C${slug}`, `/articles/x\\..\\${slug}`, `/articles/x/%2E%2E/${slug}`, `/articles/%2e%2e/articles/${slug}`]) {
+    for (const raw of [
+      `/articles/x%2F..%2F${slug}`,
+      `/articles/x%2f..%2f${slug}`,
+      `/articles/x%5C..%5C${slug}`,
+      `/articles/x\\..\\${slug}`,
+      `/articles/x/%2E%2E/${slug}`,
+      `/articles/%2e%2e/articles/${slug}`,
+    ]) {
       const attack = await rawGet(base(), raw);
       expect([400, 404], raw).toContain(attack.status);
       expect(attack.body, raw).not.toContain(escapeHtml(pathPiece.title));

@@ -57,7 +57,11 @@ test("a webhook processed by B is visible through A", async () => {
   const { events } = demoCheckout({ member: { id: member.id, email }, tierKey: "premium", interval: "month", amount: 12900, currency: "krw" }, new Date());
   for (const event of events) {
     const body = JSON.stringify(event);
-    const res = await fetch(`${state.b}/api/stripe/webhook`, { method: "POST", body, headers: { "content-type": "application/json", "stripe-signature": signWebhook(state, body) } });
+    const res = await fetch(`${state.b}/api/stripe/webhook`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "stripe-signature": signWebhook(state, body) },
+    });
     expect(res.status, await res.text()).toBe(200);
   }
   const seen = (await A.member(email)) as { access: { tier: string }; grants: { tier: string; source: string }[] };

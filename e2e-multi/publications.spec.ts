@@ -66,7 +66,14 @@ test("a data premium reader's edge cookie, replayed on the primary's host with t
 
 test("the same address on localhost and data.localhost is cached under separate keys and never crosses", async () => {
   const dataTitle = `Data twin ${Date.now()}`;
-  await adminApi(state, state.a, DATA).createArticle({ title: dataTitle, slug: twin.slug, body: "A piece of data's with the primary's slug.", locale: "en", access: "public", status: "published" });
+  await adminApi(state, state.a, DATA).createArticle({
+    title: dataTitle,
+    slug: twin.slug,
+    body: "A piece of data's with the primary's slug.",
+    locale: "en",
+    access: "public",
+    status: "published",
+  });
   const mainTitle = escapeHtml(twin.title);
   const before = countCacheEntries(state.edgeCacheDir);
   for (let round = 0; round < 3; round++) {
@@ -85,8 +92,14 @@ test("the same address on localhost and data.localhost is cached under separate 
   // (whose render paths name the publication).
   expect(countCacheEntries(state.edgeCacheDir)).toBe(before + 2);
   const shared = await sharedCacheContents(state.redisPort, `*/articles/${twin.slug}*`);
-  expect(shared.entries.some((k) => k.includes(`/t/main/anon/articles/${twin.slug}`)), shared.entries.join("\n")).toBe(true);
-  expect(shared.entries.some((k) => k.includes(`/t/data/anon/articles/${twin.slug}`)), shared.entries.join("\n")).toBe(true);
+  expect(
+    shared.entries.some((k) => k.includes(`/t/main/anon/articles/${twin.slug}`)),
+    shared.entries.join("\n"),
+  ).toBe(true);
+  expect(
+    shared.entries.some((k) => k.includes(`/t/data/anon/articles/${twin.slug}`)),
+    shared.entries.join("\n"),
+  ).toBe(true);
   // Pieces of one publication stay 404 on the other's host, cached or not.
   expect((await hostGet(state.edge, DATA, article(markedPiece.slug))).status).toBe(404);
   expect((await hostGet(state.edge, MAIN, article(dataPremium.slug))).status).toBe(404);
@@ -102,7 +115,19 @@ test("arbitrary Host values share the primary's entries: no new cache entries", 
   await cached(MAIN, path, `${session}; ${edge}`);
   const before = countCacheEntries(state.edgeCacheDir);
   const random = Array.from({ length: 150 }, (_, i) => `${Math.random().toString(36).slice(2)}${i}.example`);
-  const hosts = [...random, "LOCALHOST", "localhost.", "Localhost:8080", "127.0.0.1", "10.1.2.3:80", "[::1]", "data.localhost.evil.example", "evil.example:3000", "under_score.example", `${"a".repeat(63)}.${"b".repeat(63)}.example`];
+  const hosts = [
+    ...random,
+    "LOCALHOST",
+    "localhost.",
+    "Localhost:8080",
+    "127.0.0.1",
+    "10.1.2.3:80",
+    "[::1]",
+    "data.localhost.evil.example",
+    "evil.example:3000",
+    "under_score.example",
+    `${"a".repeat(63)}.${"b".repeat(63)}.example`,
+  ];
   const failures: string[] = [];
   let fromTheCache = 0;
   for (let i = 0; i < hosts.length; i += 20) {
@@ -143,7 +168,9 @@ test("a page Node rendered for another publication than the edge's key says is s
 
 test("an edit in one publication through A is served by B at once, and only in that publication", async () => {
   const path = article(twin.slug);
-  const [piece] = ((await adminApi(state, state.b, DATA).listArticles(twin.slug)).articles as { id: number; slug: string }[]).filter((a) => a.slug === twin.slug);
+  const [piece] = ((await adminApi(state, state.b, DATA).listArticles(twin.slug)).articles as { id: number; slug: string }[]).filter(
+    (a) => a.slug === twin.slug,
+  );
   expect(piece, "data's twin piece (created by the previous test)").toBeDefined();
   // B has both publications' renders of the address.
   for (const host of [DATA, MAIN]) {

@@ -5,7 +5,13 @@ import { grant, revoke, signInAs } from "./support/auth";
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const freePiece = demoArticles.find((a) => a.access === "free" && a.body.includes("<!-- paywall -->"))!;
 const supporterPiece = demoArticles.find((a) => a.access === "supporter")!;
-const lastParagraph = (body: string) => body.trim().split(/\n\s*\n/).filter((p) => !p.startsWith("|") && !p.startsWith("#") && !p.startsWith("-")).pop()!.slice(0, 30);
+const lastParagraph = (body: string) =>
+  body
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((p) => !p.startsWith("|") && !p.startsWith("#") && !p.startsWith("-"))
+    .pop()!
+    .slice(0, 30);
 
 async function articleHtml(page: Page, slug: string): Promise<string> {
   const res = await page.goto(`/articles/${slug}`);

@@ -20,7 +20,18 @@ test.describe("Admin API: articles (design §9)", () => {
     const slug = uniq("api-piece");
     const res = await request.post("/api/admin/v1/articles", {
       headers: api,
-      data: { title: "API 기사", slug, dek: ["요약"], body, locale: "ko", access: "premium", status: "published", authorEmail: "editor@masthead.local", section: "research", tags: ["API 태그", "반도체"] },
+      data: {
+        title: "API 기사",
+        slug,
+        dek: ["요약"],
+        body,
+        locale: "ko",
+        access: "premium",
+        status: "published",
+        authorEmail: "editor@masthead.local",
+        section: "research",
+        tags: ["API 태그", "반도체"],
+      },
     });
     expect(res.status(), await res.text()).toBe(201);
     const created = (await res.json()) as { id: number; slug: string; url: string };
@@ -77,7 +88,10 @@ test.describe("Admin API: articles (design §9)", () => {
     const bad = await request.post("/api/admin/v1/articles", { headers: { ...api, "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(bad.status()).toBe(400);
     const taken = await createPiece(request, { title: "dup", body: "x", access: "public", status: "draft" });
-    const dup = await request.post("/api/admin/v1/articles", { headers: api, data: { title: "dup", slug: taken.slug, body: "x", access: "public", status: "draft" } });
+    const dup = await request.post("/api/admin/v1/articles", {
+      headers: api,
+      data: { title: "dup", slug: taken.slug, body: "x", access: "public", status: "draft" },
+    });
     expect(dup.status()).toBe(409);
     expect((await request.get("/api/admin/v1/articles/abc", { headers: api })).status()).toBe(422);
     expect((await request.patch("/api/admin/v1/articles/99999999", { headers: api, data: { title: "x" } })).status()).toBe(404);
@@ -85,10 +99,15 @@ test.describe("Admin API: articles (design §9)", () => {
 
   test("members and grants endpoints keep working", async ({ request }) => {
     const email = uniqueEmail("api-member");
-    const res = await request.post(`/api/admin/v1/members/${encodeURIComponent(email)}/grants`, { headers: api, data: { tier: "premium", endsAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const res = await request.post(`/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
+      headers: api,
+      data: { tier: "premium", endsAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(res.status()).toBe(201);
     const { id } = (await res.json()) as { id: number };
-    const member = (await (await request.get(`/api/admin/v1/members?email=${encodeURIComponent(email)}`, { headers: api })).json()) as { access: { tier: string } };
+    const member = (await (await request.get(`/api/admin/v1/members?email=${encodeURIComponent(email)}`, { headers: api })).json()) as {
+      access: { tier: string };
+    };
     expect(member.access.tier).toBe("premium");
     expect((await request.delete(`/api/admin/v1/grants/${id}`, { headers: api })).status()).toBe(200);
   });

@@ -58,7 +58,13 @@ test.describe("cache economy", () => {
     const tagA = uniq("관련a");
     const a = await createPiece(request, { title: `편집 대상 ${uniq("a")}`, body: "첫 본문.", access: "public", status: "published", tags: [tagA] });
     const showsA = await createPiece(request, { title: `관련 글 ${uniq("c")}`, body: "관련 본문.", access: "public", status: "published", tags: [tagA] });
-    const unrelated = await createPiece(request, { title: `무관한 글 ${uniq("b")}`, body: "무관 본문.", access: "public", status: "published", tags: [uniq("관련b")] });
+    const unrelated = await createPiece(request, {
+      title: `무관한 글 ${uniq("b")}`,
+      body: "무관 본문.",
+      access: "public",
+      status: "published",
+      tags: [uniq("관련b")],
+    });
     try {
       for (const p of [a, showsA, unrelated]) await request.get(`/articles/${p.slug}`, html);
       expect((await request.get(`/articles/${unrelated.slug}`, html)).headers()["x-nextjs-cache"]).toBe("HIT");
@@ -97,7 +103,9 @@ test.describe("cache economy", () => {
     const idleFrom = await queriesSoFar(page.request);
     await new Promise((r) => setTimeout(r, Date.now() - started));
     const background = (await queriesSoFar(page.request)) - idleFrom;
-    expect(during - background, `statements sent while answering ${calls} /api/me calls (${during}) beyond the idle window's (${background})`).toBeLessThan(calls / 3);
+    expect(during - background, `statements sent while answering ${calls} /api/me calls (${during}) beyond the idle window's (${background})`).toBeLessThan(
+      calls / 3,
+    );
   });
 
   test("parallel requests with one stale session re-mint it once", async ({ page, request }) => {
@@ -110,7 +118,13 @@ test.describe("cache economy", () => {
     await revoke(request, grantId);
     const headers = { accept: "text/html", cookie: `${session.name}=${session.value}` };
     const answers = await Promise.all(Array.from({ length: 8 }, () => request.get("/articles/flood-risk-climate-data", { headers })));
-    const minted = answers.map((r) => r.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${session.name}=`))?.value.split(";")[0]);
+    const minted = answers.map(
+      (r) =>
+        r
+          .headersArray()
+          .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith(`${session.name}=`))
+          ?.value.split(";")[0],
+    );
     expect(minted.every(Boolean), "every parallel answer passes the re-minted session on").toBe(true);
     expect(new Set(minted).size, "one re-mint shared by all parallel requests").toBe(1);
   });

@@ -22,7 +22,10 @@ class CommentsSection {
     await expect(this.root).toHaveAttribute("data-state", "ready");
   }
   comment(text: string): Locator {
-    return this.root.getByTestId("comment").filter({ has: this.page.getByTestId("comment-body").getByText(text, { exact: true }) }).last();
+    return this.root
+      .getByTestId("comment")
+      .filter({ has: this.page.getByTestId("comment-body").getByText(text, { exact: true }) })
+      .last();
   }
   async post(text: string) {
     const form = this.root.getByTestId("comment-form").first();
@@ -31,7 +34,9 @@ class CommentsSection {
     await expect(this.comment(text)).toBeVisible();
   }
   async reply(to: string, text: string) {
-    await this.comment(to).getByRole("button", { name: /^(답글|Reply)$/ }).click();
+    await this.comment(to)
+      .getByRole("button", { name: /^(답글|Reply)$/ })
+      .click();
     const form = this.comment(to).getByTestId("comment-form");
     await form.getByRole("textbox").fill(text);
     await form.getByRole("button", { name: /답글 등록|Post reply/ }).click();
@@ -137,8 +142,14 @@ test.describe("comments", () => {
     await expect(notice).toHaveAttribute("data-reason", "signed_out");
     // Signing in alone is not enough when only Premium may comment: the notice says so (tier data).
     await expect(notice).toContainText("댓글은 프리미엄 회원만 쓸 수 있습니다. 프리미엄 회원이라면 로그인하세요.");
-    await expect(notice.getByRole("link", { name: "로그인" })).toHaveAttribute("href", `/signin?callbackUrl=${encodeURIComponent(`/articles/${publicKo.slug}`)}`);
-    await expect(notice.getByRole("link", { name: "구독 플랜 보기" })).toHaveAttribute("href", `/pricing?returnTo=${encodeURIComponent(`/articles/${publicKo.slug}`)}`);
+    await expect(notice.getByRole("link", { name: "로그인" })).toHaveAttribute(
+      "href",
+      `/signin?callbackUrl=${encodeURIComponent(`/articles/${publicKo.slug}`)}`,
+    );
+    await expect(notice.getByRole("link", { name: "구독 플랜 보기" })).toHaveAttribute(
+      "href",
+      `/pricing?returnTo=${encodeURIComponent(`/articles/${publicKo.slug}`)}`,
+    );
   });
 
   test("the API validates bodies and replies, and limits members to 5 comments a minute", async ({ page, request }) => {
@@ -176,7 +187,7 @@ test.describe("comments", () => {
     const editor = await newPage(browser);
     await signInAs(editor, "editor@masthead.local", "/");
     // Any reader of the piece may report it, once: a repeat is acknowledged without counting twice.
-    const commentId = (await (await request.get(api(publicKo.slug))).json() as { comments: CommentView[] }).comments.find((c) => c.body === tag)!.id;
+    const commentId = ((await (await request.get(api(publicKo.slug))).json()) as { comments: CommentView[] }).comments.find((c) => c.body === tag)!.id;
     const report = (r: APIRequestContext) => r.post(`${api(publicKo.slug)}/${commentId}/report`, { data: { reason: "spam" } });
     expect((await report(editor.request)).status()).toBe(201);
     expect(await (await report(editor.request)).json()).toMatchObject({ alreadyReported: true });
@@ -233,8 +244,19 @@ test.describe("comments", () => {
       void d.dismiss();
     });
     const payloads = [
-      ['<script>window.__xss=1</script>', '<img src=x onerror="window.__xss=1">', "<svg onload=alert(1)>", '<iframe srcdoc="<script>alert(1)</script>"></iframe>'].join("\n"),
-      ['https://example.com/"><img src=x onerror=alert(1)>', "https://example.com/'onmouseover='alert(1)'", "javascript:alert(1)", '<a href="javascript:alert(1)">click</a>', "[x](javascript:alert(1))"].join("\n"),
+      [
+        "<script>window.__xss=1</script>",
+        '<img src=x onerror="window.__xss=1">',
+        "<svg onload=alert(1)>",
+        '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+      ].join("\n"),
+      [
+        'https://example.com/"><img src=x onerror=alert(1)>',
+        "https://example.com/'onmouseover='alert(1)'",
+        "javascript:alert(1)",
+        '<a href="javascript:alert(1)">click</a>',
+        "[x](javascript:alert(1))",
+      ].join("\n"),
       `${"가".repeat(5)}${"W".repeat(1200)}`,
       "مرحبا \u202Eevil\u202C بالعالم https://example.com/rtl",
     ];
@@ -252,7 +274,7 @@ test.describe("comments", () => {
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await expect(comments.root.locator("script, img, svg, iframe, style, object, embed, math")).toHaveCount(0);
-    await expect(comments.root.getByText('<script>window.__xss=1</script>')).toBeVisible();
+    await expect(comments.root.getByText("<script>window.__xss=1</script>")).toBeVisible();
 
     const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
     expect(widths.doc).toBeLessThanOrEqual(widths.view);

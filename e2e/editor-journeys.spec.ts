@@ -82,7 +82,12 @@ test.describe("editor journeys", () => {
   test("a preview link opens the draft signed out, uncached and unindexed; revoke makes it a 404; publishing redirects", async ({ page, request, browser }) => {
     const secret = `미리보기 본문 ${uniq("pv")}`;
     const title = `미리보기 ${uniq("t")}`;
-    const piece = await createPiece(request, { title, body: `${secret}\n\n<!-- paywall -->\n\n유료 부분도 미리보기에서는 보입니다.`, access: "premium", status: "draft" });
+    const piece = await createPiece(request, {
+      title,
+      body: `${secret}\n\n<!-- paywall -->\n\n유료 부분도 미리보기에서는 보입니다.`,
+      access: "premium",
+      status: "draft",
+    });
     await signInStaff(page, "editor@masthead.local");
     await page.goto(`/studio/pieces/${piece.id}`);
     const links = page.getByTestId("preview-links");

@@ -61,8 +61,20 @@ test.describe("reader journeys (issue 20)", () => {
 
   test("plan cards promise each benefit once, only what exists, and show the yearly saving", async ({ page }) => {
     for (const { path, comment, gone, yearly, saving } of [
-      { path: "/pricing", comment: "댓글 토론 참여", gone: ["댓글 작성 불가", "광고 없는", "연구 데이터"], yearly: /^연간/, saving: "연간 결제 시 ₩25,800 절약 (16%)" },
-      { path: "/en/pricing", comment: "Join the comment discussions", gone: ["No commenting", "Ad-free", "Download research data"], yearly: /^Yearly/, saving: "Save ₩25,800 a year (16%)" },
+      {
+        path: "/pricing",
+        comment: "댓글 토론 참여",
+        gone: ["댓글 작성 불가", "광고 없는", "연구 데이터"],
+        yearly: /^연간/,
+        saving: "연간 결제 시 ₩25,800 절약 (16%)",
+      },
+      {
+        path: "/en/pricing",
+        comment: "Join the comment discussions",
+        gone: ["No commenting", "Ad-free", "Download research data"],
+        yearly: /^Yearly/,
+        saving: "Save ₩25,800 a year (16%)",
+      },
     ]) {
       await page.goto(path);
       const premium = page.getByTestId("plan-premium");

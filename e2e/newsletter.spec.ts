@@ -15,7 +15,14 @@ const created: number[] = [];
 async function publishNewsletter(request: APIRequestContext, title: string, extra: Record<string, unknown> = {}) {
   const res = await request.post("/api/admin/v1/articles", {
     headers: auth,
-    data: { title, body: `모두가 읽는 첫 문단입니다.\n\n<!-- paywall -->\n\n${GATED} 프리미엄 독자만 읽는 분석.`, access: "premium", status: "published", newsletter: true, ...extra },
+    data: {
+      title,
+      body: `모두가 읽는 첫 문단입니다.\n\n<!-- paywall -->\n\n${GATED} 프리미엄 독자만 읽는 분석.`,
+      access: "premium",
+      status: "published",
+      newsletter: true,
+      ...extra,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const { id } = (await res.json()) as { id: number };
@@ -55,7 +62,13 @@ test.describe("newsletters and notices", () => {
     expect(teaser.headers?.listUnsubscribePost).toBe("List-Unsubscribe=One-Click");
 
     // The Admin API reports the send; saving the piece again sends nothing more.
-    await expect.poll(async () => ((await (await request.get(`/api/admin/v1/articles/${id}`, { headers: auth })).json()) as { newsletter: { status: string } }).newsletter.status, { timeout: 60_000 }).toBe("done");
+    await expect
+      .poll(
+        async () =>
+          ((await (await request.get(`/api/admin/v1/articles/${id}`, { headers: auth })).json()) as { newsletter: { status: string } }).newsletter.status,
+        { timeout: 60_000 },
+      )
+      .toBe("done");
     await request.patch(`/api/admin/v1/articles/${id}`, { headers: auth, data: { title: `${title} (수정)`, newsletter: true } });
     await page.waitForTimeout(2_000);
     expect(mailsTo(premium).filter((m) => m.subject.startsWith(title))).toHaveLength(1);
@@ -77,7 +90,11 @@ test.describe("newsletters and notices", () => {
     // Forged and malformed tokens: 404 and 400, nothing changed.
     const [memberId, pubId] = path.split("/").pop()!.split(".");
     expect((await request.post(`/email/unsubscribe/${memberId}.${pubId}.${"A".repeat(22)}`, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(404);
-    expect((await request.post(`/email/unsubscribe/${Number(memberId) + 1}.${pubId}.${path.split(".").pop()}`, { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(404);
+    expect(
+      (
+        await request.post(`/email/unsubscribe/${Number(memberId) + 1}.${pubId}.${path.split(".").pop()}`, { form: { "List-Unsubscribe": "One-Click" } })
+      ).status(),
+    ).toBe(404);
     expect((await request.post("/email/unsubscribe/not-a-token", { form: { "List-Unsubscribe": "One-Click" } })).status()).toBe(400);
 
     // The mail client's one-click POST: no session, 200.

@@ -15,7 +15,10 @@ const dataPremium = dataArticles.find((a) => a.body.includes(DATA_GATED_MARKER))
 const unique = (label: string) => `portone-${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 async function setProvider(request: APIRequestContext, provider: "stripe" | "portone") {
-  const res = await request.patch(`http://localhost:${port}/api/admin/v1/publications/${DATA_PUBLICATION.slug}`, { headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` }, data: { paymentProvider: provider } });
+  const res = await request.patch(`http://localhost:${port}/api/admin/v1/publications/${DATA_PUBLICATION.slug}`, {
+    headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+    data: { paymentProvider: provider },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }
 
@@ -33,7 +36,10 @@ async function signInOnData(page: Page, email: string): Promise<string> {
 
 async function toPortOneCheckout(page: Page) {
   await page.goto(`${DATA_ORIGIN}/pricing`);
-  await page.getByRole("button", { name: /구독|Subscribe/ }).first().click();
+  await page
+    .getByRole("button", { name: /구독|Subscribe/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/checkout\/portone\?intent=/);
   await expect(page.getByTestId("portone-vat")).toBeVisible();
 }
@@ -43,14 +49,18 @@ test.describe("PortOne demo checkout", () => {
   test.afterAll(async ({ request }) => setProvider(request, "stripe"));
 
   test("only a network admin token may switch the provider", async ({ request }) => {
-    const res = await request.patch(`http://localhost:${port}/api/admin/v1/publications/${DATA_PUBLICATION.slug}`, { headers: { authorization: "Bearer wrong-token-0123456789" }, data: { paymentProvider: "stripe" } });
+    const res = await request.patch(`http://localhost:${port}/api/admin/v1/publications/${DATA_PUBLICATION.slug}`, {
+      headers: { authorization: "Bearer wrong-token-0123456789" },
+      data: { paymentProvider: "stripe" },
+    });
     expect(res.status()).toBe(401);
   });
 
   test("a declined card is refused with a clear message and buys nothing; a good card then subscribes", async ({ page }) => {
     const email = unique("buyer");
     const cookie = await signInOnData(page, email);
-    const me = async () => ((await (await page.request.get(`http://localhost:${port}/api/me`, { headers: { host: DATA_HOST, cookie } })).json()) as { tier: string }).tier;
+    const me = async () =>
+      ((await (await page.request.get(`http://localhost:${port}/api/me`, { headers: { host: DATA_HOST, cookie } })).json()) as { tier: string }).tier;
     expect(await me()).toBe("free");
 
     await toPortOneCheckout(page);

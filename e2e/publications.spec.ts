@@ -147,7 +147,10 @@ test.describe("publications", () => {
     expect((await at(primaryPage.request, null, primaryCookie).get("/studio/pieces")).status()).toBe(200);
 
     // A token made in the primary's studio (an admin there) is refused on data's host.
-    const created = await request.post(`${PRIMARY_ORIGIN}/api/admin/v1/articles`, { headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` }, data: { title: "probe", body: "x", access: "public", status: "draft" } });
+    const created = await request.post(`${PRIMARY_ORIGIN}/api/admin/v1/articles`, {
+      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+      data: { title: "probe", body: "x", access: "public", status: "draft" },
+    });
     expect(created.status()).toBe(201);
     const admin = await (await browser.newContext()).newPage();
     const adminCookie = await signInOn(admin, PRIMARY_ORIGIN, "admin@masthead.local", "/studio/tokens");
@@ -160,14 +163,19 @@ test.describe("publications", () => {
     expect((await at(request, DATA_HOST).get("/api/admin/v1/articles?limit=1", auth)).status()).toBe(403);
     expect((await at(request, DATA_HOST).get("/api/admin/v1/publications", auth)).status()).toBe(403);
     expect(adminCookie).toBeTruthy();
-    await request.delete(`${PRIMARY_ORIGIN}/api/admin/v1/articles/${((await created.json()) as { id: number }).id}`, { headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` } });
+    await request.delete(`${PRIMARY_ORIGIN}/api/admin/v1/articles/${((await created.json()) as { id: number }).id}`, {
+      headers: { authorization: `Bearer ${ADMIN_API_TOKEN}` },
+    });
   });
 
   test("paying on data's host buys data's premium (lookup key data.premium_monthly), not the primary's", async ({ page }) => {
     const email = unique("data-buyer");
     const cookie = await signInOn(page, DATA_ORIGIN, email, "/pricing");
     await page.goto(`${DATA_ORIGIN}/pricing`);
-    await page.getByRole("button", { name: /구독|Subscribe/ }).first().click();
+    await page
+      .getByRole("button", { name: /구독|Subscribe/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/checkout\/demo/);
     await page.getByRole("button", { name: /결제|Pay/ }).click();
     await expect(page).toHaveURL(/\/checkout\/success/);

@@ -76,7 +76,15 @@ test.describe("reader journey in English", () => {
 
 test.describe("bad input", () => {
   test("unknown slugs answer the friendly 404", async ({ page }) => {
-    for (const path of ["/articles/no-such-piece", "/authors/nobody", "/sections/none", "/tags/none", "/nowhere", "/en/nowhere", "/articles/%ED%95%9C%EA%B8%80"]) {
+    for (const path of [
+      "/articles/no-such-piece",
+      "/authors/nobody",
+      "/sections/none",
+      "/tags/none",
+      "/nowhere",
+      "/en/nowhere",
+      "/articles/%ED%95%9C%EA%B8%80",
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(404);
       await expect(page.getByText("페이지를 찾을 수 없습니다")).toBeVisible();
@@ -84,7 +92,21 @@ test.describe("bad input", () => {
   });
 
   test("odd search queries give a normal results page", async ({ request }) => {
-    const queries = ["", " ", "x".repeat(10_000), "%", "_", "'; drop table articles; --", ".*", "[a-", "(?<", "\\", "반도체 semiconductor", "<script>alert(1)</script>", "\u200b\u202e"];
+    const queries = [
+      "",
+      " ",
+      "x".repeat(10_000),
+      "%",
+      "_",
+      "'; drop table articles; --",
+      ".*",
+      "[a-",
+      "(?<",
+      "\\",
+      "반도체 semiconductor",
+      "<script>alert(1)</script>",
+      "\u200b\u202e",
+    ];
     for (const q of queries) {
       const res = await request.get(`/search?q=${encodeURIComponent(q)}`);
       expect(res.status(), q.slice(0, 20)).toBe(200);

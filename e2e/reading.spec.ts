@@ -17,7 +17,10 @@ test.describe("reading", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`/articles/${publicKo.slug}$`));
     const encoded = encodeURIComponent(copied);
-    await expect(page.getByTestId("share-x")).toHaveAttribute("href", new RegExp(`^https://twitter\\.com/intent/tweet\\?url=${encoded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    await expect(page.getByTestId("share-x")).toHaveAttribute(
+      "href",
+      new RegExp(`^https://twitter\\.com/intent/tweet\\?url=${encoded.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+    );
     await expect(page.getByTestId("share-facebook")).toHaveAttribute("href", `https://www.facebook.com/sharer/sharer.php?u=${encoded}`);
   });
 

@@ -12,7 +12,10 @@ import { mailCount, waitForSignInLink } from "./support/mailbox";
 const DAY = 24 * 3600 * 1000;
 
 function directive(policy: string, name: string): string[] {
-  const d = policy.split(";").map((s) => s.trim()).find((s) => s.startsWith(`${name} `));
+  const d = policy
+    .split(";")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith(`${name} `));
   return d ? d.split(/\s+/).slice(1) : [];
 }
 

@@ -65,7 +65,9 @@ test.describe("structured data on pieces", () => {
       expect(ld.isAccessibleForFree, piece.slug).toBe(true);
       expect(ld).not.toHaveProperty("hasPart");
       expect(ld).toMatchObject({ "@context": "https://schema.org", url: `${baseURL}/articles/${piece.slug}`, inLanguage: piece.locale });
-      expect(ld.author).toEqual(expect.arrayContaining([expect.objectContaining({ "@type": "Person", url: expect.stringContaining(`/authors/${piece.authors[0]}`) })]));
+      expect(ld.author).toEqual(
+        expect.arrayContaining([expect.objectContaining({ "@type": "Person", url: expect.stringContaining(`/authors/${piece.authors[0]}`) })]),
+      );
       expect(typeof ld.datePublished).toBe("string");
       expect(typeof ld.dateModified).toBe("string");
       expect(typeof ld.articleSection).toBe("string");

@@ -4,7 +4,11 @@ import { signInAs } from "./support/auth";
 import { signInStaff, uniq } from "./studio-support";
 
 test.describe("studio: admin-only areas", () => {
-  test("admins create API tokens (shown once, hashed, last-used); editors and readers posting to the action are refused", async ({ page, browser, baseURL }) => {
+  test("admins create API tokens (shown once, hashed, last-used); editors and readers posting to the action are refused", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     await signInStaff(page, "admin@masthead.local");
     await page.goto("/studio/tokens");
     const name = uniq("e2e-token");
@@ -23,7 +27,12 @@ test.describe("studio: admin-only areas", () => {
     await expect(page.getByText(token)).toHaveCount(0);
 
     // Replay the admin's exact Server Action request with other sessions.
-    const replay = { "Next-Action": action.headers()["next-action"], "Content-Type": action.headers()["content-type"], Origin: baseURL!, Accept: "text/x-component" };
+    const replay = {
+      "Next-Action": action.headers()["next-action"],
+      "Content-Type": action.headers()["content-type"],
+      Origin: baseURL!,
+      Accept: "text/x-component",
+    };
     const editor = await (await browser.newContext()).newPage();
     await signInStaff(editor, "editor@masthead.local");
     const asEditor = await editor.request.post("/studio/tokens", { headers: replay, data: action.postDataBuffer() ?? "", maxRedirects: 0 });
@@ -35,7 +44,11 @@ test.describe("studio: admin-only areas", () => {
     expect(asReader.status()).toBe(403);
     // Next runs an action posted to any page path: a studio action posted outside /studio is
     // refused by the proxy too, for everyone (no studio form posts there).
-    for (const [who, path] of [[reader, "/en/account"], [reader, "/"], [page, "/en/account"]] as const) {
+    for (const [who, path] of [
+      [reader, "/en/account"],
+      [reader, "/"],
+      [page, "/en/account"],
+    ] as const) {
       const elsewhere = await who.request.post(path, { headers: replay, data: action.postDataBuffer() ?? "", maxRedirects: 0 });
       expect(elsewhere.status(), `studio action posted to ${path}`).toBe(403);
     }
@@ -87,7 +100,13 @@ test.describe("studio: admin-only areas", () => {
     expect(piece.status()).toBe(200);
     expect(await piece.text()).toContain("송전선 하나를 세우는 데");
     // Every hop is permanent (Next itself first drops a trailing slash with a 308).
-    for (const [old, to] of [["/?p=101", "/articles/grid-delay"], ["/2024/03/grid-delay/", "/articles/grid-delay"], ["/grid-delay", "/articles/grid-delay"], ["/category/energy/", "/sections/energy"], ["/author/minsu", "/authors/minsu"]]) {
+    for (const [old, to] of [
+      ["/?p=101", "/articles/grid-delay"],
+      ["/2024/03/grid-delay/", "/articles/grid-delay"],
+      ["/grid-delay", "/articles/grid-delay"],
+      ["/category/energy/", "/sections/energy"],
+      ["/author/minsu", "/authors/minsu"],
+    ]) {
       let url = old;
       for (let hop = 0; hop < 3 && !url.startsWith(to); hop++) {
         const res = await request.get(url, { maxRedirects: 0 });

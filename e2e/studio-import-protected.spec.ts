@@ -32,7 +32,8 @@ test("studio import: password-protected posts arrive gated; an unknown tier is r
   expect(res.status()).toBe(200);
   const html = await res.text();
   expect(html).toContain("배터리 공급망 비공개 노트");
-  for (const secret of ["양극재 조달의 숨은 병목", "합작 조건은 공개된 적이 없다", "단가는 12% 낮다", "합작 단가가 12%"]) expect(html, secret).not.toContain(secret);
+  for (const secret of ["양극재 조달의 숨은 병목", "합작 조건은 공개된 적이 없다", "단가는 12% 낮다", "합작 단가가 12%"])
+    expect(html, secret).not.toContain(secret);
 
   // Later specs count the seeded pieces only.
   const listed = await request.get("/api/admin/v1/articles?section=industry&limit=50", { headers: api });

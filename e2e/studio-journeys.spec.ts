@@ -67,7 +67,10 @@ test.describe("studio journeys: members", () => {
 test("WordPress import: the dry run reports what would change and publishes nothing", async ({ page, request }) => {
   // The sample export under a source and slugs of its own, so no other spec's import interferes.
   const u = uniq("dry").toLowerCase();
-  const xml = fs.readFileSync("tests/fixtures/wxr/sample.xml", "utf8").replaceAll("old.example.com", `${u}.example.com`).replaceAll("grid-delay", `grid-delay-${u}`);
+  const xml = fs
+    .readFileSync("tests/fixtures/wxr/sample.xml", "utf8")
+    .replaceAll("old.example.com", `${u}.example.com`)
+    .replaceAll("grid-delay", `grid-delay-${u}`);
   await signInStaff(page, "admin@masthead.local");
   await page.goto("/studio/import");
   await expect(page.getByLabel(/dry run/)).toBeChecked();

@@ -21,7 +21,9 @@ test("studio member import: dry run first, levels mapped in the form, time-limit
   const memberOf = async (email: string) => request.get(`/api/admin/v1/members?email=${encodeURIComponent(email)}`, { headers: api });
 
   // Only staff reach the upload at all.
-  expect((await request.post("/studio/import/members/upload?format=csv&dryRun=1", { headers: { "content-type": "text/csv" }, data: "email\n" })).status()).toBe(403);
+  expect((await request.post("/studio/import/members/upload?format=csv&dryRun=1", { headers: { "content-type": "text/csv" }, data: "email\n" })).status()).toBe(
+    403,
+  );
 
   await signInStaff(page, "admin@masthead.local");
   await page.goto("/studio/import");
@@ -52,7 +54,11 @@ test("studio member import: dry run first, levels mapped in the form, time-limit
   await importButton.click();
   await expect(result).toContainText("가져왔습니다");
   await expect(result).toContainText("회원: 새로 3");
-  const imported = (await (await memberOf(gold)).json()) as { name: string; access: { tier: string }; grants: { tier: string; source: string; endsAt: string; status: string }[] };
+  const imported = (await (await memberOf(gold)).json()) as {
+    name: string;
+    access: { tier: string };
+    grants: { tier: string; source: string; endsAt: string; status: string }[];
+  };
   expect(imported.name).toBe("김골드");
   expect(imported.access.tier).toBe("premium");
   expect(imported.grants).toEqual([expect.objectContaining({ tier: "premium", source: "import", endsAt: "2099-12-31T15:00:00.000Z", status: "active" })]);
@@ -67,7 +73,9 @@ test("studio member import: dry run first, levels mapped in the form, time-limit
   await expect(result).toContainText("권한: 부여 0 · 만료 이력 0 · 연장 0 · 그대로 2");
 
   // Korean Excel's plain "CSV": refused with the fix named, nothing written.
-  await page.locator('input[type="file"]').setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: fs.readFileSync("tests/fixtures/member-import/generic-cp949.csv") });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "excel.csv", mimeType: "text/csv", buffer: fs.readFileSync("tests/fixtures/member-import/generic-cp949.csv") });
   await page.getByRole("button", { name: "미리 보기" }).click();
   await expect(issues).toContainText("CP949");
   await expect(issues).toContainText("CSV UTF-8");
@@ -87,7 +95,10 @@ test("studio member import: an upload cut short on the way is refused, not impor
     rows.push(row);
     size += Buffer.byteLength(row) + 1;
   }
-  const res = await page.request.post("/studio/import/members/upload?format=csv&dryRun=1", { headers: { "content-type": "text/csv", origin: baseURL! }, data: Buffer.from(`${rows.join("\n")}\n`) });
+  const res = await page.request.post("/studio/import/members/upload?format=csv&dryRun=1", {
+    headers: { "content-type": "text/csv", origin: baseURL! },
+    data: Buffer.from(`${rows.join("\n")}\n`),
+  });
   const body = (await res.json()) as { report?: { rows: number }; error?: { message: string } };
   if (res.status() === 200) expect(body.report?.rows).toBe(rows.length - 1);
   else {
@@ -95,4 +106,3 @@ test("studio member import: an upload cut short on the way is refused, not impor
     expect(body.error?.message).toContain("파일이 끝까지 오지 않았습니다");
   }
 });
-

@@ -56,7 +56,10 @@ test.describe("studio: members and grants", () => {
 
   test("presets: a lifetime grant, then revoke it; the member page shows both", async ({ page, request }) => {
     const email = uniqueEmail("lifetime");
-    await request.post(`/api/admin/v1/members/${encodeURIComponent(email)}/grants`, { headers: { Authorization: "Bearer e2e-admin-token-0123456789abcdef" }, data: { tier: "supporter", endsAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    await request.post(`/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
+      headers: { Authorization: "Bearer e2e-admin-token-0123456789abcdef" },
+      data: { tier: "supporter", endsAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     await signInStaff(page, "editor@masthead.local");
     await openMember(page, email);
     const form = page.getByRole("form", { name: /무료 권한 주기/ });

@@ -7,7 +7,17 @@ export const api = { Authorization: `Bearer ${ADMIN_API_TOKEN}` };
 export const uniq = (label: string) => `${label}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
 export const uniqueEmail = (label: string) => `${uniq(label)}@example.com`;
 
-export type NewPiece = { title: string; slug?: string; body: string; access: string; status: string; publishAt?: string; unlockAt?: string; section?: string; tags?: string[] };
+export type NewPiece = {
+  title: string;
+  slug?: string;
+  body: string;
+  access: string;
+  status: string;
+  publishAt?: string;
+  unlockAt?: string;
+  section?: string;
+  tags?: string[];
+};
 
 export async function createPiece(request: APIRequestContext, piece: NewPiece): Promise<{ id: number; slug: string; url: string }> {
   const res = await request.post("/api/admin/v1/articles", { headers: api, data: piece });

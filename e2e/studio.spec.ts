@@ -65,7 +65,14 @@ test.describe("studio: write, gate, schedule", () => {
   test("a premium piece with unlockAt 20 s ahead becomes public on its own", async ({ request }) => {
     const at = new Date(Date.now() + 20_000);
     const slug = uniq("unlock");
-    await createPiece(request, { title: `곧 공개 ${slug}`, slug, body: `공개 문단.\n\n<!-- paywall -->\n\n${GATED}-UNLOCK`, access: "premium", status: "published", unlockAt: at.toISOString() });
+    await createPiece(request, {
+      title: `곧 공개 ${slug}`,
+      slug,
+      body: `공개 문단.\n\n<!-- paywall -->\n\n${GATED}-UNLOCK`,
+      access: "premium",
+      status: "published",
+      unlockAt: at.toISOString(),
+    });
     const before = await (await request.get(`/articles/${slug}`)).text();
     expect(before).not.toContain(`${GATED}-UNLOCK`);
     const seen = await pollUntil(request, `/articles/${slug}`, (s, body) => s === 200 && body.includes(`${GATED}-UNLOCK`), 40_000);
@@ -75,7 +82,10 @@ test.describe("studio: write, gate, schedule", () => {
 });
 
 test.describe("studio: hero image upload", () => {
-  const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082", "hex");
+  const png = Buffer.from(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+    "hex",
+  );
 
   test("an image is stored and served; a non-image is refused next to the field", async ({ page, request }) => {
     await signInStaff(page, "editor@masthead.local");

@@ -86,9 +86,15 @@ const schema = z.object({
   // refuses the embedded database (db/instance-guard.ts).
   MASTHEAD_INSTANCES: z.coerce.number().int().min(1).default(1),
   // Shared by every instance of one build: Next's deploymentId and build id (next.config.ts).
-  MASTHEAD_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only (a Next.js deploymentId)").optional(),
+  MASTHEAD_DEPLOYMENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - and _ only (a Next.js deploymentId)")
+    .optional(),
   // Replaces the database part of the Redis key prefix (lib/cache/rules.mjs cacheNamespace).
-  MASTHEAD_CACHE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).optional(),
+  MASTHEAD_CACHE_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+    .optional(),
   // Shares one session across publications under one parent domain (design §10), e.g.
   // ".example.com"; unset: sessions are host-only and a member signs in on each publication host.
   SESSION_COOKIE_DOMAIN: z

@@ -53,9 +53,31 @@ function unicodeRange(points) {
   return terms.join(", ");
 }
 
-const latin = [...range(0x20, 0x7e), ...range(0xa0, 0xff), 0x131, 0x152, 0x153, 0x2c6, 0x2da, 0x2dc, ...range(0x2000, 0x206f), 0x20a9, 0x20ac, 0x2122, ...range(0x2190, 0x2193), 0x2212];
+const latin = [
+  ...range(0x20, 0x7e),
+  ...range(0xa0, 0xff),
+  0x131,
+  0x152,
+  0x153,
+  0x2c6,
+  0x2da,
+  0x2dc,
+  ...range(0x2000, 0x206f),
+  0x20a9,
+  0x20ac,
+  0x2122,
+  ...range(0x2190, 0x2193),
+  0x2212,
+];
 // CJK punctuation, compatibility jamo (ㅋㅋ), fullwidth forms, circled numbers.
-const koreanMarks = [...range(0x3000, 0x303f), ...range(0x3131, 0x318e), ...range(0x3200, 0x321e), ...range(0x3260, 0x327e), ...range(0x2460, 0x24ff), ...range(0xff01, 0xff5e)];
+const koreanMarks = [
+  ...range(0x3000, 0x303f),
+  ...range(0x3131, 0x318e),
+  ...range(0x3200, 0x321e),
+  ...range(0x3260, 0x327e),
+  ...range(0x2460, 0x24ff),
+  ...range(0xff01, 0xff5e),
+];
 const common = commonSyllables();
 const commonSet = new Set(common);
 const rare = range(0xac00, 0xd7a3).filter((p) => !commonSet.has(p));
@@ -73,7 +95,9 @@ const faces = [];
 for (const slice of slices) {
   const file = `noto-sans-kr-400-${slice.name}.woff2`;
   execFileSync(PYTHON, [
-    "-m", "fontTools.subset", SOURCE,
+    "-m",
+    "fontTools.subset",
+    SOURCE,
     `--font-number=${FONT_NUMBER}`,
     `--unicodes=${slice.points.map((p) => p.toString(16)).join(",")}`,
     "--flavor=woff2",
@@ -96,7 +120,12 @@ for (const slice of slices) {
 // The OFL must travel with the font (its condition 2): the licence as Debian ships it.
 const copyright = readFileSync("/usr/share/doc/fonts-noto-cjk/copyright", "utf8");
 const oflStart = copyright.indexOf("License: SIL-1.1\n -");
-const ofl = copyright.slice(oflStart, copyright.indexOf("\nLicense: GPL-3+", oflStart)).split("\n").slice(1).map((l) => (l === " ." ? "" : l.replace(/^ /, ""))).join("\n");
+const ofl = copyright
+  .slice(oflStart, copyright.indexOf("\nLicense: GPL-3+", oflStart))
+  .split("\n")
+  .slice(1)
+  .map((l) => (l === " ." ? "" : l.replace(/^ /, "")))
+  .join("\n");
 writeFileSync(
   path.join(outDir, "OFL.txt"),
   `Noto Sans CJK KR, subset and converted to WOFF2 by scripts/build-korean-font.mjs.\nCopyright 2014-2021 Adobe (http://www.adobe.com/), with Reserved Font Name 'Source'.\nCopyright 2010-2012, Google Corporation.\n\nThis Font Software is licensed under the SIL Open Font License, Version 1.1.\n\n${ofl.trim()}\n`,
@@ -111,5 +140,7 @@ ${faces.join("\n")}
 `,
 );
 
-const total = readdirSync(outDir).filter((f) => f.endsWith(".woff2")).reduce((n, f) => n + statSync(path.join(outDir, f)).size, 0);
+const total = readdirSync(outDir)
+  .filter((f) => f.endsWith(".woff2"))
+  .reduce((n, f) => n + statSync(path.join(outDir, f)).size, 0);
 console.log(`${slices.length} slices, ${(total / 1024).toFixed(0)} KiB of woff2 in ${path.relative(root, outDir)}`);

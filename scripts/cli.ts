@@ -14,7 +14,14 @@ import { importCommands } from "@/lib/import/cli";
 import { memberImportCommands } from "@/lib/import/members/cli";
 import { cliPublication, publicationCommands } from "@/lib/publications/cli";
 
-const commands: Record<string, Command> = { ...publicationCommands, ...userCommands, ...importCommands, ...memberImportCommands, ...stripeCommands, ...portoneCommands };
+const commands: Record<string, Command> = {
+  ...publicationCommands,
+  ...userCommands,
+  ...importCommands,
+  ...memberImportCommands,
+  ...stripeCommands,
+  ...portoneCommands,
+};
 
 function help(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.summary}`);

@@ -17,7 +17,9 @@ const NICE = 10;
 
 async function main(): Promise<void> {
   if (!getEnv().DATABASE_URL) {
-    console.error("email:worker needs PostgreSQL (DATABASE_URL): the embedded database is opened by the server alone, whose own worker sends (EMAIL_WORKER=on)");
+    console.error(
+      "email:worker needs PostgreSQL (DATABASE_URL): the embedded database is opened by the server alone, whose own worker sends (EMAIL_WORKER=on)",
+    );
     process.exit(2);
   }
   const settings = defaultWorkerSettings();
@@ -28,7 +30,9 @@ async function main(): Promise<void> {
   }
   const db = await getDb();
   const state: EmailWorkerSlot = { started: true, wake: () => {} };
-  console.log(`[email] worker process ${process.pid}: ${settings.server ? `SMTP, ${settings.connections} connections` : "no EMAIL_SERVER: the dev outbox"}, polling every ${settings.pollMs} ms, nice ${os.getPriority()}`);
+  console.log(
+    `[email] worker process ${process.pid}: ${settings.server ? `SMTP, ${settings.connections} connections` : "no EMAIL_SERVER: the dev outbox"}, polling every ${settings.pollMs} ms, nice ${os.getPriority()}`,
+  );
   runWorkerLoop(db, settings, state);
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(0));
 }

@@ -56,9 +56,7 @@ const SCHEMES = [
 function palette(rand, hint = {}) {
   const scheme = SCHEMES[Math.floor(rand() * SCHEMES.length)];
   const base = hint.hues ? hint.hues[0] : rand() * 360;
-  const hues = hint.hues
-    ? [0, 1, 2, 3].map((i) => hint.hues[i % hint.hues.length] + (i >= hint.hues.length ? 18 : 0))
-    : scheme.offsets.map((o) => base + o);
+  const hues = hint.hues ? [0, 1, 2, 3].map((i) => hint.hues[i % hint.hues.length] + (i >= hint.hues.length ? 18 : 0)) : scheme.offsets.map((o) => base + o);
   const dark = hint.dark ?? rand() < 0.6; // most heroes on a deep ground, some light and airy
   const sat = hint.sat ?? 50 + rand() * 25;
   const [h0, h1, h2, h3] = hues;
@@ -240,7 +238,6 @@ function blocks(p, rand, W, H) {
   }
   return s;
 }
-
 
 // Layout: lines — near-parallel cables with round nodes (networks, grids)
 function network(p, rand, W, H) {
@@ -491,10 +488,7 @@ async function writeJpegRaw(svg, file, W, H) {
   let quality = 72;
   let buf;
   do {
-    buf = await sharp(Buffer.from(svg))
-      .resize(W, H)
-      .jpeg({ quality, progressive: true, mozjpeg: true })
-      .toBuffer();
+    buf = await sharp(Buffer.from(svg)).resize(W, H).jpeg({ quality, progressive: true, mozjpeg: true }).toBuffer();
     quality -= 6;
   } while (buf.length > 120_000 && quality >= 50);
   await writeFile(file, buf);

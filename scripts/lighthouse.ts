@@ -164,7 +164,12 @@ async function audit(chromePort: number, page: Page): Promise<{ scores: Scores; 
 function printTable(rows: { page: Page; scores: Scores }[]) {
   const head = ["page", "performance", "accessibility", "best-practices", "seo"];
   const width = Math.max(...rows.map((r) => r.page.name.length), 4) + 2;
-  console.log(`\n${head[0].padEnd(width)}${head.slice(1).map((h) => h.padStart(16)).join("")}`);
+  console.log(
+    `\n${head[0].padEnd(width)}${head
+      .slice(1)
+      .map((h) => h.padStart(16))
+      .join("")}`,
+  );
   for (const { page, scores } of rows) {
     // Rounded the way Lighthouse's own report shows them; the assertion uses the raw score.
     console.log(`${page.name.padEnd(width)}${CATEGORIES.map((c) => String(scores[c] === null ? "n/a" : Math.round(scores[c] * 100)).padStart(16)).join("")}`);
@@ -219,7 +224,9 @@ async function main() {
     if (failures.length) console.log(`\nAudits below 100 in accessibility / best practices / SEO:\n${failures.join("\n")}`);
     const belowTarget = rows.filter((r) => REQUIRED.some((c) => r.scores[c] !== 1));
     if (assert && belowTarget.length) {
-      console.error(`\n[lighthouse] FAIL: accessibility, best practices and SEO must be 100 on every page (${belowTarget.map((r) => r.page.name).join(", ")}).`);
+      console.error(
+        `\n[lighthouse] FAIL: accessibility, best practices and SEO must be 100 on every page (${belowTarget.map((r) => r.page.name).join(", ")}).`,
+      );
       process.exitCode = 1;
     }
   } catch (err) {

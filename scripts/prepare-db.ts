@@ -11,7 +11,13 @@ import { getEnv } from "@/lib/env";
 async function main() {
   const env = getEnv();
   // Before opening anything: the embedded database serves one process only.
-  const claim = guardEmbeddedDatabase({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, instances: env.MASTHEAD_INSTANCES, authSecret: env.AUTH_SECRET, dataDir: env.MASTHEAD_DATA_DIR });
+  const claim = guardEmbeddedDatabase({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    instances: env.MASTHEAD_INSTANCES,
+    authSecret: env.AUTH_SECRET,
+    dataDir: env.MASTHEAD_DATA_DIR,
+  });
   const handle = await openDatabase();
   try {
     await migrateDatabase(handle.db, handle.kind);

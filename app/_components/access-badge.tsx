@@ -14,9 +14,7 @@ export function AccessBadge({ access, tiers, lang }: { access: string; tiers: Ti
   if (!label) return null;
   const paid = access !== "free";
   return (
-    <span
-      className={`inline-block rounded-sm px-1.5 py-0.5 text-xs font-semibold ${paid ? "bg-amber-100 text-gold" : "bg-slate-200 text-slate-800"}`}
-    >
+    <span className={`inline-block rounded-sm px-1.5 py-0.5 text-xs font-semibold ${paid ? "bg-amber-100 text-gold" : "bg-slate-200 text-slate-800"}`}>
       {label}
     </span>
   );

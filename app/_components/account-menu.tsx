@@ -60,14 +60,22 @@ export function AccountMenu({ lang, labels }: { lang: UiLang; labels: { signIn: 
   if (!me) return <span className="inline-block h-8 w-16" aria-hidden="true" />;
   if (!me.signedIn) {
     return (
-      <Link href={localePath(lang, "/signin")} className="inline-flex h-8 items-center whitespace-nowrap rounded border border-ink bg-ink px-3 font-semibold text-white hover:bg-black">
+      <Link
+        href={localePath(lang, "/signin")}
+        className="inline-flex h-8 items-center whitespace-nowrap rounded border border-ink bg-ink px-3 font-semibold text-white hover:bg-black"
+      >
         {labels.signIn}
       </Link>
     );
   }
   const tierLabel = me.tierName ? me.tierName[lang] : null;
   return (
-    <Link href={localePath(lang, "/account")} className="inline-flex h-8 items-center whitespace-nowrap rounded border border-ink px-3 font-semibold hover:bg-black/5" data-testid="account-menu" data-tier={me.tier}>
+    <Link
+      href={localePath(lang, "/account")}
+      className="inline-flex h-8 items-center whitespace-nowrap rounded border border-ink px-3 font-semibold hover:bg-black/5"
+      data-testid="account-menu"
+      data-tier={me.tier}
+    >
       {labels.account}
       {/* The tier is spelled out from small tablets up; on phones it would push the header to two lines. */}
       {tierLabel ? <span className="ml-1 hidden font-normal text-muted sm:inline">· {tierLabel}</span> : null}

@@ -21,7 +21,11 @@ export function SiteHeader({ lang, sections, publication }: { lang: UiLang; sect
           {name}
         </Link>
         <div className="flex flex-wrap items-center justify-end gap-2 text-sm sm:gap-3">
-          <Link href={localePath(lang, "/pricing")} className="rounded bg-accent px-3 py-1 font-semibold text-white hover:bg-accent-dark" data-testid="header-pricing">
+          <Link
+            href={localePath(lang, "/pricing")}
+            className="rounded bg-accent px-3 py-1 font-semibold text-white hover:bg-accent-dark"
+            data-testid="header-pricing"
+          >
             {t.nav.pricing}
           </Link>
           <Link href={localePath(lang, "/search")} className="rounded px-2 py-1 text-ink hover:bg-black/5">
@@ -34,13 +38,15 @@ export function SiteHeader({ lang, sections, publication }: { lang: UiLang; sect
       <nav aria-label={t.nav.menu} className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2 text-sm">
           {/* Sections an import brought in join the navigation only when chosen (sections.in_nav). */}
-          {sections.filter((s) => s.inNav !== false).map((s) => (
-            <li key={s.slug}>
-              <Link href={localePath(lang, `/sections/${s.slug}`)} className="block whitespace-nowrap px-2 py-2 text-ink hover:text-accent">
-                {lang === "en" ? s.nameEn : s.name}
-              </Link>
-            </li>
-          ))}
+          {sections
+            .filter((s) => s.inNav !== false)
+            .map((s) => (
+              <li key={s.slug}>
+                <Link href={localePath(lang, `/sections/${s.slug}`)} className="block whitespace-nowrap px-2 py-2 text-ink hover:text-accent">
+                  {lang === "en" ? s.nameEn : s.name}
+                </Link>
+              </li>
+            ))}
         </ul>
       </nav>
     </header>

@@ -41,7 +41,12 @@ export default async function StudioLayout({ children }: { children: React.React
   const mine = publications.filter((p) => staffRoleIn(viewer.member.role, viewer.staff, p.id) !== null);
   if (mine.length === 0) redirect("/signin?callbackUrl=%2Fstudio");
   const role = viewer.staffRole;
-  const links = role === "admin" ? [...editorLinks, ...adminLinks, ...(viewer.member.role === "admin" ? ([["/studio/publications", "발행처"]] as const) : [])] : role ? editorLinks : [];
+  const links =
+    role === "admin"
+      ? [...editorLinks, ...adminLinks, ...(viewer.member.role === "admin" ? ([["/studio/publications", "발행처"]] as const) : [])]
+      : role
+        ? editorLinks
+        : [];
   return (
     <html lang="ko">
       <body className="min-h-screen bg-paper">

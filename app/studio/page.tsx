@@ -21,12 +21,20 @@ export default async function StudioHome({ searchParams }: { searchParams: Promi
       ) : null}
       <p className="text-muted">{email}님, 환영합니다.</p>
       <div className="flex flex-wrap gap-3">
-        <Link href="/studio/pieces/new" className="rounded bg-ink px-3 py-2 text-sm font-semibold text-white">새 기사 쓰기</Link>
-        <Link href="/studio/pieces" className="rounded border border-rule bg-white px-3 py-2 text-sm">기사 목록</Link>
-        <Link href="/studio/members" className="rounded border border-rule bg-white px-3 py-2 text-sm">회원 찾기</Link>
+        <Link href="/studio/pieces/new" className="rounded bg-ink px-3 py-2 text-sm font-semibold text-white">
+          새 기사 쓰기
+        </Link>
+        <Link href="/studio/pieces" className="rounded border border-rule bg-white px-3 py-2 text-sm">
+          기사 목록
+        </Link>
+        <Link href="/studio/members" className="rounded border border-rule bg-white px-3 py-2 text-sm">
+          회원 찾기
+        </Link>
       </div>
       <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-2 text-lg font-bold">최근 변경</h2>
+        <h2 id="recent-heading" className="mb-2 text-lg font-bold">
+          최근 변경
+        </h2>
         <ul className="divide-y divide-rule rounded border border-rule bg-white text-sm">
           {recent.map((e) => (
             <li key={e.id} className="p-2">

@@ -29,7 +29,14 @@ function fetchRaw(baseUrl: string, pathName: string, cookie: string | null, acce
         const raw = Buffer.concat(chunks);
         const encoding = res.headers["content-encoding"] ?? null;
         const body = (encoding === "gzip" ? gunzipSync(raw) : raw).toString("utf8");
-        resolve({ status: res.statusCode ?? 0, raw, body, encoding, cache: String(res.headers["x-cache-status"] ?? ""), setCookie: Boolean(res.headers["set-cookie"]) });
+        resolve({
+          status: res.statusCode ?? 0,
+          raw,
+          body,
+          encoding,
+          cache: String(res.headers["x-cache-status"] ?? ""),
+          setCookie: Boolean(res.headers["set-cookie"]),
+        });
       });
       res.on("error", reject);
     });
@@ -45,7 +52,10 @@ async function verify(baseUrl: string, pathName: string, cookie: string | null, 
   let gz: Fetched | null = null;
   for (let i = 0; i < 3; i++) gz = await fetchRaw(baseUrl, pathName, cookie, "gzip");
   const plain = await fetchRaw(baseUrl, pathName, cookie, null);
-  for (const [what, page] of [["gzip", gz!], ["identity", plain]] as const) {
+  for (const [what, page] of [
+    ["gzip", gz!],
+    ["identity", plain],
+  ] as const) {
     if (page.status !== 200) throw new Error(`the edge answered ${page.status} to ${who} ${what} reader`);
     if (page.body.includes(GATED_MARKER) !== readable) throw new Error(`the edge served the wrong tier's body to ${who} ${what} reader`);
     if (page.setCookie) throw new Error(`the edge response to ${who} ${what} reader set a cookie: the reader's edge cookie was not accepted`);
@@ -64,7 +74,9 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   // does. The benchmark reads the primary publication, which nginx maps 127.0.0.1 to.
   const premiumCookies = premium.slice(0, 2_000).map((r) => withEdgeCookie(r, key, PRIMARY_PUBLICATION, 3_600));
   const wrk = ensureWrk();
-  report.line(`load generator: ${wrk ? `wrk (${wrk}), 2 threads` : "autocannon (wrk could not be installed)"}, ${opts.connections} connections, ${opts.durationSeconds} s per figure, Accept-Encoding: gzip`);
+  report.line(
+    `load generator: ${wrk ? `wrk (${wrk}), 2 threads` : "autocannon (wrk could not be installed)"}, ${opts.connections} connections, ${opts.durationSeconds} s per figure, Accept-Encoding: gzip`,
+  );
   const measure = async (baseUrl: string, pathName: string, what: string, cookies?: string[]): Promise<LoadResult & { bytesPerResponse?: number }> => {
     const seconds = opts.durationSeconds;
     if (opts.warmupSeconds > 0) await load(baseUrl, pathName, opts.warmupSeconds, what, cookies);
@@ -83,7 +95,11 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
       const anon = await verify(edge.baseUrl, ctx.gatedPath, null, false);
       const paid = await verify(edge.baseUrl, ctx.gatedPath, premiumCookies[0], true);
       bytes ??= { anon, premium: paid };
-      results.set(mode, { anon: await measure(edge.baseUrl, ctx.gatedPath, `${mode}-anon`), premium: await measure(edge.baseUrl, ctx.gatedPath, `${mode}-premium`, premiumCookies), cache: `${anon.cache}/${paid.cache}` });
+      results.set(mode, {
+        anon: await measure(edge.baseUrl, ctx.gatedPath, `${mode}-anon`),
+        premium: await measure(edge.baseUrl, ctx.gatedPath, `${mode}-premium`, premiumCookies),
+        cache: `${anon.cache}/${paid.cache}`,
+      });
     } finally {
       await edge.stop();
     }
@@ -93,7 +109,8 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   // body for clients without gzip) as files, one per reader kind, asked for with the same requests
   // (premium: the same readers' cookies, which nginx reads and ignores).
   const { anon: anonBytes, premium: premiumBytes } = bytes!;
-  if (anonBytes.encoding !== "gzip" || premiumBytes.encoding !== "gzip") report.line(`note: the edge sent ${anonBytes.encoding ?? "identity"}/${premiumBytes.encoding ?? "identity"} bodies to gzip clients (expected gzip)`);
+  if (anonBytes.encoding !== "gzip" || premiumBytes.encoding !== "gzip")
+    report.line(`note: the edge sent ${anonBytes.encoding ?? "identity"}/${premiumBytes.encoding ?? "identity"} bodies to gzip clients (expected gzip)`);
   const files = await startFileServer({
     workDir: path.join(opts.outDir, "nginx-gzip-static"),
     pages: [
@@ -105,7 +122,10 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
   try {
     const check = await fetchRaw(files.baseUrl, "/premium.html", null, "gzip");
     if (!check.raw.equals(premiumBytes.raw)) throw new Error("nginx's gzip_static file is not the edge's bytes");
-    limit = { anon: await measure(files.baseUrl, "/anon.html", "static-anon"), premium: await measure(files.baseUrl, "/premium.html", "static-premium", premiumCookies) };
+    limit = {
+      anon: await measure(files.baseUrl, "/anon.html", "static-anon"),
+      premium: await measure(files.baseUrl, "/premium.html", "static-premium", premiumCookies),
+    };
   } finally {
     await files.stop();
   }
@@ -131,9 +151,20 @@ export async function edgeSection(ctx: BenchContext): Promise<void> {
     row("anon", "edge, auth_request", auth.anon),
     row("premium", "edge, auth_request", auth.premium),
   ]);
-  report.line(`bytes per response: anonymous ${kb(anonBytes.raw.length)} gzip (${kb(anonBytes.identity.length)} identity), premium ${kb(premiumBytes.raw.length)} gzip (${kb(premiumBytes.identity.length)} identity)`);
+  report.line(
+    `bytes per response: anonymous ${kb(anonBytes.raw.length)} gzip (${kb(anonBytes.identity.length)} identity), premium ${kb(premiumBytes.raw.length)} gzip (${kb(premiumBytes.identity.length)} identity)`,
+  );
   report.line(`cache status of the checked requests (anonymous/premium, 3rd request): cookie ${cookie.cache}, auth_request ${auth.cache}`);
-  report.record("edge", { limit, ...Object.fromEntries([...results.entries()].map(([m, r]) => [m, { anon: r.anon, premium: r.premium }])), bytes: { anonGzip: anonBytes.raw.length, anonIdentity: anonBytes.identity.length, premiumGzip: premiumBytes.raw.length, premiumIdentity: premiumBytes.identity.length } });
+  report.record("edge", {
+    limit,
+    ...Object.fromEntries([...results.entries()].map(([m, r]) => [m, { anon: r.anon, premium: r.premium }])),
+    bytes: {
+      anonGzip: anonBytes.raw.length,
+      anonIdentity: anonBytes.identity.length,
+      premiumGzip: premiumBytes.raw.length,
+      premiumIdentity: premiumBytes.identity.length,
+    },
+  });
   for (const [mode, r] of results) {
     const bad = r.anon.non2xx + r.anon.errors + r.anon.timeouts + r.premium.non2xx + r.premium.errors + r.premium.timeouts;
     report.check(`edge (${mode}) answered every request 2xx`, bad === 0, `${num(bad)} non-2xx/errors/timeouts`);

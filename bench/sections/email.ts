@@ -16,9 +16,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // `markers`: one per send (alone, under load); each newsletter's subject carries its own.
 // `worker`: the send queue's worker process (`npm run email:worker`; the server runs with EMAIL_WORKER=off).
-export type EmailBench = { sink: SmtpSink; markers: { alone: string; underLoad: string }; recipients: Set<string>; adminToken: string; worker?: { pid: number; logFile: string } };
+export type EmailBench = {
+  sink: SmtpSink;
+  markers: { alone: string; underLoad: string };
+  recipients: Set<string>;
+  adminToken: string;
+  worker?: { pid: number; logFile: string };
+};
 
-type Send = { published: number; sent: SinkMessage[]; span: number; rate: number; total: number; firstAfter: number; twice: number; missing: number; strangers: number; avgBytes: number };
+type Send = {
+  published: number;
+  sent: SinkMessage[];
+  span: number;
+  rate: number;
+  total: number;
+  firstAfter: number;
+  twice: number;
+  missing: number;
+  strangers: number;
+  avgBytes: number;
+};
 
 // A long-form Korean piece (about 9 KB of text) cut by the paywall in the middle, so free
 // members' copies are the teaser and premium members' the whole text.
@@ -85,12 +102,18 @@ export async function emailSection(ctx: BenchContext, email: EmailBench): Promis
   const premium = (ctx.byTier.get("premium") ?? []).map((c) => c.cookie);
   const seconds = opts.quick ? 4 : 10;
   const windowSeconds = opts.quick ? 2 : 5;
-  const load = (s: number) => runLoad({ baseUrl: server.baseUrl, path: ctx.gatedPath, connections: opts.connections, seconds: s, cookies: premium, rssPid: server.pid });
+  const load = (s: number) =>
+    runLoad({ baseUrl: server.baseUrl, path: ctx.gatedPath, connections: opts.connections, seconds: s, cookies: premium, rssPid: server.pid });
   report.section(
     `Email (issue 17): a premium piece sent as a newsletter to ${num(email.recipients.size)} members over ${new Set([...email.recipients].map((a) => a.split("@")[1])).size} domains through a local SMTP sink (${email.sink.url}), ` +
       `while ${opts.connections} connections of premium readers load ${ctx.gatedPath}`,
   );
-  report.line(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (the load generator and the SMTP sink share these cores with the server)`);
+  report.line(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (the load generator and the SMTP sink share these cores with the server)`,
+  );
 
   if (opts.warmupSeconds > 0) await load(opts.warmupSeconds);
   const rssIdle = rssBytes(server.pid);
@@ -106,7 +129,8 @@ export async function emailSection(ctx: BenchContext, email: EmailBench): Promis
   const rssAlonePeak = rssAlone.stop().peak;
   const cpuAfter = cpu();
   const alone = summarize(email, email.markers.alone, aloneStarted);
-  const perMessage = (a: number | null, b: number | null) => (a !== null && b !== null && alone.sent.length ? `${num(((b - a) * 1000) / alone.sent.length)} µs` : "?");
+  const perMessage = (a: number | null, b: number | null) =>
+    a !== null && b !== null && alone.sent.length ? `${num(((b - a) * 1000) / alone.sent.length)} µs` : "?";
   report.line(
     `send alone (no web load): ${sendText(alone)}; server RSS peak ${mb(rssAlonePeak)}; CPU per message: worker process ${perMessage(cpuBefore.worker, cpuAfter.worker)}, web server ${perMessage(cpuBefore.server, cpuAfter.server)}`,
   );
@@ -130,21 +154,87 @@ export async function emailSection(ctx: BenchContext, email: EmailBench): Promis
   const busy = combineResults(during);
   const rssPeak = Math.max(rssAlonePeak ?? 0, ...[before, after, ...during].map((r) => r.rss?.peak ?? 0));
   report.table([
-    { phase: "idle, before the send", "req/s": num(before.requestsPerSecond), requests: num(before.requests), "p50 ms": before.p50, "p99 ms": before.p99, "non-2xx": before.non2xx + before.errors + before.timeouts, "peak RSS": mb(before.rss?.peak) },
-    { phase: `during the send (${during.length} × ${windowSeconds} s)`, "req/s": num(busy.requestsPerSecond), requests: num(busy.requests), "p50 ms": busy.p50, "p99 ms": busy.p99, "non-2xx": busy.non2xx + busy.errors + busy.timeouts, "peak RSS": mb(Math.max(...during.map((r) => r.rss?.peak ?? 0))) },
-    { phase: "idle, after the send", "req/s": num(after.requestsPerSecond), requests: num(after.requests), "p50 ms": after.p50, "p99 ms": after.p99, "non-2xx": after.non2xx + after.errors + after.timeouts, "peak RSS": mb(after.rss?.peak) },
+    {
+      phase: "idle, before the send",
+      "req/s": num(before.requestsPerSecond),
+      requests: num(before.requests),
+      "p50 ms": before.p50,
+      "p99 ms": before.p99,
+      "non-2xx": before.non2xx + before.errors + before.timeouts,
+      "peak RSS": mb(before.rss?.peak),
+    },
+    {
+      phase: `during the send (${during.length} × ${windowSeconds} s)`,
+      "req/s": num(busy.requestsPerSecond),
+      requests: num(busy.requests),
+      "p50 ms": busy.p50,
+      "p99 ms": busy.p99,
+      "non-2xx": busy.non2xx + busy.errors + busy.timeouts,
+      "peak RSS": mb(Math.max(...during.map((r) => r.rss?.peak ?? 0))),
+    },
+    {
+      phase: "idle, after the send",
+      "req/s": num(after.requestsPerSecond),
+      requests: num(after.requests),
+      "p50 ms": after.p50,
+      "p99 ms": after.p99,
+      "non-2xx": after.non2xx + after.errors + after.timeouts,
+      "peak RSS": mb(after.rss?.peak),
+    },
   ]);
   report.line(`windows during the send, req/s: ${during.map((r) => num(r.requestsPerSecond)).join(" → ")}`);
   report.line(`send under web load: ${sendText(loaded)}; ${email.sink.others} other messages (notices) in the sink over the section`);
   const workerPeak = workerRss?.stop().peak ?? null;
-  report.line(`server RSS: ${mb(rssIdle)} before the send, peak ${mb(rssPeak)} over the whole section${worker ? `; the worker process (pid ${worker}, log ${email.worker!.logFile}): peak ${mb(workerPeak)}` : ""}`);
-  const figures = (x: Send) => ({ received: x.sent.length, twice: x.twice, missing: x.missing, strangers: x.strangers, span: x.span, rate: x.rate, total: x.total, firstAfter: x.firstAfter, avgBytes: x.avgBytes });
-  report.record("email", { workerRssPeak: workerPeak, recipients: email.recipients.size, alone: figures(alone), underLoad: figures(loaded), idle, before, after, during: busy, rssIdle, rssPeak });
+  report.line(
+    `server RSS: ${mb(rssIdle)} before the send, peak ${mb(rssPeak)} over the whole section${worker ? `; the worker process (pid ${worker}, log ${email.worker!.logFile}): peak ${mb(workerPeak)}` : ""}`,
+  );
+  const figures = (x: Send) => ({
+    received: x.sent.length,
+    twice: x.twice,
+    missing: x.missing,
+    strangers: x.strangers,
+    span: x.span,
+    rate: x.rate,
+    total: x.total,
+    firstAfter: x.firstAfter,
+    avgBytes: x.avgBytes,
+  });
+  report.record("email", {
+    workerRssPeak: workerPeak,
+    recipients: email.recipients.size,
+    alone: figures(alone),
+    underLoad: figures(loaded),
+    idle,
+    before,
+    after,
+    during: busy,
+    rssIdle,
+    rssPeak,
+  });
 
-  for (const [name, x] of [["alone", alone], ["under web load", loaded]] as const) {
-    report.check(`email: every recipient received the newsletter exactly once (${name})`, x.twice === 0 && x.missing === 0 && x.strangers === 0 && x.sent.length === email.recipients.size, `${num(x.sent.length)} messages for ${num(email.recipients.size)} recipients: ${x.missing} missing, ${x.twice} twice, ${x.strangers} to addresses outside the list`);
+  for (const [name, x] of [
+    ["alone", alone],
+    ["under web load", loaded],
+  ] as const) {
+    report.check(
+      `email: every recipient received the newsletter exactly once (${name})`,
+      x.twice === 0 && x.missing === 0 && x.strangers === 0 && x.sent.length === email.recipients.size,
+      `${num(x.sent.length)} messages for ${num(email.recipients.size)} recipients: ${x.missing} missing, ${x.twice} twice, ${x.strangers} to addresses outside the list`,
+    );
   }
-  report.check("email: ≥ 200 messages/s through the SMTP pool (the send alone)", alone.rate >= 200, `${num(alone.rate)} messages/s (${num(alone.sent.length)} in ${alone.span.toFixed(1)} s)`);
-  report.check("email: ≥ 200 messages/s while the web is under full load", loaded.rate >= 200, `${num(loaded.rate)} messages/s (${num(loaded.sent.length)} in ${loaded.span.toFixed(1)} s, ${opts.connections} connections of premium readers meanwhile)`);
-  report.check("email: the web's premium req/s during the send ≥ 0.8 × idle", busy.requestsPerSecond >= 0.8 * idle, `${num(busy.requestsPerSecond)} vs ${num(idle)} req/s idle (mean of ${num(before.requestsPerSecond)} before and ${num(after.requestsPerSecond)} after) = × ${(busy.requestsPerSecond / idle).toFixed(3)}`);
+  report.check(
+    "email: ≥ 200 messages/s through the SMTP pool (the send alone)",
+    alone.rate >= 200,
+    `${num(alone.rate)} messages/s (${num(alone.sent.length)} in ${alone.span.toFixed(1)} s)`,
+  );
+  report.check(
+    "email: ≥ 200 messages/s while the web is under full load",
+    loaded.rate >= 200,
+    `${num(loaded.rate)} messages/s (${num(loaded.sent.length)} in ${loaded.span.toFixed(1)} s, ${opts.connections} connections of premium readers meanwhile)`,
+  );
+  report.check(
+    "email: the web's premium req/s during the send ≥ 0.8 × idle",
+    busy.requestsPerSecond >= 0.8 * idle,
+    `${num(busy.requestsPerSecond)} vs ${num(idle)} req/s idle (mean of ${num(before.requestsPerSecond)} before and ${num(after.requestsPerSecond)} after) = × ${(busy.requestsPerSecond / idle).toFixed(3)}`,
+  );
 }

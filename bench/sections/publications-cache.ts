@@ -9,7 +9,6 @@ import { countQueries, type QueryWindow } from "../queries";
 import { kb, num } from "../report";
 import { failureText, mixedReaders, publicationSlugs, tierMix, visitsFor } from "./readers";
 
-
 // Interleaves lists (a1 b1 a2 b2 …), so both publications are read throughout the pass.
 function interleave<T>(lists: T[][]): T[] {
   const out: T[] = [];
@@ -57,19 +56,45 @@ export async function publicationsCacheGrowth(ctx: BenchContext, pubs: BenchPubl
     };
   };
   report.table([
-    row("before (after the readers section)", before, pubs.map(() => "—"), "—"),
-    row("10 readers of each", snap10, first.map((l) => `${num(l.length)}: ${tierMix(l)}`), a.window.statements),
-    row(`${num(opts.readers)} readers of each`, snapN, readersN.map((n, i) => `${num(n)}: ${tierMix(rest[i].slice(0, n - first[i].length).concat(first[i]))}`), b.window.statements),
+    row(
+      "before (after the readers section)",
+      before,
+      pubs.map(() => "—"),
+      "—",
+    ),
+    row(
+      "10 readers of each",
+      snap10,
+      first.map((l) => `${num(l.length)}: ${tierMix(l)}`),
+      a.window.statements,
+    ),
+    row(
+      `${num(opts.readers)} readers of each`,
+      snapN,
+      readersN.map((n, i) => `${num(n)}: ${tierMix(rest[i].slice(0, n - first[i].length).concat(first[i]))}`),
+      b.window.statements,
+    ),
   ]);
   const listed = bytesByPair(distDir, snapN, slugs).filter(([p]) => pubs.some((pub) => p.startsWith(`${pub.slug}/`) && p.endsWith(`/${pub.gatedSlug}`)));
   report.line(`renders of the gated pieces by (publication, tier, piece): ${listed.map(([p, n]) => `${p} ${kb(n)}`).join(" · ")}`);
-  report.line(`${num(b.result.requests)} readers in ${b.result.seconds.toFixed(1)} s (${num(b.result.requests / b.result.seconds)} req/s at concurrency ${opts.readerConcurrency}, both hosts interleaved)`);
-  if (growth.unexplained.length) report.line(`cache changes not explained by a new (publication, tier, piece) render: ${growth.unexplained.slice(0, 8).join(", ")}${growth.unexplained.length > 8 ? ", …" : ""}`);
+  report.line(
+    `${num(b.result.requests)} readers in ${b.result.seconds.toFixed(1)} s (${num(b.result.requests / b.result.seconds)} req/s at concurrency ${opts.readerConcurrency}, both hosts interleaved)`,
+  );
+  if (growth.unexplained.length)
+    report.line(
+      `cache changes not explained by a new (publication, tier, piece) render: ${growth.unexplained.slice(0, 8).join(", ")}${growth.unexplained.length > 8 ? ", …" : ""}`,
+    );
 
   const ok = a.result.ok + b.result.ok;
   const total = first.flat().length + rest.flat().length;
-  report.check(`two publications: every reader served their own publication's render for their tier`, ok === total, `${num(ok)}/${num(total)} responses right${ok === total ? "" : `: ${failureText(a.result)} ${failureText(b.result)}`}`);
-  const perPub = pubs.map((pub) => `${pub.slug} ${num(bytesOf(bytesByPair(distDir, snap10, slugs), pub))} → ${num(bytesOf(bytesByPair(distDir, snapN, slugs), pub))} B`).join(", ");
+  report.check(
+    `two publications: every reader served their own publication's render for their tier`,
+    ok === total,
+    `${num(ok)}/${num(total)} responses right${ok === total ? "" : `: ${failureText(a.result)} ${failureText(b.result)}`}`,
+  );
+  const perPub = pubs
+    .map((pub) => `${pub.slug} ${num(bytesOf(bytesByPair(distDir, snap10, slugs), pub))} → ${num(bytesOf(bytesByPair(distDir, snapN, slugs), pub))} B`)
+    .join(", ");
   report.check(
     `two publications: cache bytes unchanged 10 → ${num(opts.readers)} readers of each`,
     growth.unexplained.length === 0 && growth.grown === growth.allowedBytes,

@@ -23,9 +23,15 @@ type Run = { perPub: (LoadResult | null)[]; all: LoadResult; window: QueryWindow
 
 async function runPhase(ctx: BenchContext, pubs: BenchPublication[], phase: Phase, seconds: number, measure: boolean): Promise<Run> {
   const { server } = ctx;
-  const targets = phase.pubs.map((i) => ({ path: pubs[i].gatedPath, host: pubs[i].host ?? undefined, cookies: (pubs[i].byTier.get(pubs[i].gatedTier) ?? []).map((c) => c.cookie) }));
+  const targets = phase.pubs.map((i) => ({
+    path: pubs[i].gatedPath,
+    host: pubs[i].host ?? undefined,
+    cookies: (pubs[i].byTier.get(pubs[i].gatedTier) ?? []).map((c) => c.cookie),
+  }));
   const work = () => runTargetsLoad({ baseUrl: server.baseUrl, targets, connections: ctx.opts.connections, seconds, rssPid: measure ? server.pid : undefined });
-  const { result, window } = measure ? await countQueries(server, ctx.traceFile, work) : { result: await work(), window: { statements: 0, seconds: 0, traced: null } };
+  const { result, window } = measure
+    ? await countQueries(server, ctx.traceFile, work)
+    : { result: await work(), window: { statements: 0, seconds: 0, traced: null } };
   return { perPub: pubs.map((_, i) => (phase.pubs.includes(i) ? result.perTarget[phase.pubs.indexOf(i)] : null)), all: result.all, window };
 }
 
@@ -51,9 +57,16 @@ async function throughput(ctx: BenchContext, pubs: BenchPublication[]): Promise<
   for (const pub of pubs) {
     const premium = pub.byTier.get(pub.gatedTier) ?? [];
     const viaBundle = pub === pubs[0] ? 0 : premium.filter((c) => primaryMembers.has(c.memberId)).length;
-    report.line(`${label(pub)}: ${num(premium.length)} ${pub.gatedTier} sessions signed in on this host${viaBundle ? ` (${num(viaBundle)} of them the primary's premium members, premium here through the bundle)` : ""}`);
+    report.line(
+      `${label(pub)}: ${num(premium.length)} ${pub.gatedTier} sessions signed in on this host${viaBundle ? ` (${num(viaBundle)} of them the primary's premium members, premium here through the bundle)` : ""}`,
+    );
   }
-  report.line(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before the runs (the load generator shares these cores)`);
+  report.line(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} before the runs (the load generator shares these cores)`,
+  );
   const idle = (await countQueries(server, ctx.traceFile, () => sleep(opts.idleSeconds * 1000))).window;
 
   for (const pub of pubs) {
@@ -101,15 +114,26 @@ async function throughput(ctx: BenchContext, pubs: BenchPublication[]): Promise<
   });
   report.table([...pubs.map((_, i) => row(phases[i], i, alone[i])), ...pubs.map((_, i) => row(together, i, both[i]))]);
   const rss = (phase: Phase) => {
-    const peaks = runs.get(phase.label)!.map((r) => r.all.rss?.peak ?? null).filter((v): v is number => v !== null);
+    const peaks = runs
+      .get(phase.label)!
+      .map((r) => r.all.rss?.peak ?? null)
+      .filter((v): v is number => v !== null);
     return peaks.length ? mb(Math.max(...peaks)) : "?";
   };
-  report.line(`server CPU per request (all the phase's requests) and peak RSS: ${phases.map((p) => `${p.label} ${fmtMicros(cpuPerRequest(p))}, ${rss(p)}`).join(" · ")}`);
+  report.line(
+    `server CPU per request (all the phase's requests) and peak RSS: ${phases.map((p) => `${p.label} ${fmtMicros(cpuPerRequest(p))}, ${rss(p)}`).join(" · ")}`,
+  );
   const roundText = ({ phase, run }: { phase: Phase; run: Run }) =>
-    `${phase.label} ${run.perPub.map((r, i) => (r ? `${pubs[i].slug} ${num(r.requestsPerSecond)}` : null)).filter(Boolean).join(" + ")}`;
+    `${phase.label} ${run.perPub
+      .map((r, i) => (r ? `${pubs[i].slug} ${num(r.requestsPerSecond)}` : null))
+      .filter(Boolean)
+      .join(" + ")}`;
   report.line(`rounds, req/s: ${sequence.map(roundText).join(" → ")}`);
   const reference = ctx.results.get("premium");
-  if (reference) report.line(`for reference, the readers section's premium figure on ${ctx.gatedPath} (same server and connections, earlier in this run): ${num(reference.requestsPerSecond)} req/s`);
+  if (reference)
+    report.line(
+      `for reference, the readers section's premium figure on ${ctx.gatedPath} (same server and connections, earlier in this run): ${num(reference.requestsPerSecond)} req/s`,
+    );
 
   // Per publication against the single-publication figure (the primary alone) times its share of
   // the connections. With equal connections both publications get about the same rate together
@@ -135,7 +159,10 @@ async function throughput(ctx: BenchContext, pubs: BenchPublication[]): Promise<
   const sum = both.reduce((s, r) => s + r.requestsPerSecond, 0);
   const aggregate = sum / alone[0].requestsPerSecond;
   const [cpuAlone, cpuTogether] = [cpuPerRequest(phases[0]), cpuPerRequest(together)];
-  const cpuNote = cpuAlone && cpuTogether ? `; server CPU per request ${num(cpuTogether)} vs ${num(cpuAlone)} µs, a CPU-bound ratio of × ${(cpuAlone / cpuTogether).toFixed(3)}` : "";
+  const cpuNote =
+    cpuAlone && cpuTogether
+      ? `; server CPU per request ${num(cpuTogether)} vs ${num(cpuAlone)} µs, a CPU-bound ratio of × ${(cpuAlone / cpuTogether).toFixed(3)}`
+      : "";
   report.check(
     `two publications: both hosts together serve within 10 % of the single-publication figure`,
     aggregate >= 0.9,
@@ -152,7 +179,12 @@ async function throughput(ctx: BenchContext, pubs: BenchPublication[]): Promise<
     aggregate,
     cpuPerRequest: Object.fromEntries(phases.map((p) => [p.label, cpuPerRequest(p)])),
   });
-  const windows = phases.map((p) => mergeWindows(p.label, runs.get(p.label)!.map((r) => ({ requests: r.all.requests, window: r.window }))));
+  const windows = phases.map((p) =>
+    mergeWindows(
+      p.label,
+      runs.get(p.label)!.map((r) => ({ requests: r.all.requests, window: r.window })),
+    ),
+  );
   return { windows, idle };
 }
 
@@ -163,8 +195,18 @@ function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: Quer
   report.section("Two publications: database statements on the article path in steady state");
   const found = articlePathStatements(windows, idle);
   for (const line of found.lines) report.line(line);
-  report.record("publicationsQueries", { requests: found.requests, statements: found.statements, seconds: found.seconds, onPath: found.onPath, perRequest: found.perRequest });
-  report.check("two publications: queries per article request = 0", found.onPath === 0, `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`);
+  report.record("publicationsQueries", {
+    requests: found.requests,
+    statements: found.statements,
+    seconds: found.seconds,
+    onPath: found.onPath,
+    perRequest: found.perRequest,
+  });
+  report.check(
+    "two publications: queries per article request = 0",
+    found.onPath === 0,
+    `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`,
+  );
 }
 
 export async function publicationsSection(ctx: BenchContext): Promise<void> {

@@ -25,7 +25,8 @@ export function expectTier(pub: BenchPublication, tier: string): Visit["expect"]
   return ({ status, headers, body }: { status: number; headers: http.IncomingHttpHeaders; body: string }) => {
     if (status !== 200) return `status ${status}`;
     const rewrite = headers["x-middleware-rewrite"];
-    if (typeof rewrite === "string" && !rewrite.endsWith(`/t/${pub.slug}/${tier}/articles/${pub.gatedSlug}`)) return `a ${pub.slug} ${tier} reader was served ${rewrite}`;
+    if (typeof rewrite === "string" && !rewrite.endsWith(`/t/${pub.slug}/${tier}/articles/${pub.gatedSlug}`))
+      return `a ${pub.slug} ${tier} reader was served ${rewrite}`;
     if (headers["set-cookie"]) return "the session was re-minted (Set-Cookie)";
     if (body.includes(pub.gatedMarker) !== readable) return readable ? `gated text missing for ${pub.slug} ${tier}` : `gated text sent to ${pub.slug} ${tier}`;
     return null;
@@ -85,22 +86,55 @@ async function cacheGrowth(ctx: BenchContext): Promise<{ rest: VisitReport; rest
   const perPair = (snap: CacheSnapshot) => bytesByPair(distDir, snap, slugs);
   report.table([
     { readers: "none yet", "tiers served": "—", files: empty.size, bytes: num(totalBytes(empty)), "statements (incl. background)": "—" },
-    { readers: num(first.length), "tiers served": tierMix(first), files: snap10.size, bytes: num(totalBytes(snap10)), "statements (incl. background)": a.window.statements },
-    { readers: num(first.length + b.result.requests), "tiers served": tierMix(rest.slice(0, b.result.requests).concat(first)), files: snapN.size, bytes: num(totalBytes(snapN)), "statements (incl. background)": b.window.statements },
+    {
+      readers: num(first.length),
+      "tiers served": tierMix(first),
+      files: snap10.size,
+      bytes: num(totalBytes(snap10)),
+      "statements (incl. background)": a.window.statements,
+    },
+    {
+      readers: num(first.length + b.result.requests),
+      "tiers served": tierMix(rest.slice(0, b.result.requests).concat(first)),
+      files: snapN.size,
+      bytes: num(totalBytes(snapN)),
+      "statements (incl. background)": b.window.statements,
+    },
   ]);
-  report.line(`entries by (publication, tier, piece): ${perPair(snapN).map(([p, n]) => `${p} ${kb(n)}`).join(" · ")}`);
-  report.line(`${num(b.result.requests)} readers in ${b.result.seconds.toFixed(1)} s (${num(b.result.requests / b.result.seconds)} req/s at concurrency ${opts.readerConcurrency})`);
-  if (unexplained.length) report.line(`cache changes not explained by a new (publication, tier, piece) render: ${unexplained.slice(0, 8).join(", ")}${unexplained.length > 8 ? ", …" : ""}`);
+  report.line(
+    `entries by (publication, tier, piece): ${perPair(snapN)
+      .map(([p, n]) => `${p} ${kb(n)}`)
+      .join(" · ")}`,
+  );
+  report.line(
+    `${num(b.result.requests)} readers in ${b.result.seconds.toFixed(1)} s (${num(b.result.requests / b.result.seconds)} req/s at concurrency ${opts.readerConcurrency})`,
+  );
+  if (unexplained.length)
+    report.line(
+      `cache changes not explained by a new (publication, tier, piece) render: ${unexplained.slice(0, 8).join(", ")}${unexplained.length > 8 ? ", …" : ""}`,
+    );
 
   const served = a.result.ok + b.result.ok;
   const total = first.length + rest.length;
-  report.check(`every reader served the render of their own tier`, served === total, `${num(served)}/${num(total)} responses right${served === total ? "" : `: ${failureText(a.result)} ${failureText(b.result)}`}`);
+  report.check(
+    `every reader served the render of their own tier`,
+    served === total,
+    `${num(served)}/${num(total)} responses right${served === total ? "" : `: ${failureText(a.result)} ${failureText(b.result)}`}`,
+  );
   report.check(
     `cache bytes unchanged 10 → ${num(first.length + rest.length)} readers`,
     unexplained.length === 0 && grown === allowedBytes,
     `${num(totalBytes(snap10))} B → ${num(totalBytes(snapN))} B (${grown >= 0 ? "+" : ""}${num(grown)} B; new (publication, tier, piece) renders: ${newPairs.size ? [...newPairs].join(", ") : "none"}${allowedBytes ? `, ${num(allowedBytes)} B for them` : ""})`,
   );
-  report.record("cache", { empty: totalBytes(empty), after10: totalBytes(snap10), afterAll: totalBytes(snapN), readers: first.length + b.result.requests, newPairs: [...newPairs], unexplained, perPair: Object.fromEntries(perPair(snapN)) });
+  report.record("cache", {
+    empty: totalBytes(empty),
+    after10: totalBytes(snap10),
+    afterAll: totalBytes(snapN),
+    readers: first.length + b.result.requests,
+    newPairs: [...newPairs],
+    unexplained,
+    perPair: Object.fromEntries(perPair(snapN)),
+  });
   return { rest: b.result, restWindow: b.window };
 }
 
@@ -109,13 +143,23 @@ type Phase = { label: string; tier: string; cookies: ReaderCookie[] | null };
 async function throughput(ctx: BenchContext): Promise<{ windows: PhaseWindow[]; idle: QueryWindow }> {
   const { report, server, opts } = ctx;
   const perRound = Math.max(1, Math.round(opts.durationSeconds / opts.rounds));
-  report.section(`Throughput on ${ctx.gatedPath}: ${opts.connections} connections; per reader kind ${opts.warmupSeconds} s warm-up, then ${opts.rounds > 1 ? `${opts.rounds} × ${perRound} s in mirrored order` : `${perRound} s`}`);
+  report.section(
+    `Throughput on ${ctx.gatedPath}: ${opts.connections} connections; per reader kind ${opts.warmupSeconds} s warm-up, then ${opts.rounds > 1 ? `${opts.rounds} × ${perRound} s in mirrored order` : `${perRound} s`}`,
+  );
   const premiumCookies = ctx.byTier.get("premium") ?? [];
   const checkMicros = await timeSessionCheck(premiumCookies, ctx.secret, ctx.publicationId);
-  report.line(`session check in isolation (decrypt the JWT, validate claims, judge the tier — the proxy's per-request work): ${checkMicros.toFixed(0)} µs per request`);
+  report.line(
+    `session check in isolation (decrypt the JWT, validate claims, judge the tier — the proxy's per-request work): ${checkMicros.toFixed(0)} µs per request`,
+  );
   const busy = os.loadavg()[0] > os.cpus().length;
-  report.line(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before the runs (the load generator shares these cores)`);
-  if (busy) report.line("warning: other processes keep this machine busy — requests/s swings from round to round; server CPU per request is the steadier comparison");
+  report.line(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} before the runs (the load generator shares these cores)`,
+  );
+  if (busy)
+    report.line("warning: other processes keep this machine busy — requests/s swings from round to round; server CPU per request is the steadier comparison");
   // Statements the server sends on its own (timers, listeners) with no request at all: the
   // baseline against which the article path is judged.
   const idle = (await countQueries(server, ctx.traceFile, () => sleep(opts.idleSeconds * 1000))).window;
@@ -134,7 +178,8 @@ async function throughput(ctx: BenchContext): Promise<{ windows: PhaseWindow[]; 
       const sample: Visit[] = phase.cookies ? visitsFor(ctx.publications[0], phase.cookies.slice(0, 50)) : anonymousVisits(ctx.publications[0], 5);
       const checked = await visitEach(server.baseUrl, ctx.gatedPath, sample, 4);
       if (checked.ok !== sample.length) report.line(`${phase.label}: sample check failed: ${failureText(checked)}`);
-      if (opts.warmupSeconds > 0) await runLoad({ baseUrl: server.baseUrl, path: ctx.gatedPath, connections: opts.connections, seconds: opts.warmupSeconds, cookies });
+      if (opts.warmupSeconds > 0)
+        await runLoad({ baseUrl: server.baseUrl, path: ctx.gatedPath, connections: opts.connections, seconds: opts.warmupSeconds, cookies });
       runs.set(phase.tier, []);
     }
     const { result, window } = await countQueries(server, ctx.traceFile, () =>
@@ -149,9 +194,15 @@ async function throughput(ctx: BenchContext): Promise<{ windows: PhaseWindow[]; 
     const list = runs.get(phase.tier)!;
     const result = combineResults(list.map((x) => x.result));
     ctx.results.set(phase.tier, result);
-    const merged = mergeWindows(phase.label, list.map((x) => ({ requests: x.result.requests, window: x.window })));
+    const merged = mergeWindows(
+      phase.label,
+      list.map((x) => ({ requests: x.result.requests, window: x.window })),
+    );
     windows.push(merged);
-    rows.push({ ...loadRow(phase.label, phase.cookies ? `${num(phase.cookies.length)} members` : "none", result, merged.window.statements), "load avg": loadAvg.get(phase.tier)!.toFixed(1) });
+    rows.push({
+      ...loadRow(phase.label, phase.cookies ? `${num(phase.cookies.length)} members` : "none", result, merged.window.statements),
+      "load avg": loadAvg.get(phase.tier)!.toFixed(1),
+    });
   }
   report.table(rows);
   if (opts.rounds > 1) {
@@ -167,8 +218,15 @@ async function throughput(ctx: BenchContext): Promise<{ windows: PhaseWindow[]; 
   const [cpuAnon, cpuPremium] = [cpuPerRequest(anon), cpuPerRequest(premium)];
   // On a CPU-bound server requests/s is the inverse of CPU per request: cpuAnon / cpuPremium is
   // the ratio a quiet machine would show, whatever else is running on this one.
-  const cpuNote = cpuAnon && cpuPremium ? `; server CPU per request ${num(cpuPremium)} vs ${num(cpuAnon)} µs, a CPU-bound ratio of × ${(cpuAnon / cpuPremium).toFixed(3)}` : "";
-  report.check("premium ≥ 0.9 × anonymous requests/s", ratio >= 0.9, `${num(premium.requestsPerSecond)} vs ${num(anon.requestsPerSecond)} req/s (× ${ratio.toFixed(3)})${cpuNote}`);
+  const cpuNote =
+    cpuAnon && cpuPremium
+      ? `; server CPU per request ${num(cpuPremium)} vs ${num(cpuAnon)} µs, a CPU-bound ratio of × ${(cpuAnon / cpuPremium).toFixed(3)}`
+      : "";
+  report.check(
+    "premium ≥ 0.9 × anonymous requests/s",
+    ratio >= 0.9,
+    `${num(premium.requestsPerSecond)} vs ${num(anon.requestsPerSecond)} req/s (× ${ratio.toFixed(3)})${cpuNote}`,
+  );
   return { windows, idle };
 }
 
@@ -193,7 +251,14 @@ function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: Quer
   report.section("Database statements on the article path in steady state");
   const found = articlePathStatements(windows, idle);
   for (const line of found.lines) report.line(line);
-  report.record("queries", { requests: found.requests, statements: found.statements, seconds: found.seconds, idle: { statements: idle.statements, seconds: idle.seconds }, onPath: found.onPath, perRequest: found.perRequest });
+  report.record("queries", {
+    requests: found.requests,
+    statements: found.statements,
+    seconds: found.seconds,
+    idle: { statements: idle.statements, seconds: idle.seconds },
+    onPath: found.onPath,
+    perRequest: found.perRequest,
+  });
   report.check("queries per article request = 0", found.onPath === 0, `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`);
 }
 
@@ -203,5 +268,9 @@ export const publicationSlugs = (ctx: BenchContext) => new Map(ctx.publications.
 export async function readersSection(ctx: BenchContext): Promise<void> {
   const growth = await cacheGrowth(ctx);
   const { windows, idle } = await throughput(ctx);
-  queriesPerRequest(ctx, [{ label: `${num(growth.rest.requests)} distinct readers`, requests: growth.rest.requests, window: growth.restWindow }, ...windows], idle);
+  queriesPerRequest(
+    ctx,
+    [{ label: `${num(growth.rest.requests)} distinct readers`, requests: growth.rest.requests, window: growth.restWindow }, ...windows],
+    idle,
+  );
 }

@@ -31,14 +31,21 @@ export async function soakSection(ctx: BenchContext): Promise<void> {
   const webhookMembers = free.slice(-200);
   const readers = ctx.cookies.filter((c) => !webhookMembers.includes(c));
   const commenters = ctx.byTier.get("premium") ?? [];
-  if (commenters.length < 100) throw new Error(`the soak needs at least 100 premium members to rotate comment posts over (found ${commenters.length}); raise --members`);
+  if (commenters.length < 100)
+    throw new Error(`the soak needs at least 100 premium members to rotate comment posts over (found ${commenters.length}); raise --members`);
   if (webhookMembers.length < 50) throw new Error(`the soak needs at least 50 free members for webhooks (found ${webhookMembers.length})`);
   // The server generated (or will read) its webhook secret in the bench data folder.
   const secret = readOrCreateSecret(webhookSecretFile(path.resolve(opts.dataDir)));
-  const webhooks = soakWebhooks(webhookMembers.map((c) => c.memberId), secret, new Date());
+  const webhooks = soakWebhooks(
+    webhookMembers.map((c) => c.memberId),
+    secret,
+    new Date(),
+  );
   const slugs = Array.from({ length: 30 }, (_, i) => `bench-${String(i + 1).padStart(3, "0")}-`);
   const pieceSlugs = await discoverSlugs(server.baseUrl, slugs);
-  report.line(`mix: 30% anonymous, 40% signed-in readers (${num(readers.length)} sessions, every tier), 10% search, 20% comment threads; plus ${COMMENTS_PER_SECOND} comment posts/s over ${num(commenters.length)} premium members and ${WEBHOOKS_PER_SECOND} signed webhooks/s (${num(webhooks.total)} events of ${webhookMembers.length} subscriptions, 1 in 10 a redelivery)`);
+  report.line(
+    `mix: 30% anonymous, 40% signed-in readers (${num(readers.length)} sessions, every tier), 10% search, 20% comment threads; plus ${COMMENTS_PER_SECOND} comment posts/s over ${num(commenters.length)} premium members and ${WEBHOOKS_PER_SECOND} signed webhooks/s (${num(webhooks.total)} events of ${webhookMembers.length} subscriptions, 1 in 10 a redelivery)`,
+  );
 
   // Warm-up (not measured): every piece once per tier, so the first window measures a server with
   // its per-tier renders cached, as in production, rather than the first render of each.
@@ -46,7 +53,9 @@ export async function soakSection(ctx: BenchContext): Promise<void> {
   const oneOfEachTier = [null, ...[...ctx.byTier.values()].map((list) => list[0]?.cookie ?? null).filter((c): c is string => c !== null)];
   const visits = [...pieceSlugs.map((s) => `/articles/${s}`), ctx.gatedPath].flatMap((p) => oneOfEachTier.map((cookie) => ({ p, cookie })));
   for (let i = 0; i < visits.length; i += 8) {
-    await Promise.all(visits.slice(i, i + 8).map(({ p, cookie }) => fetch(new URL(p, server.baseUrl), { headers: cookie ? { cookie } : {} }).then((r) => r.arrayBuffer())));
+    await Promise.all(
+      visits.slice(i, i + 8).map(({ p, cookie }) => fetch(new URL(p, server.baseUrl), { headers: cookie ? { cookie } : {} }).then((r) => r.arrayBuffer())),
+    );
   }
   report.line(`warm-up: ${visits.length} renders (every piece once per tier) in ${((Date.now() - warm) / 1000).toFixed(0)} s, not measured`);
 
@@ -68,7 +77,18 @@ export async function soakSection(ctx: BenchContext): Promise<void> {
   }, 1000);
   try {
     await runSoak(
-      { baseUrl: server.baseUrl, connections: CONNECTIONS, seconds, slugs: pieceSlugs, gatedPath: ctx.gatedPath, readers, commenters, commentsPerSecond: COMMENTS_PER_SECOND, webhooksPerSecond: WEBHOOKS_PER_SECOND, webhooks },
+      {
+        baseUrl: server.baseUrl,
+        connections: CONNECTIONS,
+        seconds,
+        slugs: pieceSlugs,
+        gatedPath: ctx.gatedPath,
+        readers,
+        commenters,
+        commentsPerSecond: COMMENTS_PER_SECOND,
+        webhooksPerSecond: WEBHOOKS_PER_SECOND,
+        webhooks,
+      },
       (s) => windowOf(s.at).samples.push(s),
     );
   } finally {
@@ -98,7 +118,20 @@ export async function soakSection(ctx: BenchContext): Promise<void> {
   const all = windows.flatMap((w) => w.samples);
   const byKind = new Map<string, number[]>();
   for (const s of all) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s.ms]);
-  report.line(`by kind: ${[...byKind].map(([k, v]) => `${k} ${num(v.length)} (p99 ${num(pct(v.sort((a, b) => a - b), 99), 0)} ms)`).join(", ")}`);
+  report.line(
+    `by kind: ${[...byKind]
+      .map(
+        ([k, v]) =>
+          `${k} ${num(v.length)} (p99 ${num(
+            pct(
+              v.sort((a, b) => a - b),
+              99,
+            ),
+            0,
+          )} ms)`,
+      )
+      .join(", ")}`,
+  );
   report.record("soak", { seconds, connections: CONNECTIONS, windowSeconds: windowMs / 1000, rows });
 
   const errors = all.filter((s) => s.verdict === "error");
@@ -107,15 +140,28 @@ export async function soakSection(ctx: BenchContext): Promise<void> {
   report.check(
     "soak: zero errors (reads 200, comment posts 201, webhooks 200; a refused or timed-out request is an error; 429 on a comment post is counted apart)",
     errors.length === 0,
-    errors.length ? `${num(errors.length)} errors of ${num(all.length)}: ${[...reasons].slice(0, 5).map(([w, n]) => `${n}× ${w}`).join("; ")}` : `${num(all.length)} requests, ${all.filter((s) => s.verdict === "limited").length} comment posts limited (429)`,
+    errors.length
+      ? `${num(errors.length)} errors of ${num(all.length)}: ${[...reasons]
+          .slice(0, 5)
+          .map(([w, n]) => `${n}× ${w}`)
+          .join("; ")}`
+      : `${num(all.length)} requests, ${all.filter((s) => s.verdict === "limited").length} comment posts limited (429)`,
   );
   const first = rows[0]?.p99 ?? 0;
   const worst = rows.slice(1).reduce((m, r) => Math.max(m, r.p99), 0);
-  report.check("soak: p99 of every later window ≤ 3 × the first window's", rows.length > 1 && worst <= 3 * first, `first ${num(first, 1)} ms, worst later ${num(worst, 1)} ms (${first ? (worst / first).toFixed(2) : "?"}×)`);
+  report.check(
+    "soak: p99 of every later window ≤ 3 × the first window's",
+    rows.length > 1 && worst <= 3 * first,
+    `first ${num(first, 1)} ms, worst later ${num(worst, 1)} ms (${first ? (worst / first).toFixed(2) : "?"}×)`,
+  );
   const afterFirst = windows[0]?.rssEnd ?? null;
   const end = last.rssEnd;
   const growth = afterFirst && end ? (end - afterFirst) / afterFirst : null;
-  report.check("soak: server RSS at the end within 10 % of RSS after the first (warm-up) window", growth !== null && growth <= 0.1, `${mb(afterFirst)} → ${mb(end)} (${growth === null ? "?" : `${(growth * 100).toFixed(1)} %`})`);
+  report.check(
+    "soak: server RSS at the end within 10 % of RSS after the first (warm-up) window",
+    growth !== null && growth <= 0.1,
+    `${mb(afterFirst)} → ${mb(end)} (${growth === null ? "?" : `${(growth * 100).toFixed(1)} %`})`,
+  );
 }
 
 // The generated public pieces' slugs are `bench-NNN-<demo slug>`: read them from the sitemap

@@ -22,7 +22,16 @@ export async function staticLimitSection(ctx: BenchContext): Promise<void> {
     report.line(`page: ${num(Buffer.byteLength(html))} bytes, uncompressed on both servers (the load generator sends no Accept-Encoding)`);
     const rows = ["anon", "premium"].flatMap((tier) => {
       const r = ctx.results.get(tier);
-      return r ? [{ reader: tier === "anon" ? "Masthead anonymous" : "Masthead premium", "req/s": num(r.requestsPerSecond), "of nginx": `${((r.requestsPerSecond / result.requestsPerSecond) * 100).toFixed(1)} %`, ratio: (r.requestsPerSecond / result.requestsPerSecond).toFixed(3) }] : [];
+      return r
+        ? [
+            {
+              reader: tier === "anon" ? "Masthead anonymous" : "Masthead premium",
+              "req/s": num(r.requestsPerSecond),
+              "of nginx": `${((r.requestsPerSecond / result.requestsPerSecond) * 100).toFixed(1)} %`,
+              ratio: (r.requestsPerSecond / result.requestsPerSecond).toFixed(3),
+            },
+          ]
+        : [];
     });
     report.table(rows);
     report.record("staticLimit", { nginx: nginx.version, result, ratios: Object.fromEntries(rows.map((r) => [r.reader, Number(r.ratio)])) });

@@ -16,7 +16,12 @@ function getWire(baseUrl: string, pathName: string, headers: Record<string, stri
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const raw = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, wire: raw.length, body: res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw, type: String(res.headers["content-type"] ?? "") });
+        resolve({
+          status: res.statusCode ?? 0,
+          wire: raw.length,
+          body: res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw,
+          type: String(res.headers["content-type"] ?? ""),
+        });
       });
       res.on("error", reject);
     });
@@ -30,7 +35,9 @@ export async function weightSection(ctx: BenchContext): Promise<void> {
   report.section("Page weight per article (Node, gzip client; a first view with an empty browser cache)");
   const premium = ctx.byTier.get("premium")?.[0];
   const home = await getWire(server.baseUrl, "/", { accept: "text/html" });
-  const others = [...new Set([...home.body.toString("utf8").matchAll(/href="(\/articles\/[a-z0-9-]+)"/g)].map((m) => m[1]))].filter((p) => p !== ctx.gatedPath).slice(0, 3);
+  const others = [...new Set([...home.body.toString("utf8").matchAll(/href="(\/articles\/[a-z0-9-]+)"/g)].map((m) => m[1]))]
+    .filter((p) => p !== ctx.gatedPath)
+    .slice(0, 3);
   const pages = [
     { label: `${ctx.gatedSlug} (anonymous)`, path: ctx.gatedPath, cookie: null },
     ...(premium ? [{ label: `${ctx.gatedSlug} (premium)`, path: ctx.gatedPath, cookie: premium.cookie }] : []),
@@ -49,13 +56,28 @@ export async function weightSection(ctx: BenchContext): Promise<void> {
     if (rsc.status !== 200 || !rsc.type.startsWith("text/x-component")) throw new Error(`${page.path}?_rsc answered ${rsc.status} ${rsc.type}`);
     // Images aside: next/image's fallback src is the widest variant, not what a browser picks.
     const list = firstViewAssets(html).filter((a) => a.kind !== "image");
-    const fetched = await Promise.all(list.map((a) => (assets.has(a.url) ? assets.get(a.url)! : assets.set(a.url, getWire(server.baseUrl, a.url, {})).get(a.url)!)));
+    const fetched = await Promise.all(
+      list.map((a) => (assets.has(a.url) ? assets.get(a.url)! : assets.set(a.url, getWire(server.baseUrl, a.url, {})).get(a.url)!)),
+    );
     const byKind = (kind: string) => fetched.filter((_, i) => list[i].kind === kind).reduce((s, w) => s + w.wire, 0);
     const text = Buffer.byteLength(articleText(html));
     // Node's own gzip when it compressed, else what gzip would make of it.
     const htmlGzip = doc.wire < doc.body.length ? doc.wire : gzipSync(doc.body).length;
     const total = htmlGzip + fetched.reduce((s, w) => s + w.wire, 0);
-    const record = { page: page.label, textBytes: text, htmlBytes: doc.body.length, htmlGzipBytes: htmlGzip, inlineRscBytes: inlineRscBytes(html), rscFetchBytes: rsc.body.length, rscFetchGzipBytes: rsc.wire, scripts: list.filter((a) => a.kind === "script").length, scriptGzipBytes: byKind("script"), styleGzipBytes: byKind("style"), fontBytes: byKind("font"), firstViewBytes: total };
+    const record = {
+      page: page.label,
+      textBytes: text,
+      htmlBytes: doc.body.length,
+      htmlGzipBytes: htmlGzip,
+      inlineRscBytes: inlineRscBytes(html),
+      rscFetchBytes: rsc.body.length,
+      rscFetchGzipBytes: rsc.wire,
+      scripts: list.filter((a) => a.kind === "script").length,
+      scriptGzipBytes: byKind("script"),
+      styleGzipBytes: byKind("style"),
+      fontBytes: byKind("font"),
+      firstViewBytes: total,
+    };
     records.push(record);
     rows.push({
       article: page.label,
@@ -72,6 +94,8 @@ export async function weightSection(ctx: BenchContext): Promise<void> {
     });
   }
   report.table(rows);
-  report.line("text: the title and body a reader reads (UTF-8); RSC inline: Next's hydration payload inside the HTML; RSC fetch: the same page on a client-side navigation; first view: HTML gzip + every script, stylesheet and preloaded font it loads, as sent (images aside: their size depends on the viewport)");
+  report.line(
+    "text: the title and body a reader reads (UTF-8); RSC inline: Next's hydration payload inside the HTML; RSC fetch: the same page on a client-side navigation; first view: HTML gzip + every script, stylesheet and preloaded font it loads, as sent (images aside: their size depends on the viewport)",
+  );
   report.record("weight", records);
 }

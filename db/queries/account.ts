@@ -1,7 +1,19 @@
 import { and, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { bumpAccessEpoch, normalizeEmail } from "./members";
-import { articles, comments, emailChanges, emailDeliveries, grants, members, publicationMembers, publications, verificationTokens, type EmailChange, type Member } from "../schema";
+import {
+  articles,
+  comments,
+  emailChanges,
+  emailDeliveries,
+  grants,
+  members,
+  publicationMembers,
+  publications,
+  verificationTokens,
+  type EmailChange,
+  type Member,
+} from "../schema";
 
 // Member self-service on /account: display name, change of email, export, deletion. Loads and
 // stores only; the rules (who may, when a link is still good) are the callers'.
@@ -17,12 +29,19 @@ export async function setDisplayName(db: Tx, memberId: number, displayName: stri
 }
 
 export async function isEmailTaken(db: Tx, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: members.id }).from(members).where(eq(members.email, normalizeEmail(email))).limit(1);
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.email, normalizeEmail(email)))
+    .limit(1);
   return Boolean(row);
 }
 
 export async function insertEmailChange(db: Tx, row: { memberId: number; newEmail: string; tokenHash: string; expiresAt: Date }): Promise<EmailChange> {
-  const [created] = await db.insert(emailChanges).values({ ...row, newEmail: normalizeEmail(row.newEmail) }).returning();
+  const [created] = await db
+    .insert(emailChanges)
+    .values({ ...row, newEmail: normalizeEmail(row.newEmail) })
+    .returning();
   return created;
 }
 
@@ -65,14 +84,30 @@ export async function loadMemberExport(db: Tx, memberId: number) {
       .where(eq(grants.memberId, memberId))
       .orderBy(desc(grants.startsAt)),
     db
-      .select({ id: comments.id, article: articles.slug, publication: publications.slug, parentId: comments.parentId, body: comments.body, createdAt: comments.createdAt, editedAt: comments.editedAt, deletedAt: comments.deletedAt, hiddenAt: comments.hiddenAt })
+      .select({
+        id: comments.id,
+        article: articles.slug,
+        publication: publications.slug,
+        parentId: comments.parentId,
+        body: comments.body,
+        createdAt: comments.createdAt,
+        editedAt: comments.editedAt,
+        deletedAt: comments.deletedAt,
+        hiddenAt: comments.hiddenAt,
+      })
       .from(comments)
       .innerJoin(articles, eq(articles.id, comments.articleId))
       .innerJoin(publications, eq(publications.id, articles.publicationId))
       .where(eq(comments.memberId, memberId))
       .orderBy(desc(comments.createdAt)),
     db
-      .select({ publication: publications.slug, newsletter: publicationMembers.newsletter, notifyReplies: publicationMembers.notifyReplies, lang: publicationMembers.lang, joinedAt: publicationMembers.joinedAt })
+      .select({
+        publication: publications.slug,
+        newsletter: publicationMembers.newsletter,
+        notifyReplies: publicationMembers.notifyReplies,
+        lang: publicationMembers.lang,
+        joinedAt: publicationMembers.joinedAt,
+      })
       .from(publicationMembers)
       .innerJoin(publications, eq(publications.id, publicationMembers.publicationId))
       .where(eq(publicationMembers.memberId, memberId)),
@@ -97,7 +132,11 @@ export async function listCommentedPieces(db: Tx, memberId: number): Promise<{ p
  * and no one can sign in with it.
  */
 export async function scrubDeletedMember(db: Tx, memberId: number, now: Date): Promise<{ oldEmail: string; endedGrants: number; epoch: number } | null> {
-  const [before] = await db.select().from(members).where(and(eq(members.id, memberId), isNull(members.deletedAt))).for("update");
+  const [before] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.id, memberId), isNull(members.deletedAt)))
+    .for("update");
   if (!before) return null;
   const ended = await db
     .update(grants)
@@ -106,7 +145,10 @@ export async function scrubDeletedMember(db: Tx, memberId: number, now: Date): P
     .returning({ id: grants.id });
   await db.delete(emailChanges).where(eq(emailChanges.memberId, memberId));
   await db.delete(verificationTokens).where(eq(verificationTokens.identifier, before.email));
-  await db.update(publicationMembers).set({ newsletter: false, notifyReplies: false, newsletterChangedAt: now }).where(eq(publicationMembers.memberId, memberId));
+  await db
+    .update(publicationMembers)
+    .set({ newsletter: false, notifyReplies: false, newsletterChangedAt: now })
+    .where(eq(publicationMembers.memberId, memberId));
   await db.delete(emailDeliveries).where(and(eq(emailDeliveries.memberId, memberId), inArray(emailDeliveries.status, ["queued", "failed"])));
   await db
     .update(members)

@@ -40,7 +40,11 @@ export async function attachRelations(db: Db, rows: Article[]): Promise<ArticleR
 }
 
 export async function getLiveArticleBySlug(db: Db, publicationId: number, slug: string, now: Date): Promise<ArticleRow | null> {
-  const rows = await db.select().from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug), liveAt(now))).limit(1);
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug), liveAt(now)))
+    .limit(1);
   const [row] = await attachRelations(db, rows);
   return row ?? null;
 }
@@ -124,5 +128,9 @@ export async function searchLiveArticles(db: Db, publicationId: number, terms: s
 }
 
 export async function listLiveSlugs(db: Db, publicationId: number, now: Date): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.select({ slug: articles.slug, updatedAt: articles.updatedAt }).from(articles).where(and(eq(articles.publicationId, publicationId), liveAt(now))).orderBy(desc(articles.publishAt));
+  return db
+    .select({ slug: articles.slug, updatedAt: articles.updatedAt })
+    .from(articles)
+    .where(and(eq(articles.publicationId, publicationId), liveAt(now)))
+    .orderBy(desc(articles.publishAt));
 }

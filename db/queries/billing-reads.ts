@@ -25,7 +25,9 @@ export async function getInvoicePayment(db: Tx, invoiceId: string) {
 // no publication sells, or an event with no tier at all.
 export type EventScope = { publicationId: number; withUnknown: boolean };
 const inScope = (scope: EventScope) =>
-  scope.withUnknown ? or(eq(stripeEvents.publicationId, scope.publicationId), isNull(stripeEvents.publicationId)) : eq(stripeEvents.publicationId, scope.publicationId);
+  scope.withUnknown
+    ? or(eq(stripeEvents.publicationId, scope.publicationId), isNull(stripeEvents.publicationId))
+    : eq(stripeEvents.publicationId, scope.publicationId);
 
 export async function listRecentStripeEvents(db: Tx, scope: EventScope, opts: { limit?: number; status?: StripeEventStatus } = {}) {
   return db

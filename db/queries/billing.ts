@@ -166,7 +166,10 @@ export async function attachStripeCustomer(db: Tx, memberId: number, customerId:
 }
 
 export async function updateGrantFields(db: Tx, grantId: number, fields: Partial<typeof grants.$inferInsert>) {
-  await db.update(grants).set({ ...fields, updatedAt: new Date() }).where(eq(grants.id, grantId));
+  await db
+    .update(grants)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(grants.id, grantId));
 }
 
 // Studio reads.

@@ -46,12 +46,20 @@ export async function listArticleComments(db: Tx, articleId: number): Promise<Th
 }
 
 export async function updateCommentBody(db: Tx, id: number, body: string, at: Date): Promise<Comment | null> {
-  const [row] = await db.update(comments).set({ body, editedAt: at }).where(and(eq(comments.id, id), isNull(comments.deletedAt))).returning();
+  const [row] = await db
+    .update(comments)
+    .set({ body, editedAt: at })
+    .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
+    .returning();
   return row ?? null;
 }
 
 export async function softDeleteComment(db: Tx, id: number, by: number, at: Date): Promise<Comment | null> {
-  const [row] = await db.update(comments).set({ deletedAt: at, deletedBy: by }).where(and(eq(comments.id, id), isNull(comments.deletedAt))).returning();
+  const [row] = await db
+    .update(comments)
+    .set({ deletedAt: at, deletedBy: by })
+    .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
+    .returning();
   return row ?? null;
 }
 
@@ -84,7 +92,10 @@ export async function listReportedCommentIds(db: Tx, articleId: number, memberId
 }
 
 export async function resolveReports(db: Tx, commentId: number, at: Date): Promise<void> {
-  await db.update(commentReports).set({ resolvedAt: at }).where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)));
+  await db
+    .update(commentReports)
+    .set({ resolvedAt: at })
+    .where(and(eq(commentReports.commentId, commentId), isNull(commentReports.resolvedAt)));
 }
 
 /** Bans in a publication not lifted by a moderator, expired or not: whether one is in force is a pure rule. */
@@ -97,7 +108,10 @@ export async function listOpenBans(db: Tx, publicationId: number, memberIds: num
     .orderBy(desc(commentBans.createdAt));
 }
 
-export async function insertBan(db: Tx, ban: { publicationId: number; memberId: number; until: Date | null; reason: string; createdBy: number; at: Date }): Promise<CommentBanRow> {
+export async function insertBan(
+  db: Tx,
+  ban: { publicationId: number; memberId: number; until: Date | null; reason: string; createdBy: number; at: Date },
+): Promise<CommentBanRow> {
   const [row] = await db
     .insert(commentBans)
     .values({ publicationId: ban.publicationId, memberId: ban.memberId, until: ban.until, reason: ban.reason, createdBy: ban.createdBy, createdAt: ban.at })
@@ -133,7 +147,15 @@ export async function listModerationQueue(db: Tx, publicationId: number, view: "
     .groupBy(commentReports.commentId)
     .as("open_reports");
   const rows = await db
-    .select({ comment: comments, articleSlug: articles.slug, articleTitle: articles.title, authorEmail: members.email, authorName: members.name, n: open.n, last: open.last })
+    .select({
+      comment: comments,
+      articleSlug: articles.slug,
+      articleTitle: articles.title,
+      authorEmail: members.email,
+      authorName: members.name,
+      n: open.n,
+      last: open.last,
+    })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .innerJoin(members, eq(members.id, comments.memberId))

@@ -8,17 +8,29 @@ type AuthorInput = typeof authors.$inferInsert;
 type SectionInput = typeof sections.$inferInsert;
 
 export async function upsertTier(db: Db, input: TierInput) {
-  const [row] = await db.insert(tiers).values(input).onConflictDoUpdate({ target: [tiers.publicationId, tiers.slug], set: { ...input } }).returning();
+  const [row] = await db
+    .insert(tiers)
+    .values(input)
+    .onConflictDoUpdate({ target: [tiers.publicationId, tiers.slug], set: { ...input } })
+    .returning();
   return row;
 }
 
 export async function upsertAuthor(db: Db, input: AuthorInput) {
-  const [row] = await db.insert(authors).values(input).onConflictDoUpdate({ target: [authors.publicationId, authors.slug], set: { ...input } }).returning();
+  const [row] = await db
+    .insert(authors)
+    .values(input)
+    .onConflictDoUpdate({ target: [authors.publicationId, authors.slug], set: { ...input } })
+    .returning();
   return row;
 }
 
 export async function upsertSection(db: Db, input: SectionInput) {
-  const [row] = await db.insert(sections).values(input).onConflictDoUpdate({ target: [sections.publicationId, sections.slug], set: { ...input } }).returning();
+  const [row] = await db
+    .insert(sections)
+    .values(input)
+    .onConflictDoUpdate({ target: [sections.publicationId, sections.slug], set: { ...input } })
+    .returning();
   return row;
 }
 
@@ -73,7 +85,11 @@ export async function saveArticle(
     const [row] =
       id === null
         ? await tx.insert(articles).values(values).returning()
-        : await tx.update(articles).set({ ...values, updatedAt: values.updatedAt ?? new Date() }).where(eq(articles.id, id)).returning();
+        : await tx
+            .update(articles)
+            .set({ ...values, updatedAt: values.updatedAt ?? new Date() })
+            .where(eq(articles.id, id))
+            .returning();
     if (!row) throw new Error(`no article ${id}`);
     await tx.delete(articleAuthors).where(eq(articleAuthors.articleId, row.id));
     await tx.delete(articleTags).where(eq(articleTags.articleId, row.id));

@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { articles, emailDeliveries, emailSuppressions, newsletterSends, publicationMembers, type DeliveryStatus, type EmailDelivery, type EmailKind, type NewsletterSend, type SuppressionReason } from "../schema";
+import {
+  articles,
+  emailDeliveries,
+  emailSuppressions,
+  newsletterSends,
+  publicationMembers,
+  type DeliveryStatus,
+  type EmailDelivery,
+  type EmailKind,
+  type NewsletterSend,
+  type SuppressionReason,
+} from "../schema";
 import { liveAt } from "./articles";
 
 // The email queue (db/schema/email.ts). Claiming uses FOR UPDATE SKIP LOCKED so several instances
@@ -67,8 +78,15 @@ export async function expandDueSends(db: Db, now: Date, limit = 5): Promise<News
         left join email_suppressions s on s.email = lower(m.email)
         where pm.publication_id = ${send.publicationId} and pm.newsletter
         on conflict (dedupe_key) do nothing`);
-      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(emailDeliveries).where(eq(emailDeliveries.sendId, send.id));
-      const [updated] = await tx.update(newsletterSends).set({ status: "queued", queuedAt: now, recipients: n }).where(eq(newsletterSends.id, send.id)).returning();
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(emailDeliveries)
+        .where(eq(emailDeliveries.sendId, send.id));
+      const [updated] = await tx
+        .update(newsletterSends)
+        .set({ status: "queued", queuedAt: now, recipients: n })
+        .where(eq(newsletterSends.id, send.id))
+        .returning();
       out.push(updated);
     }
     return out;
@@ -97,7 +115,12 @@ export async function listSendProgress(db: Tx, publicationId: number, limit = 20
   const counts = await db
     .select({ sendId: emailDeliveries.sendId, status: emailDeliveries.status, n: sql<number>`count(*)::int` })
     .from(emailDeliveries)
-    .where(inArray(emailDeliveries.sendId, sends.map((s) => s.send.id)))
+    .where(
+      inArray(
+        emailDeliveries.sendId,
+        sends.map((s) => s.send.id),
+      ),
+    )
     .groupBy(emailDeliveries.sendId, emailDeliveries.status);
   return sends.map(({ send, title, slug }) => {
     const c: Record<DeliveryStatus, number> = { queued: 0, sending: 0, sent: 0, failed: 0, suppressed: 0 };
@@ -148,12 +171,22 @@ export async function markSent(db: Tx, id: number, claim: string, at: Date, vari
 export async function markRetry(db: Tx, id: number, claim: string, at: Date, countsAttempt: boolean, error: string): Promise<void> {
   await db
     .update(emailDeliveries)
-    .set({ status: "queued", nextAttemptAt: at, claim: null, lockedUntil: null, lastError: error.slice(0, 500), ...(countsAttempt ? {} : { attempts: sql`greatest(${emailDeliveries.attempts} - 1, 0)` }) })
+    .set({
+      status: "queued",
+      nextAttemptAt: at,
+      claim: null,
+      lockedUntil: null,
+      lastError: error.slice(0, 500),
+      ...(countsAttempt ? {} : { attempts: sql`greatest(${emailDeliveries.attempts} - 1, 0)` }),
+    })
     .where(held(id, claim));
 }
 
 export async function markSettled(db: Tx, id: number, claim: string, status: "failed" | "suppressed", error: string): Promise<void> {
-  await db.update(emailDeliveries).set({ status, claim: null, lockedUntil: null, lastError: error.slice(0, 500) }).where(held(id, claim));
+  await db
+    .update(emailDeliveries)
+    .set({ status, claim: null, lockedUntil: null, lastError: error.slice(0, 500) })
+    .where(held(id, claim));
 }
 
 // The server refused the message after its final dot although the row was already committed as
@@ -195,14 +228,20 @@ export async function listSuppressions(db: Tx, limit = 100) {
 
 export async function suppressedAmong(db: Tx, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await db.select({ email: emailSuppressions.email }).from(emailSuppressions).where(inArray(emailSuppressions.email, [...new Set(emails.map((e) => e.toLowerCase()))]));
+  const rows = await db
+    .select({ email: emailSuppressions.email })
+    .from(emailSuppressions)
+    .where(inArray(emailSuppressions.email, [...new Set(emails.map((e) => e.toLowerCase()))]));
   return new Set(rows.map((r) => r.email));
 }
 
 // ── Recipients ──────────────────────────────────────────────────────────────────────────────
 
 export async function listNewsletterRecipients(db: Tx, publicationId: number): Promise<{ memberId: number; newsletter: boolean }[]> {
-  return db.select({ memberId: publicationMembers.memberId, newsletter: publicationMembers.newsletter }).from(publicationMembers).where(eq(publicationMembers.publicationId, publicationId));
+  return db
+    .select({ memberId: publicationMembers.memberId, newsletter: publicationMembers.newsletter })
+    .from(publicationMembers)
+    .where(eq(publicationMembers.publicationId, publicationId));
 }
 
 export async function listDeliveriesOf(db: Tx, filter: { memberId?: number; sendId?: number; kind?: EmailKind }, limit = 100): Promise<EmailDelivery[]> {
@@ -211,5 +250,10 @@ export async function listDeliveriesOf(db: Tx, filter: { memberId?: number; send
     filter.sendId === undefined ? undefined : eq(emailDeliveries.sendId, filter.sendId),
     filter.kind === undefined ? undefined : eq(emailDeliveries.kind, filter.kind),
   ];
-  return db.select().from(emailDeliveries).where(and(...conditions)).orderBy(desc(emailDeliveries.id)).limit(limit);
+  return db
+    .select()
+    .from(emailDeliveries)
+    .where(and(...conditions))
+    .orderBy(desc(emailDeliveries.id))
+    .limit(limit);
 }

@@ -25,13 +25,20 @@ const memberColumns = { id: members.id, email: members.email, name: members.name
 /** Members by address; `lock`: FOR UPDATE in id order (the order epoch bumps take locks in). */
 export async function listMembersByEmail(db: Tx, emails: readonly string[], opts: { lock?: boolean } = {}): Promise<ImportMemberRow[]> {
   if (!emails.length) return [];
-  const q = db.select(memberColumns).from(members).where(inArray(members.email, [...emails])).orderBy(asc(members.id));
+  const q = db
+    .select(memberColumns)
+    .from(members)
+    .where(inArray(members.email, [...emails]))
+    .orderBy(asc(members.id));
   return opts.lock ? q.for("update") : q;
 }
 
 export async function listStripeOwners(db: Tx, customerIds: readonly string[]): Promise<Map<string, number>> {
   if (!customerIds.length) return new Map();
-  const rows = await db.select({ id: members.id, customerId: members.stripeCustomerId }).from(members).where(inArray(members.stripeCustomerId, [...customerIds]));
+  const rows = await db
+    .select({ id: members.id, customerId: members.stripeCustomerId })
+    .from(members)
+    .where(inArray(members.stripeCustomerId, [...customerIds]));
   return new Map(rows.map((r) => [r.customerId!, r.id]));
 }
 
@@ -39,7 +46,16 @@ export async function listStripeOwners(db: Tx, customerIds: readonly string[]): 
 export async function listGrantsInPublication(db: Tx, publicationId: number, memberIds: readonly number[]): Promise<ImportGrantRow[]> {
   if (!memberIds.length) return [];
   return db
-    .select({ id: grants.id, memberId: grants.memberId, tierSlug: grants.tierSlug, startsAt: grants.startsAt, endsAt: grants.endsAt, revokedAt: grants.revokedAt, source: grants.source, sourceRef: grants.sourceRef })
+    .select({
+      id: grants.id,
+      memberId: grants.memberId,
+      tierSlug: grants.tierSlug,
+      startsAt: grants.startsAt,
+      endsAt: grants.endsAt,
+      revokedAt: grants.revokedAt,
+      source: grants.source,
+      sourceRef: grants.sourceRef,
+    })
     .from(grants)
     .where(and(eq(grants.publicationId, publicationId), inArray(grants.memberId, [...memberIds])));
 }
@@ -67,29 +83,67 @@ export async function insertMissingMembers(db: Tx, rows: readonly NewImportMembe
 
 /** Fills a member's empty name and Stripe customer; never overwrites either. */
 export async function fillMemberFields(db: Tx, memberId: number, fields: { name?: string; stripeCustomerId?: string }): Promise<void> {
-  if (fields.name) await db.update(members).set({ name: fields.name, updatedAt: new Date() }).where(and(eq(members.id, memberId), isNull(members.name)));
+  if (fields.name)
+    await db
+      .update(members)
+      .set({ name: fields.name, updatedAt: new Date() })
+      .where(and(eq(members.id, memberId), isNull(members.name)));
   if (fields.stripeCustomerId) {
-    await db.update(members).set({ stripeCustomerId: fields.stripeCustomerId, updatedAt: new Date() }).where(and(eq(members.id, memberId), isNull(members.stripeCustomerId)));
+    await db
+      .update(members)
+      .set({ stripeCustomerId: fields.stripeCustomerId, updatedAt: new Date() })
+      .where(and(eq(members.id, memberId), isNull(members.stripeCustomerId)));
   }
 }
 
-export type NewImportGrant = { memberId: number; publicationId: number; tierSlug: string; startsAt: Date; endsAt: Date | null; sourceRef: string; note: string | null; grantedBy: number | null };
+export type NewImportGrant = {
+  memberId: number;
+  publicationId: number;
+  tierSlug: string;
+  startsAt: Date;
+  endsAt: Date | null;
+  sourceRef: string;
+  note: string | null;
+  grantedBy: number | null;
+};
 
 export async function insertImportGrants(db: Tx, rows: readonly NewImportGrant[]): Promise<void> {
   if (!rows.length) return;
   await db.insert(grants).values(rows.map((r) => ({ ...r, source: "import" as const })));
 }
 
-export async function updateImportGrant(db: Tx, id: number, values: { tierSlug: string; startsAt: Date; endsAt: Date | null; note: string | null }): Promise<void> {
-  await db.update(grants).set({ ...values, updatedAt: new Date() }).where(and(eq(grants.id, id), eq(grants.source, "import")));
+export async function updateImportGrant(
+  db: Tx,
+  id: number,
+  values: { tierSlug: string; startsAt: Date; endsAt: Date | null; note: string | null },
+): Promise<void> {
+  await db
+    .update(grants)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(grants.id, id), eq(grants.source, "import")));
 }
 
 /** Accounts at the publication, made as welcomed (an import sends nothing); existing ones keep their choices. */
-export async function insertImportAccounts(db: Tx, publicationId: number, rows: readonly { memberId: number; newsletter: boolean }[], at: Date): Promise<number> {
+export async function insertImportAccounts(
+  db: Tx,
+  publicationId: number,
+  rows: readonly { memberId: number; newsletter: boolean }[],
+  at: Date,
+): Promise<number> {
   if (!rows.length) return 0;
   const made = await db
     .insert(publicationMembers)
-    .values(rows.map((r) => ({ publicationId, memberId: r.memberId, source: "import", joinedAt: at, newsletter: r.newsletter, newsletterChangedAt: at, welcomedAt: at })))
+    .values(
+      rows.map((r) => ({
+        publicationId,
+        memberId: r.memberId,
+        source: "import",
+        joinedAt: at,
+        newsletter: r.newsletter,
+        newsletterChangedAt: at,
+        welcomedAt: at,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ memberId: publicationMembers.memberId });
   return made.length;
@@ -110,7 +164,10 @@ export async function bumpAccessEpochs(db: Tx, memberIds: readonly number[]): Pr
     .where(inArray(members.id, [...memberIds]))
     .returning({ id: members.id, epoch: members.accessEpoch });
   if (rows.length) {
-    const payloads = sql.join(rows.map((r) => sql`(${`${r.id}:${r.epoch}`})`), sql`, `);
+    const payloads = sql.join(
+      rows.map((r) => sql`(${`${r.id}:${r.epoch}`})`),
+      sql`, `,
+    );
     await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, p) from (values ${payloads}) as v(p)`);
   }
   return rows;
@@ -121,7 +178,12 @@ export async function bumpAccessEpochs(db: Tx, memberIds: readonly number[]): Pr
  * later "your account moved" notice goes to (issue 22 item 5; the email queue's dedupe key keeps
  * it to one per member).
  */
-export async function listImportedAccounts(db: Tx, publicationId: number, afterMemberId = 0, limit = 1000): Promise<{ memberId: number; email: string; joinedAt: Date }[]> {
+export async function listImportedAccounts(
+  db: Tx,
+  publicationId: number,
+  afterMemberId = 0,
+  limit = 1000,
+): Promise<{ memberId: number; email: string; joinedAt: Date }[]> {
   return db
     .select({ memberId: publicationMembers.memberId, email: members.email, joinedAt: publicationMembers.joinedAt })
     .from(publicationMembers)

@@ -18,7 +18,11 @@ export async function getMemberById(db: Tx, id: number): Promise<Member | null> 
 }
 
 export async function getMemberByEmail(db: Tx, email: string): Promise<Member | null> {
-  const [row] = await db.select().from(members).where(eq(members.email, normalizeEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(eq(members.email, normalizeEmail(email)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -42,7 +46,11 @@ export async function ensureMember(db: Tx, email: string, fields: { name?: strin
 }
 
 export async function updateMember(db: Tx, id: number, fields: Partial<Pick<Member, "name" | "role" | "emailVerifiedAt" | "stripeCustomerId">>) {
-  const [row] = await db.update(members).set({ ...fields, updatedAt: new Date() }).where(eq(members.id, id)).returning();
+  const [row] = await db
+    .update(members)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(members.id, id))
+    .returning();
   return row ?? null;
 }
 

@@ -15,7 +15,13 @@ export type RevisionSummary = { id: number; title: string; createdAt: Date; edit
 // Newest first, scoped to the publication so a studio never lists another's history.
 export async function listRevisions(db: Db, publicationId: number, articleId: number, limit = 50): Promise<RevisionSummary[]> {
   return db
-    .select({ id: pieceRevisions.id, title: pieceRevisions.title, createdAt: pieceRevisions.createdAt, editorEmail: members.email, bodyLength: sql<number>`length(${pieceRevisions.body})::int` })
+    .select({
+      id: pieceRevisions.id,
+      title: pieceRevisions.title,
+      createdAt: pieceRevisions.createdAt,
+      editorEmail: members.email,
+      bodyLength: sql<number>`length(${pieceRevisions.body})::int`,
+    })
     .from(pieceRevisions)
     .innerJoin(articles, eq(articles.id, pieceRevisions.articleId))
     .leftJoin(members, eq(members.id, pieceRevisions.editorMemberId))

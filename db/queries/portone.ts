@@ -59,7 +59,10 @@ export async function ensurePortOnePayment(db: Tx, row: typeof portonePayments.$
   return stored;
 }
 
-type FactColumns = Pick<typeof portonePayments.$inferInsert, "status" | "paidAt" | "failedAt" | "failureReason" | "cancelledAmount" | "cancelledAt" | "snapshot">;
+type FactColumns = Pick<
+  typeof portonePayments.$inferInsert,
+  "status" | "paidAt" | "failedAt" | "failureReason" | "cancelledAmount" | "cancelledAt" | "snapshot"
+>;
 
 /** Stores a payment fact iff it is fresher than the stored one (lib/billing/portone/payment-facts.ts); true when stored. */
 export async function storePaymentFact(db: Tx, id: string, fields: FactColumns, freshness: string): Promise<boolean> {
@@ -115,7 +118,11 @@ export async function listPortOneSubscriptions(db: Tx) {
  */
 export async function recordWebhookAttempt(db: Tx, webhookId: string, timestamp: string, now = new Date(), keepMs = 15 * 60_000): Promise<boolean> {
   await db.delete(portoneWebhookAttempts).where(lt(portoneWebhookAttempts.receivedAt, new Date(now.getTime() - keepMs)));
-  const rows = await db.insert(portoneWebhookAttempts).values({ webhookId, timestamp, receivedAt: now }).onConflictDoNothing().returning({ id: portoneWebhookAttempts.webhookId });
+  const rows = await db
+    .insert(portoneWebhookAttempts)
+    .values({ webhookId, timestamp, receivedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: portoneWebhookAttempts.webhookId });
   return rows.length === 1;
 }
 
@@ -127,7 +134,10 @@ export async function insertPriceChange(db: Tx, row: typeof priceChanges.$inferI
 
 export async function listLiveTierSubscriptions(db: Tx, publicationId: number, tierSlug: string, interval: string) {
   const s = portoneSubscriptions;
-  return db.select().from(s).where(and(eq(s.publicationId, publicationId), eq(s.tierSlug, tierSlug), eq(s.interval, interval as "monthly"), inArray(s.status, ["active", "past_due"])));
+  return db
+    .select()
+    .from(s)
+    .where(and(eq(s.publicationId, publicationId), eq(s.tierSlug, tierSlug), eq(s.interval, interval as "monthly"), inArray(s.status, ["active", "past_due"])));
 }
 
 export async function insertPriceChangeNotices(db: Tx, rows: (typeof priceChangeNotices.$inferInsert)[]) {
@@ -140,7 +150,13 @@ export async function getNotifiedPriceChange(db: Tx, subscriptionId: string, at:
     .select({ change: priceChanges })
     .from(priceChangeNotices)
     .innerJoin(priceChanges, eq(priceChanges.id, priceChangeNotices.priceChangeId))
-    .where(and(eq(priceChangeNotices.subscriptionId, subscriptionId), lte(priceChanges.effectiveAt, at), lte(priceChangeNotices.notifiedAt, new Date(at.getTime() - leadMs))))
+    .where(
+      and(
+        eq(priceChangeNotices.subscriptionId, subscriptionId),
+        lte(priceChanges.effectiveAt, at),
+        lte(priceChangeNotices.notifiedAt, new Date(at.getTime() - leadMs)),
+      ),
+    )
     .orderBy(desc(priceChanges.effectiveAt))
     .limit(1);
   return row?.change ?? null;
@@ -151,6 +167,9 @@ export async function listPriceChanges(db: Tx, publicationId: number) {
 }
 
 export async function countOwedNotices(db: Tx, priceChangeId: number) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(priceChangeNotices).where(and(eq(priceChangeNotices.priceChangeId, priceChangeId), isNull(priceChangeNotices.notifiedAt)));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(priceChangeNotices)
+    .where(and(eq(priceChangeNotices.priceChangeId, priceChangeId), isNull(priceChangeNotices.notifiedAt)));
   return row?.n ?? 0;
 }

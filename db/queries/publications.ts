@@ -44,7 +44,10 @@ export async function findHostOwners(db: Tx, hostnames: string[]): Promise<{ hos
 
 // Per-publication staff roles of one member.
 export async function listStaffRoles(db: Tx, memberId: number): Promise<{ publicationId: number; role: StaffRole }[]> {
-  return db.select({ publicationId: publicationStaff.publicationId, role: publicationStaff.role }).from(publicationStaff).where(eq(publicationStaff.memberId, memberId));
+  return db
+    .select({ publicationId: publicationStaff.publicationId, role: publicationStaff.role })
+    .from(publicationStaff)
+    .where(eq(publicationStaff.memberId, memberId));
 }
 
 export async function listPublicationStaff(db: Tx, publicationId: number) {

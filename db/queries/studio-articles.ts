@@ -8,12 +8,20 @@ export type StudioArticle = ArticleRow;
 
 // A piece by id within one publication: the studio and the Admin API never reach another's pieces.
 export async function getStudioArticle(db: Db, publicationId: number, id: number): Promise<StudioArticle | null> {
-  const rows = await db.select().from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.id, id))).limit(1);
+  const rows = await db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.publicationId, publicationId), eq(articles.id, id)))
+    .limit(1);
   return (await attachRelations(db, rows))[0] ?? null;
 }
 
 export async function getArticleIdBySlug(db: Db, publicationId: number, slug: string): Promise<number | null> {
-  const [row] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug))).limit(1);
+  const [row] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.publicationId, publicationId), eq(articles.slug, slug)))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -89,16 +97,28 @@ export async function listContentChangesBetween(db: Db, since: Date, until: Date
 
 export async function listAuthorsWhere(db: Db, publicationId: number, by: { emails?: string[]; slugs?: string[]; ids?: number[] }) {
   const conds: SQL[] = [];
-  if (by.emails?.length) conds.push(inArray(sql`lower(${authors.email})`, by.emails.map((e) => e.toLowerCase())));
+  if (by.emails?.length)
+    conds.push(
+      inArray(
+        sql`lower(${authors.email})`,
+        by.emails.map((e) => e.toLowerCase()),
+      ),
+    );
   if (by.slugs?.length) conds.push(inArray(authors.slug, by.slugs));
   if (by.ids?.length) conds.push(inArray(authors.id, by.ids));
   if (!conds.length) return [];
-  return db.select().from(authors).where(and(eq(authors.publicationId, publicationId), or(...conds)));
+  return db
+    .select()
+    .from(authors)
+    .where(and(eq(authors.publicationId, publicationId), or(...conds)));
 }
 
 export async function findTagsBySlugOrName(db: Db, publicationId: number, values: string[]) {
   if (!values.length) return [];
-  return db.select().from(tags).where(and(eq(tags.publicationId, publicationId), or(inArray(tags.slug, values), inArray(tags.name, values))));
+  return db
+    .select()
+    .from(tags)
+    .where(and(eq(tags.publicationId, publicationId), or(inArray(tags.slug, values), inArray(tags.name, values))));
 }
 
 // Every stored piece's slug with its publication, whatever its status (lib/routing/known-articles.ts).

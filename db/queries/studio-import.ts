@@ -9,7 +9,9 @@ export async function getImportItem(db: Db, publicationId: number, source: strin
   const [row] = await db
     .select()
     .from(importItems)
-    .where(and(eq(importItems.publicationId, publicationId), eq(importItems.source, source), eq(importItems.kind, kind), eq(importItems.externalId, externalId)))
+    .where(
+      and(eq(importItems.publicationId, publicationId), eq(importItems.source, source), eq(importItems.kind, kind), eq(importItems.externalId, externalId)),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -25,7 +27,10 @@ export async function getImportedPiece(db: Db, publicationId: number, id: number
 }
 
 // `written` (posts only): fingerprints of what the import wrote, see lib/import/wxr-merge.ts.
-export async function saveImportItem(db: Db, row: { publicationId: number; source: string; kind: string; externalId: string; localId: number; checksum: string; written?: Record<string, string> }) {
+export async function saveImportItem(
+  db: Db,
+  row: { publicationId: number; source: string; kind: string; externalId: string; localId: number; checksum: string; written?: Record<string, string> },
+) {
   await db
     .insert(importItems)
     .values(row)
@@ -45,7 +50,13 @@ export async function getAuthorByEmail(db: Db, publicationId: number, email: str
 }
 
 // Inserts or re-points a redirect; reports whether anything changed (re-imports change nothing).
-export async function upsertRedirect(db: Db, publicationId: number, fromPath: string, toPath: string, source: string): Promise<"created" | "updated" | "unchanged"> {
+export async function upsertRedirect(
+  db: Db,
+  publicationId: number,
+  fromPath: string,
+  toPath: string,
+  source: string,
+): Promise<"created" | "updated" | "unchanged"> {
   const [existing] = await db
     .select()
     .from(redirects)

@@ -36,7 +36,17 @@ export async function listSubscriptionsOfMember(db: Db, memberId: number) {
 export async function listPossiblyLiveGrants(db: Db, now: Date, publicationIds: number[]) {
   if (!publicationIds.length) return [];
   const margin = new Date(now.getTime() - 30 * 86_400_000);
-  return db.select().from(grants).where(and(inArray(grants.publicationId, publicationIds), isNull(grants.revokedAt), lte(grants.startsAt, now), or(isNull(grants.endsAt), gt(grants.endsAt, margin))));
+  return db
+    .select()
+    .from(grants)
+    .where(
+      and(
+        inArray(grants.publicationId, publicationIds),
+        isNull(grants.revokedAt),
+        lte(grants.startsAt, now),
+        or(isNull(grants.endsAt), gt(grants.endsAt, margin)),
+      ),
+    );
 }
 
 export async function countMembers(db: Db): Promise<number> {
@@ -71,5 +81,10 @@ export async function countMembersFiltered(db: Db, f: MemberFilter): Promise<num
 // The export pages through members by id so a large list never sits in memory at once.
 export async function listMembersPage(db: Db, f: MemberFilter, afterId: number, limit = 1000) {
   const where = memberWhere(f);
-  return db.select().from(members).where(where ? and(where, gt(members.id, afterId)) : gt(members.id, afterId)).orderBy(asc(members.id)).limit(limit);
+  return db
+    .select()
+    .from(members)
+    .where(where ? and(where, gt(members.id, afterId)) : gt(members.id, afterId))
+    .orderBy(asc(members.id))
+    .limit(limit);
 }

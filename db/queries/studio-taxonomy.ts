@@ -10,7 +10,11 @@ export async function saveAuthorRow(db: Tx, id: number | null, values: typeof au
   const [row] =
     id === null
       ? await db.insert(authors).values(values).returning()
-      : await db.update(authors).set(values).where(and(eq(authors.id, id), eq(authors.publicationId, values.publicationId))).returning();
+      : await db
+          .update(authors)
+          .set(values)
+          .where(and(eq(authors.id, id), eq(authors.publicationId, values.publicationId)))
+          .returning();
   return row ?? null;
 }
 
@@ -18,13 +22,23 @@ export async function saveSectionRow(db: Tx, id: number | null, values: typeof s
   const [row] =
     id === null
       ? await db.insert(sections).values(values).returning()
-      : await db.update(sections).set(values).where(and(eq(sections.id, id), eq(sections.publicationId, values.publicationId))).returning();
+      : await db
+          .update(sections)
+          .set(values)
+          .where(and(eq(sections.id, id), eq(sections.publicationId, values.publicationId)))
+          .returning();
   return row ?? null;
 }
 
 export async function saveTagRow(db: Tx, id: number | null, values: typeof tags.$inferInsert) {
   const [row] =
-    id === null ? await db.insert(tags).values(values).returning() : await db.update(tags).set(values).where(and(eq(tags.id, id), eq(tags.publicationId, values.publicationId))).returning();
+    id === null
+      ? await db.insert(tags).values(values).returning()
+      : await db
+          .update(tags)
+          .set(values)
+          .where(and(eq(tags.id, id), eq(tags.publicationId, values.publicationId)))
+          .returning();
   return row ?? null;
 }
 

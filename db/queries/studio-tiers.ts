@@ -5,7 +5,11 @@ import { tiers, type Tier } from "../schema";
 type Tx = Pick<Db, "insert" | "update" | "select">;
 
 export async function getTierById(db: Tx, publicationId: number, id: number): Promise<Tier | null> {
-  const [row] = await db.select().from(tiers).where(and(eq(tiers.publicationId, publicationId), eq(tiers.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(tiers)
+    .where(and(eq(tiers.publicationId, publicationId), eq(tiers.id, id)))
+    .limit(1);
   return row ?? null;
 }
 

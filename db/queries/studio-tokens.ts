@@ -8,7 +8,11 @@ export async function insertApiToken(db: Pick<Db, "insert">, row: typeof apiToke
 }
 
 export async function getActiveTokenByHash(db: Db, tokenHash: string) {
-  const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt))).limit(1);
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
   return row ?? null;
 }
 

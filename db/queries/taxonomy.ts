@@ -5,17 +5,29 @@ import { authors, sections, tags, tiers } from "../schema";
 // Taxonomy and tiers of one publication.
 
 export async function getAuthorBySlug(db: Db, publicationId: number, slug: string) {
-  const [row] = await db.select().from(authors).where(and(eq(authors.publicationId, publicationId), eq(authors.slug, slug))).limit(1);
+  const [row] = await db
+    .select()
+    .from(authors)
+    .where(and(eq(authors.publicationId, publicationId), eq(authors.slug, slug)))
+    .limit(1);
   return row ?? null;
 }
 
 export async function getSectionBySlug(db: Db, publicationId: number, slug: string) {
-  const [row] = await db.select().from(sections).where(and(eq(sections.publicationId, publicationId), eq(sections.slug, slug))).limit(1);
+  const [row] = await db
+    .select()
+    .from(sections)
+    .where(and(eq(sections.publicationId, publicationId), eq(sections.slug, slug)))
+    .limit(1);
   return row ?? null;
 }
 
 export async function getTagBySlug(db: Db, publicationId: number, slug: string) {
-  const [row] = await db.select().from(tags).where(and(eq(tags.publicationId, publicationId), eq(tags.slug, slug))).limit(1);
+  const [row] = await db
+    .select()
+    .from(tags)
+    .where(and(eq(tags.publicationId, publicationId), eq(tags.slug, slug)))
+    .limit(1);
   return row ?? null;
 }
 

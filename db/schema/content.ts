@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { publications } from "./publications";
 
 // Every per-site row belongs to a publication (design §10).
@@ -19,59 +8,81 @@ const publicationId = () =>
     .notNull()
     .references(() => publications.id, { onDelete: "cascade" });
 
-export const tiers = pgTable("tiers", {
-  id: serial("id").primaryKey(),
-  publicationId: publicationId(),
-  slug: text("slug").notNull(),
-  name: text("name").notNull(),
-  nameEn: text("name_en").notNull(),
-  rank: integer("rank").notNull(),
-  canComment: boolean("can_comment").notNull().default(false),
-  benefits: jsonb("benefits").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  benefitsEn: jsonb("benefits_en").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  // Amounts in the currency's smallest unit, as Stripe counts them (KRW has no minor unit).
-  monthlyAmount: integer("monthly_amount"),
-  yearlyAmount: integer("yearly_amount"),
-  currency: text("currency").notNull().default("krw"),
-  stripeMonthlyPriceId: text("stripe_monthly_price_id"),
-  stripeYearlyPriceId: text("stripe_yearly_price_id"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex("tiers_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("tiers_publication_rank_idx").on(t.publicationId, t.rank)]);
+export const tiers = pgTable(
+  "tiers",
+  {
+    id: serial("id").primaryKey(),
+    publicationId: publicationId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    rank: integer("rank").notNull(),
+    canComment: boolean("can_comment").notNull().default(false),
+    benefits: jsonb("benefits")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    benefitsEn: jsonb("benefits_en")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // Amounts in the currency's smallest unit, as Stripe counts them (KRW has no minor unit).
+    monthlyAmount: integer("monthly_amount"),
+    yearlyAmount: integer("yearly_amount"),
+    currency: text("currency").notNull().default("krw"),
+    stripeMonthlyPriceId: text("stripe_monthly_price_id"),
+    stripeYearlyPriceId: text("stripe_yearly_price_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("tiers_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("tiers_publication_rank_idx").on(t.publicationId, t.rank)],
+);
 
-export const authors = pgTable("authors", {
-  id: serial("id").primaryKey(),
-  publicationId: publicationId(),
-  slug: text("slug").notNull(),
-  name: text("name").notNull(),
-  email: text("email"),
-  position: text("position").notNull().default(""),
-  bio: text("bio").notNull().default(""),
-  avatarUrl: text("avatar_url"),
-  joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
-  // One author per publication: a person writing for several sites has a row in each.
-}, (t) => [uniqueIndex("authors_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("authors_publication_email_idx").on(t.publicationId, t.email)]);
+export const authors = pgTable(
+  "authors",
+  {
+    id: serial("id").primaryKey(),
+    publicationId: publicationId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    position: text("position").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    avatarUrl: text("avatar_url"),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    // One author per publication: a person writing for several sites has a row in each.
+  },
+  (t) => [uniqueIndex("authors_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("authors_publication_email_idx").on(t.publicationId, t.email)],
+);
 
-export const sections = pgTable("sections", {
-  id: serial("id").primaryKey(),
-  publicationId: publicationId(),
-  slug: text("slug").notNull(),
-  name: text("name").notNull(),
-  nameEn: text("name_en").notNull(),
-  description: text("description").notNull().default(""),
-  descriptionEn: text("description_en").notNull().default(""),
-  // A recurring series (e.g. a weekly column) carries its own label shown on its pieces.
-  seriesLabel: text("series_label"),
-  position: integer("position").notNull().default(0),
-  // Shown in the header navigation. Sections a WordPress import creates stay out unless chosen.
-  inNav: boolean("in_nav").notNull().default(true),
-}, (t) => [uniqueIndex("sections_publication_slug_idx").on(t.publicationId, t.slug)]);
+export const sections = pgTable(
+  "sections",
+  {
+    id: serial("id").primaryKey(),
+    publicationId: publicationId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    description: text("description").notNull().default(""),
+    descriptionEn: text("description_en").notNull().default(""),
+    // A recurring series (e.g. a weekly column) carries its own label shown on its pieces.
+    seriesLabel: text("series_label"),
+    position: integer("position").notNull().default(0),
+    // Shown in the header navigation. Sections a WordPress import creates stay out unless chosen.
+    inNav: boolean("in_nav").notNull().default(true),
+  },
+  (t) => [uniqueIndex("sections_publication_slug_idx").on(t.publicationId, t.slug)],
+);
 
-export const tags = pgTable("tags", {
-  id: serial("id").primaryKey(),
-  publicationId: publicationId(),
-  slug: text("slug").notNull(),
-  name: text("name").notNull(),
-}, (t) => [uniqueIndex("tags_publication_slug_idx").on(t.publicationId, t.slug)]);
+export const tags = pgTable(
+  "tags",
+  {
+    id: serial("id").primaryKey(),
+    publicationId: publicationId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("tags_publication_slug_idx").on(t.publicationId, t.slug)],
+);
 
 export const articleStatuses = ["draft", "scheduled", "published"] as const;
 export type ArticleStatus = (typeof articleStatuses)[number];
@@ -85,7 +96,10 @@ export const articles = pgTable(
     publicationId: publicationId(),
     slug: text("slug").notNull(),
     title: text("title").notNull(),
-    dek: jsonb("dek").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    dek: jsonb("dek")
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     body: text("body").notNull().default(""),
     locale: text("locale").$type<Locale>().notNull().default("ko"),
     heroImage: text("hero_image"),
@@ -119,8 +133,12 @@ export const articles = pgTable(
 export const articleAuthors = pgTable(
   "article_authors",
   {
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-    authorId: integer("author_id").notNull().references(() => authors.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => authors.id, { onDelete: "cascade" }),
     position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index("article_authors_author_idx").on(t.authorId)],
@@ -129,8 +147,12 @@ export const articleAuthors = pgTable(
 export const articleTags = pgTable(
   "article_tags",
   {
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
-    tagId: integer("tag_id").notNull().references(() => tags.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
 );
@@ -140,8 +162,12 @@ export const articleTags = pgTable(
 export const tierIncludes = pgTable(
   "tier_includes",
   {
-    tierId: integer("tier_id").notNull().references(() => tiers.id, { onDelete: "cascade" }),
-    includedTierId: integer("included_tier_id").notNull().references(() => tiers.id, { onDelete: "cascade" }),
+    tierId: integer("tier_id")
+      .notNull()
+      .references(() => tiers.id, { onDelete: "cascade" }),
+    includedTierId: integer("included_tier_id")
+      .notNull()
+      .references(() => tiers.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.tierId, t.includedTierId] }), index("tier_includes_included_idx").on(t.includedTierId)],
 );

@@ -69,7 +69,17 @@ export const newsletterSends = pgTable(
   (t) => [uniqueIndex("newsletter_sends_article_idx").on(t.articleId), index("newsletter_sends_status_idx").on(t.status, t.publicationId)],
 );
 
-export const emailKinds = ["newsletter", "welcome", "receipt", "cancellation", "grant_ending", "comment_reply", "account_moved", "price_change", "invitation"] as const;
+export const emailKinds = [
+  "newsletter",
+  "welcome",
+  "receipt",
+  "cancellation",
+  "grant_ending",
+  "comment_reply",
+  "account_moved",
+  "price_change",
+  "invitation",
+] as const;
 export type EmailKind = (typeof emailKinds)[number];
 export const deliveryStatuses = ["queued", "sending", "sent", "failed", "suppressed"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -92,7 +102,10 @@ export const emailDeliveries = pgTable(
     dedupeKey: text("dedupe_key").notNull(),
     sendId: integer("send_id").references(() => newsletterSends.id, { onDelete: "cascade" }),
     // What a notice says (amounts, dates, names), fixed when it was queued.
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb("payload")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     status: text("status").$type<DeliveryStatus>().notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

@@ -24,7 +24,9 @@ export const privateFeeds = pgTable(
   (t) => [
     index("private_feeds_member_idx").on(t.memberId),
     // At most one live feed URL per member, even under concurrent rotations.
-    uniqueIndex("private_feeds_one_live_idx").on(t.memberId, t.publicationId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex("private_feeds_one_live_idx")
+      .on(t.memberId, t.publicationId)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );
 

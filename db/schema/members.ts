@@ -61,10 +61,7 @@ export const grants = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("grants_member_idx").on(t.memberId),
-    index("grants_source_ref_idx").on(t.source, t.sourceRef),
-  ],
+  (t) => [index("grants_member_idx").on(t.memberId), index("grants_source_ref_idx").on(t.source, t.sourceRef)],
 );
 
 // One row: the install-wide access generation, bumped by changes that alter access for many members
@@ -111,7 +108,9 @@ export const devOutbox = pgTable("dev_outbox", {
   subject: text("subject").notNull(),
   text: text("text").notNull(),
   url: text("url"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
+  createdAt: timestamp("created_at", { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
 
 // Fixed-window counters for abuse limits (sign-in requests, comments, search…) when no Redis.

@@ -112,7 +112,9 @@ export const priceChanges = pgTable(
     oldAmount: integer("old_amount"),
     newAmount: integer("new_amount").notNull(),
     effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
-    announcedAt: timestamp("announced_at", { withTimezone: true }).notNull().default(sql`now()`),
+    announcedAt: timestamp("announced_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     createdBy: text("created_by"),
   },
   (t) => [index("price_changes_tier_idx").on(t.publicationId, t.tierSlug, t.interval)],

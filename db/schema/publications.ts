@@ -29,7 +29,11 @@ export const publications = pgTable(
     paymentProvider: text("payment_provider").$type<PaymentProvider>().notNull().default("stripe"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("publications_one_primary_idx").on(t.isPrimary).where(sql`${t.isPrimary}`)],
+  (t) => [
+    uniqueIndex("publications_one_primary_idx")
+      .on(t.isPrimary)
+      .where(sql`${t.isPrimary}`),
+  ],
 );
 
 // Hostnames (lower-case, no port) a publication answers on; the first by position is canonical.

@@ -8,7 +8,9 @@ export const pieceRevisions = pgTable(
   "piece_revisions",
   {
     id: serial("id").primaryKey(),
-    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     body: text("body").notNull(),
     dek: jsonb("dek").$type<string[]>().notNull(),
@@ -21,7 +23,9 @@ export const pieceRevisions = pgTable(
 
 // Draft preview links carry the piece's generation; bumping it revokes every link issued before.
 export const piecePreviewKeys = pgTable("piece_preview_keys", {
-  articleId: integer("article_id").primaryKey().references(() => articles.id, { onDelete: "cascade" }),
+  articleId: integer("article_id")
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
   generation: integer("generation").notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

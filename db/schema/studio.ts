@@ -22,7 +22,10 @@ export const auditLog = pgTable(
     // The member the change concerns, so a member's page lists changes to their access.
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     summary: text("summary").notNull().default(""),
-    details: jsonb("details").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb("details")
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subjectType, t.subjectId), index("audit_log_member_idx").on(t.memberId)],
 );
@@ -44,18 +47,22 @@ export const apiTokens = pgTable("api_tokens", {
 });
 
 // Permanent redirects from URLs of a previous site (WordPress) to their new home.
-export const redirects = pgTable("redirects", {
-  id: serial("id").primaryKey(),
-  // Old URLs are answered on the publication's own hosts.
-  publicationId: integer("publication_id")
-    .notNull()
-    .references(() => publications.id, { onDelete: "cascade" }),
-  // Normalised path (+ query for `/?p=123`), see lib/import/redirects.ts.
-  fromPath: text("from_path").notNull(),
-  toPath: text("to_path").notNull(),
-  source: text("source").notNull().default("wxr"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex("redirects_publication_from_idx").on(t.publicationId, t.fromPath)]);
+export const redirects = pgTable(
+  "redirects",
+  {
+    id: serial("id").primaryKey(),
+    // Old URLs are answered on the publication's own hosts.
+    publicationId: integer("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
+    // Normalised path (+ query for `/?p=123`), see lib/import/redirects.ts.
+    fromPath: text("from_path").notNull(),
+    toPath: text("to_path").notNull(),
+    source: text("source").notNull().default("wxr"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("redirects_publication_from_idx").on(t.publicationId, t.fromPath)],
+);
 
 // What an import created for each external item, so re-importing the same file updates in place
 // instead of duplicating (kind: post, author, category, tag).

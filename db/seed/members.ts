@@ -34,7 +34,15 @@ export async function seedDemoMembers(db: Db, pubs: Publications, now = new Date
     if (m.network) await setRole(db, member.id, m.network);
     if (m.staff) await setStaffRole(db, idOf(m.staff.pub), member.id, m.staff.role);
     if (m.tier) {
-      await grantAccess(db, { email: m.email, publicationId: idOf(m.tier.pub), tierSlug: m.tier.slug, startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 365 * DAY), source: "comp", note: "demo account" });
+      await grantAccess(db, {
+        email: m.email,
+        publicationId: idOf(m.tier.pub),
+        tierSlug: m.tier.slug,
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 365 * DAY),
+        source: "comp",
+        note: "demo account",
+      });
     }
   }
 }

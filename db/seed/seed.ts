@@ -87,7 +87,15 @@ async function seedDataPublication(db: Db, primaryId: number, now: Date): Promis
     existing ??
     (await insertPublication(
       db,
-      { slug: DATA_PUBLICATION.slug, name: DATA_PUBLICATION.name, nameEn: DATA_PUBLICATION.nameEn, tagline: DATA_PUBLICATION.tagline, taglineEn: DATA_PUBLICATION.taglineEn, locale: "ko", accentColor: DATA_PUBLICATION.accentColor },
+      {
+        slug: DATA_PUBLICATION.slug,
+        name: DATA_PUBLICATION.name,
+        nameEn: DATA_PUBLICATION.nameEn,
+        tagline: DATA_PUBLICATION.tagline,
+        taglineEn: DATA_PUBLICATION.taglineEn,
+        locale: "ko",
+        accentColor: DATA_PUBLICATION.accentColor,
+      },
       [DATA_PUBLICATION.host],
     ));
   await seedTiers(db, pub.id, dataTiers);

@@ -13,7 +13,11 @@ export { demoArticles, GATED_MARKER, markedPiece, publicEn, publicKo } from "../
 export type Page = { status: number; body: string; headers: Headers };
 
 export async function get(url: string, cookie?: string | null, headers: Record<string, string> = {}): Promise<Page> {
-  const res = await fetch(url, { headers: { accept: "text/html", ...(cookie ? { cookie } : {}), ...headers }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
+  const res = await fetch(url, {
+    headers: { accept: "text/html", ...(cookie ? { cookie } : {}), ...headers },
+    redirect: "manual",
+    signal: AbortSignal.timeout(20_000),
+  });
   return { status: res.status, body: await res.text(), headers: res.headers };
 }
 
@@ -86,9 +90,15 @@ export function edgeCookieFrom(page: Page): string | null {
 // when omitted). ADMIN_API_TOKEN works in every publication.
 export function adminApi(state: MultiState, base: string, host?: string) {
   const call = async (method: string, path: string, body?: unknown) => {
-    const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${state.adminToken}`, ...(body ? { "content-type": "application/json" } : {}), ...(host ? { host } : {}) };
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      authorization: `Bearer ${state.adminToken}`,
+      ...(body ? { "content-type": "application/json" } : {}),
+      ...(host ? { host } : {}),
+    };
     const res = await rawRequest(base, `/api/admin/v1${path}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
-    if (res.status < 200 || res.status > 299) throw new Error(`${method} ${path} on ${base}${host ? ` (Host ${host})` : ""} answered ${res.status}: ${res.body}`);
+    if (res.status < 200 || res.status > 299)
+      throw new Error(`${method} ${path} on ${base}${host ? ` (Host ${host})` : ""} answered ${res.status}: ${res.body}`);
     return JSON.parse(res.body) as Record<string, unknown>;
   };
   return {
@@ -124,7 +134,10 @@ const accessGeneration = (state: MultiState) =>
 // host minted it (the primary's by default; the suite shares sessions across hosts, see stack.ts).
 // `at` = now: claims without it (or too old) are re-derived from the database, where the suite's
 // made-up members do not exist.
-export async function sessionCookie(state: MultiState, member: { id: number; epoch: number; tier?: string; tiers?: Record<string, string>; signedInOn?: string }): Promise<string> {
+export async function sessionCookie(
+  state: MultiState,
+  member: { id: number; epoch: number; tier?: string; tiers?: Record<string, string>; signedInOn?: string },
+): Promise<string> {
   const tiers = member.tiers ?? { main: member.tier ?? "free" };
   const publicationId = (slug: string) => {
     const id = state.publications[slug];
@@ -132,7 +145,16 @@ export async function sessionCookie(state: MultiState, member: { id: number; epo
     return id;
   };
   const pubs = Object.entries(tiers).map(([slug, tier]) => [publicationId(slug), [[tier, 0, null]], null]);
-  const claims = { mid: member.id, role: "reader", epoch: member.epoch, gen: await accessGeneration(state), at: Date.now(), pubs, more: false, sp: publicationId(member.signedInOn ?? "main") };
+  const claims = {
+    mid: member.id,
+    role: "reader",
+    epoch: member.epoch,
+    gen: await accessGeneration(state),
+    at: Date.now(),
+    pubs,
+    more: false,
+    sp: publicationId(member.signedInOn ?? "main"),
+  };
   const token = { sub: String(member.id), email: `member${member.id}@multi.test`, ...claims };
   return `${SESSION_COOKIE}=${await encode({ token, secret: state.authSecret, maxAge: 3600 })}`;
 }

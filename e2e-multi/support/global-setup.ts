@@ -11,7 +11,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const stateFile = path.join(root, "test-results", `multi-state-${process.pid}.json`);
   fs.mkdirSync(path.dirname(stateFile), { recursive: true });
   fs.rmSync(stateFile, { force: true });
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "stack.ts"), stateFile], { cwd: root, stdio: "inherit", env: process.env });
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(__dirname, "stack.ts"), stateFile], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -7,7 +7,10 @@ import net from "node:net";
 import { createClient } from "redis";
 
 export function startRedis(port: number, pidFile: string): number {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { detached: true, stdio: "ignore" });
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], {
+    detached: true,
+    stdio: "ignore",
+  });
   child.unref();
   if (!child.pid) throw new Error("could not start redis-server (is it installed?)");
   fs.writeFileSync(pidFile, String(child.pid));

@@ -91,7 +91,14 @@ async function main(stateFile: string): Promise<void> {
   await buildProduction(distDir, env);
   await resetRuntimeCache(distDir);
   const [a, b] = await Promise.all(
-    ["a", "b"].map((id) => startServer({ distDir, env: { ...env, MASTHEAD_DATA_DIR: path.join(work, `data-${id}`) }, logFile: path.join(work, `server-${id}.log`), traceFile: null })),
+    ["a", "b"].map((id) =>
+      startServer({
+        distDir,
+        env: { ...env, MASTHEAD_DATA_DIR: path.join(work, `data-${id}`) },
+        logFile: path.join(work, `server-${id}.log`),
+        traceFile: null,
+      }),
+    ),
   );
   const edgeSecret = deriveEdgeKey(authSecret);
   const upstreamPorts = [a.port, b.port];

@@ -26,11 +26,21 @@ test.describe("fuzz: sign-in form", () => {
     const withInjection = emailLike.map((e) => e.replace(/[\ud800-\udfff]/g, ""));
     await fuzz(
       "signin",
-      fc.record({ email: withInjection, callbackUrl: fc.oneof(fc.constantFrom("/", "//evil.example", "https://evil.example/", "javascript:alert(1)", "/\\evil.example", "/%2F%2Fevil.example"), nastyString(30)) }),
+      fc.record({
+        email: withInjection,
+        callbackUrl: fc.oneof(
+          fc.constantFrom("/", "//evil.example", "https://evil.example/", "javascript:alert(1)", "/\\evil.example", "/%2F%2Fevil.example"),
+          nastyString(30),
+        ),
+      }),
       async ({ email, callbackUrl }) => {
         const pre = await request.post("/api/signin/precheck", { data: { email }, failOnStatusCode: false });
         assertClean(await seen(`precheck ${JSON.stringify(email)}`, pre));
-        const res = await request.post("/api/auth/signin/email", { form: { email, csrfToken: token, callbackUrl, json: "true" }, maxRedirects: 0, failOnStatusCode: false });
+        const res = await request.post("/api/auth/signin/email", {
+          form: { email, csrfToken: token, callbackUrl, json: "true" },
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
         const s = await seen(`signin/email ${JSON.stringify(email)} cb=${JSON.stringify(callbackUrl)}`, res);
         assertClean(s);
         // A redirect (next-auth's own answer) must stay on this site.
@@ -61,9 +71,28 @@ test.describe("fuzz: comments", () => {
   test("random JSON, control characters, huge and invalid UTF-8 bodies: 201 or a 4xx", async () => {
     test.setTimeout(120_000);
     const body = fc.oneof(
-      fc.record({ body: fc.oneof(nastyString(300), fc.constantFrom("<script>window.__fuzzXss=1</script>", '<img src=x onerror="window.__fuzzXss=1">', "[x](javascript:window.__fuzzXss=1)", "\u0000\u0001\u001b[31m", "a".repeat(70_000))), parentId: fc.oneof(fc.constant(undefined), jsonValue) }, { requiredKeys: ["body"] }).map((v) => Buffer.from(JSON.stringify(v))),
+      fc
+        .record(
+          {
+            body: fc.oneof(
+              nastyString(300),
+              fc.constantFrom(
+                "<script>window.__fuzzXss=1</script>",
+                '<img src=x onerror="window.__fuzzXss=1">',
+                "[x](javascript:window.__fuzzXss=1)",
+                "\u0000\u0001\u001b[31m",
+                "a".repeat(70_000),
+              ),
+            ),
+            parentId: fc.oneof(fc.constant(undefined), jsonValue),
+          },
+          { requiredKeys: ["body"] },
+        )
+        .map((v) => Buffer.from(JSON.stringify(v))),
       rawBody,
-      fc.constant(Buffer.concat([Buffer.from('{"body":"'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff]), Buffer.from('"}')])),
+      fc.constant(
+        Buffer.concat([Buffer.from('{"body":"'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff]), Buffer.from('"}')]),
+      ),
     );
     await fuzz(
       "comment post",
@@ -79,7 +108,11 @@ test.describe("fuzz: comments", () => {
   });
 
   test("stored script, handler and javascript: payloads come back as inert text", async () => {
-    const payloads = ["<script>window.__fuzzXss=1</script>", '<img src=x onerror="window.__fuzzXss=1">', "[click](javascript:window.__fuzzXss=1) javascript:window.__fuzzXss=1"];
+    const payloads = [
+      "<script>window.__fuzzXss=1</script>",
+      '<img src=x onerror="window.__fuzzXss=1">',
+      "[click](javascript:window.__fuzzXss=1) javascript:window.__fuzzXss=1",
+    ];
     for (const p of payloads) {
       const res = await member.request.post(`/api/articles/${slug}/comments`, { data: { body: `${p} ${uniq("x")}` }, failOnStatusCode: false });
       // 429 is the rate limit after the property above; the earlier posts already stored payloads.
@@ -96,7 +129,20 @@ test.describe("fuzz: comments", () => {
 });
 
 test.describe("fuzz: studio server actions", () => {
-  const studioPaths = ["/studio", "/studio/pieces", "/studio/pieces/new", "/studio/members", "/studio/tiers", "/studio/tokens", "/studio/taxonomy", "/studio/comments", "/studio/import", "/studio/billing", "/studio/audit", "/studio/outbox"];
+  const studioPaths = [
+    "/studio",
+    "/studio/pieces",
+    "/studio/pieces/new",
+    "/studio/members",
+    "/studio/tiers",
+    "/studio/tokens",
+    "/studio/taxonomy",
+    "/studio/comments",
+    "/studio/import",
+    "/studio/billing",
+    "/studio/audit",
+    "/studio/outbox",
+  ];
 
   test("non-staff replays of every studio action, with any body, are refused with 403", async ({ browser, baseURL }) => {
     test.setTimeout(150_000);
@@ -107,9 +153,14 @@ test.describe("fuzz: studio server actions", () => {
     const chunks: Promise<void>[] = [];
     page.on("response", (r) => {
       if (!r.url().endsWith(".js")) return;
-      chunks.push(r.text().then((js) => {
-        for (const m of js.matchAll(/createServerReference\)?\(\s*"([0-9a-f]{40,44})"/g)) ids.add(m[1]);
-      }, () => undefined));
+      chunks.push(
+        r.text().then(
+          (js) => {
+            for (const m of js.matchAll(/createServerReference\)?\(\s*"([0-9a-f]{40,44})"/g)) ids.add(m[1]);
+          },
+          () => undefined,
+        ),
+      );
     });
     for (const p of studioPaths) await page.goto(p);
     await Promise.all(chunks);
@@ -117,13 +168,28 @@ test.describe("fuzz: studio server actions", () => {
     expect(ids.size, "server actions found on studio pages").toBeGreaterThan(0);
     const reader = await openSession(browser, "free");
     const anon = await openSession(browser, "anon");
-    const actionId = fc.oneof(fc.constantFrom(...ids), fc.stringMatching(/^[0-9a-f]{40,42}$/), nastyString(20).map((s) => s.replace(/[^\x20-\x7e]/g, "")));
+    const actionId = fc.oneof(
+      fc.constantFrom(...ids),
+      fc.stringMatching(/^[0-9a-f]{40,42}$/),
+      nastyString(20).map((s) => s.replace(/[^\x20-\x7e]/g, "")),
+    );
     await fuzz(
       "studio action",
-      fc.record({ who: fc.constantFrom("anon", "free"), path: fc.constantFrom(...studioPaths), id: actionId, body: rawBody, type: fc.constantFrom("multipart/form-data; boundary=----x", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/json") }),
+      fc.record({
+        who: fc.constantFrom("anon", "free"),
+        path: fc.constantFrom(...studioPaths),
+        id: actionId,
+        body: rawBody,
+        type: fc.constantFrom("multipart/form-data; boundary=----x", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "application/json"),
+      }),
       async ({ who, path: p, id, body, type }) => {
         const session = who === "free" ? reader : anon;
-        const res = await session.request.post(p, { headers: { "Next-Action": id, "Content-Type": type, Accept: "text/x-component", Origin: baseURL! }, data: body, maxRedirects: 0, failOnStatusCode: false });
+        const res = await session.request.post(p, {
+          headers: { "Next-Action": id, "Content-Type": type, Accept: "text/x-component", Origin: baseURL! },
+          data: body,
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
         const s = await seen(`${who} action ${id.slice(0, 12)} on ${p} ${type} ${JSON.stringify(body.toString("latin1").slice(0, 100))}`, res);
         assertClean(s);
         expect(s.status, s.label).toBe(403);
@@ -139,7 +205,12 @@ test.describe("fuzz: studio server actions", () => {
   // refuse a Next-Action POST with a multipart Content-Type and Content-Length 0 with 400.
   test("a staff session's malformed action body is a 4xx, not 500", async ({ browser, baseURL }) => {
     const admin = await openSession(browser, "admin");
-    const res = await admin.request.post("/studio/comments", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=----x", Origin: baseURL!, Accept: "text/x-component" }, data: Buffer.alloc(0), maxRedirects: 0, failOnStatusCode: false });
+    const res = await admin.request.post("/studio/comments", {
+      headers: { "Next-Action": "0".repeat(42), "Content-Type": "multipart/form-data; boundary=----x", Origin: baseURL!, Accept: "text/x-component" },
+      data: Buffer.alloc(0),
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     assertClean(await seen("empty multipart action body", res));
     await admin.context.close();
   });
@@ -150,7 +221,12 @@ test.describe("fuzz: studio server actions", () => {
   // for a POST with a Next-Action header, answer 403 when Origin's host differs from Host.
   test("a cross-origin server-action replay with a staff session is a 403, not 500", async ({ browser }) => {
     const admin = await openSession(browser, "admin");
-    const res = await admin.request.post("/studio/tiers", { headers: { "Next-Action": "0".repeat(42), Origin: "http://evil.example", Accept: "text/x-component" }, data: "[]", maxRedirects: 0, failOnStatusCode: false });
+    const res = await admin.request.post("/studio/tiers", {
+      headers: { "Next-Action": "0".repeat(42), Origin: "http://evil.example", Accept: "text/x-component" },
+      data: "[]",
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     assertClean(await seen("cross-origin action", res));
     await admin.context.close();
   });

@@ -107,8 +107,14 @@ test.describe("fuzz: gated text", () => {
           RSC: fc.constant("1"),
           "Next-Router-Prefetch": fc.constantFrom("1", "2"),
           "Next-Router-Segment-Prefetch": fc.constantFrom("/_tree", "/_full", "/__PAGE__"),
-          "Next-Router-State-Tree": fc.constant(encodeURIComponent(JSON.stringify(["", { children: ["t", { children: ["premium", { children: ["articles", {}] }] }] }]))),
-          "x-middleware-subrequest": fc.constantFrom("proxy:proxy:proxy:proxy:proxy", "middleware:middleware:middleware:middleware:middleware", "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy"),
+          "Next-Router-State-Tree": fc.constant(
+            encodeURIComponent(JSON.stringify(["", { children: ["t", { children: ["premium", { children: ["articles", {}] }] }] }])),
+          ),
+          "x-middleware-subrequest": fc.constantFrom(
+            "proxy:proxy:proxy:proxy:proxy",
+            "middleware:middleware:middleware:middleware:middleware",
+            "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+          ),
           "x-invoke-path": fc.constantFrom("/t/premium/articles/x", "/ko/t/premium"),
           "x-matched-path": fc.constant("/t/[tier]/articles/[slug]"),
           "x-now-route-matches": fc.constant("tier=premium"),

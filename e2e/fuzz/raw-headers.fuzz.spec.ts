@@ -8,7 +8,17 @@ import { buildRequest, rawRequest } from "./support/raw-http";
 // Requests no well-behaved client sends, written byte for byte: raw non-UTF-8 bytes in the path,
 // CR/LF inside header values, bogus or missing Host, duplicated and overlong headers.
 
-const paths = ["/", "/articles/flood-risk-climate-data", "/en/search", "/feed.xml", "/api/me", "/api/health", "/api/articles/flood-risk-climate-data/comments", "/studio", "/api/admin/v1/articles"];
+const paths = [
+  "/",
+  "/articles/flood-risk-climate-data",
+  "/en/search",
+  "/feed.xml",
+  "/api/me",
+  "/api/health",
+  "/api/articles/flood-risk-climate-data/comments",
+  "/studio",
+  "/api/admin/v1/articles",
+];
 
 const rawPath = fc.oneof(
   fc.constantFrom(...paths).map((p) => Buffer.from(p)),
@@ -32,10 +42,21 @@ const header = fc.oneof(
     ["Accept-Language", "ko;q=abc, *;q=-1"],
     ["Content-Type", "application/json; charset=\u00ff"],
   ),
-  fc.tuple(fc.constantFrom("X-Fuzz", "Accept", "User-Agent", "Referer"), fc.uint8Array({ maxLength: 40 })).map(([k, bytes]) => [k, Buffer.from(bytes.map((b) => (b < 0x20 || b === 0x7f ? 0x41 : b))).toString("latin1")] as [string, string]),
+  fc
+    .tuple(fc.constantFrom("X-Fuzz", "Accept", "User-Agent", "Referer"), fc.uint8Array({ maxLength: 40 }))
+    .map(([k, bytes]) => [k, Buffer.from(bytes.map((b) => (b < 0x20 || b === 0x7f ? 0x41 : b))).toString("latin1")] as [string, string]),
 );
 
-const host = fc.constantFrom<string | null>(null, "evil.example", "localhost:1", "", "a".repeat(300), "localhost\u00ff", "[::1]:99999", "localhost, evil.example");
+const host = fc.constantFrom<string | null>(
+  null,
+  "evil.example",
+  "localhost:1",
+  "",
+  "a".repeat(300),
+  "localhost\u00ff",
+  "[::1]:99999",
+  "localhost, evil.example",
+);
 
 test.describe("fuzz: raw HTTP", () => {
   test("raw bytes in paths, odd headers and hosts never produce a 5xx or a stack trace", async () => {

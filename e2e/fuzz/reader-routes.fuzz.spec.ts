@@ -45,7 +45,12 @@ const nextHeaders: fc.Arbitrary<Record<string, string>> = fc.record(
       nastyString(60).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, ""))),
     ),
     "Next-Url": fc.constantFrom("/t/premium/articles/x", "/studio", "//evil.example"),
-    "x-middleware-subrequest": fc.constantFrom("middleware:middleware:middleware:middleware:middleware", "proxy:proxy:proxy:proxy:proxy", "src/middleware", "pages/_middleware"),
+    "x-middleware-subrequest": fc.constantFrom(
+      "middleware:middleware:middleware:middleware:middleware",
+      "proxy:proxy:proxy:proxy:proxy",
+      "src/middleware",
+      "pages/_middleware",
+    ),
     "x-middleware-prefetch": fc.constant("1"),
     "x-nextjs-data": fc.constant("1"),
     "X-Forwarded-Host": fc.constantFrom("evil.example", "localhost:1", "a".repeat(300), "evil.example, localhost"),
@@ -114,7 +119,15 @@ test.describe("fuzz: reader routes", () => {
   // which the app router lacks, and falls back to 500); proxy.ts answers 400 first.
   test("a malformed percent-escape in any path segment is a 4xx, not 500", async ({ request }) => {
     for (const bad of MALFORMED_ESCAPES) {
-      for (const path of [`/articles/${bad}`, `/tags/${bad}`, `/${bad}`, `/en/authors/${bad}`, `/api/og/${bad}`, `/api/articles/${bad}/comments`, `/api/admin/v1/articles/${bad}`]) {
+      for (const path of [
+        `/articles/${bad}`,
+        `/tags/${bad}`,
+        `/${bad}`,
+        `/en/authors/${bad}`,
+        `/api/og/${bad}`,
+        `/api/articles/${bad}/comments`,
+        `/api/admin/v1/articles/${bad}`,
+      ]) {
         const res = await request.get(path, { failOnStatusCode: false });
         assertClean(await seen(`GET ${path}`, res));
       }

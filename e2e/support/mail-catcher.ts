@@ -22,8 +22,16 @@ export async function startMailCatcher(port: number): Promise<() => Promise<void
           const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
           const file = path.join(MAIL_DIR, `${Date.now()}-${String(++seq).padStart(5, "0")}.json`);
           // Raw header values: mailparser turns List-* headers into objects.
-          const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "").replace(/\r?\n\s+/g, " ") ?? null;
-          const headers = { listUnsubscribe: header("list-unsubscribe"), listUnsubscribePost: header("list-unsubscribe-post"), messageId: header("message-id") };
+          const header = (name: string) =>
+            mail.headerLines
+              .find((h) => h.key === name)
+              ?.line.replace(/^[^:]+:\s*/, "")
+              .replace(/\r?\n\s+/g, " ") ?? null;
+          const headers = {
+            listUnsubscribe: header("list-unsubscribe"),
+            listUnsubscribePost: header("list-unsubscribe-post"),
+            messageId: header("message-id"),
+          };
           fs.writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "", headers, at: Date.now() }));
           callback();
         })

@@ -2,7 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { MAIL_DIR } from "./mail-catcher";
 
-export type Mail = { to: string[]; subject: string; text: string; html: string; headers?: { listUnsubscribe: string | null; listUnsubscribePost: string | null; messageId: string | null }; at?: number };
+export type Mail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers?: { listUnsubscribe: string | null; listUnsubscribePost: string | null; messageId: string | null };
+  at?: number;
+};
 
 function readAll(): { file: string; mail: Mail }[] {
   if (!fs.existsSync(MAIL_DIR)) return [];
@@ -28,7 +35,9 @@ export async function waitForSignInLink(to: string, after: number, timeoutMs = 1
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     // Other mail (a welcome notice, a newsletter) may arrive in between: the newest sign-in mail counts.
-    const mails = readAll().filter((m) => m.mail.to.includes(to.toLowerCase())).slice(after);
+    const mails = readAll()
+      .filter((m) => m.mail.to.includes(to.toLowerCase()))
+      .slice(after);
     for (const m of mails.reverse()) {
       const link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(m.mail.text);
       if (link) return link[0];

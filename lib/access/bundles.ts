@@ -50,10 +50,21 @@ export type PublicationAccessInput = { grants: readonly NetworkGrant[]; tiers: r
 
 export function resolvePublicationAccess(input: PublicationAccessInput): EffectiveAccess {
   const { publicationId } = input;
-  return resolveEffectiveAccess({ grants: grantsCountingIn(input.grants, input.tiers, publicationId), tiers: tiersOf(input.tiers, publicationId), now: input.now, signedIn: input.signedIn });
+  return resolveEffectiveAccess({
+    grants: grantsCountingIn(input.grants, input.tiers, publicationId),
+    tiers: tiersOf(input.tiers, publicationId),
+    now: input.now,
+    signedIn: input.signedIn,
+  });
 }
 
 export function resolvePublicationTimeline(input: PublicationAccessInput & { steps?: number }): AccessSegment[] {
   const { publicationId } = input;
-  return resolveAccessTimeline({ grants: grantsCountingIn(input.grants, input.tiers, publicationId), tiers: tiersOf(input.tiers, publicationId), now: input.now, signedIn: input.signedIn, steps: input.steps });
+  return resolveAccessTimeline({
+    grants: grantsCountingIn(input.grants, input.tiers, publicationId),
+    tiers: tiersOf(input.tiers, publicationId),
+    now: input.now,
+    signedIn: input.signedIn,
+    steps: input.steps,
+  });
 }

@@ -7,10 +7,7 @@ export type CommentBan = { until: Date | null };
 
 export type CommentRightInput = { tier: TierRef; ban: CommentBan | null; now: Date };
 
-export type CommentRight =
-  | { ok: true }
-  | { ok: false; reason: "signed_out" | "tier" }
-  | { ok: false; reason: "banned"; bannedUntil: Date | null };
+export type CommentRight = { ok: true } | { ok: false; reason: "signed_out" | "tier" } | { ok: false; reason: "banned"; bannedUntil: Date | null };
 
 export function isBanActive(ban: CommentBan | null, now: Date): boolean {
   if (ban === null) return false;
@@ -48,19 +45,11 @@ export function resolveActiveBan<B extends BanLike>(bans: readonly B[], now: Dat
 }
 
 export type PostRight =
-  | { ok: true }
-  | { ok: false; reason: "signed_out" | "read" | "tier" }
-  | { ok: false; reason: "banned"; bannedUntil: Date | null; banReason: string };
+  { ok: true } | { ok: false; reason: "signed_out" | "read" | "tier" } | { ok: false; reason: "banned"; bannedUntil: Date | null; banReason: string };
 
 // Posting needs both: reading the piece (a commenting tier may still be below a piece's tier)
 // and the comment right of design §3 (tier allows it, no active ban).
-export function resolvePostRight(input: {
-  piece: PieceGate;
-  tier: TierRef;
-  tiers: readonly TierRef[];
-  bans: readonly BanLike[];
-  now: Date;
-}): PostRight {
+export function resolvePostRight(input: { piece: PieceGate; tier: TierRef; tiers: readonly TierRef[]; bans: readonly BanLike[]; now: Date }): PostRight {
   const ban = resolveActiveBan(input.bans, input.now);
   const right = resolveCommentRight({ tier: input.tier, ban, now: input.now });
   if (!right.ok && right.reason === "signed_out") return right;

@@ -44,11 +44,7 @@ function pickAt(cands: readonly Candidate[], at: Date, free: TierRef): { tier: T
   let best: Candidate | null = null;
   for (const c of cands) {
     if (!isGrantActive(c.grant, at)) continue;
-    if (
-      !best ||
-      c.tier.rank > best.tier.rank ||
-      (c.tier.rank === best.tier.rank && endMs(c.grant) > endMs(best.grant))
-    ) {
+    if (!best || c.tier.rank > best.tier.rank || (c.tier.rank === best.tier.rank && endMs(c.grant) > endMs(best.grant))) {
       best = c;
     }
   }

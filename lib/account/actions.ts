@@ -34,7 +34,13 @@ function mailer(lang: UiLang, origin: string): EmailChangeMailer {
     confirmNewAddress: async (to, path) => {
       const url = `${origin}${localePath(lang, path)}`;
       const body = t.mailChangeText(url);
-      await sendMail({ to, subject: t.mailChangeSubject, text: body, html: `<p>${body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\n/g, "<br>")}</p>`, url });
+      await sendMail({
+        to,
+        subject: t.mailChangeSubject,
+        text: body,
+        html: `<p>${body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/\n/g, "<br>")}</p>`,
+        url,
+      });
     },
     notifyOldAddress: async (to, newEmail) => {
       const body = t.mailOldText(newEmail);
@@ -113,6 +119,13 @@ export async function deleteAccountAction(_prev: AccountFormState, form: FormDat
     throw err;
   }
   // The epoch bump ends every session on its next request; this browser's ends now.
-  (await cookies()).set(sessionCookieName(), "", { maxAge: 0, path: "/", domain: sessionCookieDomain(), httpOnly: true, sameSite: "lax", secure: isSecureSite() });
+  (await cookies()).set(sessionCookieName(), "", {
+    maxAge: 0,
+    path: "/",
+    domain: sessionCookieDomain(),
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isSecureSite(),
+  });
   redirect(`${localePath(formLang(form), "/")}?deleted=1`);
 }

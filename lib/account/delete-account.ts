@@ -26,14 +26,18 @@ export async function deleteMemberAccount(db: Db, member: Member, cancel: Subscr
     const done = await scrubDeletedMember(tx, member.id, now);
     if (!done) throw new AppError("not_found", "member", "No such account.");
     // The audit row names the member by id only: the address it had is personal data.
-    await recordAudit(tx, { memberId: member.id, label: `member:${member.id}`, role: "editor", publicationId, network: false }, {
-      action: "member.delete",
-      subjectType: "member",
-      subjectId: member.id,
-      memberId: member.id,
-      summary: "회원이 계정을 삭제함",
-      details: { cancelledSubscriptions: cancelled, endedGrants: done.endedGrants },
-    });
+    await recordAudit(
+      tx,
+      { memberId: member.id, label: `member:${member.id}`, role: "editor", publicationId, network: false },
+      {
+        action: "member.delete",
+        subjectType: "member",
+        subjectId: member.id,
+        memberId: member.id,
+        summary: "회원이 계정을 삭제함",
+        details: { cancelledSubscriptions: cancelled, endedGrants: done.endedGrants },
+      },
+    );
     return done;
   });
   return { cancelled, endedGrants: scrubbed.endedGrants, epoch: scrubbed.epoch, pieces };

@@ -12,7 +12,13 @@ export type EmailChangeMailer = {
   notifyOldAddress: (to: string, newEmail: string) => Promise<void>;
 };
 
-const selfActor = (member: Pick<Member, "id">, publicationId: number | null) => ({ memberId: member.id, label: `member:${member.id}`, role: "editor" as const, publicationId, network: false });
+const selfActor = (member: Pick<Member, "id">, publicationId: number | null) => ({
+  memberId: member.id,
+  label: `member:${member.id}`,
+  role: "editor" as const,
+  publicationId,
+  network: false,
+});
 
 /** Starts a change: 409 when the address belongs to an account already (this one included). */
 export async function requestEmailChange(db: Db, member: Member, newEmailRaw: string, mail: EmailChangeMailer, now: Date): Promise<{ expiresAt: Date }> {
@@ -29,7 +35,13 @@ export async function requestEmailChange(db: Db, member: Member, newEmailRaw: st
  * Applies a change from its link (the confirm page's POST, never a GET: mail scanners open links).
  * The claim and the address change commit together; the old address is told afterwards.
  */
-export async function confirmEmailChange(db: Db, token: string, mail: EmailChangeMailer, now: Date, publicationId: number | null = null): Promise<{ memberId: number; email: string }> {
+export async function confirmEmailChange(
+  db: Db,
+  token: string,
+  mail: EmailChangeMailer,
+  now: Date,
+  publicationId: number | null = null,
+): Promise<{ memberId: number; email: string }> {
   const tokenHash = hashEmailChangeToken(token);
   const done = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
@@ -43,7 +55,14 @@ export async function confirmEmailChange(db: Db, token: string, mail: EmailChang
     if (!member) throw new AppError("not_found", "email_change", "This link is not valid any more.");
     // Sessions carry the address: re-derive them.
     await bumpAccessEpoch(tx, member.id);
-    await recordAudit(tx, selfActor(member, publicationId), { action: "member.email_change", subjectType: "member", subjectId: member.id, memberId: member.id, summary: "회원이 이메일 주소를 바꿈", details: {} });
+    await recordAudit(tx, selfActor(member, publicationId), {
+      action: "member.email_change",
+      subjectType: "member",
+      subjectId: member.id,
+      memberId: member.id,
+      summary: "회원이 이메일 주소를 바꿈",
+      details: {},
+    });
     return { memberId: member.id, email: member.email, oldEmail: before.email };
   });
   await mail.notifyOldAddress(done.oldEmail, done.email);

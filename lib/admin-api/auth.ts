@@ -39,14 +39,21 @@ async function authenticateAdminToken(req: Request): Promise<{ actor: TokenActor
   const pub = requireRequestPublication(req);
   const bootstrap = getEnv().ADMIN_API_TOKEN;
   if (bootstrap && timingSafeEqual(digest(match[1]), digest(bootstrap))) {
-    return { actor: { actor: "bootstrap-token", label: "bootstrap-token", memberId: null, role: "admin", publicationId: pub.id, network: true }, budget: "bootstrap" };
+    return {
+      actor: { actor: "bootstrap-token", label: "bootstrap-token", memberId: null, role: "admin", publicationId: pub.id, network: true },
+      budget: "bootstrap",
+    };
   }
   const db = await getDb();
   const token = await getActiveTokenByHash(db, hashToken(match[1]));
   if (!token) throw new AppError("unauthorized", "admin_api", "The token is not valid.");
-  if (token.publicationId !== null && token.publicationId !== pub.id) throw new AppError("forbidden", "publication", "This token works only in the publication it was made in.");
+  if (token.publicationId !== null && token.publicationId !== pub.id)
+    throw new AppError("forbidden", "publication", "This token works only in the publication it was made in.");
   const now = new Date();
   await touchApiToken(db, token.id, now, new Date(now.getTime() - TOUCH_EVERY_MS));
   const label = `token:${token.id} (${token.name})`;
-  return { actor: { actor: label, label, memberId: token.createdBy, role: "admin", publicationId: pub.id, network: token.publicationId === null }, budget: `token:${token.id}` };
+  return {
+    actor: { actor: label, label, memberId: token.createdBy, role: "admin", publicationId: pub.id, network: token.publicationId === null },
+    budget: `token:${token.id}`,
+  };
 }

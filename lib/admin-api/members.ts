@@ -21,16 +21,18 @@ export async function memberJson(db: Db, publicationId: number, email: string, n
     role: member.role,
     createdAt: member.createdAt.toISOString(),
     access: { tier: loaded.access.tier.slug, until: loaded.access.until?.toISOString() ?? null },
-    grants: loaded.grants.filter((g) => g.publicationId === publicationId).map((g) => ({
-      id: g.id,
-      tier: g.tierSlug,
-      startsAt: g.startsAt.toISOString(),
-      endsAt: g.endsAt?.toISOString() ?? null,
-      source: g.source,
-      note: g.note,
-      revokedAt: g.revokedAt?.toISOString() ?? null,
-      status: resolveGrantStatus(toGrantLike(g), now),
-    })),
+    grants: loaded.grants
+      .filter((g) => g.publicationId === publicationId)
+      .map((g) => ({
+        id: g.id,
+        tier: g.tierSlug,
+        startsAt: g.startsAt.toISOString(),
+        endsAt: g.endsAt?.toISOString() ?? null,
+        source: g.source,
+        note: g.note,
+        revokedAt: g.revokedAt?.toISOString() ?? null,
+        status: resolveGrantStatus(toGrantLike(g), now),
+      })),
   };
 }
 
@@ -52,7 +54,13 @@ export async function parseGrantRequest(db: Db, publicationId: number, rawEmail:
   const input = grantBodySchema.parse(body);
   const tiers = await listTiers(db, publicationId);
   if (!tiers.some((t) => t.slug === input.tier && isPaidTier(t))) {
-    throw new AppError("invalid", "tier", `Unknown paid tier "${input.tier}". Known: ${paidTiers(tiers).map((t) => t.slug).join(", ")}.`);
+    throw new AppError(
+      "invalid",
+      "tier",
+      `Unknown paid tier "${input.tier}". Known: ${paidTiers(tiers)
+        .map((t) => t.slug)
+        .join(", ")}.`,
+    );
   }
   const startsAt = input.startsAt ?? now;
   if (input.endsAt && input.endsAt <= startsAt) throw new AppError("invalid", "grant", "endsAt must be after startsAt.");

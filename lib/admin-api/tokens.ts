@@ -17,8 +17,20 @@ export async function createApiToken(db: Db, actor: Actor, name: string): Promis
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
   const row = await db.transaction(async (tx) => {
     // A token works in the publication it was made in (design §10).
-    const created = await insertApiToken(tx, { name: clean, tokenHash: hashToken(token), prefix, createdBy: actor.memberId, publicationId: actor.publicationId });
-    await recordAudit(tx, actor, { action: "token.create", subjectType: "api_token", subjectId: created.id, summary: `API 토큰 생성: ${clean}`, details: { prefix } });
+    const created = await insertApiToken(tx, {
+      name: clean,
+      tokenHash: hashToken(token),
+      prefix,
+      createdBy: actor.memberId,
+      publicationId: actor.publicationId,
+    });
+    await recordAudit(tx, actor, {
+      action: "token.create",
+      subjectType: "api_token",
+      subjectId: created.id,
+      summary: `API 토큰 생성: ${clean}`,
+      details: { prefix },
+    });
     return created;
   });
   return { id: row.id, token, prefix };
@@ -28,10 +40,24 @@ export async function revokeToken(db: Db, actor: Actor, id: number): Promise<voi
   await db.transaction(async (tx) => {
     // A network admin may revoke any token, network tokens included (a leaked one works on every
     // publication); a publication's admin only that publication's own.
-    const row = actor.network ? await revokeApiToken(tx, null, id, new Date()) : actor.publicationId === null ? null : await revokeApiToken(tx, actor.publicationId, id, new Date());
+    const row = actor.network
+      ? await revokeApiToken(tx, null, id, new Date())
+      : actor.publicationId === null
+        ? null
+        : await revokeApiToken(tx, actor.publicationId, id, new Date());
     if (!row) {
-      throw new AppError("not_found", "token", actor.network ? "No active token has this id." : "No active token of this publication has this id (network tokens are revoked by a network admin).");
+      throw new AppError(
+        "not_found",
+        "token",
+        actor.network ? "No active token has this id." : "No active token of this publication has this id (network tokens are revoked by a network admin).",
+      );
     }
-    await recordAudit(tx, actor, { action: "token.revoke", subjectType: "api_token", subjectId: id, summary: `API 토큰 폐기: ${row.name}`, details: { prefix: row.prefix } });
+    await recordAudit(tx, actor, {
+      action: "token.revoke",
+      subjectType: "api_token",
+      subjectId: id,
+      summary: `API 토큰 폐기: ${row.name}`,
+      details: { prefix: row.prefix },
+    });
   });
 }

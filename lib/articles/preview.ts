@@ -32,9 +32,7 @@ function splitAtMarker(tokens: readonly Token[]): PreviewSplit | null {
 // "[text][1]"; carry over only the definitions the teaser mentions, so gated URLs stay gated.
 function withReferencedDefs(teaser: string, rest: readonly Token[]): string {
   const lower = teaser.toLowerCase();
-  const defs = rest.filter(
-    (t): t is Tokens.Def => t.type === "def" && lower.includes(`[${t.tag.toLowerCase()}]`),
-  );
+  const defs = rest.filter((t): t is Tokens.Def => t.type === "def" && lower.includes(`[${t.tag.toLowerCase()}]`));
   return defs.length === 0 ? teaser : `${teaser}\n\n${defs.map((d) => d.raw.trim()).join("\n")}`;
 }
 

@@ -139,7 +139,13 @@ export const getTierArticle = (pub: number, tierSlug: string, slug: string): Pro
 // leaving those groups changes the list.
 const getRelatedSlugs = (key: RelatedOf): Promise<string[]> =>
   unstable_cache(
-    async () => listRelatedSlugs(await getDb(), { id: key.articleId, publicationId: key.publicationId, sectionId: key.sectionId, tags: key.tagIds.map((id) => ({ id })) }, new Date(), 3),
+    async () =>
+      listRelatedSlugs(
+        await getDb(),
+        { id: key.articleId, publicationId: key.publicationId, sectionId: key.sectionId, tags: key.tagIds.map((id) => ({ id })) },
+        new Date(),
+        3,
+      ),
     ["related", String(key.publicationId), String(key.articleId), String(key.sectionId), key.tagIds.join(",")],
     cacheOpts([relatedAllTag(key.publicationId), ...relatedTags(key)]),
   )();

@@ -25,7 +25,11 @@ export function relatedTagsToExpire(before: RelatedMembership | null, after: Rel
   return [...tags];
 }
 
-export function membershipOf(piece: { status: EffectiveStatus; publishAt: Date | null; sectionId: number | null }, tagIds: readonly number[], now: Date): RelatedMembership {
+export function membershipOf(
+  piece: { status: EffectiveStatus; publishAt: Date | null; sectionId: number | null },
+  tagIds: readonly number[],
+  now: Date,
+): RelatedMembership {
   const live = effectiveStatus(piece, now) === "published";
   return { live, sectionId: piece.sectionId, tagIds, publishAt: piece.publishAt?.getTime() ?? null };
 }

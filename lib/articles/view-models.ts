@@ -3,7 +3,15 @@ import type { ArticleRow } from "@/db/queries/articles";
 import type { Author, Section, Tier } from "@/db/schema";
 
 // JSON-safe shapes handed to pages (Next's data cache serialises values, so instants are ISO strings).
-export type SectionView = { slug: string; name: string; nameEn: string; seriesLabel: string | null; description: string; descriptionEn: string; inNav?: boolean };
+export type SectionView = {
+  slug: string;
+  name: string;
+  nameEn: string;
+  seriesLabel: string | null;
+  description: string;
+  descriptionEn: string;
+  inNav?: boolean;
+};
 export type AuthorView = { slug: string; name: string; position: string; bio: string; avatarUrl: string | null; joinedAt: string };
 export type TierView = { slug: string; name: string; nameEn: string; rank: number; canComment: boolean };
 
@@ -33,7 +41,15 @@ export type ArticleView = ArticleCardView & {
 };
 
 export function toSectionView(s: Section): SectionView {
-  return { slug: s.slug, name: s.name, nameEn: s.nameEn, seriesLabel: s.seriesLabel, description: s.description, descriptionEn: s.descriptionEn, inNav: s.inNav };
+  return {
+    slug: s.slug,
+    name: s.name,
+    nameEn: s.nameEn,
+    seriesLabel: s.seriesLabel,
+    description: s.description,
+    descriptionEn: s.descriptionEn,
+    inNav: s.inNav,
+  };
 }
 
 export function toAuthorView(a: Author): AuthorView {

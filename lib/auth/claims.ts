@@ -65,7 +65,16 @@ export function buildAccessClaims(
     // minted the token must not find the token "not yet valid".
     pubs.push([publicationId, timeline.map((s, i) => [s.tier, i === 0 ? 0 : s.from.getTime(), s.until ? s.until.getTime() : null]), role]);
   }
-  return { mid: member.id, role: member.role, epoch: member.accessEpoch, gen: generation, at: now.getTime(), pubs, more: ids.length > MAX_CLAIM_PUBLICATIONS, sp: null };
+  return {
+    mid: member.id,
+    role: member.role,
+    epoch: member.accessEpoch,
+    gen: generation,
+    at: now.getTime(),
+    pubs,
+    more: ids.length > MAX_CLAIM_PUBLICATIONS,
+    sp: null,
+  };
 }
 
 export function parseAccessClaims(token: unknown): AccessClaims | null {

@@ -3,7 +3,16 @@ import type { Db } from "@/db/client";
 import { getAccessGeneration, getMemberById, listGrants } from "@/db/queries/members";
 import { listAllTiers, listStaffRoles } from "@/db/queries/publications";
 import type { Grant, Member, Tier } from "@/db/schema";
-import { resolvePublicationAccess, staffRoleIn, type EffectiveAccess, type NetworkGrant, type NetworkTier, type StaffGrant, type StaffRoleName, type TierRef } from "@/lib/access";
+import {
+  resolvePublicationAccess,
+  staffRoleIn,
+  type EffectiveAccess,
+  type NetworkGrant,
+  type NetworkTier,
+  type StaffGrant,
+  type StaffRoleName,
+  type TierRef,
+} from "@/lib/access";
 import { buildAccessClaims, type AccessClaims } from "./claims";
 
 export type MemberAccess = {
@@ -21,7 +30,15 @@ export type MemberAccess = {
   claims: AccessClaims;
 };
 
-export const toGrantLike = (g: Grant): NetworkGrant => ({ id: g.id, publicationId: g.publicationId, tierSlug: g.tierSlug, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt, source: g.source });
+export const toGrantLike = (g: Grant): NetworkGrant => ({
+  id: g.id,
+  publicationId: g.publicationId,
+  tierSlug: g.tierSlug,
+  startsAt: g.startsAt,
+  endsAt: g.endsAt,
+  revokedAt: g.revokedAt,
+  source: g.source,
+});
 export const toTierRef = (t: Tier): TierRef => ({ slug: t.slug, name: t.name, rank: t.rank, canComment: t.canComment });
 
 // Tier rows and their bundle links → the network tier list the pure access rules take.
@@ -50,7 +67,12 @@ export async function loadMemberAccess(db: Db, memberId: number, publicationId: 
   const member = await getMemberById(db, memberId);
   // A deleted account is nobody: its sessions resolve to a signed-out reader.
   if (!member || member.deletedAt) return null;
-  const [grants, tiers, staff, generation] = await Promise.all([listGrants(db, memberId), loadNetworkTiers(db), listStaffRoles(db, memberId), getAccessGeneration(db)]);
+  const [grants, tiers, staff, generation] = await Promise.all([
+    listGrants(db, memberId),
+    loadNetworkTiers(db),
+    listStaffRoles(db, memberId),
+    getAccessGeneration(db),
+  ]);
   const grantLikes = grants.map(toGrantLike);
   return {
     member,
@@ -64,4 +86,3 @@ export async function loadMemberAccess(db: Db, memberId: number, publicationId: 
     claims: buildAccessClaims(member, grantLikes, tiers.network, staff, now, publicationId, generation),
   };
 }
-

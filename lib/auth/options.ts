@@ -37,7 +37,13 @@ async function signInPublication() {
   }
 }
 
-const cookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: isSecureSite(), ...(sessionCookieDomain() ? { domain: sessionCookieDomain() } : {}) });
+const cookieOptions = () => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  secure: isSecureSite(),
+  ...(sessionCookieDomain() ? { domain: sessionCookieDomain() } : {}),
+});
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

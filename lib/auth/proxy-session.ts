@@ -102,7 +102,12 @@ export async function verifySession(request: NextRequest, name: string, now: Dat
   if (!claims || !token) return null;
   const exp = typeof token.exp === "number" ? token.exp * 1000 : now.getTime();
   if (cache.size >= VERIFIED_MAX) cache.delete(cache.keys().next().value as string);
-  const verified: Verified = { claims, email: typeof token.email === "string" ? token.email : null, name: typeof token.name === "string" ? token.name : null, expiresAt: exp };
+  const verified: Verified = {
+    claims,
+    email: typeof token.email === "string" ? token.email : null,
+    name: typeof token.name === "string" ? token.name : null,
+    expiresAt: exp,
+  };
   cache.set(raw, verified);
   return verified;
 }
@@ -143,5 +148,12 @@ export async function resolveRequestIdentity(request: NextRequest, publicationId
   }
   // The database could not be asked: fail closed to a signed-in reader without paid access. The
   // studio gate stays optimistic (studio pages re-check the role from the database anyway).
-  return { tier: "free", role: claims.role, staffRole: null, staffAnywhere: isStaffAnywhere(claims.role, staffFromClaims(claims)), setCookie: null, until: null };
+  return {
+    tier: "free",
+    role: claims.role,
+    staffRole: null,
+    staffAnywhere: isStaffAnywhere(claims.role, staffFromClaims(claims)),
+    setCookie: null,
+    until: null,
+  };
 }

@@ -18,7 +18,12 @@ export type CheckoutPlan = {
   lookupKey: string;
 };
 
-export function resolveCheckoutPlan(pub: { id: number; slug: string; isPrimary: boolean }, tiers: readonly Tier[], tierSlug: string, interval: CheckoutInterval): CheckoutPlan | null {
+export function resolveCheckoutPlan(
+  pub: { id: number; slug: string; isPrimary: boolean },
+  tiers: readonly Tier[],
+  tierSlug: string,
+  interval: CheckoutInterval,
+): CheckoutPlan | null {
   const tier = tiers.find((t) => t.publicationId === pub.id && t.slug === tierSlug && isPaidTier(t));
   if (!tier) return null;
   const amount = interval === "monthly" ? tier.monthlyAmount : tier.yearlyAmount;

@@ -14,7 +14,11 @@ async function recipient(tx: Tx, memberId: number) {
 }
 
 async function tierNames(tx: Tx, publicationId: number, slug: string) {
-  const [t] = await tx.select({ name: tiers.name, nameEn: tiers.nameEn }).from(tiers).where(and(eq(tiers.publicationId, publicationId), eq(tiers.slug, slug))).limit(1);
+  const [t] = await tx
+    .select({ name: tiers.name, nameEn: tiers.nameEn })
+    .from(tiers)
+    .where(and(eq(tiers.publicationId, publicationId), eq(tiers.slug, slug)))
+    .limit(1);
   return { ko: t?.name ?? slug, en: t?.nameEn || t?.name || slug };
 }
 
@@ -53,7 +57,15 @@ export async function queueReceipt(tx: Tx, memberId: number, invoice: PaidInvoic
   });
 }
 
-export type SubscriptionState = { id: string; status: string | null; cancelAtPeriodEnd: boolean; currentPeriodEnd: Date | null; endedAt: Date | null; publicationId: number | null; tierSlug: string | null };
+export type SubscriptionState = {
+  id: string;
+  status: string | null;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: Date | null;
+  endedAt: Date | null;
+  publicationId: number | null;
+  tierSlug: string | null;
+};
 
 // Once per (subscription, end of access): a cancel at period end names the date access ends; an
 // immediate cancellation says it has ended.

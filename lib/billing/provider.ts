@@ -23,7 +23,14 @@ export async function setPublicationProvider(db: Db, actor: Actor, slug: string,
   if (!pub) throw new AppError("not_found", "publication", `No publication "${slug}".`);
   if (!actor.network) throw new AppError("forbidden", "publication", "Only network admins choose a publication's payment provider.");
   await setPaymentProvider(db, pub.id, provider);
-  await recordAudit(db, actor, { action: "publication.payment_provider", subjectType: "publication", subjectId: pub.id, publicationId: pub.id, summary: `결제 대행: ${provider}`, details: { provider } });
+  await recordAudit(db, actor, {
+    action: "publication.payment_provider",
+    subjectType: "publication",
+    subjectId: pub.id,
+    publicationId: pub.id,
+    summary: `결제 대행: ${provider}`,
+    details: { provider },
+  });
   return { slug: pub.slug, provider };
 }
 

@@ -21,7 +21,8 @@ export function stripeTierKey(pub: { slug: string; isPrimary: boolean }, tierSlu
   return pub.isPrimary ? tierSlug : `${pub.slug}.${tierSlug}`;
 }
 
-export const stripeLookupKey = (pub: { slug: string; isPrimary: boolean }, tierSlug: string, interval: "monthly" | "yearly") => `${stripeTierKey(pub, tierSlug)}_${interval}`;
+export const stripeLookupKey = (pub: { slug: string; isPrimary: boolean }, tierSlug: string, interval: "monthly" | "yearly") =>
+  `${stripeTierKey(pub, tierSlug)}_${interval}`;
 
 // `data.premium` → (data, premium); `premium` → (primary, premium).
 function tierByKey<T extends BillingTier>(key: string | null | undefined, paid: readonly T[]): T | null {
@@ -49,10 +50,7 @@ export function resolveTierForPrice<T extends BillingTier>(price: PriceFacts, ti
 }
 
 /** The subscription item that grants the most: the highest-ranked item whose price maps to a tier. */
-export function resolveSubscriptionTier<T extends BillingTier>(
-  items: readonly SnapshotItem[],
-  tiers: readonly T[],
-): { tier: T; item: SnapshotItem } | null {
+export function resolveSubscriptionTier<T extends BillingTier>(items: readonly SnapshotItem[], tiers: readonly T[]): { tier: T; item: SnapshotItem } | null {
   let best: { tier: T; item: SnapshotItem } | null = null;
   for (const item of items) {
     const tier = resolveTierForPrice(item, tiers);

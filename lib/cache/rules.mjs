@@ -108,5 +108,8 @@ export function cacheNamespace({ buildId, databaseFingerprint, override }) {
  * @param {string | undefined} databaseUrl
  */
 export function databaseFingerprint(databaseUrl) {
-  return createHash("sha256").update(databaseUrl || "pglite").digest("hex").slice(0, 12);
+  return createHash("sha256")
+    .update(databaseUrl || "pglite")
+    .digest("hex")
+    .slice(0, 12);
 }

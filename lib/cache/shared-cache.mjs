@@ -73,10 +73,16 @@ export class SharedCache {
   }
 
   /** @param {string} key */
-  entryKey(key) { return `${this.ns}:e:${key}`; }
+  entryKey(key) {
+    return `${this.ns}:e:${key}`;
+  }
   /** @param {string} key */
-  versionKey(key) { return `${this.ns}:v:${key}`; }
-  get tagsKey() { return `${this.ns}:tags`; }
+  versionKey(key) {
+    return `${this.ns}:v:${key}`;
+  }
+  get tagsKey() {
+    return `${this.ns}:tags`;
+  }
 
   /**
    * @param {string} key
@@ -222,7 +228,9 @@ export async function offerBuildSeed(cache, key, seed, ctx) {
   if (cache.link.available()) {
     const ttlMs = String(entryTtlSeconds(entry.cacheControl) * 1000);
     await cache.link
-      .run((redis) => redis.eval(SET_IF_NEWER, { keys: [cache.versionKey(key), cache.entryKey(key)], arguments: [String(Math.round(entry.lastModified)), text, ttlMs] }))
+      .run((redis) =>
+        redis.eval(SET_IF_NEWER, { keys: [cache.versionKey(key), cache.entryKey(key)], arguments: [String(Math.round(entry.lastModified)), text, ttlMs] }),
+      )
       .catch(() => undefined);
   }
   return { lastModified: entry.lastModified, value: entry.value, cacheControl: entry.cacheControl };

@@ -13,7 +13,10 @@ export const CACHE_TAGS_CHANNEL = "masthead_cache_tags";
 const MAX_PAYLOAD = 7000;
 
 type TagState = { stale: number; expired: number };
-type SharedCacheLike = { onLocalRevalidate?: (tags: string[], states: TagState[]) => void; applyRemoteRevalidation: (tags: string[], states: TagState[]) => void };
+type SharedCacheLike = {
+  onLocalRevalidate?: (tags: string[], states: TagState[]) => void;
+  applyRemoteRevalidation: (tags: string[], states: TagState[]) => void;
+};
 type Message = { origin: string; tags: string[]; states: TagState[] };
 
 // The two slots lib/cache/handler.mjs keeps on its own symbols (it cannot import lib/process-state.ts;

@@ -59,6 +59,11 @@ export async function listComments(ctx: CommentCtx, slug: string): Promise<Comme
   const rows = await getCachedComments(target.publicationId, target.id, slug);
   const memberId = ctx.viewer.signedIn ? ctx.viewer.member.id : null;
   const reported = memberId !== null && rows.length > 0 ? await listReportedCommentIds(ctx.db, target.id, memberId) : [];
-  const comments = buildThread(rows, { memberId, reportedIds: new Set(reported), canEdit: right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] }, tiers, ctx.now);
+  const comments = buildThread(
+    rows,
+    { memberId, reportedIds: new Set(reported), canEdit: right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] },
+    tiers,
+    ctx.now,
+  );
   return { ...base, locked: false, comments, count: countVisible(comments) };
 }

@@ -14,7 +14,6 @@ import type { ModerationVerb } from "./moderation-verbs";
 // Moderator actions. Callers (studio Server Actions) establish the staff actor on the server;
 // each change and its audit entry commit together, then the discussion cache is refreshed.
 
-
 async function pieceOf(db: Pick<Db, "select">, articleId: number): Promise<{ slug: string; publicationId: number } | null> {
   const [row] = await db.select({ slug: articles.slug, publicationId: articles.publicationId }).from(articles).where(eq(articles.id, articleId)).limit(1);
   return row ?? null;
@@ -39,7 +38,13 @@ export async function moderateComment(db: Db, actor: Actor, commentId: number, v
     if (verb === "delete") await softDeleteComment(tx, commentId, by, now);
     // Any decision on the comment settles the reports that asked for one.
     await resolveReports(tx, commentId, now);
-    await recordAudit(tx, actor, { action: `comment.${verb}`, subjectType: "comment", subjectId: commentId, memberId: comment.memberId, summary: comment.body.slice(0, 120) });
+    await recordAudit(tx, actor, {
+      action: `comment.${verb}`,
+      subjectType: "comment",
+      subjectId: commentId,
+      memberId: comment.memberId,
+      summary: comment.body.slice(0, 120),
+    });
     return piece.slug;
   });
   invalidateComments(pub, slug);

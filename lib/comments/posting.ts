@@ -24,7 +24,12 @@ function signedInMember(ctx: CommentCtx) {
 function ownView(ctx: CommentCtx, d: Discussion, row: Comment): CommentView {
   const member = signedInMember(ctx);
   const cached = toCachedComment({ ...row, displayName: member.displayName });
-  return toCommentView(cached, { memberId: member.id, reportedIds: new Set(), canEdit: d.right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] }, d.tiers, ctx.now);
+  return toCommentView(
+    cached,
+    { memberId: member.id, reportedIds: new Set(), canEdit: d.right.ok, anonymousName: ANONYMOUS_AUTHOR[ctx.locale ?? "ko"] },
+    d.tiers,
+    ctx.now,
+  );
 }
 
 async function requireComment(ctx: CommentCtx, d: Discussion, id: number | null): Promise<Comment> {
@@ -49,9 +54,22 @@ export async function createComment(ctx: CommentCtx, slug: string, readInput: ()
   const limit = await consumeLimit(limitRules().comment, String(member.id), ctx.now);
   if (!limit.ok) {
     const s = limit.retryAfterSeconds;
-    throw new CommentApiError("rate_limited", "comment", `Too many comments. Try again in ${s} seconds.`, { retryAfterSeconds: s }, { "Retry-After": String(s) });
+    throw new CommentApiError(
+      "rate_limited",
+      "comment",
+      `Too many comments. Try again in ${s} seconds.`,
+      { retryAfterSeconds: s },
+      { "Retry-After": String(s) },
+    );
   }
-  const row = await insertComment(ctx.db, { articleId: d.target.id, memberId: member.id, parentId, body, tierSlug: ctx.viewer.access.tier.slug, createdAt: ctx.now });
+  const row = await insertComment(ctx.db, {
+    articleId: d.target.id,
+    memberId: member.id,
+    parentId,
+    body,
+    tierSlug: ctx.viewer.access.tier.slug,
+    createdAt: ctx.now,
+  });
   invalidateComments(ctx.publicationId, slug);
   if (parent) await queueReplyNotice(ctx.db, row, parent, member);
   return ownView(ctx, d, row);
@@ -66,7 +84,10 @@ export async function editComment(ctx: CommentCtx, slug: string, id: number | nu
   if (!d.right.ok) throw postRightError(d.right);
   if (!isWithinEditWindow(row.createdAt, ctx.now)) {
     const until = editableUntil(row.createdAt).toISOString();
-    throw new CommentApiError("forbidden", "comment", "Comments can only be edited for 15 minutes after posting.", { reason: "edit_window", editableUntil: until });
+    throw new CommentApiError("forbidden", "comment", "Comments can only be edited for 15 minutes after posting.", {
+      reason: "edit_window",
+      editableUntil: until,
+    });
   }
   const body = requireCommentBody(editCommentInput.parse(await readInput()).body);
   const updated = await updateCommentBody(ctx.db, row.id, body, ctx.now);

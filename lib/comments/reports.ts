@@ -7,7 +7,12 @@ import { reportCommentInput } from "./input";
 
 // Any signed-in reader of the piece may report a visible comment by someone else, once: a repeat
 // is answered 200 with alreadyReported (idempotent for double clicks), a first report 201.
-export async function reportComment(ctx: CommentCtx, slug: string, id: number | null, readInput: () => Promise<unknown>): Promise<{ reported: true; alreadyReported: boolean }> {
+export async function reportComment(
+  ctx: CommentCtx,
+  slug: string,
+  id: number | null,
+  readInput: () => Promise<unknown>,
+): Promise<{ reported: true; alreadyReported: boolean }> {
   if (!ctx.viewer.signedIn) throw signedOutError();
   const member = ctx.viewer.member;
   const d = await loadDiscussion(ctx, slug);

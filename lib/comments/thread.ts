@@ -21,7 +21,11 @@ export function toCommentView(c: CachedComment, viewer: ThreadViewer, tiers: rea
     state: c.state,
     body: visible ? c.body : null,
     author: visible
-      ? { name: c.authorName ?? viewer.anonymousName ?? ANONYMOUS_AUTHOR.ko, anonymous: c.authorName === null, tier: tiers.find((t) => t.slug === c.tierSlug) ?? null }
+      ? {
+          name: c.authorName ?? viewer.anonymousName ?? ANONYMOUS_AUTHOR.ko,
+          anonymous: c.authorName === null,
+          tier: tiers.find((t) => t.slug === c.tierSlug) ?? null,
+        }
       : null,
     createdAt: c.createdAt,
     editedAt: visible ? c.editedAt : null,

@@ -15,10 +15,27 @@ export async function queueAccountMovedNotices(db: Db, actor: Actor, publication
       const tx = t as unknown as Db;
       for (const a of page) {
         accounts++;
-        if (await enqueueNotice(tx, { publicationId, memberId: a.memberId, email: a.email, kind: "account_moved", dedupeKey: `account_moved:${publicationId}:${a.memberId}`, payload: {} })) queued++;
+        if (
+          await enqueueNotice(tx, {
+            publicationId,
+            memberId: a.memberId,
+            email: a.email,
+            kind: "account_moved",
+            dedupeKey: `account_moved:${publicationId}:${a.memberId}`,
+            payload: {},
+          })
+        )
+          queued++;
       }
     });
   }
-  await recordAudit(db, actor, { action: "email.account_moved", subjectType: "publication", subjectId: publicationId, publicationId, summary: `이전 회원 안내 메일 ${queued}건 예약 (가져온 계정 ${accounts}개)`, details: { queued, accounts } });
+  await recordAudit(db, actor, {
+    action: "email.account_moved",
+    subjectType: "publication",
+    subjectId: publicationId,
+    publicationId,
+    summary: `이전 회원 안내 메일 ${queued}건 예약 (가져온 계정 ${accounts}개)`,
+    details: { queued, accounts },
+  });
   return { queued, accounts };
 }

@@ -11,7 +11,11 @@ export type Audience = { accounts: number; subscribed: number; suppressed: numbe
 
 export async function newsletterAudience(db: Db, publicationId: number, now: Date): Promise<Audience> {
   const rows = await db
-    .select({ memberId: publicationMembers.memberId, newsletter: publicationMembers.newsletter, suppressed: sql<boolean>`${emailSuppressions.email} is not null` })
+    .select({
+      memberId: publicationMembers.memberId,
+      newsletter: publicationMembers.newsletter,
+      suppressed: sql<boolean>`${emailSuppressions.email} is not null`,
+    })
     .from(publicationMembers)
     .innerJoin(members, eq(members.id, publicationMembers.memberId))
     .leftJoin(emailSuppressions, eq(emailSuppressions.email, sql`lower(${members.email})`))
@@ -22,7 +26,8 @@ export async function newsletterAudience(db: Db, publicationId: number, now: Dat
   const grantsOf = new Map<number, NetworkGrant[]>();
   for (let i = 0; i < reachable.length; i += 5_000) {
     const chunk = reachable.slice(i, i + 5_000);
-    for (const g of await db.select().from(grants).where(inArray(grants.memberId, chunk))) grantsOf.set(g.memberId, [...(grantsOf.get(g.memberId) ?? []), toGrantLike(g)]);
+    for (const g of await db.select().from(grants).where(inArray(grants.memberId, chunk)))
+      grantsOf.set(g.memberId, [...(grantsOf.get(g.memberId) ?? []), toGrantLike(g)]);
   }
   const counts = new Map<string, number>();
   for (const id of reachable) {

@@ -43,7 +43,16 @@ export async function composeMessage(mail: OutgoingMail): Promise<Buffer> {
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
     headers.Precedence = "bulk";
   }
-  const raw = buildMime({ from: senderAddress(), to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, headers, messageId: mail.messageId, date: new Date() });
+  const raw = buildMime({
+    from: senderAddress(),
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers,
+    messageId: mail.messageId,
+    date: new Date(),
+  });
   if (dkim === undefined) {
     const options = dkimOptions();
     dkim = options ? new DKIM(options) : null;

@@ -37,7 +37,19 @@ export async function queueEndingNotices(db: Db, now: Date): Promise<number> {
     .from(publicationMembers)
     .where(and(inArray(publicationMembers.memberId, memberIds), eq(publicationMembers.source, "import")));
   const told = imported.length
-    ? new Set((await db.select({ key: emailDeliveries.dedupeKey }).from(emailDeliveries).where(inArray(emailDeliveries.dedupeKey, imported.map((i) => `account_moved:${i.publicationId}:${i.memberId}`)))).map((r) => r.key))
+    ? new Set(
+        (
+          await db
+            .select({ key: emailDeliveries.dedupeKey })
+            .from(emailDeliveries)
+            .where(
+              inArray(
+                emailDeliveries.dedupeKey,
+                imported.map((i) => `account_moved:${i.publicationId}:${i.memberId}`),
+              ),
+            )
+        ).map((r) => r.key),
+      )
     : new Set<string>();
   const silent = new Set(imported.filter((i) => !told.has(`account_moved:${i.publicationId}:${i.memberId}`)).map((i) => `${i.memberId}:${i.publicationId}`));
   let queued = 0;

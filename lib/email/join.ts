@@ -12,7 +12,14 @@ export async function noteSignIn(db: Db, publicationId: number, member: { id: nu
       const tx = t as unknown as Db;
       await joinPublication(tx, { publicationId, memberId: member.id, source: "signin", at });
       if (await claimWelcome(tx, publicationId, member.id, at)) {
-        await enqueueNotice(tx, { publicationId, memberId: member.id, email: member.email, kind: "welcome", dedupeKey: `welcome:${publicationId}:${member.id}`, payload: {} });
+        await enqueueNotice(tx, {
+          publicationId,
+          memberId: member.id,
+          email: member.email,
+          kind: "welcome",
+          dedupeKey: `welcome:${publicationId}:${member.id}`,
+          payload: {},
+        });
       }
     });
   } catch (err) {

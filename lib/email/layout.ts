@@ -17,9 +17,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 // Site paths in rendered bodies become absolute (mail has no base URL); images get a width that
 // fits the column in every client.
 export function absolutize(html: string, origin: string): string {
-  return html
-    .replace(/\b(href|src)="\/(?![/\\])/g, `$1="${origin}/`)
-    .replace(/<img /g, '<img style="max-width:100%;height:auto;border:0" ');
+  return html.replace(/\b(href|src)="\/(?![/\\])/g, `$1="${origin}/`).replace(/<img /g, '<img style="max-width:100%;height:auto;border:0" ');
 }
 
 export function button(href: string, label: string, color: string): string {
@@ -38,7 +36,9 @@ export type FrameInput = {
 
 export function frame({ brand, lang, preheader, bodyHtml, footerHtml }: FrameInput): string {
   const accent = COLOR.test(brand.accentColor) ? brand.accentColor : "#9a3412";
-  const logo = brand.logoUrl ? `<img src="${escapeHtml(brand.logoUrl.startsWith("/") ? brand.origin + brand.logoUrl : brand.logoUrl)}" alt="${escapeHtml(brand.name)}" height="32" style="height:32px;border:0">` : escapeHtml(brand.name);
+  const logo = brand.logoUrl
+    ? `<img src="${escapeHtml(brand.logoUrl.startsWith("/") ? brand.origin + brand.logoUrl : brand.logoUrl)}" alt="${escapeHtml(brand.name)}" height="32" style="height:32px;border:0">`
+    : escapeHtml(brand.name);
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light"><title>${escapeHtml(brand.name)}</title></head>
 <body style="margin:0;padding:0;background:#f5f3ef;word-break:keep-all">

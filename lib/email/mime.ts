@@ -34,7 +34,11 @@ function mailbox(value: string): string {
   const [parsed] = addressparser(value) as { name?: string; address?: string }[];
   if (!parsed?.address) return value;
   if (!parsed.name) return parsed.address;
-  const name = isPlainText(parsed.name) ? (/^[\w !#$%&'*+\-/=?^`{|}~.]*$/.test(parsed.name) ? parsed.name : `"${parsed.name.replace(/(["\\])/g, "\\$1")}"`) : encodeWords(parsed.name, "B", 52);
+  const name = isPlainText(parsed.name)
+    ? /^[\w !#$%&'*+\-/=?^`{|}~.]*$/.test(parsed.name)
+      ? parsed.name
+      : `"${parsed.name.replace(/(["\\])/g, "\\$1")}"`
+    : encodeWords(parsed.name, "B", 52);
   return `${name} <${parsed.address}>`;
 }
 
@@ -61,6 +65,7 @@ export function buildMime(input: MimeInput): Buffer {
     "MIME-Version: 1.0",
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ].join(CRLF);
-  const part = (type: string, body: string) => [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, "Content-Transfer-Encoding: base64", "", base64Lines(body)].join(CRLF);
+  const part = (type: string, body: string) =>
+    [`--${boundary}`, `Content-Type: ${type}; charset=utf-8`, "Content-Transfer-Encoding: base64", "", base64Lines(body)].join(CRLF);
   return Buffer.from([head, "", part("text/plain", input.text), part("text/html", input.html), `--${boundary}--`, ""].join(CRLF), "utf8");
 }

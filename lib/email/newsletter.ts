@@ -34,7 +34,9 @@ export function renderNewsletter(brand: MailBrand, lang: UiLang, piece: Newslett
   const full = variant === "full" || piece.gatedHtml === null;
   const dek = piece.dek.map((d) => `<p style="margin:0 0 8px;font-size:18px;color:#444">${escapeHtml(d)}</p>`).join("");
   const byline = piece.authors.length ? `<p style="margin:0 0 16px;font-size:13px;color:#6b6b6b">${escapeHtml(t.by(piece.authors.join(", ")))}</p>` : "";
-  const hero = piece.heroImage ? `<p style="margin:0 0 16px"><img src="${escapeHtml(piece.heroImage)}" alt="${escapeHtml(piece.heroAlt)}" width="544"></p>` : "";
+  const hero = piece.heroImage
+    ? `<p style="margin:0 0 16px"><img src="${escapeHtml(piece.heroImage)}" alt="${escapeHtml(piece.heroAlt)}" width="544"></p>`
+    : "";
   const body = full ? piece.teaserHtml + (piece.gatedHtml ?? "") : piece.teaserHtml;
   const cut = full
     ? ""
@@ -67,5 +69,9 @@ export function renderNewsletter(brand: MailBrand, lang: UiLang, piece: Newslett
 
 // The recipient's copy: the shared render with their own unsubscribe URL.
 export function personalize(mail: RenderedMail, unsubscribeUrl: string): RenderedMail {
-  return { subject: mail.subject, html: mail.html.split(UNSUBSCRIBE_PLACEHOLDER).join(escapeHtml(unsubscribeUrl)), text: mail.text.split(UNSUBSCRIBE_PLACEHOLDER).join(unsubscribeUrl) };
+  return {
+    subject: mail.subject,
+    html: mail.html.split(UNSUBSCRIBE_PLACEHOLDER).join(escapeHtml(unsubscribeUrl)),
+    text: mail.text.split(UNSUBSCRIBE_PLACEHOLDER).join(unsubscribeUrl),
+  };
 }

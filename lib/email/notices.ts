@@ -9,7 +9,14 @@ export type NoticeLinks = { home: string; pricing: string; account: string; sign
 
 const p = (text: string) => `<p style="margin:0 0 12px">${escapeHtml(text)}</p>`;
 
-function compose(brand: MailBrand, lang: UiLang, subject: string, paragraphs: string[], cta: { href: string; label: string } | null, footer: string[] = []): RenderedMail {
+function compose(
+  brand: MailBrand,
+  lang: UiLang,
+  subject: string,
+  paragraphs: string[],
+  cta: { href: string; label: string } | null,
+  footer: string[] = [],
+): RenderedMail {
   const t = dict(lang).email;
   const bodyHtml = `<h1 style="margin:0 0 16px;font-size:22px;line-height:1.4">${escapeHtml(subject)}</h1>${paragraphs.map(p).join("")}${cta ? button(cta.href, cta.label, brand.accentColor) : ""}`;
   const footerLines = [...footer, t.footerWhy(brand.name)];
@@ -41,20 +48,39 @@ export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePaylo
         { href: links.pricing, label: t.cancellation.cta },
       );
     case "grant_ending":
-      return compose(brand, lang, t.grantEnding.subject(brand.name, date(notice.endsAt)), [t.grantEnding.body(notice.tierName[lang], date(notice.endsAt))], { href: links.pricing, label: t.grantEnding.cta });
+      return compose(brand, lang, t.grantEnding.subject(brand.name, date(notice.endsAt)), [t.grantEnding.body(notice.tierName[lang], date(notice.endsAt))], {
+        href: links.pricing,
+        label: t.grantEnding.cta,
+      });
     case "comment_reply":
-      return compose(brand, lang, t.reply.subject(brand.name, notice.articleTitle), [t.reply.body(notice.replierName), `“${notice.excerpt}”`], { href: notice.url, label: t.reply.cta }, [t.reply.stop]);
+      return compose(
+        brand,
+        lang,
+        t.reply.subject(brand.name, notice.articleTitle),
+        [t.reply.body(notice.replierName), `“${notice.excerpt}”`],
+        { href: notice.url, label: t.reply.cta },
+        [t.reply.stop],
+      );
     case "price_change":
       return compose(
         brand,
         lang,
         t.priceChange.subject(brand.name),
-        [t.priceChange.body(notice.tierName[lang], formatPrice(notice.oldAmount, notice.currency, lang), formatPrice(notice.newAmount, notice.currency, lang), date(notice.effectiveAt)), t.priceChange.cancel],
+        [
+          t.priceChange.body(
+            notice.tierName[lang],
+            formatPrice(notice.oldAmount, notice.currency, lang),
+            formatPrice(notice.newAmount, notice.currency, lang),
+            date(notice.effectiveAt),
+          ),
+          t.priceChange.cancel,
+        ],
         { href: links.account, label: t.priceChange.cta },
       );
     case "invitation": {
       const lines = [t.invitation.body(brand.name)];
-      if (notice.tierName) lines.push(notice.endsAt ? t.invitation.grantUntil(notice.tierName[lang], date(notice.endsAt)) : t.invitation.grantLifetime(notice.tierName[lang]));
+      if (notice.tierName)
+        lines.push(notice.endsAt ? t.invitation.grantUntil(notice.tierName[lang], date(notice.endsAt)) : t.invitation.grantLifetime(notice.tierName[lang]));
       return compose(brand, lang, t.invitation.subject(brand.name), lines, { href: links.signin, label: t.invitation.cta });
     }
     case "account_moved":

@@ -19,6 +19,10 @@ export async function saveMailPreferencesAction(_prev: MailPreferencesState, for
   const pub = await requestPublication();
   const viewer = await getViewer(pub.id);
   if (!viewer.signedIn) return { ok: false, message: t.failed };
-  const row = await setMailPreferences(await getDb(), pub.id, viewer.member.id, { newsletter: form.get("newsletter") === "on", notifyReplies: form.get("notifyReplies") === "on", lang });
+  const row = await setMailPreferences(await getDb(), pub.id, viewer.member.id, {
+    newsletter: form.get("newsletter") === "on",
+    notifyReplies: form.get("notifyReplies") === "on",
+    lang,
+  });
   return { ok: true, data: { newsletter: row.newsletter, notifyReplies: row.notifyReplies, lang }, message: t.saved };
 }

@@ -22,9 +22,17 @@ import { renderNotice } from "./notices";
 // (publications, tiers, the batch's account rows and grants, each send's piece once), so the cost
 // per message is rendering, not reading.
 
-export type Prepared = { row: EmailDelivery; mail: OutgoingMail; variant: NewsletterVariant | null } | { row: EmailDelivery; skip: "unsubscribed" | "invalid" | "gone"; detail: string };
+export type Prepared =
+  | { row: EmailDelivery; mail: OutgoingMail; variant: NewsletterVariant | null }
+  | { row: EmailDelivery; skip: "unsubscribed" | "invalid" | "gone"; detail: string };
 
-type SendPiece = { pub: PublicationRef; piece: NewsletterPiece; gate: { access: string; unlockAt: Date | null }; lang: UiLang; copies: Map<NewsletterVariant, RenderedMail> };
+type SendPiece = {
+  pub: PublicationRef;
+  piece: NewsletterPiece;
+  gate: { access: string; unlockAt: Date | null };
+  lang: UiLang;
+  copies: Map<NewsletterVariant, RenderedMail>;
+};
 
 const PIECE_TTL_MS = 60_000;
 // Per database handle (ids are only unique within one database).
@@ -44,14 +52,24 @@ async function publications(db: Db): Promise<Map<number, PublicationRef>> {
   return c.pubs.byId;
 }
 
-export const brandOf = (pub: PublicationRef, lang: UiLang): MailBrand => ({ name: publicationName(pub, lang), accentColor: pub.accentColor, logoUrl: pub.logoUrl, origin: publicationOrigin(pub, siteUrl()) });
+export const brandOf = (pub: PublicationRef, lang: UiLang): MailBrand => ({
+  name: publicationName(pub, lang),
+  accentColor: pub.accentColor,
+  logoUrl: pub.logoUrl,
+  origin: publicationOrigin(pub, siteUrl()),
+});
 
 // The piece of a send as it reads now (cached a minute: a send of 10,000 renders it twice).
 async function sendPiece(db: Db, sendId: number, pubs: Map<number, PublicationRef>): Promise<SendPiece | null> {
   const pieceCache = caches(db).pieces;
   const hit = pieceCache.get(sendId);
   if (hit && Date.now() - hit.at < PIECE_TTL_MS) return hit.value;
-  const [found] = await db.select({ article: articles }).from(newsletterSends).innerJoin(articles, eq(articles.id, newsletterSends.articleId)).where(eq(newsletterSends.id, sendId)).limit(1);
+  const [found] = await db
+    .select({ article: articles })
+    .from(newsletterSends)
+    .innerJoin(articles, eq(articles.id, newsletterSends.articleId))
+    .where(eq(newsletterSends.id, sendId))
+    .limit(1);
   const pub = found ? pubs.get(found.article.publicationId) : undefined;
   let value: SendPiece | null = null;
   if (found && pub) {
@@ -60,7 +78,13 @@ async function sendPiece(db: Db, sendId: number, pubs: Map<number, PublicationRe
     const required = tierRows.find((t) => t.publicationId === row.publicationId && t.slug === row.access);
     const lang: UiLang = row.locale;
     const requiredName = required ? (lang === "en" ? required.nameEn || required.name : required.name) : null;
-    value = { pub, lang, gate: { access: row.access, unlockAt: row.unlockAt }, copies: new Map(), piece: toNewsletterPiece(row, publicationOrigin(pub, siteUrl()), requiredName) };
+    value = {
+      pub,
+      lang,
+      gate: { access: row.access, unlockAt: row.unlockAt },
+      copies: new Map(),
+      piece: toNewsletterPiece(row, publicationOrigin(pub, siteUrl()), requiredName),
+    };
   }
   pieceCache.set(sendId, { at: Date.now(), value });
   return value;
@@ -71,7 +95,12 @@ export async function prepareBatch(db: Db, rows: EmailDelivery[], now: Date): Pr
   const memberIds = [...new Set(rows.map((r) => r.memberId).filter((id): id is number => id !== null))];
   const [accounts, memberGrants, tierData] = await Promise.all([
     memberIds.length ? db.select().from(publicationMembers).where(inArray(publicationMembers.memberId, memberIds)) : Promise.resolve([] as PublicationMember[]),
-    rows.some((r) => r.kind === "newsletter") && memberIds.length ? db.select().from(grants).where(and(inArray(grants.memberId, memberIds))) : Promise.resolve([]),
+    rows.some((r) => r.kind === "newsletter") && memberIds.length
+      ? db
+          .select()
+          .from(grants)
+          .where(and(inArray(grants.memberId, memberIds)))
+      : Promise.resolve([]),
     rows.some((r) => r.kind === "newsletter") ? listAllTiers(db) : Promise.resolve(null),
   ]);
   const network: NetworkTier[] = tierData ? toNetworkTiers(tierData.tiers, tierData.includes) : [];
@@ -103,7 +132,10 @@ export async function prepareBatch(db: Db, rows: EmailDelivery[], now: Date): Pr
       let copy = send.copies.get(variant);
       if (!copy) {
         const origin = publicationOrigin(pub, siteUrl());
-        copy = renderNewsletter(brandOf(pub, send.lang), send.lang, send.piece, variant, { pricing: origin + localePath(send.lang, "/pricing"), account: origin + localePath(send.lang, "/account") });
+        copy = renderNewsletter(brandOf(pub, send.lang), send.lang, send.piece, variant, {
+          pricing: origin + localePath(send.lang, "/pricing"),
+          account: origin + localePath(send.lang, "/account"),
+        });
         send.copies.set(variant, copy);
       }
       const unsubscribe = unsubscribeLinks(pub, row.memberId!, getEnv().EMAIL_UNSUBSCRIBE_MAILTO ?? null);

@@ -16,11 +16,19 @@ import { wakeEmailWorker } from "./runner";
 export async function queueReplyNotice(db: Db, reply: Comment, parent: Comment, replier: { name: string | null; email: string }): Promise<void> {
   if (parent.memberId === reply.memberId) return;
   try {
-    const [article] = await db.select({ title: articles.title, slug: articles.slug, publicationId: articles.publicationId }).from(articles).where(eq(articles.id, reply.articleId)).limit(1);
+    const [article] = await db
+      .select({ title: articles.title, slug: articles.slug, publicationId: articles.publicationId })
+      .from(articles)
+      .where(eq(articles.id, reply.articleId))
+      .limit(1);
     if (!article) return;
     const account = await getPublicationMember(db, article.publicationId, parent.memberId);
     if (!account?.notifyReplies) return;
-    const [author] = await db.select({ email: members.email }).from(members).where(and(eq(members.id, parent.memberId))).limit(1);
+    const [author] = await db
+      .select({ email: members.email })
+      .from(members)
+      .where(and(eq(members.id, parent.memberId)))
+      .limit(1);
     const pub = publicationById(article.publicationId);
     if (!author || !pub) return;
     const queued = await enqueueNotice(db, {

@@ -12,16 +12,16 @@ const MAX_DELAY_MS = 6 * 3600_000;
 
 export type SmtpFailure = { responseCode?: number; code?: string; command?: string; message: string };
 
-export type RetryDecision =
-  | { kind: "retry"; at: Date; countsAttempt: boolean }
-  | { kind: "fail"; suppress: boolean };
+export type RetryDecision = { kind: "retry"; at: Date; countsAttempt: boolean } | { kind: "fail"; suppress: boolean };
 
 export function retryDelayMs(attempts: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
 export function isConnectionFailure(err: SmtpFailure): boolean {
-  return err.responseCode === undefined && ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "ECONNREFUSED", "EDNS", "ETLS", "EPROTOCOL", "EAUTH"].includes(err.code ?? "");
+  return (
+    err.responseCode === undefined && ["ECONNECTION", "ETIMEDOUT", "ESOCKET", "ECONNREFUSED", "EDNS", "ETLS", "EPROTOCOL", "EAUTH"].includes(err.code ?? "")
+  );
 }
 
 export function decideRetry(err: SmtpFailure, attempts: number, now: Date): RetryDecision {

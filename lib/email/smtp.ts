@@ -33,7 +33,12 @@ const IDLE_CLOSE_MS = 30_000;
 
 function toFailure(err: unknown): SmtpFailure {
   const e = err as { responseCode?: number; code?: string; command?: string; message?: string };
-  return { responseCode: typeof e?.responseCode === "number" ? e.responseCode : undefined, code: e?.code, command: e?.command, message: e?.message ?? String(err) };
+  return {
+    responseCode: typeof e?.responseCode === "number" ? e.responseCode : undefined,
+    code: e?.code,
+    command: e?.command,
+    message: e?.message ?? String(err),
+  };
 }
 
 export class SmtpPool {
@@ -43,13 +48,18 @@ export class SmtpPool {
   private readonly options: ReturnType<typeof parseConnectionUrl>;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(url: string, private readonly size: number) {
+  constructor(
+    url: string,
+    private readonly size: number,
+  ) {
     this.options = parseConnectionUrl(url);
   }
 
   private connect(): Promise<Conn> {
     const { auth, ...options } = this.options;
-    const smtp = new SMTPConnection({ ...options, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as ConstructorParameters<typeof SMTPConnection>[0]);
+    const smtp = new SMTPConnection({ ...options, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as ConstructorParameters<
+      typeof SMTPConnection
+    >[0]);
     const conn: Conn = { smtp, broken: false, lastUsed: Date.now() };
     return new Promise<Conn>((resolve, reject) => {
       const fail = (err: unknown) => reject(new SmtpUnavailable(`SMTP connection failed: ${toFailure(err).message}`));

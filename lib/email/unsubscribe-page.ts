@@ -22,7 +22,11 @@ export function confirmPage(lang: UiLang, publication: string, email: string, ac
 
 export function donePage(lang: UiLang, publication: string, accountUrl: string): string {
   const t = dict(lang).email.unsubscribePage;
-  return page(lang, t.title, `<p role="status">${escapeHtml(t.done(publication))}</p><p><a href="${escapeHtml(accountUrl)}" style="color:#9a3412">${escapeHtml(t.resubscribe)}</a></p>`);
+  return page(
+    lang,
+    t.title,
+    `<p role="status">${escapeHtml(t.done(publication))}</p><p><a href="${escapeHtml(accountUrl)}" style="color:#9a3412">${escapeHtml(t.resubscribe)}</a></p>`,
+  );
 }
 
 export function invalidPage(lang: UiLang): string {

@@ -1,7 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { claimDeliveries, expandDueSends, finishSends, markRefusedAfterData, markRetry, markSent, markSettled, releaseClaim, suppressAddress, suppressedAmong } from "@/db/queries/email";
+import {
+  claimDeliveries,
+  expandDueSends,
+  finishSends,
+  markRefusedAfterData,
+  markRetry,
+  markSent,
+  markSettled,
+  releaseClaim,
+  suppressAddress,
+  suppressedAmong,
+} from "@/db/queries/email";
 import { devOutbox, type EmailDelivery } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { composeMessage, senderAddress, type OutgoingMail } from "./compose";
@@ -26,7 +37,12 @@ const SMTP_DOWN_WAIT_MS = 15_000;
 
 export type Transport = {
   /** Delivers `mail` for `row`; `markSent` is the commit (true: this worker still holds the row). */
-  deliver(row: EmailDelivery, mail: OutgoingMail, raw: Buffer, markSentIn: (db: Db) => Promise<boolean>): Promise<"sent" | "abandoned" | { refused: ReturnType<typeof decideRetry>; error: string; afterCommit: boolean }>;
+  deliver(
+    row: EmailDelivery,
+    mail: OutgoingMail,
+    raw: Buffer,
+    markSentIn: (db: Db) => Promise<boolean>,
+  ): Promise<"sent" | "abandoned" | { refused: ReturnType<typeof decideRetry>; error: string; afterCommit: boolean }>;
   close(): Promise<void>;
 };
 
@@ -84,14 +100,24 @@ export function outboxTransport(db: Db): Transport {
 
 // `rate`: messages a second from this worker in all (0: no cap), so a send leaves the machine's CPU
 // to the web servers beside it; `domainRate` paces each recipient domain within that.
-export type WorkerOptions = { db: Db; transport: Transport; connections: number; domainRate: number; rate?: number; batchSize?: number; log?: (line: string) => void };
+export type WorkerOptions = {
+  db: Db;
+  transport: Transport;
+  connections: number;
+  domainRate: number;
+  rate?: number;
+  batchSize?: number;
+  log?: (line: string) => void;
+};
 
 // Runs `fn` over `items` with at most `limit` in flight.
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -119,8 +145,15 @@ export class EmailWorker {
       await finishSends(db, now);
       return 0;
     }
-    const suppressed = await suppressedAmong(db, rows.map((r) => r.email));
-    const prepared = await prepareBatch(db, rows.filter((r) => !suppressed.has(r.email)), now);
+    const suppressed = await suppressedAmong(
+      db,
+      rows.map((r) => r.email),
+    );
+    const prepared = await prepareBatch(
+      db,
+      rows.filter((r) => !suppressed.has(r.email)),
+      now,
+    );
     for (const row of rows) if (suppressed.has(row.email)) await markSettled(db, row.id, this.claim, "suppressed", "the address is suppressed");
     let unavailable: SmtpUnavailable | null = null;
     await eachLimit(prepared, this.opts.connections, async (item) => {
@@ -178,7 +211,15 @@ export class EmailWorker {
 
 export function defaultWorkerSettings() {
   const env = getEnv();
-  return { connections: env.EMAIL_CONNECTIONS, domainRate: env.EMAIL_DOMAIN_RATE, rate: env.EMAIL_RATE, pollMs: env.EMAIL_POLL_MS, sweepSeconds: env.EMAIL_SWEEP_SECONDS, server: env.EMAIL_SERVER ?? null, inProcess: env.EMAIL_WORKER === "on" };
+  return {
+    connections: env.EMAIL_CONNECTIONS,
+    domainRate: env.EMAIL_DOMAIN_RATE,
+    rate: env.EMAIL_RATE,
+    pollMs: env.EMAIL_POLL_MS,
+    sweepSeconds: env.EMAIL_SWEEP_SECONDS,
+    server: env.EMAIL_SERVER ?? null,
+    inProcess: env.EMAIL_WORKER === "on",
+  };
 }
 
 export { SMTP_DOWN_WAIT_MS };

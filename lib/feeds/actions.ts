@@ -11,10 +11,7 @@ import { feedMessages } from "./messages";
 import { hashFeedToken, newFeedToken, privateFeedPath } from "./token";
 
 export type PrivateFeedStatus = { live: { createdAt: string } | null; url: string | null };
-export type PrivateFeedState =
-  | { ok: true; data: PrivateFeedStatus }
-  | { ok: false; error: { code: string; message: string } }
-  | null;
+export type PrivateFeedState = { ok: true; data: PrivateFeedStatus } | { ok: false; error: { code: string; message: string } } | null;
 
 const fail = (code: string, message: string): PrivateFeedState => ({ ok: false, error: { code, message } });
 

@@ -33,7 +33,8 @@ const en: FeedMessages = {
   intro: "Read the full text of everything your subscription unlocks in any RSS reader. Treat the address like a password.",
   paidOnly: "Private full-text feeds come with a paid subscription.",
   none: "You have no private feed address yet.",
-  live: (date: string) => `Your private feed address has been active since ${date}. For security it is shown only once, when it is created; if you lost it, issue a new one.`,
+  live: (date: string) =>
+    `Your private feed address has been active since ${date}. For security it is shown only once, when it is created; if you lost it, issue a new one.`,
   lapsed: "Without a paid subscription this feed carries only the opening of each piece.",
   newUrl: "Your new feed address (copy it now)",
   copy: "Copy address",

@@ -244,13 +244,20 @@ export const en: Dictionary = {
     navHint: "Sections the import creates stay out of the header menu. List the slugs to include, separated by commas (e.g. news, opinion).",
     submit: "Import",
     preview: "Preview",
-    summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
+    summary: (r: {
+      pieces: { created: number; updated: number; unchanged: number; skipped: number };
+      authors: number;
+      sections: number;
+      tags: number;
+      redirects: { created: number; updated: number; unchanged: number };
+    }) =>
       [
         `Pieces: ${r.pieces.created} created, ${r.pieces.updated} updated, ${r.pieces.unchanged} unchanged, ${r.pieces.skipped} skipped`,
         `Authors: ${r.authors} new · sections: ${r.sections} new · tags: ${r.tags} new`,
         `Redirects: ${r.redirects.created} created, ${r.redirects.updated} updated, ${r.redirects.unchanged} unchanged`,
       ].join("\n"),
-    reimportNote: "Re-importing a post that changed in WordPress never overwrites what an editor changed in Masthead (access, status, paywall position, body…); the result lists what was kept.",
+    reimportNote:
+      "Re-importing a post that changed in WordPress never overwrites what an editor changed in Masthead (access, status, paywall position, body…); the result lists what was kept.",
     protectedLabel: "Password-protected posts",
     protectedHint:
       "Posts protected by a password in WordPress are imported gated at this level. Their text is locked from the first sentence (only the featured image shows; move the paywall marker in the editor) and their excerpt is not imported. Default: members only.",
@@ -279,7 +286,17 @@ export const en: Dictionary = {
     deleted: (ids: string) => `Not re-created (deleted in Masthead): WordPress #${ids}`,
   },
   studioEditor: {
-    toolbar: { label: "Body tools", bold: "Bold", italic: "Italic", heading: "Heading", link: "Link", quote: "Quote", list: "List", image: "Image", paywall: "Insert paywall marker" },
+    toolbar: {
+      label: "Body tools",
+      bold: "Bold",
+      italic: "Italic",
+      heading: "Heading",
+      link: "Link",
+      quote: "Quote",
+      list: "List",
+      image: "Image",
+      paywall: "Insert paywall marker",
+    },
     placeholders: { bold: "bold text", italic: "italic text", link: "link text" },
     linkPrompt: "Link address (https://… or /…)",
     imageAlt: "image description",
@@ -379,7 +396,8 @@ export const en: Dictionary = {
     preferences: "Email settings",
     welcome: {
       subject: (publication: string) => `Welcome to ${publication}`,
-      body: (publication: string) => `You are now a member of ${publication}. New pieces come to you as a newsletter; you can turn it off in your account at any time.`,
+      body: (publication: string) =>
+        `You are now a member of ${publication}. New pieces come to you as a newsletter; you can turn it off in your account at any time.`,
       cta: "Read the latest",
     },
     receipt: {
@@ -398,7 +416,8 @@ export const en: Dictionary = {
     },
     priceChange: {
       subject: (publication: string) => `Your ${publication} subscription price is changing`,
-      body: (tier: string, from: string, to: string, date: string) => `The price of ${tier} changes from ${from} to ${to} for billing periods starting on or after ${date}.`,
+      body: (tier: string, from: string, to: string, date: string) =>
+        `The price of ${tier} changes from ${from} to ${to} for billing periods starting on or after ${date}.`,
       cancel: "You can cancel before then on your account page; you keep access until the end of the period you paid for.",
       cta: "Manage your subscription",
     },
@@ -439,7 +458,12 @@ export const en: Dictionary = {
     displayName: "Name shown on your comments",
     displayNameHint: "1–40 characters. Without one, your comments show “Reader”. Your email address is never shown.",
     displayNameSaved: "Name saved.",
-    displayNameErrors: { empty: "Enter a name.", too_long: "Use 40 characters or fewer.", control: "The name contains characters that cannot be used.", url: "A name cannot contain links or web addresses." } as Record<string, string>,
+    displayNameErrors: {
+      empty: "Enter a name.",
+      too_long: "Use 40 characters or fewer.",
+      control: "The name contains characters that cannot be used.",
+      url: "A name cannot contain links or web addresses.",
+    } as Record<string, string>,
     save: "Save",
     emailHeading: "Change email address",
     newEmail: "New email address",
@@ -464,7 +488,8 @@ export const en: Dictionary = {
     deleteBilling: "A subscription could not be cancelled, so the account was not deleted. Please try again shortly.",
     deleted: "Your account has been deleted. Thank you for reading.",
     mailChangeSubject: "Confirm your new email address",
-    mailChangeText: (url: string) => `Open this link to confirm the change of your email address (it works once, for 24 hours):\n\n${url}\n\nIf you did not ask for this, ignore this email.`,
+    mailChangeText: (url: string) =>
+      `Open this link to confirm the change of your email address (it works once, for 24 hours):\n\n${url}\n\nIf you did not ask for this, ignore this email.`,
     mailOldSubject: "Your account's email address changed",
     mailOldText: (email: string) => `Your account's email address was changed to ${email}. If you did not do this, tell us at once.`,
   },

@@ -243,13 +243,20 @@ export const ko = {
     navHint: "가져오면서 새로 만드는 섹션은 머리글 메뉴에 넣지 않습니다. 넣을 섹션의 슬러그를 쉼표로 적으세요 (예: news, opinion).",
     submit: "가져오기",
     preview: "미리 보기",
-    summary: (r: { pieces: { created: number; updated: number; unchanged: number; skipped: number }; authors: number; sections: number; tags: number; redirects: { created: number; updated: number; unchanged: number } }) =>
+    summary: (r: {
+      pieces: { created: number; updated: number; unchanged: number; skipped: number };
+      authors: number;
+      sections: number;
+      tags: number;
+      redirects: { created: number; updated: number; unchanged: number };
+    }) =>
       [
         `기사: 새로 만듦 ${r.pieces.created}, 수정 ${r.pieces.updated}, 그대로 ${r.pieces.unchanged}, 건너뜀 ${r.pieces.skipped}`,
         `글쓴이 새로 ${r.authors} · 섹션 새로 ${r.sections} · 태그 새로 ${r.tags}`,
         `옛 주소 이동: 새로 ${r.redirects.created}, 수정 ${r.redirects.updated}, 그대로 ${r.redirects.unchanged}`,
       ].join("\n"),
-    reimportNote: "WordPress에서 바뀐 글을 다시 가져와도, 편집자가 Masthead에서 바꾼 항목(접근 등급, 발행 상태, 유료 구분선 위치, 본문 등)은 덮어쓰지 않고 결과에 알려 줍니다.",
+    reimportNote:
+      "WordPress에서 바뀐 글을 다시 가져와도, 편집자가 Masthead에서 바꾼 항목(접근 등급, 발행 상태, 유료 구분선 위치, 본문 등)은 덮어쓰지 않고 결과에 알려 줍니다.",
     protectedLabel: "비밀번호로 보호된 글",
     protectedHint:
       "WordPress에서 비밀번호로 보호한 글을 이 등급으로 잠가 가져옵니다. 본문은 첫 문장부터 잠기고(대표 이미지만 보임, 편집기에서 유료 구분선을 옮길 수 있음) 요약은 가져오지 않습니다. 기본값은 회원 전용입니다.",
@@ -278,7 +285,17 @@ export const ko = {
     deleted: (ids: string) => `Masthead에서 삭제한 기사는 다시 만들지 않았습니다: WordPress #${ids}`,
   },
   studioEditor: {
-    toolbar: { label: "본문 도구", bold: "굵게", italic: "기울임", heading: "제목", link: "링크", quote: "인용", list: "목록", image: "이미지", paywall: "페이월 위치 삽입 (paywall)" },
+    toolbar: {
+      label: "본문 도구",
+      bold: "굵게",
+      italic: "기울임",
+      heading: "제목",
+      link: "링크",
+      quote: "인용",
+      list: "목록",
+      image: "이미지",
+      paywall: "페이월 위치 삽입 (paywall)",
+    },
     placeholders: { bold: "굵은 글씨", italic: "기울인 글씨", link: "링크 글자" },
     linkPrompt: "링크 주소 (https://… 또는 /…)",
     imageAlt: "이미지 설명",
@@ -438,7 +455,12 @@ export const ko = {
     displayName: "댓글에 표시할 이름",
     displayNameHint: "1~40자. 비워 두면 댓글에 ‘독자’로 표시됩니다. 이메일 주소는 보이지 않습니다.",
     displayNameSaved: "이름을 저장했습니다.",
-    displayNameErrors: { empty: "이름을 입력하세요.", too_long: "40자 이내로 입력하세요.", control: "쓸 수 없는 문자가 들어 있습니다.", url: "이름에 링크나 주소를 넣을 수 없습니다." } as Record<string, string>,
+    displayNameErrors: {
+      empty: "이름을 입력하세요.",
+      too_long: "40자 이내로 입력하세요.",
+      control: "쓸 수 없는 문자가 들어 있습니다.",
+      url: "이름에 링크나 주소를 넣을 수 없습니다.",
+    } as Record<string, string>,
     save: "저장",
     emailHeading: "이메일 주소 바꾸기",
     newEmail: "새 이메일 주소",
@@ -463,7 +485,8 @@ export const ko = {
     deleteBilling: "구독을 해지하지 못해 계정을 삭제하지 않았습니다. 잠시 후 다시 시도하세요.",
     deleted: "계정을 삭제했습니다. 이용해 주셔서 고맙습니다.",
     mailChangeSubject: "이메일 주소 변경 확인",
-    mailChangeText: (url: string) => `아래 링크를 열어 이메일 주소 변경을 확인하세요 (24시간 동안 한 번만 쓸 수 있습니다).\n\n${url}\n\n요청하지 않았다면 이 메일을 무시하세요.`,
+    mailChangeText: (url: string) =>
+      `아래 링크를 열어 이메일 주소 변경을 확인하세요 (24시간 동안 한 번만 쓸 수 있습니다).\n\n${url}\n\n요청하지 않았다면 이 메일을 무시하세요.`,
     mailOldSubject: "계정 이메일 주소가 바뀌었습니다",
     mailOldText: (email: string) => `계정의 이메일 주소가 ${email}(으)로 바뀌었습니다. 직접 바꾸지 않았다면 바로 운영자에게 알려 주세요.`,
   },
@@ -481,5 +504,11 @@ export const ko = {
 };
 
 // Same shape as the Korean dictionary, with strings widened so other languages can fill it.
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : T extends object ? { [K in keyof T]: Widen<T[K]> } : T;
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : T extends object
+      ? { [K in keyof T]: Widen<T[K]> }
+      : T;
 export type Dictionary = Widen<typeof ko>;

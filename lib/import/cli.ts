@@ -36,7 +36,8 @@ export const importCommands: Record<string, Command> = {
         for (const line of describeReportDetails(report)) out(line);
       } catch (err) {
         if (err instanceof WxrError) throw new UsageError(`${err.message} — nothing was imported`);
-        if (err instanceof ImportOptionError) throw new UsageError(`--protected-access "${err.value}" is not an access level: use ${err.allowed.join(", ")} — nothing was imported`);
+        if (err instanceof ImportOptionError)
+          throw new UsageError(`--protected-access "${err.value}" is not an access level: use ${err.allowed.join(", ")} — nothing was imported`);
         throw err;
       }
     },

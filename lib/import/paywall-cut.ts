@@ -26,7 +26,11 @@ export function placeCut(text: string, at: number | null): string {
   const tokens = lex(text);
   let i = 0;
   for (let seen = 0; i < tokens.length && seen < at; i++) if (tokens[i].type !== "space") seen++;
-  const raw = (part: readonly Token[]) => part.map((t) => t.raw).join("").trim();
+  const raw = (part: readonly Token[]) =>
+    part
+      .map((t) => t.raw)
+      .join("")
+      .trim();
   return [raw(tokens.slice(0, i)), PAYWALL_MARKER, raw(tokens.slice(i))].filter(Boolean).join("\n\n");
 }
 

@@ -14,7 +14,10 @@ export function normalizeLegacyPath(pathname: string, search = ""): string | nul
   } catch {
     return null;
   }
-  path = path.normalize("NFC").toLowerCase().replace(/\/{2,}/g, "/");
+  path = path
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\/{2,}/g, "/");
   if (path.length > 1) path = path.replace(/\/+$/, "");
   if (path === "") path = "/";
   if (path === "/" || path === "/index.php") {

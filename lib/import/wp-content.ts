@@ -11,21 +11,23 @@ const attr = (attrs: string, name: string) => new RegExp(`${name}\\s*=\\s*["']([
 const link = (url: string) => `<p><a href="${esc(url)}">${esc(url)}</a></p>`;
 
 export function resolveShortcodes(html: string): string {
-  return html
-    .replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/gi, (_m, _a: string, inner: string) => {
-      const img = /<img[^>]*>/i.exec(inner)?.[0] ?? "";
-      const caption = inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/i, "").trim();
-      return `<p>${img}</p>${caption ? `<p><em>${caption}</em></p>` : ""}`;
-    })
-    .replace(/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_m, url: string) => link(url.trim()))
-    .replace(/\[(?:youtube|vimeo)\s+([^\]\s]+)[^\]]*\]/gi, (_m, url: string) => link(url.replace(/^url=/, "").replace(/["']/g, "")))
-    .replace(/\[(?:video|audio)([^\]]*)\](?:[\s\S]*?\[\/(?:video|audio)\])?/gi, (_m, attrs: string) => {
-      const src = attr(attrs, "src") ?? attr(attrs, "mp4") ?? attr(attrs, "mp3");
-      return src ? link(src) : "";
-    })
-    .replace(/\[gallery[^\]]*\]/gi, "")
-    // Any other shortcode: keep what it wraps, drop the tags themselves.
-    .replace(/\[\/?[a-z][a-z0-9_-]*(?:\s[^\]]*)?\]/gi, "");
+  return (
+    html
+      .replace(/\[caption([^\]]*)\]([\s\S]*?)\[\/caption\]/gi, (_m, _a: string, inner: string) => {
+        const img = /<img[^>]*>/i.exec(inner)?.[0] ?? "";
+        const caption = inner.replace(/<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/i, "").trim();
+        return `<p>${img}</p>${caption ? `<p><em>${caption}</em></p>` : ""}`;
+      })
+      .replace(/\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_m, url: string) => link(url.trim()))
+      .replace(/\[(?:youtube|vimeo)\s+([^\]\s]+)[^\]]*\]/gi, (_m, url: string) => link(url.replace(/^url=/, "").replace(/["']/g, "")))
+      .replace(/\[(?:video|audio)([^\]]*)\](?:[\s\S]*?\[\/(?:video|audio)\])?/gi, (_m, attrs: string) => {
+        const src = attr(attrs, "src") ?? attr(attrs, "mp4") ?? attr(attrs, "mp3");
+        return src ? link(src) : "";
+      })
+      .replace(/\[gallery[^\]]*\]/gi, "")
+      // Any other shortcode: keep what it wraps, drop the tags themselves.
+      .replace(/\[\/?[a-z][a-z0-9_-]*(?:\s[^\]]*)?\]/gi, "")
+  );
 }
 
 const BLOCK = /^<\/?(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|hr|img|iframe)[\s>/]/i;
@@ -72,5 +74,9 @@ export function wpHtmlToMarkdown(html: string, { moreCut = true }: { moreCut?: b
 }
 
 export function plainExcerpt(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 500);
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 500);
 }

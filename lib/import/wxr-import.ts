@@ -45,7 +45,13 @@ export type Progress = (done: number, total: number, label: string) => void;
 // import (lib/import/wxr-merge.ts).
 // Into the actor's publication (studio: its publication; CLI: --publication): a multisite's sites
 // are imported one file each, every one into its own publication, with its redirects on its hosts.
-export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProgress: Progress = () => undefined, options: ApplyOptions = { dryRun: false, navSections: [] }): Promise<ImportReport> {
+export async function applyImport(
+  db: Db,
+  actor: Actor,
+  plan: ImportPlan,
+  onProgress: Progress = () => undefined,
+  options: ApplyOptions = { dryRun: false, navSections: [] },
+): Promise<ImportReport> {
   const pub = actorPublication(actor);
   const locale = (await getPublicationById(db, pub))?.locale ?? "ko";
   const report: ImportReport = {
@@ -70,7 +76,9 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
         // An author who writes for several sites is one author per publication (they are a byline
         // of that site: its own bio, its own archive page); the member account stays one.
         const mapped = await getImportItem(tx, pub, plan.source, "author", a.login);
-        const found = mapped ? { id: mapped.localId } : ((a.email ? await getAuthorByEmail(tx, pub, a.email) : null) ?? (await getAuthorBySlug(tx, pub, a.slug)));
+        const found = mapped
+          ? { id: mapped.localId }
+          : ((a.email ? await getAuthorByEmail(tx, pub, a.email) : null) ?? (await getAuthorBySlug(tx, pub, a.slug)));
         const id = found?.id ?? (await upsertAuthor(tx, { publicationId: pub, slug: a.slug, name: a.name, email: a.email, bio: a.bio })).id;
         if (!mapped) await saveImportItem(tx, { publicationId: pub, source: plan.source, kind: "author", externalId: a.login, localId: id, checksum: "" });
         if (!found) report.authors++;
@@ -79,7 +87,21 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
       const sectionIds = new Map<string, number>();
       for (const s of plan.sections) {
         const found = await getSectionBySlug(tx, pub, s.slug);
-        sectionIds.set(s.slug, found?.id ?? (await upsertSection(tx, { publicationId: pub, slug: s.slug, name: s.name, nameEn: s.name, description: s.description, position: 100, inNav: nav.has(s.slug) })).id);
+        sectionIds.set(
+          s.slug,
+          found?.id ??
+            (
+              await upsertSection(tx, {
+                publicationId: pub,
+                slug: s.slug,
+                name: s.name,
+                nameEn: s.name,
+                description: s.description,
+                position: 100,
+                inNav: nav.has(s.slug),
+              })
+            ).id,
+        );
         if (!found) report.sections++;
       }
       const tagId = async (tag: { slug: string; name: string }) => {
@@ -121,7 +143,14 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
       // be committed yet reported as failed because the announcement after it met a lost connection.
       if (report.slugs.length || report.redirects.created || report.redirects.updated) {
         // A bulk change: every related list may now show imported pieces.
-        await announceContentChange(tx, { publicationId: pub, slugs: report.slugs, lists: true, taxonomy: true, redirects: true, related: [relatedAllTag(pub)] });
+        await announceContentChange(tx, {
+          publicationId: pub,
+          slugs: report.slugs,
+          lists: true,
+          taxonomy: true,
+          redirects: true,
+          related: [relatedAllTag(pub)],
+        });
       }
       // Everything above ran for real, so the counts are exact; rolling back keeps none of it
       // (the audit row and the NOTIFY included).
@@ -133,7 +162,13 @@ export async function applyImport(db: Db, actor: Actor, plan: ImportPlan, onProg
   return report;
 }
 
-type Refs = { pub: number; locale: "ko" | "en"; authorIds: Map<string, number>; sectionIds: Map<string, number>; tagId: (t: { slug: string; name: string }) => Promise<number> };
+type Refs = {
+  pub: number;
+  locale: "ko" | "en";
+  authorIds: Map<string, number>;
+  sectionIds: Map<string, number>;
+  tagId: (t: { slug: string; name: string }) => Promise<number>;
+};
 
 const valuesOf = (a: StudioArticle): PieceValues => ({
   slug: a.slug,
@@ -186,7 +221,8 @@ async function importPiece(tx: Db, actor: Actor, source: string, piece: PlannedP
   const mapped = await getImportItem(tx, refs.pub, source, "post", String(piece.wpId));
   const sum = pieceChecksum(piece);
   // An unchanged item needs only its piece's address and access; a changed one the whole piece.
-  const row = mapped?.checksum === sum ? await getImportedPiece(tx, refs.pub, mapped.localId) : await writePiece(tx, actor, source, piece, sum, mapped, refs, report);
+  const row =
+    mapped?.checksum === sum ? await getImportedPiece(tx, refs.pub, mapped.localId) : await writePiece(tx, actor, source, piece, sum, mapped, refs, report);
   if (!row) {
     // Deleting an imported piece is an editor's decision too: the file does not bring it back.
     report.deletedInMasthead.push(piece.wpId);
@@ -219,7 +255,13 @@ async function writePiece(tx: Db, actor: Actor, source: string, piece: PlannedPi
     report.pieces.unchanged++;
     row = current;
   } else {
-    row = await saveArticle(tx, current?.id ?? null, { ...values, publicationId: refs.pub, ...deriveSearchText(values.body, values.previewParagraphs) }, undefined, actor.memberId);
+    row = await saveArticle(
+      tx,
+      current?.id ?? null,
+      { ...values, publicationId: refs.pub, ...deriveSearchText(values.body, values.previewParagraphs) },
+      undefined,
+      actor.memberId,
+    );
     await recordAudit(tx, actor, {
       action: current ? "piece.update" : "piece.create",
       subjectType: "article",

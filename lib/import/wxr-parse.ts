@@ -98,7 +98,11 @@ export function parseWxr(xml: string): WxrDocument {
     displayName: str(a, "wp:author_display_name") || str(a, "wp:author_login"),
     bio: str(a, "wp:author_description"),
   }));
-  const term = (t: Node, slugKey: string, nameKey: string, descKey: string): WxrTerm => ({ slug: decodeSlug(str(t, slugKey)), name: str(t, nameKey), description: str(t, descKey) });
+  const term = (t: Node, slugKey: string, nameKey: string, descKey: string): WxrTerm => ({
+    slug: decodeSlug(str(t, slugKey)),
+    name: str(t, nameKey),
+    description: str(t, descKey),
+  });
   const lines = itemLines(xml);
   return {
     siteUrl: (str(channel, "wp:base_site_url") || str(channel, "link")).replace(/\/$/, ""),

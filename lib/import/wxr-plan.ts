@@ -130,7 +130,10 @@ export function planImport(doc: WxrDocument, { protectedAccess = "free" }: PlanO
       publishAt: item.dateGmt,
       authorLogins: item.creator ? [item.creator] : [],
       sectionSlug: categories[0] ? taxonomySlug(categories[0].slug || categories[0].name) : null,
-      tags: [...categories.slice(1), ...item.terms.filter((t) => t.domain === "post_tag")].map((t) => ({ slug: taxonomySlug(t.slug || t.name), name: t.name || t.slug })),
+      tags: [...categories.slice(1), ...item.terms.filter((t) => t.domain === "post_tag")].map((t) => ({
+        slug: taxonomySlug(t.slug || t.name),
+        name: t.name || t.slug,
+      })),
       heroImage: remoteHero ? null : hero,
       heroCaption: remoteHero ? "" : caption,
       heroAlt: remoteHero ? "" : alt,

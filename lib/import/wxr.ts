@@ -21,7 +21,11 @@ export type ImportOptions = {
 
 // "a, b,,c" → ["a", "b", "c"]: the section slugs chosen for the navigation (studio and CLI).
 export function parseNavSections(value: string | null | undefined): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean).slice(0, 200);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 200);
 }
 
 // Check the options, then parse and plan everything before the first write: an unknown tier or a
@@ -47,12 +51,16 @@ export function describeReportDetails(r: ImportReport): string[] {
   const lines: string[] = [];
   const gated = r.protected.pieces;
   if (gated.length) {
-    lines.push(`password-protected posts: ${gated.length}, imported at access "${r.protected.access}"${r.protected.access === "public" ? " (published as chosen)" : " (gated)"}:`);
-    for (const p of gated) lines.push(`  ${p.slug} (WordPress #${p.wpId})${p.access === r.protected.access ? "" : ` — access now "${p.access}", set in Masthead`}`);
+    lines.push(
+      `password-protected posts: ${gated.length}, imported at access "${r.protected.access}"${r.protected.access === "public" ? " (published as chosen)" : " (gated)"}:`,
+    );
+    for (const p of gated)
+      lines.push(`  ${p.slug} (WordPress #${p.wpId})${p.access === r.protected.access ? "" : ` — access now "${p.access}", set in Masthead`}`);
   }
   if (r.editorKept.length) {
     lines.push(`editor changes kept: ${r.editorKept.length} piece(s)`);
-    for (const k of r.editorKept) lines.push(`  ${k.slug}: ${k.fields.join(", ")}${k.conflicts.length ? ` — changed in WordPress too, Masthead's kept: ${k.conflicts.join(", ")}` : ""}`);
+    for (const k of r.editorKept)
+      lines.push(`  ${k.slug}: ${k.fields.join(", ")}${k.conflicts.length ? ` — changed in WordPress too, Masthead's kept: ${k.conflicts.join(", ")}` : ""}`);
   }
   if (r.deletedInMasthead.length) lines.push(`not re-created (deleted in Masthead): WordPress #${r.deletedInMasthead.join(", #")}`);
   return lines;

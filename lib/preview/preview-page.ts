@@ -5,12 +5,21 @@ import { renderMarkdown } from "@/lib/articles/markdown";
 import { escapeHtml } from "@/lib/email/layout";
 import { dict, type UiLang } from "@/lib/i18n";
 
-export const PREVIEW_PAGE_CSP = "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const PREVIEW_PAGE_CSP =
+  "default-src 'none'; img-src 'self' https: data:; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export type PreviewPiece = { title: string; dek: string[]; body: string; heroImage: string | null; heroAlt: string };
 
 const when = (d: Date, lang: UiLang) =>
-  new Intl.DateTimeFormat(lang === "en" ? "en-US" : "ko-KR", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Seoul", timeZoneName: "short" }).format(d);
+  new Intl.DateTimeFormat(lang === "en" ? "en-US" : "ko-KR", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Asia/Seoul",
+    timeZoneName: "short",
+  }).format(d);
 
 export function previewPage(lang: UiLang, publication: string, piece: PreviewPiece, expiresAt: Date): string {
   const t = dict(lang).studioEditor.previewPage;

@@ -4,7 +4,11 @@ const zeroDecimal = new Set(["krw", "jpy", "vnd", "clp", "isk", "ugx", "xaf", "x
 export function formatPrice(amount: number, currency: string, locale: "ko" | "en"): string {
   const code = currency.toUpperCase();
   const value = zeroDecimal.has(currency.toLowerCase()) ? amount : amount / 100;
-  return new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", { style: "currency", currency: code, maximumFractionDigits: zeroDecimal.has(currency.toLowerCase()) ? 0 : 2 }).format(value);
+  return new Intl.NumberFormat(locale === "ko" ? "ko-KR" : "en-US", {
+    style: "currency",
+    currency: code,
+    maximumFractionDigits: zeroDecimal.has(currency.toLowerCase()) ? 0 : 2,
+  }).format(value);
 }
 
 // Months of a yearly plan that are free compared with paying monthly (for the plan cards).

@@ -19,7 +19,10 @@ export const newPublicationSchema = z.object({
   nameEn: z.string().trim().max(100).optional(),
   hosts: z.array(z.string().trim().toLowerCase()).min(1, "호스트 이름을 하나 이상 입력하세요 (at least one hostname).").max(10),
   locale: z.enum(locales).default("ko"),
-  accentColor: z.string().regex(/^#[0-9a-f]{6}$/i, "색은 #rrggbb 형식입니다.").optional(),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, "색은 #rrggbb 형식입니다.")
+    .optional(),
 });
 export type NewPublication = z.input<typeof newPublicationSchema>;
 
@@ -54,16 +57,56 @@ export async function createPublication(db: Db, actor: Actor, raw: NewPublicatio
   try {
     const pub = await db.transaction(async (t) => {
       const tx = t as unknown as Db;
-      const created = await insertPublication(tx, { slug: input.slug, name: input.name, nameEn: input.nameEn || null, locale: input.locale, ...(input.accentColor ? { accentColor: input.accentColor } : {}) }, hosts);
-      await insertTier(tx, { publicationId: created.id, slug: "free", name: "무료 회원", nameEn: "Free", rank: 0, canComment: false, benefits: ["회원 전용 기사 읽기"], benefitsEn: ["Members-only pieces"], currency: "krw" });
-      await insertTier(tx, { publicationId: created.id, slug: "premium", name: "프리미엄", nameEn: "Premium", rank: 1, canComment: true, benefits: ["모든 기사"], benefitsEn: ["Every piece"], monthlyAmount: 9900, yearlyAmount: 99000, currency: "krw" });
-      await recordAudit(tx, actor, { action: "publication.create", subjectType: "publication", subjectId: created.id, publicationId: created.id, summary: `발행처 생성: ${created.name} (${hosts.join(", ")})`, details: { slug: created.slug, hosts } });
+      const created = await insertPublication(
+        tx,
+        {
+          slug: input.slug,
+          name: input.name,
+          nameEn: input.nameEn || null,
+          locale: input.locale,
+          ...(input.accentColor ? { accentColor: input.accentColor } : {}),
+        },
+        hosts,
+      );
+      await insertTier(tx, {
+        publicationId: created.id,
+        slug: "free",
+        name: "무료 회원",
+        nameEn: "Free",
+        rank: 0,
+        canComment: false,
+        benefits: ["회원 전용 기사 읽기"],
+        benefitsEn: ["Members-only pieces"],
+        currency: "krw",
+      });
+      await insertTier(tx, {
+        publicationId: created.id,
+        slug: "premium",
+        name: "프리미엄",
+        nameEn: "Premium",
+        rank: 1,
+        canComment: true,
+        benefits: ["모든 기사"],
+        benefitsEn: ["Every piece"],
+        monthlyAmount: 9900,
+        yearlyAmount: 99000,
+        currency: "krw",
+      });
+      await recordAudit(tx, actor, {
+        action: "publication.create",
+        subjectType: "publication",
+        subjectId: created.id,
+        publicationId: created.id,
+        summary: `발행처 생성: ${created.name} (${hosts.join(", ")})`,
+        details: { slug: created.slug, hosts },
+      });
       await announceContentChange(tx, { publicationId: null, slugs: [], lists: false, publications: true, tiers: true });
       return created;
     });
     return { ...pub, hosts };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("conflict", "publication", "Another publication took this slug or hostname at the same moment; nothing was created.");
+    if (isUniqueViolation(err))
+      throw new AppError("conflict", "publication", "Another publication took this slug or hostname at the same moment; nothing was created.");
     throw err;
   }
 }
@@ -91,14 +134,26 @@ export async function setBundle(db: Db, actor: Actor, tierId: number, includedTi
   if (!tier) throw new AppError("not_found", "tier", "No tier has this id.");
   const included = [...new Set(includedTierIds)].map((id) => tiers.find((t) => t.id === id));
   if (included.some((t) => !t)) throw new AppError("invalid", "includes", "An included tier does not exist.");
-  if (included.some((t) => t!.publicationId === tier.publicationId)) throw new AppError("invalid", "includes", "A bundle includes tiers of other publications only.");
+  if (included.some((t) => t!.publicationId === tier.publicationId))
+    throw new AppError("invalid", "includes", "A bundle includes tiers of other publications only.");
   if (included.some((t) => t!.rank < 1) || tier.rank < 1) throw new AppError("invalid", "includes", "Bundles are made of paid tiers.");
   const generation = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
-    await setTierIncludes(tx, tierId, included.map((x) => x!.id));
+    await setTierIncludes(
+      tx,
+      tierId,
+      included.map((x) => x!.id),
+    );
     // Who reads what changed for every member of these tiers: every session is re-derived.
     const bumped = await bumpAccessGeneration(tx);
-    await recordAudit(tx, actor, { action: "tier.bundle", subjectType: "tier", subjectId: tierId, publicationId: tier.publicationId, summary: `번들: ${tier.slug} ⊃ ${included.map((x) => `#${x!.id} ${x!.slug}`).join(", ") || "없음"}`, details: { includes: included.map((x) => x!.id) } });
+    await recordAudit(tx, actor, {
+      action: "tier.bundle",
+      subjectType: "tier",
+      subjectId: tierId,
+      publicationId: tier.publicationId,
+      summary: `번들: ${tier.slug} ⊃ ${included.map((x) => `#${x!.id} ${x!.slug}`).join(", ") || "없음"}`,
+      details: { includes: included.map((x) => x!.id) },
+    });
     await announceContentChange(tx, { publicationId: null, slugs: [], lists: false, tiers: true });
     return bumped;
   });
@@ -110,5 +165,10 @@ export async function setBundleByKeys(db: Db, actor: Actor, tierKey: string, inc
   const tier = await resolveTierKey(db, tierKey);
   const included = [];
   for (const k of includedKeys) included.push(await resolveTierKey(db, k));
-  return setBundle(db, actor, tier.id, included.map((t) => t.id));
+  return setBundle(
+    db,
+    actor,
+    tier.id,
+    included.map((t) => t.id),
+  );
 }

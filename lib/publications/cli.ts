@@ -17,7 +17,11 @@ export async function cliPublication(db: Db, args: ParsedArgs, command: Command)
   return pub.id;
 }
 
-const list = (v: string | undefined) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const publicationCommands: Record<string, Command> = {
   "publication:create": {
@@ -56,4 +60,3 @@ export const publicationCommands: Record<string, Command> = {
     },
   },
 };
-

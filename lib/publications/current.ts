@@ -27,7 +27,10 @@ export const getPublicationView = (slug: string): Promise<PublicationRef | null>
   )();
 
 export const listPublicationViews = (): Promise<PublicationRef[]> =>
-  unstable_cache(async () => (await listPublications(await getDb())).map(toPublicationRef), ["publications"], { tags: [PUBLICATIONS_TAG], revalidate: RENDER_TTL_SECONDS })();
+  unstable_cache(async () => (await listPublications(await getDb())).map(toPublicationRef), ["publications"], {
+    tags: [PUBLICATIONS_TAG],
+    revalidate: RENDER_TTL_SECONDS,
+  })();
 
 /** For pages under a `[pub]` segment: the publication or the 404 page. */
 export async function requirePagePublication(slug: string): Promise<PublicationRef> {

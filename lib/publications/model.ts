@@ -69,7 +69,8 @@ export function publicationOrigin(pub: Pick<PublicationRef, "isPrimary" | "hosts
 }
 
 export const publicationName = (pub: Pick<PublicationRef, "name" | "nameEn">, lang: UiLang) => (lang === "en" && pub.nameEn ? pub.nameEn : pub.name);
-export const publicationTagline = (pub: Pick<PublicationRef, "tagline" | "taglineEn">, lang: UiLang) => (lang === "en" && pub.taglineEn ? pub.taglineEn : pub.tagline);
+export const publicationTagline = (pub: Pick<PublicationRef, "tagline" | "taglineEn">, lang: UiLang) =>
+  lang === "en" && pub.taglineEn ? pub.taglineEn : pub.tagline;
 
 // Slugs and hostnames a publication may take (checked again by the unique indexes).
 export const PUBLICATION_SLUG = /^[a-z][a-z0-9-]{0,39}$/;
@@ -84,6 +85,7 @@ export function publicationSlugProblem(slug: string): string | null {
 
 export function hostnameProblem(host: string): string | null {
   const normal = hostnameOf(host);
-  if (!normal || normal !== host.trim().toLowerCase() || normal.startsWith("[") || /^\d+(\.\d+){3}$/.test(normal)) return `"${host}" is not a hostname (lower-case DNS name, no port, no IP address)`;
+  if (!normal || normal !== host.trim().toLowerCase() || normal.startsWith("[") || /^\d+(\.\d+){3}$/.test(normal))
+    return `"${host}" is not a hostname (lower-case DNS name, no port, no IP address)`;
   return null;
 }

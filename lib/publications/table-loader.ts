@@ -20,6 +20,7 @@ export async function loadPublicationTable(): Promise<number> {
 export async function startPublicationTable(): Promise<void> {
   await loadPublicationTable();
   await listenDb(CONTENT_CHANNEL, (payload) => {
-    if (parseContentEvent(payload)?.publications) void loadPublicationTable().catch((err: unknown) => console.error("[publications] reload failed:", err instanceof Error ? err.message : String(err)));
+    if (parseContentEvent(payload)?.publications)
+      void loadPublicationTable().catch((err: unknown) => console.error("[publications] reload failed:", err instanceof Error ? err.message : String(err)));
   });
 }

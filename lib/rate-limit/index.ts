@@ -18,11 +18,7 @@ function state(): { limiter: RateLimiter; settings: RateLimitSettings } {
     const env = getEnv();
     const settings = rateLimitSettingsFrom(env);
     const redisUrl = env.REDIS_URL;
-    const stores = [
-      ...(redisUrl ? [createRedisStore(redisUrl, settings.redisTimeoutMs)] : []),
-      createPostgresStore(getDb),
-      createMemoryStore(),
-    ];
+    const stores = [...(redisUrl ? [createRedisStore(redisUrl, settings.redisTimeoutMs)] : []), createPostgresStore(getDb), createMemoryStore()];
     return { limiter: createRateLimiter({ stores }), settings };
   });
 }

@@ -40,7 +40,9 @@ export function createRateLimiter({ stores, log = (m) => console.warn(m), cooldo
             downSince.set(store.name, Date.now());
             const next = stores[index + 1]?.name ?? "nowhere";
             // The error's kind and message only: connection URLs may carry passwords.
-            log(`[rate-limit] ${store.name} unavailable (${err instanceof Error ? err.message.replace(/\/\/[^@\s]*@/g, "//***@") : typeof err}); counting in ${next} until it returns.`);
+            log(
+              `[rate-limit] ${store.name} unavailable (${err instanceof Error ? err.message.replace(/\/\/[^@\s]*@/g, "//***@") : typeof err}); counting in ${next} until it returns.`,
+            );
           }
         }
       }

@@ -7,9 +7,7 @@
 export type WindowCount = { count: number; resetAtMs: number };
 export type WindowState = { count: number; startMs: number };
 
-export type RateLimitResult =
-  | { ok: true; remaining: number; resetAtMs: number }
-  | { ok: false; retryAfterSeconds: number; resetAtMs: number };
+export type RateLimitResult = { ok: true; remaining: number; resetAtMs: number } | { ok: false; retryAfterSeconds: number; resetAtMs: number };
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
 

@@ -18,6 +18,7 @@ export async function startKnownArticles(): Promise<void> {
     const event = parseContentEvent(payload);
     if (!event) return;
     if (event.publicationId !== null) noteKnownArticles(event.publicationId, event.slugs);
-    if (event.all) void loadKnownArticles().catch((err: unknown) => console.error("[articles] reload failed:", err instanceof Error ? err.message : String(err)));
+    if (event.all)
+      void loadKnownArticles().catch((err: unknown) => console.error("[articles] reload failed:", err instanceof Error ? err.message : String(err)));
   });
 }

@@ -14,7 +14,11 @@ export function normalizePath(pathname: string): string {
     if (decoded === path) break;
     path = decoded;
   }
-  return path.replace(/\\/g, "/").replace(/\/{2,}/g, "/").replace(/\/\.(?=\/|$)/g, "").toLowerCase();
+  return path
+    .replace(/\\/g, "/")
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/\.(?=\/|$)/g, "")
+    .toLowerCase();
 }
 
 // The per-tier render (/t/…) and the per-publication reader pages (/p/…) are internal: reachable
@@ -80,7 +84,11 @@ export function localeRoute(pathname: string, publicationSlug: string): LocaleRo
     const rest = pathname.slice(3);
     return { kind: "rewrite", to: `${readerRoot(publicationSlug, "en")}${rest}`, known: isKnownReaderPath(rest || "/") };
   }
-  return { kind: "rewrite", to: pathname === "/" ? readerRoot(publicationSlug, "ko") : `${readerRoot(publicationSlug, "ko")}${pathname}`, known: isKnownReaderPath(pathname) };
+  return {
+    kind: "rewrite",
+    to: pathname === "/" ? readerRoot(publicationSlug, "ko") : `${readerRoot(publicationSlug, "ko")}${pathname}`,
+    known: isKnownReaderPath(pathname),
+  };
 }
 
 // Per-publication files at the root of every host.

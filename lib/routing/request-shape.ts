@@ -20,7 +20,12 @@ type HeaderSource = { get(name: string): string | null };
 // A server action POST (`Next-Action` header) that Next would reject with a 500: a cross-origin
 // one (Next's CSRF check compares Origin with X-Forwarded-Host/Host and fails with 500 on purpose)
 // or one whose multipart body is empty (its form parser fails with "Unexpected end of form").
-export function serverActionRefusal(method: string, headers: HeaderSource, pathname = "/", isStudioAction: (id: string) => boolean = () => false): Refusal | null {
+export function serverActionRefusal(
+  method: string,
+  headers: HeaderSource,
+  pathname = "/",
+  isStudioAction: (id: string) => boolean = () => false,
+): Refusal | null {
   const action = headers.get("next-action");
   if (method !== "POST" || !action) return null;
   // Studio actions belong to studio pages: posted elsewhere they would run outside the proxy's

@@ -13,7 +13,11 @@ const SEARCH_PATHS = new Set(["/search", "/en/search"]);
 // set its own status. The page still renders the friendly, localized message (it reads the
 // verdict from the proxy's signed request headers). `destination` is the internal search page the
 // proxy rewrites to. Returns null for every other request.
-export async function gateSearchRequest(request: NextRequest, destination: string, deps: { limiter: RateLimiter; settings: RateLimitSettings } = proxyRateLimiter()): Promise<NextResponse | null> {
+export async function gateSearchRequest(
+  request: NextRequest,
+  destination: string,
+  deps: { limiter: RateLimiter; settings: RateLimitSettings } = proxyRateLimiter(),
+): Promise<NextResponse | null> {
   if (!SEARCH_PATHS.has(request.nextUrl.pathname) || (request.method !== "GET" && request.method !== "HEAD")) return null;
   if (parseSearchQuery(request.nextUrl.searchParams.getAll("q")).terms.length === 0) return null;
   const verdict = await deps.limiter.consume(deps.settings.rules.search, clientIp(request, deps.settings.trustedProxyHops));

@@ -29,6 +29,12 @@ export function resolveArticleSeoAccess(
  * cached page (and every share preview) carries.
  */
 export function articleDescription(article: Pick<ArticleView, "seoDescription" | "dek">, teaserText: string): string {
-  const chosen = article.seoDescription?.trim() || article.dek.map((l) => l.trim()).filter(Boolean).join(" ") || teaserText;
+  const chosen =
+    article.seoDescription?.trim() ||
+    article.dek
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(" ") ||
+    teaserText;
   return excerpt(chosen, DESCRIPTION_MAX_CHARS);
 }

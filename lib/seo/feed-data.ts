@@ -54,7 +54,11 @@ export async function loadFeedEntries(pub: number, filter: ListFilter, readerSlu
 
 // `locale`: the feed of one language's pieces (the English feed lists English pieces), or all.
 export const getSiteFeedEntries = (pub: number, locale: "ko" | "en" | null = null): Promise<FeedEntry[]> =>
-  unstable_cache(() => loadFeedEntries(pub, locale ? { locale } : {}), ["seo-feed", "site", String(pub), locale ?? "all", String(FEED_ITEM_LIMIT)], feedCacheOptions(pub))();
+  unstable_cache(
+    () => loadFeedEntries(pub, locale ? { locale } : {}),
+    ["seo-feed", "site", String(pub), locale ?? "all", String(FEED_ITEM_LIMIT)],
+    feedCacheOptions(pub),
+  )();
 
 export const getSectionFeed = (pub: number, slug: string): Promise<{ section: SectionView; entries: FeedEntry[] } | null> =>
   unstable_cache(

@@ -54,7 +54,10 @@ export function toFeedEntry(piece: FeedPiece, tiers: readonly NamedTier[], now: 
   const readable = canRead({ access: piece.access, unlockAt: piece.unlockAt }, reader, tiers, now);
   const { teaser, gated } = splitPreview(piece.body, piece.previewParagraphs);
   const shown = readable ? piece.body : teaser;
-  const dek = piece.dek.map((l) => l.trim()).filter(Boolean).join(" ");
+  const dek = piece.dek
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ");
   const required = piece.access === "public" || piece.access === FREE_SLUG ? undefined : tiers.find((t) => t.slug === piece.access);
   const requiredName = required ? ((piece.locale === "en" ? required.nameEn : required.name) ?? required.slug) : null;
   const section = piece.section ? (piece.locale === "en" ? piece.section.nameEn : piece.section.name) : null;

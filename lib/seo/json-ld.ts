@@ -117,9 +117,7 @@ export function buildNewsArticle({ article, base, description, access, site }: N
       logo: { "@type": "ImageObject", url: site.logoUrl },
     },
     isAccessibleForFree: access.isAccessibleForFree,
-    ...(access.paywalled
-      ? { hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: PAYWALLED_SELECTOR } }
-      : {}),
+    ...(access.paywalled ? { hasPart: { "@type": "WebPageElement", isAccessibleForFree: false, cssSelector: PAYWALLED_SELECTOR } } : {}),
   };
 }
 

@@ -28,9 +28,7 @@ const escapeAttr = escapeXml;
 
 function itemXml(entry: FeedEntry, base: string): string {
   const link = absoluteUrl(base, articlePath(entry.slug));
-  const hero = entry.heroImage
-    ? `<figure><img src="${escapeAttr(absoluteUrl(base, entry.heroImage))}" alt="${escapeAttr(entry.heroAlt)}"></figure>`
-    : "";
+  const hero = entry.heroImage ? `<figure><img src="${escapeAttr(absoluteUrl(base, entry.heroImage))}" alt="${escapeAttr(entry.heroAlt)}"></figure>` : "";
   const more = entry.gated ? `<p><a href="${escapeAttr(link)}">${escapeXml(CONTINUE_READING[entry.locale](entry.requiredTier))}</a></p>` : "";
   const html = hero + absolutizeHtmlUrls(entry.contentHtml, base) + more;
   return [

@@ -19,5 +19,18 @@ export function sitemapXml(entries: MetadataRoute.Sitemap): string {
 // robots.txt of one publication. Share images live under /api/ but must stay fetchable: crawlers
 // and chat apps drop a card whose image robots.txt forbids; the longer Allow wins.
 export function robotsTxt(origin: string): string {
-  return ["User-Agent: *", "Allow: /", "Allow: /api/og/", "Disallow: /studio", "Disallow: /t/", "Disallow: /p/", "Disallow: /api/", "Disallow: /account", "Disallow: /en/account", "", `Sitemap: ${origin}/sitemap.xml`, ""].join("\n");
+  return [
+    "User-Agent: *",
+    "Allow: /",
+    "Allow: /api/og/",
+    "Disallow: /studio",
+    "Disallow: /t/",
+    "Disallow: /p/",
+    "Disallow: /api/",
+    "Disallow: /account",
+    "Disallow: /en/account",
+    "",
+    `Sitemap: ${origin}/sitemap.xml`,
+    "",
+  ].join("\n");
 }

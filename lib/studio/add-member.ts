@@ -43,7 +43,14 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
       dedupeKey: `invitation:${actor.publicationId}:${member.id}`,
       payload: { tierName: tier ? { ko: tier.name, en: tier.nameEn || tier.name } : null, endsAt: endsAt?.toISOString() ?? null },
     });
-    await recordAudit(tx, actor, { action: "member.invite", subjectType: "member", subjectId: member.id, memberId: member.id, summary: `${email}: 회원 추가·초대 (invited)${input.tierSlug ? ` + ${input.tierSlug}` : ""}`, details: { tier: input.tierSlug, endsAt: endsAt?.toISOString() ?? null } });
+    await recordAudit(tx, actor, {
+      action: "member.invite",
+      subjectType: "member",
+      subjectId: member.id,
+      memberId: member.id,
+      summary: `${email}: 회원 추가·초대 (invited)${input.tierSlug ? ` + ${input.tierSlug}` : ""}`,
+      details: { tier: input.tierSlug, endsAt: endsAt?.toISOString() ?? null },
+    });
   });
   return member;
 }

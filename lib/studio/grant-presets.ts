@@ -24,7 +24,8 @@ export function resolvePresetEnd(preset: GrantPreset, startsAt: Date, customEnd:
       return null;
     case "custom":
       if (!customEnd) throw new AppError("invalid", "endsAt", "종료 시각을 입력하세요 (end is required).");
-      if (customEnd.getTime() <= startsAt.getTime()) throw new AppError("invalid", "endsAt", "종료 시각은 시작 시각 이후여야 합니다 (end must be after start).");
+      if (customEnd.getTime() <= startsAt.getTime())
+        throw new AppError("invalid", "endsAt", "종료 시각은 시작 시각 이후여야 합니다 (end must be after start).");
       return customEnd;
   }
 }

@@ -38,7 +38,13 @@ export async function getStaffActor(min: StaffRole): Promise<StudioActor | null>
   const pub = await studioPublication();
   const viewer = await getViewer(pub.id);
   if (!viewer.signedIn || !roleAllows(viewer.staffRole, min)) return null;
-  return { memberId: viewer.member.id, label: viewer.member.email, role: viewer.staffRole ?? "editor", publicationId: pub.id, network: viewer.member.role === "admin" };
+  return {
+    memberId: viewer.member.id,
+    label: viewer.member.email,
+    role: viewer.staffRole ?? "editor",
+    publicationId: pub.id,
+    network: viewer.member.role === "admin",
+  };
 }
 
 // For Server Actions: a reader, an editor posting directly to an admin action, or staff of another

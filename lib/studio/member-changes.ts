@@ -53,7 +53,15 @@ export async function setRoleWithAudit(db: Db, actor: Actor, memberId: number, r
   if (actor.memberId === memberId && role !== "admin") throw new AppError("invalid", "role", studioMessage("ownAdminRole"));
   const member = await setRole(db, memberId, role);
   if (!member) throw new AppError("not_found", "member", studioMessage("memberNotFound"));
-  await recordAudit(db, actor, { action: "member.role", subjectType: "member", subjectId: memberId, memberId, publicationId: null, summary: `${member.email}: 역할 → ${role}`, details: { role } });
+  await recordAudit(db, actor, {
+    action: "member.role",
+    subjectType: "member",
+    subjectId: memberId,
+    memberId,
+    publicationId: null,
+    summary: `${member.email}: 역할 → ${role}`,
+    details: { role },
+  });
   return member;
 }
 
@@ -71,6 +79,13 @@ export async function setStaffRoleWithAudit(db: Db, actor: Actor, memberId: numb
   });
   if (!result) throw new AppError("not_found", "member", studioMessage("memberNotFound"));
   noteEpoch(memberId, result.epoch);
-  await recordAudit(db, actor, { action: "member.staff_role", subjectType: "member", subjectId: memberId, memberId, summary: `${result.member.email}: 발행처 역할 → ${role ?? "없음"}`, details: { role } });
+  await recordAudit(db, actor, {
+    action: "member.staff_role",
+    subjectType: "member",
+    subjectId: memberId,
+    memberId,
+    summary: `${result.member.email}: 발행처 역할 → ${role ?? "없음"}`,
+    details: { role },
+  });
   return result.member;
 }

@@ -10,10 +10,18 @@ export type MemberTierView = { paid: Map<number, string>; counts: TierCount[]; t
 export async function loadMemberTiers(db: Db, publicationId: number, now: Date): Promise<MemberTierView> {
   const [tiers, total] = await Promise.all([loadNetworkTiers(db), countMembers(db)]);
   // Only grants of this publication or of a bundle that includes one of its tiers can count here.
-  const sources = new Set([publicationId, ...tiers.network.filter((t) => t.includes.some((k) => k.publicationId === publicationId)).map((t) => t.publicationId)]);
+  const sources = new Set([
+    publicationId,
+    ...tiers.network.filter((t) => t.includes.some((k) => k.publicationId === publicationId)).map((t) => t.publicationId),
+  ]);
   const grants = await listPossiblyLiveGrants(db, now, [...sources]);
   const own = tiers.rows.filter((t) => t.publicationId === publicationId);
-  const paid = resolveMemberTiers(grants.map((g) => ({ ...toGrantLike(g), memberId: g.memberId })), tiers.network, publicationId, now);
+  const paid = resolveMemberTiers(
+    grants.map((g) => ({ ...toGrantLike(g), memberId: g.memberId })),
+    tiers.network,
+    publicationId,
+    now,
+  );
   const freeSlug = [...own].sort((a, b) => a.rank - b.rank)[0]?.slug ?? "free";
   return { paid, counts: countMembersByTier(total, paid, own), tiers: own, freeSlug };
 }

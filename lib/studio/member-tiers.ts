@@ -19,7 +19,11 @@ export function resolveMemberTiers(grants: readonly MemberGrant[], tiers: readon
 }
 
 // Counts per tier of the publication, lowest rank first; everyone not on a paid tier is free.
-export function countMembersByTier(totalMembers: number, paid: ReadonlyMap<number, string>, tiers: readonly { slug: string; name: string; rank: number }[]): TierCount[] {
+export function countMembersByTier(
+  totalMembers: number,
+  paid: ReadonlyMap<number, string>,
+  tiers: readonly { slug: string; name: string; rank: number }[],
+): TierCount[] {
   const counts = new Map<string, number>();
   for (const slug of paid.values()) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   const ordered = [...tiers].sort((a, b) => a.rank - b.rank);

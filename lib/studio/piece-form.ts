@@ -9,7 +9,11 @@ const str = (fd: FormData, key: string): string => {
 };
 const optional = (fd: FormData, key: string): string | undefined => str(fd, key).trim() || undefined;
 const nullable = (fd: FormData, key: string): string | null => str(fd, key).trim() || null;
-const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function pieceFieldsFromForm(fd: FormData): Record<string, unknown> {
   const preview = Number(str(fd, "previewParagraphs"));
@@ -24,7 +28,10 @@ export function pieceFieldsFromForm(fd: FormData): Record<string, unknown> {
     status: str(fd, "status"),
     publishAt: nullable(fd, "publishAt"),
     section: nullable(fd, "section"),
-    tags: str(fd, "tags").split(/[,\n]/).map((t) => t.trim()).filter(Boolean),
+    tags: str(fd, "tags")
+      .split(/[,\n]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
     authorSlugs: fd.getAll("authorSlugs").filter((v): v is string => typeof v === "string" && v !== ""),
     previewParagraphs: Number.isFinite(preview) && preview > 0 ? preview : undefined,
     heroImage: nullable(fd, "heroImage"),

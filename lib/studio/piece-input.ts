@@ -26,7 +26,16 @@ export const pieceFieldsSchema = z
     previewParagraphs: z.number().int().min(1).max(50).optional(),
     // Site paths only (/images/…, uploads): the reader pages render heroes with next/image, which
     // refuses hosts next.config does not list.
-    heroImage: z.union([z.literal(""), z.string().max(1000).regex(/^\/(?!\/)[^\s\\]*$/, "대표 이미지는 /로 시작하는 사이트 경로여야 합니다 (업로드하거나 /images/… 사용).")]).nullable().optional(),
+    heroImage: z
+      .union([
+        z.literal(""),
+        z
+          .string()
+          .max(1000)
+          .regex(/^\/(?!\/)[^\s\\]*$/, "대표 이미지는 /로 시작하는 사이트 경로여야 합니다 (업로드하거나 /images/… 사용)."),
+      ])
+      .nullable()
+      .optional(),
     heroAlt: text(500).optional(),
     heroCaption: text(1000).optional(),
     heroCredit: text(300).optional(),

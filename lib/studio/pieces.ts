@@ -26,7 +26,13 @@ export function actorPublication(actor: Actor): number {
   return actor.publicationId;
 }
 
-const auditDetails = (a: Article) => ({ slug: a.slug, status: a.status, access: a.access, publishAt: a.publishAt?.toISOString() ?? null, unlockAt: a.unlockAt?.toISOString() ?? null });
+const auditDetails = (a: Article) => ({
+  slug: a.slug,
+  status: a.status,
+  access: a.access,
+  publishAt: a.publishAt?.toISOString() ?? null,
+  unlockAt: a.unlockAt?.toISOString() ?? null,
+});
 
 export function toPieceFields(a: StudioArticle): PieceFields {
   return {
@@ -44,7 +50,14 @@ function slugsOf(row: { slug: string }, existing: StudioArticle | null): string[
   return [...new Set([row.slug, ...(existing ? [existing.slug] : [])])];
 }
 
-const membershipBefore = (a: StudioArticle | null, now: Date) => (a ? membershipOf(a, a.tags.map((t) => t.id), now) : null);
+const membershipBefore = (a: StudioArticle | null, now: Date) =>
+  a
+    ? membershipOf(
+        a,
+        a.tags.map((t) => t.id),
+        now,
+      )
+    : null;
 
 // A restore is a save whose audit entry names the revision it brought back.
 type AuditAs = { action: string; summary: string; details: Record<string, unknown> };
@@ -53,23 +66,29 @@ async function commit(db: Db, actor: Actor, existing: StudioArticle | null, fiel
   const pub = actorPublication(actor);
   const write = await resolvePieceWrite(db, pub, fields, existing, now);
   let related: string[] = [];
-  const article = await saveArticle(db, existing?.id ?? null, write, async (tx, row) => {
-    related = relatedTagsToExpire(membershipBefore(existing, now), membershipOf(row, write.tagIds, now));
-    await recordAudit(tx, actor, {
-      action: auditAs?.action ?? (existing ? "piece.update" : "piece.create"),
-      subjectType: "article",
-      subjectId: row.id,
-      summary: auditAs?.summary ?? `${existing ? "수정" : "작성"}: ${row.title}`,
-      details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}), ...auditAs?.details },
-    });
-    // The send itself waits for the piece to be live (lib/email/worker.ts), so a scheduled piece
-    // goes at its publish instant; each piece is sent at most once.
-    if (fields.newsletter === true) await requestNewsletter(tx, pub, row.id, actor.label);
-    if (fields.newsletter === false) await withdrawNewsletter(tx, row.id);
-    // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
-    // answered as failed because the connection dropped between commit and announcement.
-    await announceContentChange(tx, { publicationId: pub, slugs: slugsOf(row, existing), lists: true, related });
-  }, actor.memberId);
+  const article = await saveArticle(
+    db,
+    existing?.id ?? null,
+    write,
+    async (tx, row) => {
+      related = relatedTagsToExpire(membershipBefore(existing, now), membershipOf(row, write.tagIds, now));
+      await recordAudit(tx, actor, {
+        action: auditAs?.action ?? (existing ? "piece.update" : "piece.create"),
+        subjectType: "article",
+        subjectId: row.id,
+        summary: auditAs?.summary ?? `${existing ? "수정" : "작성"}: ${row.title}`,
+        details: { ...auditDetails(row), ...(existing && existing.slug !== row.slug ? { previousSlug: existing.slug } : {}), ...auditAs?.details },
+      });
+      // The send itself waits for the piece to be live (lib/email/worker.ts), so a scheduled piece
+      // goes at its publish instant; each piece is sent at most once.
+      if (fields.newsletter === true) await requestNewsletter(tx, pub, row.id, actor.label);
+      if (fields.newsletter === false) await withdrawNewsletter(tx, row.id);
+      // Inside the transaction: NOTIFY is delivered at commit, so a committed write is never
+      // answered as failed because the connection dropped between commit and announcement.
+      await announceContentChange(tx, { publicationId: pub, slugs: slugsOf(row, existing), lists: true, related });
+    },
+    actor.memberId,
+  );
   return { article, publicationId: pub, slugs: slugsOf(article, existing), related };
 }
 
@@ -106,7 +125,13 @@ export async function removePiece(db: Db, actor: Actor, id: number, now = new Da
   if (!existing) throw new AppError("not_found", "article", studioMessage("pieceNotFound"));
   const related = relatedTagsToExpire(membershipBefore(existing, now), null);
   const row = await deleteArticle(db, id, async (tx, deleted) => {
-    await recordAudit(tx, actor, { action: "piece.delete", subjectType: "article", subjectId: deleted.id, summary: `삭제: ${deleted.title}`, details: auditDetails(deleted) });
+    await recordAudit(tx, actor, {
+      action: "piece.delete",
+      subjectType: "article",
+      subjectId: deleted.id,
+      summary: `삭제: ${deleted.title}`,
+      details: auditDetails(deleted),
+    });
     await announceContentChange(tx, { publicationId: pub, slugs: [deleted.slug], lists: true, related });
   });
   if (!row) throw new AppError("not_found", "article", studioMessage("pieceNotFound"));

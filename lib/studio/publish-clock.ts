@@ -30,7 +30,13 @@ const SLACK_MS = 30;
 const SETTLE_MS = 2_500;
 
 export type PublishClock = { timer: NodeJS.Timeout | null; since: Date; secret: string; started: boolean; failures: number };
-const clock = processSlot("publishClock", (): PublishClock => ({ timer: null, since: new Date(), secret: randomBytes(24).toString("hex"), started: false, failures: 0 }));
+const clock = processSlot("publishClock", (): PublishClock => ({
+  timer: null,
+  since: new Date(),
+  secret: randomBytes(24).toString("hex"),
+  started: false,
+  failures: 0,
+}));
 
 export function internalRevalidateSecret(): string {
   return clock.secret;
@@ -39,7 +45,11 @@ export function internalRevalidateSecret(): string {
 async function requestRevalidation(change: Omit<ContentEvent, "origin"> & { all?: boolean }): Promise<void> {
   const url = `http://127.0.0.1:${getEnv().PORT}/api/admin/internal/revalidate`;
   try {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-masthead-internal": clock.secret }, body: JSON.stringify(change) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-masthead-internal": clock.secret },
+      body: JSON.stringify(change),
+    });
     if (!res.ok) console.error(`[publish-clock] revalidation answered ${res.status}`);
   } catch (err) {
     console.error("[publish-clock] revalidation failed:", err instanceof Error ? err.message : String(err));
@@ -87,7 +97,9 @@ async function arm(): Promise<void> {
     });
   } catch (err) {
     const wait = backoffDelay(clock.failures++);
-    console.error(`[publish-clock] could not read the next instant (${err instanceof Error ? err.message : String(err)}); retrying in ${Math.round(wait / 100) / 10} s`);
+    console.error(
+      `[publish-clock] could not read the next instant (${err instanceof Error ? err.message : String(err)}); retrying in ${Math.round(wait / 100) / 10} s`,
+    );
     setTimer(wait, arm);
   }
 }

@@ -13,7 +13,22 @@ const MEDIALS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae
 // Word-final sounds of the 27 final consonants (index 0: none).
 const FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
 // A simple final before a silent ㅇ is read as the next syllable's initial (none for clusters).
-const LINKED: Record<number, string> = { 1: "g", 2: "kk", 4: "n", 7: "d", 8: "r", 16: "m", 17: "b", 19: "s", 20: "ss", 22: "j", 23: "ch", 24: "k", 25: "t", 26: "p" };
+const LINKED: Record<number, string> = {
+  1: "g",
+  2: "kk",
+  4: "n",
+  7: "d",
+  8: "r",
+  16: "m",
+  17: "b",
+  19: "s",
+  20: "ss",
+  22: "j",
+  23: "ch",
+  24: "k",
+  25: "t",
+  26: "p",
+};
 
 const FIRST = 0xac00;
 const LAST = 0xd7a3;

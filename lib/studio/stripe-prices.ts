@@ -39,6 +39,12 @@ export async function createStripePrices(db: Db, actor: Actor, tierId: number) {
     ids[interval] = price.id;
   }
   const saved = await updateTier(db, tier.id, { stripeMonthlyPriceId: ids.monthly, stripeYearlyPriceId: ids.yearly });
-  await recordAudit(db, actor, { action: "tier.stripe_prices", subjectType: "tier", subjectId: tier.id, summary: `Stripe 가격 생성: ${tier.slug}`, details: { product: product.id, ...ids } });
+  await recordAudit(db, actor, {
+    action: "tier.stripe_prices",
+    subjectType: "tier",
+    subjectId: tier.id,
+    summary: `Stripe 가격 생성: ${tier.slug}`,
+    details: { product: product.id, ...ids },
+  });
   return saved;
 }

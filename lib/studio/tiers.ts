@@ -11,12 +11,28 @@ import { announceContentChange } from "./content-events";
 import { actorPublication } from "./pieces";
 import { studioMessage } from "./messages";
 
-const lines = z.string().max(4000).transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+const lines = z
+  .string()
+  .max(4000)
+  .transform((s) =>
+    s
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 const amount = z.union([z.literal("").transform(() => null), z.coerce.number().int().min(0).max(100_000_000)]);
-const priceId = z.string().trim().max(200).transform((s) => s || null);
+const priceId = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((s) => s || null);
 
 export const tierInputSchema = z.object({
-  slug: z.string().trim().regex(/^[a-z][a-z0-9_-]{1,40}$/, "슬러그는 영문 소문자로 시작하는 2–41자입니다.").optional(),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_-]{1,40}$/, "슬러그는 영문 소문자로 시작하는 2–41자입니다.")
+    .optional(),
   name: z.string().trim().min(1, "이름을 입력하세요.").max(60),
   nameEn: z.string().trim().min(1, "영문 이름을 입력하세요.").max(60),
   rank: z.coerce.number().int().min(0).max(1000),
@@ -25,7 +41,10 @@ export const tierInputSchema = z.object({
   benefitsEn: lines,
   monthlyAmount: amount,
   yearlyAmount: amount,
-  currency: z.string().trim().regex(/^[a-z]{3}$/, "통화는 ISO 코드 소문자 3자 (krw, usd…)"),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{3}$/, "통화는 ISO 코드 소문자 3자 (krw, usd…)"),
   stripeMonthlyPriceId: priceId,
   stripeYearlyPriceId: priceId,
 });
@@ -47,7 +66,8 @@ export async function saveTier(db: Db, actor: Actor, id: number | null, input: T
   const pub = actorPublication(actor);
   const existing = id === null ? null : await getTierById(db, pub, id);
   if (id !== null && !existing) throw new AppError("not_found", "tier", studioMessage("tierNotFound"));
-  if (!existing && (!input.slug || ["anon", "public", "free"].includes(input.slug))) throw new AppError("invalid", "slug", "새 등급의 슬러그를 입력하세요 (anon, public, free 제외).");
+  if (!existing && (!input.slug || ["anon", "public", "free"].includes(input.slug)))
+    throw new AppError("invalid", "slug", "새 등급의 슬러그를 입력하세요 (anon, public, free 제외).");
   if (!existing && (await listTiers(db, pub)).some((t) => t.slug === input.slug)) throw new AppError("conflict", "slug", "이미 있는 슬러그입니다.");
   await checkRank(db, pub, input, existing);
   const { slug, ...values } = input;
@@ -56,7 +76,13 @@ export async function saveTier(db: Db, actor: Actor, id: number | null, input: T
     if (!saved) throw new AppError("not_found", "tier", studioMessage("tierNotFound"));
     // A rank or comment right decides what members read and may do: sessions are re-derived.
     if (!existing || existing.rank !== saved.rank || existing.canComment !== saved.canComment) noteGeneration(await bumpAccessGeneration(tx));
-    await recordAudit(tx, actor, { action: existing ? "tier.update" : "tier.create", subjectType: "tier", subjectId: saved.id, summary: `등급 ${saved.slug}: ${saved.name} (rank ${saved.rank})`, details: { before: existing, after: saved } });
+    await recordAudit(tx, actor, {
+      action: existing ? "tier.update" : "tier.create",
+      subjectType: "tier",
+      subjectId: saved.id,
+      summary: `등급 ${saved.slug}: ${saved.name} (rank ${saved.rank})`,
+      details: { before: existing, after: saved },
+    });
     return saved;
   });
   // Install-wide: bundles name tiers across publications.

@@ -43,9 +43,26 @@ async function premiumMember(name: string, derivedAt: Date) {
   const db = handle.db;
   const member = await ensureMember(db, `${name}-${run}@example.com`);
   const publicationId = await requirePrimaryPublication(db);
-  await insertGrant(db, { memberId: member.id, publicationId, tierSlug: "premium", startsAt: new Date(Date.now() - 60 * DAY), endsAt: new Date(Date.now() + 300 * DAY), source: "comp" });
+  await insertGrant(db, {
+    memberId: member.id,
+    publicationId,
+    tierSlug: "premium",
+    startsAt: new Date(Date.now() - 60 * DAY),
+    endsAt: new Date(Date.now() + 300 * DAY),
+    source: "comp",
+  });
   const [grants, tiers] = await Promise.all([listGrants(db, member.id), loadNetworkTiers(db)]);
-  const claims = { ...buildAccessClaims({ id: member.id, role: "reader", accessEpoch: member.accessEpoch }, grants.map(toGrantLike), tiers.network, [], derivedAt, publicationId), sp: publicationId };
+  const claims = {
+    ...buildAccessClaims(
+      { id: member.id, role: "reader", accessEpoch: member.accessEpoch },
+      grants.map(toGrantLike),
+      tiers.network,
+      [],
+      derivedAt,
+      publicationId,
+    ),
+    sp: publicationId,
+  };
   const token = await encode({ token: { sub: String(member.id), email: member.email, ...claims }, secret: ctx.secret, maxAge: 30 * 24 * 3600 });
   return { member, grant: grants[0], cookie: `${SESSION_COOKIE}=${token}` };
 }
@@ -69,7 +86,10 @@ it("a session renewed for longer than an instance can vouch for is re-derived af
   // lies outside the window of epoch changes a freshly started instance loads.
   const { member, grant, cookie } = await premiumMember("stale-session", new Date(Date.now() - 31 * DAY));
   await revokeAccess(handle.db, grant.id, "refund");
-  await handle.db.update(members).set({ epochChangedAt: new Date(Date.now() - 30 * DAY) }).where(eq(members.id, member.id));
+  await handle.db
+    .update(members)
+    .set({ epochChangedAt: new Date(Date.now() - 30 * DAY) })
+    .where(eq(members.id, member.id));
 
   const server = await startFaultServer(ctx, "boot-stale-session");
   servers.push(server);
@@ -107,7 +127,14 @@ it("an instance booted while PostgreSQL was down follows revocations and schedul
 
   const publishAt = new Date(Date.now() + 6_000);
   const slug = `boot-scheduled-${run}`;
-  await createPiece(handle.db, cliActor("faults", await requirePrimaryPublication(handle.db)), { title: `예약 발행 ${run}`, slug, body: "예약된 글의 본문.", access: "public", status: "scheduled", publishAt });
+  await createPiece(handle.db, cliActor("faults", await requirePrimaryPublication(handle.db)), {
+    title: `예약 발행 ${run}`,
+    slug,
+    body: "예약된 글의 본문.",
+    access: "public",
+    status: "scheduled",
+    publishAt,
+  });
   const early = await hit(server.baseUrl, `/articles/${slug}`);
   expect(early.status, "the scheduled piece is not live before its instant").toBe(404);
   await sleep(Math.max(0, publishAt.getTime() - Date.now()));

@@ -23,14 +23,21 @@ function run(name: string, args: string[]): string {
 
 function installedVersion(): string {
   if (CLUSTER.version) return CLUSTER.version;
-  const versions = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync("/usr/lib/postgresql")
+    ? fs
+        .readdirSync("/usr/lib/postgresql")
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions.length) throw new Error("no PostgreSQL server under /usr/lib/postgresql: apt-get install -y postgresql-15");
   return versions[0];
 }
 
 type Status = "online" | "down" | "missing";
 function status(version: string): Status {
-  const line = run("pg_lsclusters", ["--no-header"]).split("\n").find((l) => l.split(/\s+/)[0] === version && l.split(/\s+/)[1] === CLUSTER.name);
+  const line = run("pg_lsclusters", ["--no-header"])
+    .split("\n")
+    .find((l) => l.split(/\s+/)[0] === version && l.split(/\s+/)[1] === CLUSTER.name);
   if (!line) return "missing";
   return line.split(/\s+/)[3]?.startsWith("online") ? "online" : "down";
 }

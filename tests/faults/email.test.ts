@@ -50,7 +50,12 @@ afterAll(async () => {
 
 async function start(name: string): Promise<ServerHandle> {
   // Pacing off: one recipient domain, and the test wants the send under way quickly.
-  const s = await startFaultServer(ctx, name, { EMAIL_SERVER: smtpUrl, EMAIL_FROM: "Masthead <news@masthead.test>", EMAIL_DOMAIN_RATE: "0", EMAIL_POLL_MS: "200" });
+  const s = await startFaultServer(ctx, name, {
+    EMAIL_SERVER: smtpUrl,
+    EMAIL_FROM: "Masthead <news@masthead.test>",
+    EMAIL_DOMAIN_RATE: "0",
+    EMAIL_POLL_MS: "200",
+  });
   servers.push(s);
   return s;
 }
@@ -87,7 +92,9 @@ it("SIGKILL during a 2,000-recipient send, restart: every recipient exactly once
     await sleep(500);
   }
   await sleep(500);
-  console.log(`[faults] newsletter: ${atKill} of ${RECIPIENTS} received at the kill, ${held.n} rows held by the killed worker; the restarted instance finished ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`);
+  console.log(
+    `[faults] newsletter: ${atKill} of ${RECIPIENTS} received at the kill, ${held.n} rows held by the killed worker; the restarted instance finished ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
+  );
   const counts = new Map<string, number>();
   for (const to of received) counts.set(to, (counts.get(to) ?? 0) + 1);
   const twice = [...counts].filter(([, n]) => n > 1).map(([to]) => to);

@@ -32,10 +32,18 @@ export default async function setup(project: TestProject) {
     const admin = await ensureMember(handle.db, "faults-admin@example.com", { role: "admin" });
     const secret = randomBytes(32).toString("base64url");
     const cookies = await mintReaderCookies(seeded.members, seeded.tiers, secret, now, seeded.publicationId);
-    const adminClaims = { ...buildAccessClaims({ id: admin.id, role: "admin", accessEpoch: admin.accessEpoch }, [], seeded.tiers, [], now, seeded.publicationId), sp: seeded.publicationId };
+    const adminClaims = {
+      ...buildAccessClaims({ id: admin.id, role: "admin", accessEpoch: admin.accessEpoch }, [], seeded.tiers, [], now, seeded.publicationId),
+      sp: seeded.publicationId,
+    };
     const adminJwt = await encode({ token: { sub: String(admin.id), email: admin.email, ...adminClaims }, secret, maxAge: 24 * 3600 });
     const byTier = Object.fromEntries([...groupByTier(cookies)].map(([tier, list]) => [tier, list.map((c) => ({ memberId: c.memberId, cookie: c.cookie }))]));
-    const found = await handle.db.select({ slug: articles.slug }).from(articles).where(and(eq(articles.publicationId, seeded.publicationId), eq(articles.access, "public"), eq(articles.status, "published"))).orderBy(asc(articles.id)).limit(20);
+    const found = await handle.db
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(and(eq(articles.publicationId, seeded.publicationId), eq(articles.access, "public"), eq(articles.status, "published")))
+      .orderBy(asc(articles.id))
+      .limit(20);
     const slugs = found.map((r) => r.slug);
     ctx = {
       databaseUrl,
@@ -60,7 +68,9 @@ export default async function setup(project: TestProject) {
   fs.mkdirSync(path.join(root, ctx.dataDir), { recursive: true });
   const build = await buildProduction(ctx.distDir, { DATABASE_URL: databaseUrl, MASTHEAD_DATA_DIR: ctx.dataDir });
   await resetRuntimeCache(ctx.distDir);
-  console.log(`[faults] cluster ${version}/masthead_faults ready, build ${build.seconds < 5 ? "up to date" : `took ${build.seconds.toFixed(0)} s`}, setup ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `[faults] cluster ${version}/masthead_faults ready, build ${build.seconds < 5 ? "up to date" : `took ${build.seconds.toFixed(0)} s`}, setup ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   project.provide("faults", ctx);
   return () => {
     // Nothing of the private cluster outlives the run (FAULTS_KEEP_CLUSTER=1 keeps it for debugging).

@@ -27,5 +27,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `worker` in `n` loops until `stop()` says so. */
 export async function loops(n: number, stop: () => boolean, worker: (i: number) => Promise<void>): Promise<void> {
-  await Promise.all(Array.from({ length: n }, async (_, i) => { while (!stop()) await worker(i); }));
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      while (!stop()) await worker(i);
+    }),
+  );
 }

@@ -32,12 +32,21 @@ async function kill(server: ServerHandle): Promise<void> {
 
 // PostgreSQL rolls back a dead client's transaction once it notices the closed socket.
 async function openTransactions(): Promise<number> {
-  const [r] = await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from pg_stat_activity where datname = $1 and backend_type = 'client backend' and xact_start is not null and pid <> pg_backend_pid()", ["masthead_faults"]);
+  const [r] = await query<{ n: string }>(
+    ctx.databaseUrl,
+    "select count(*) as n from pg_stat_activity where datname = $1 and backend_type = 'client backend' and xact_start is not null and pid <> pg_backend_pid()",
+    ["masthead_faults"],
+  );
   return Number(r.n);
 }
 
 function importFile(server: ServerHandle, xml: string): Promise<Answer> {
-  return hit(server.baseUrl, "/api/admin/studio/import", { method: "POST", body: xml, headers: { cookie: ctx.adminCookie, origin: server.baseUrl, "content-type": "application/xml" } }, 170_000);
+  return hit(
+    server.baseUrl,
+    "/api/admin/studio/import",
+    { method: "POST", body: xml, headers: { cookie: ctx.adminCookie, origin: server.baseUrl, "content-type": "application/xml" } },
+    170_000,
+  );
 }
 
 const COPIES = 400;
@@ -51,7 +60,11 @@ it("a WXR import killed half-way leaves nothing; re-running it imports everythin
   // Kill once the import's transaction has been open for a while (it is writing pieces).
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const [r] = await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from pg_stat_activity where datname = $1 and xact_start < now() - interval '500 milliseconds' and pid <> pg_backend_pid()", ["masthead_faults"]);
+    const [r] = await query<{ n: string }>(
+      ctx.databaseUrl,
+      "select count(*) as n from pg_stat_activity where datname = $1 and xact_start < now() - interval '500 milliseconds' and pid <> pg_backend_pid()",
+      ["masthead_faults"],
+    );
     if (Number(r.n) > 0 || Date.now() > deadline) break;
     await sleep(50);
   }
@@ -61,8 +74,10 @@ it("a WXR import killed half-way leaves nothing; re-running it imports everythin
   for (let i = 0; i < 100 && (await openTransactions()) > 0; i++) await sleep(100);
 
   const source = `wxr:${site}`;
-  const countItems = async () => Number((await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from import_items where source = $1", [source]))[0].n);
-  const countCopies = async () => Number((await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from articles where title like $1 and slug like 'grid-delay-%'", [TITLE]))[0].n);
+  const countItems = async () =>
+    Number((await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from import_items where source = $1", [source]))[0].n);
+  const countCopies = async () =>
+    Number((await query<{ n: string }>(ctx.databaseUrl, "select count(*) as n from articles where title like $1 and slug like 'grid-delay-%'", [TITLE]))[0].n);
   expect({ items: await countItems(), copies: await countCopies() }, "nothing of the killed import remains").toEqual({ items: 0, copies: 0 });
 
   const second = await start("kill-import-2");
@@ -91,7 +106,9 @@ it("a webhook burst cut by SIGKILL converges, after redelivery, on the clean in-
   try {
     for (const e of events) {
       const now = new Date();
-      expect((await handleStripeWebhook(ref.db, e.body, signature(e.body, ctx.webhookSecret, now), ctx.webhookSecret, now, { pastDueGraceMs: 3 * DAY_MS })).status).toBe(200);
+      expect(
+        (await handleStripeWebhook(ref.db, e.body, signature(e.body, ctx.webhookSecret, now), ctx.webhookSecret, now, { pastDueGraceMs: 3 * DAY_MS })).status,
+      ).toBe(200);
     }
   } finally {
     await ref.close();
@@ -123,5 +140,10 @@ it("a webhook burst cut by SIGKILL converges, after redelivery, on the clean in-
     expect(r.status, `redelivery of ${e.id}`).toBe(200);
   }
   expect(await stripeGrants(ctx.databaseUrl, memberIds)).toEqual(expected);
-  expect(await ledgerCounts(ctx.databaseUrl, events.map((e) => e.id))).toEqual({ rows: events.length, distinct: events.length });
+  expect(
+    await ledgerCounts(
+      ctx.databaseUrl,
+      events.map((e) => e.id),
+    ),
+  ).toEqual({ rows: events.length, distinct: events.length });
 });

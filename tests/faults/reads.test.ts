@@ -18,11 +18,16 @@ function readerRequest(i: number): { path: string; cookie?: string } {
   const premium = ctx.byTier.premium ?? [];
   const slug = ctx.publicSlugs[i % ctx.publicSlugs.length];
   switch (i % 5) {
-    case 0: return { path: `/articles/${slug}` };
-    case 1: return { path: `/articles/${ctx.gatedSlug}`, cookie: premium[i % premium.length]?.cookie };
-    case 2: return { path: `/search?q=${encodeURIComponent(["경제", "the", "서울", "data"][i % 4])}&n=${i}` };
-    case 3: return { path: `/api/articles/${slug}/comments` };
-    default: return { path: "/api/health" };
+    case 0:
+      return { path: `/articles/${slug}` };
+    case 1:
+      return { path: `/articles/${ctx.gatedSlug}`, cookie: premium[i % premium.length]?.cookie };
+    case 2:
+      return { path: `/search?q=${encodeURIComponent(["경제", "the", "서울", "data"][i % 4])}&n=${i}` };
+    case 3:
+      return { path: `/api/articles/${slug}/comments` };
+    default:
+      return { path: "/api/health" };
   }
 }
 
@@ -32,10 +37,14 @@ it("keeps answering cleanly through a PostgreSQL restart and recovers without a 
   const answers: (Answer & { path: string })[] = [];
   let n = 0;
   let stop = false;
-  const readers = loops(8, () => stop, async () => {
-    const r = readerRequest(n++);
-    answers.push({ ...(await hit(server.baseUrl, r.path, { headers: r.cookie ? { cookie: r.cookie } : {} })), path: r.path });
-  });
+  const readers = loops(
+    8,
+    () => stop,
+    async () => {
+      const r = readerRequest(n++);
+      answers.push({ ...(await hit(server.baseUrl, r.path, { headers: r.cookie ? { cookie: r.cookie } : {} })), path: r.path });
+    },
+  );
   await sleep(2_000);
   const restartAt = Date.now();
   await ctl("restart");
@@ -51,19 +60,30 @@ it("keeps answering cleanly through a PostgreSQL restart and recovers without a 
   const before = answers.filter((a) => a.at < restartAt);
   const after = answers.filter((a) => a.at >= settledAt);
   const statusCount = (list: Answer[]) => list.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
-  console.log(`[faults] reads: restart took ${backAt - restartAt} ms; ${answers.length} answers ${JSON.stringify(statusCount(answers))}; after settling ${JSON.stringify(statusCount(after))}`);
+  console.log(
+    `[faults] reads: restart took ${backAt - restartAt} ms; ${answers.length} answers ${JSON.stringify(statusCount(answers))}; after settling ${JSON.stringify(statusCount(after))}`,
+  );
 
   expect(before.length, "answers before the restart").toBeGreaterThan(10);
-  expect(before.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`), "all fine before the restart").toEqual([]);
+  expect(
+    before.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`),
+    "all fine before the restart",
+  ).toEqual([]);
   // During the restart: a page or a clean server error, never a dropped connection or a leak.
   const unclean = answers.filter((a) => a.status === 0 || (a.status >= 500 && ![500, 502, 503].includes(a.status)));
   expect(unclean.map((a) => `${a.status} ${a.path} ${a.error ?? ""}`)).toEqual([]);
-  const leaks = answers.filter((a) => a.status >= 500).map((a) => leakIn(a.body)).filter(Boolean);
+  const leaks = answers
+    .filter((a) => a.status >= 500)
+    .map((a) => leakIn(a.body))
+    .filter(Boolean);
   expect(leaks, "5xx bodies leaking internals").toEqual([]);
   expect(alive(server), "the Node server survived the restart").toBe(true);
   expect(server.pid).toBe(pid);
   expect(after.length).toBeGreaterThan(10);
-  expect(after.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`), "all fine once PostgreSQL is back").toEqual([]);
+  expect(
+    after.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`),
+    "all fine once PostgreSQL is back",
+  ).toEqual([]);
 });
 
 it("health says not-ok (503, not 500) while the database is down, and ok once it is back", async () => {

@@ -28,15 +28,27 @@ function request(i: number): { path: string; init: RequestInit } {
   const who = premium[i % premium.length];
   const slug = ctx.publicSlugs[i % ctx.publicSlugs.length];
   switch (i % 6) {
-    case 0: return { path: `/articles/${slug}`, init: {} };
-    case 1: return { path: `/articles/${ctx.gatedSlug}`, init: { headers: { cookie: who.cookie } } };
-    case 2: return { path: `/search?q=${encodeURIComponent(["경제", "서울"][i % 2])}`, init: {} };
-    case 3: return { path: `/api/articles/${slug}/comments`, init: { headers: { cookie: who.cookie } } };
-    case 4: return { path: "/", init: {} };
+    case 0:
+      return { path: `/articles/${slug}`, init: {} };
+    case 1:
+      return { path: `/articles/${ctx.gatedSlug}`, init: { headers: { cookie: who.cookie } } };
+    case 2:
+      return { path: `/search?q=${encodeURIComponent(["경제", "서울"][i % 2])}`, init: {} };
+    case 3:
+      return { path: `/api/articles/${slug}/comments`, init: { headers: { cookie: who.cookie } } };
+    case 4:
+      return { path: "/", init: {} };
     default: {
       // A comment post goes through the rate limiter (Redis-backed when REDIS_URL is set).
       const author = premium[posted++ % premium.length];
-      return { path: `/api/articles/${slug}/comments`, init: { method: "POST", body: JSON.stringify({ body: `redis fault ${i}` }), headers: { cookie: author.cookie, origin: server.baseUrl, "content-type": "application/json" } } };
+      return {
+        path: `/api/articles/${slug}/comments`,
+        init: {
+          method: "POST",
+          body: JSON.stringify({ body: `redis fault ${i}` }),
+          headers: { cookie: author.cookie, origin: server.baseUrl, "content-type": "application/json" },
+        },
+      };
     }
   }
 }
@@ -47,11 +59,16 @@ async function traffic(seconds: number, label: string): Promise<string[]> {
   const bad: string[] = [];
   let n = 0;
   const until = Date.now() + seconds * 1000;
-  await loops(6, () => Date.now() > until, async () => {
-    const r = request(n++);
-    const a: Answer = await hit(server.baseUrl, r.path, r.init, 15_000);
-    if (a.status !== expectedStatus(r)) bad.push(`${label}: ${r.init.method ?? "GET"} ${r.path} → ${a.status} ${a.error ?? leakIn(a.body) ?? a.body.slice(0, 100)}`);
-  });
+  await loops(
+    6,
+    () => Date.now() > until,
+    async () => {
+      const r = request(n++);
+      const a: Answer = await hit(server.baseUrl, r.path, r.init, 15_000);
+      if (a.status !== expectedStatus(r))
+        bad.push(`${label}: ${r.init.method ?? "GET"} ${r.path} → ${a.status} ${a.error ?? leakIn(a.body) ?? a.body.slice(0, 100)}`);
+    },
+  );
   console.log(`[faults] redis ${label}: ${n} requests, ${bad.length} unexpected`);
   return bad;
 }

@@ -17,7 +17,9 @@ export function redisKeyCount(): number {
 
 export async function startRedis(): Promise<ChildProcess> {
   if (ping()) throw new Error(`something already answers on Redis port ${REDIS_PORT}; set FAULTS_REDIS_PORT`);
-  const child = spawn("redis-server", ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: "ignore" });
+  const child = spawn("redis-server", ["--port", String(REDIS_PORT), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], {
+    stdio: "ignore",
+  });
   for (let i = 0; i < 100 && !ping(); i++) await sleep(50);
   if (!ping()) throw new Error(`redis-server did not start on port ${REDIS_PORT} (is redis-server installed?)`);
   return child;

@@ -23,7 +23,12 @@ export function serverEnv(ctx: FaultsContext, extra: Record<string, string> = {}
   };
 }
 
-export function startFaultServer(ctx: FaultsContext, name: string, extra: Record<string, string> = {}, until: "healthy" | "answering" = "healthy"): Promise<ServerHandle> {
+export function startFaultServer(
+  ctx: FaultsContext,
+  name: string,
+  extra: Record<string, string> = {},
+  until: "healthy" | "answering" = "healthy",
+): Promise<ServerHandle> {
   return startServer({ distDir: ctx.distDir, env: serverEnv(ctx, extra), logFile: path.join(LOG_DIR, `${name}.log`), traceFile: null, until });
 }
 

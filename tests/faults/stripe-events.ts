@@ -12,7 +12,10 @@ export type Delivery = { id: string; body: string };
 /** Each member's history in Stripe's order, interleaved across members (one burst of many subscriptions). */
 export function histories(members: Session[], ns: string): Delivery[] {
   const lanes = members.map((m, i) =>
-    inOrder(subscriptionHistory({ ns: `${ns}_${i}`, memberId: m.memberId, email: `member-${m.memberId}@example.com` }), { refund: i % 2 === 0 }).map((e) => ({ id: String(e.id), body: JSON.stringify(e) })),
+    inOrder(subscriptionHistory({ ns: `${ns}_${i}`, memberId: m.memberId, email: `member-${m.memberId}@example.com` }), { refund: i % 2 === 0 }).map((e) => ({
+      id: String(e.id),
+      body: JSON.stringify(e),
+    })),
   );
   const out: Delivery[] = [];
   for (let step = 0; lanes.some((l) => step < l.length); step++) for (const lane of lanes) if (step < lane.length) out.push(lane[step]);
@@ -24,7 +27,11 @@ export function signature(body: string, secret: string, at = new Date()): string
 }
 
 export function deliver(baseUrl: string, secret: string, d: Delivery): Promise<Answer> {
-  return hit(baseUrl, "/api/stripe/webhook", { method: "POST", body: d.body, headers: { "content-type": "application/json", "stripe-signature": signature(d.body, secret) } });
+  return hit(baseUrl, "/api/stripe/webhook", {
+    method: "POST",
+    body: d.body,
+    headers: { "content-type": "application/json", "stripe-signature": signature(d.body, secret) },
+  });
 }
 
 /** The Stripe-sourced grants of these members, without ids, comparable across databases. */
@@ -39,6 +46,10 @@ export async function stripeGrants(url: string, memberIds: number[]): Promise<st
 }
 
 export async function ledgerCounts(url: string, ids: string[]): Promise<{ rows: number; distinct: number }> {
-  const [r] = await query<{ rows: string; distinct: string }>(url, "select count(*) as rows, count(distinct id) as distinct from stripe_events where id = any($1)", [ids]);
+  const [r] = await query<{ rows: string; distinct: string }>(
+    url,
+    "select count(*) as rows, count(distinct id) as distinct from stripe_events where id = any($1)",
+    [ids],
+  );
   return { rows: Number(r.rows), distinct: Number(r.distinct) };
 }

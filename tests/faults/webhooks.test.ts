@@ -55,8 +55,16 @@ it("answers 5xx during the restart, and redelivery converges on the clean in-ord
   await waitForPostgres();
   const counts = answers.reduce<Record<string, number>>((m, a) => ((m[a.status] = (m[a.status] ?? 0) + 1), m), {});
   console.log(`[faults] webhooks: ${events.length} events in the burst ${JSON.stringify(counts)}`);
-  expect(answers.filter((a) => a.status !== 200 && (a.status < 500 || a.status > 503)).map((a) => `${a.id} ${a.status} ${a.error ?? a.body.slice(0, 120)}`), "failures are 5xx").toEqual([]);
-  expect(answers.filter((a) => a.status >= 500).map((a) => leakIn(a.body)).filter(Boolean)).toEqual([]);
+  expect(
+    answers.filter((a) => a.status !== 200 && (a.status < 500 || a.status > 503)).map((a) => `${a.id} ${a.status} ${a.error ?? a.body.slice(0, 120)}`),
+    "failures are 5xx",
+  ).toEqual([]);
+  expect(
+    answers
+      .filter((a) => a.status >= 500)
+      .map((a) => leakIn(a.body))
+      .filter(Boolean),
+  ).toEqual([]);
   expect(alive(server)).toBe(true);
 
   // Stripe redelivers; here: every event again, in order, until each is acknowledged.
@@ -67,5 +75,10 @@ it("answers 5xx during the restart, and redelivery converges on the clean in-ord
     expect(r.status, `redelivery of ${e.id}`).toBe(200);
   }
   expect(await stripeGrants(ctx.databaseUrl, memberIds)).toEqual(expected);
-  expect(await ledgerCounts(ctx.databaseUrl, events.map((e) => e.id))).toEqual({ rows: events.length, distinct: events.length });
+  expect(
+    await ledgerCounts(
+      ctx.databaseUrl,
+      events.map((e) => e.id),
+    ),
+  ).toEqual({ rows: events.length, distinct: events.length });
 });

@@ -19,8 +19,18 @@ type Told = Answer & { kind: "article" | "comment"; key: string };
 const run = `${Date.now().toString(36)}`;
 
 function createArticle(k: number): Promise<Answer> {
-  const body = JSON.stringify({ title: `faults-${run}-article-${k}`, body: `Paragraph one of ${k}.\n\nParagraph two.`, access: "public", status: "published", tags: [`faults-${run}`] });
-  return hit(server.baseUrl, "/api/admin/v1/articles", { method: "POST", body, headers: { authorization: `Bearer ${ctx.adminToken}`, "content-type": "application/json" } });
+  const body = JSON.stringify({
+    title: `faults-${run}-article-${k}`,
+    body: `Paragraph one of ${k}.\n\nParagraph two.`,
+    access: "public",
+    status: "published",
+    tags: [`faults-${run}`],
+  });
+  return hit(server.baseUrl, "/api/admin/v1/articles", {
+    method: "POST",
+    body,
+    headers: { authorization: `Bearer ${ctx.adminToken}`, "content-type": "application/json" },
+  });
 }
 
 function postComment(k: number): Promise<Answer> {
@@ -40,12 +50,16 @@ it("stores every write the client was told succeeded, and nothing the client was
   const told: Told[] = [];
   let k = 0;
   let stop = false;
-  const writers = loops(6, () => stop, async (i) => {
-    const n = k++;
-    // At most four comments per premium member (the limit is five a minute); then articles only.
-    if (i % 2 === 0 || n >= 8 * ctx.byTier.premium.length) told.push({ ...(await createArticle(n)), kind: "article", key: `faults-${run}-article-${n}` });
-    else told.push({ ...(await postComment(n)), kind: "comment", key: `faults-${run}-comment-${n}` });
-  });
+  const writers = loops(
+    6,
+    () => stop,
+    async (i) => {
+      const n = k++;
+      // At most four comments per premium member (the limit is five a minute); then articles only.
+      if (i % 2 === 0 || n >= 8 * ctx.byTier.premium.length) told.push({ ...(await createArticle(n)), kind: "article", key: `faults-${run}-article-${n}` });
+      else told.push({ ...(await postComment(n)), kind: "comment", key: `faults-${run}-comment-${n}` });
+    },
+  );
   await sleep(2_000);
   await ctl("restart");
   await waitForPostgres();
@@ -60,8 +74,15 @@ it("stores every write the client was told succeeded, and nothing the client was
   expect(told.filter((t) => !ok(t)).length, "some writes met the restart").toBeGreaterThan(0);
   // A failure is an error answer — a clean 5xx (or 503; a 429 if a member still hit the comment
   // limit), never a dropped connection or a leak.
-  expect(told.filter((t) => !ok(t) && t.status !== 429 && (t.status < 500 || t.status > 503)).map((t) => `${t.kind} ${t.status} ${t.error ?? t.body.slice(0, 120)}`)).toEqual([]);
-  expect(told.filter((t) => t.status >= 500).map((t) => leakIn(t.body)).filter(Boolean)).toEqual([]);
+  expect(
+    told.filter((t) => !ok(t) && t.status !== 429 && (t.status < 500 || t.status > 503)).map((t) => `${t.kind} ${t.status} ${t.error ?? t.body.slice(0, 120)}`),
+  ).toEqual([]);
+  expect(
+    told
+      .filter((t) => t.status >= 500)
+      .map((t) => leakIn(t.body))
+      .filter(Boolean),
+  ).toEqual([]);
   expect(alive(server)).toBe(true);
 
   const stored = await query<{ title: string; id: number; audited: boolean; tagged: boolean; searchable: boolean }>(

@@ -65,7 +65,9 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const member = await ensureMember(t.db, addr("exp"));
       const { mail, tokenOf } = recordingMailer();
       await requestEmailChange(t.db, member, addr("exp-new"), mail, now);
-      await expect(confirmEmailChange(t.db, tokenOf(0), mail, new Date(now.getTime() + EMAIL_CHANGE_TTL_MS))).rejects.toMatchObject({ code: "not_found:email_change" });
+      await expect(confirmEmailChange(t.db, tokenOf(0), mail, new Date(now.getTime() + EMAIL_CHANGE_TTL_MS))).rejects.toMatchObject({
+        code: "not_found:email_change",
+      });
       expect((await getMemberById(t.db, member.id))?.email).toBe(addr("exp"));
     });
 
@@ -86,7 +88,14 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const me = await ensureMember(t.db, addr("export-me"));
       const other = await ensureMember(t.db, addr("export-other"));
       await setDisplayName(t.db, me.id, "내 이름");
-      await insertGrant(t.db, { memberId: me.id, publicationId: pub, tierSlug: "premium", startsAt: now, endsAt: new Date(now.getTime() + 24 * HOUR), source: "comp" });
+      await insertGrant(t.db, {
+        memberId: me.id,
+        publicationId: pub,
+        tierSlug: "premium",
+        startsAt: now,
+        endsAt: new Date(now.getTime() + 24 * HOUR),
+        source: "comp",
+      });
       await insertComment(t.db, { articleId, memberId: me.id, body: "my comment", tierSlug: "premium", createdAt: now });
       await insertComment(t.db, { articleId, memberId: other.id, body: "someone else's", tierSlug: "premium", createdAt: now });
       const data = await buildMemberExport(t.db, me.id, now);
@@ -100,7 +109,15 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
     it("cancels subscriptions, ends grants and sessions, anonymises comments, scrubs the address and keeps an audit row", async () => {
       const member = await ensureMember(t.db, addr("leaver"), { name: "Real Name" });
       await setDisplayName(t.db, member.id, "떠나는 독자");
-      const grant = await insertGrant(t.db, { memberId: member.id, publicationId: pub, tierSlug: "premium", startsAt: now, endsAt: null, source: "stripe", sourceRef: `sub_it_${run}` });
+      const grant = await insertGrant(t.db, {
+        memberId: member.id,
+        publicationId: pub,
+        tierSlug: "premium",
+        startsAt: now,
+        endsAt: null,
+        source: "stripe",
+        sourceRef: `sub_it_${run}`,
+      });
       await t.db.insert(stripeSubscriptions).values({ id: `sub_it_${run}`, provider: "stripe", memberId: member.id, status: "active" });
       const comment = await insertComment(t.db, { articleId, memberId: member.id, body: "kept text", tierSlug: "premium", createdAt: now });
       const fresh = (await getMemberById(t.db, member.id))!;
@@ -149,7 +166,9 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const fail = async () => {
         throw new Error("provider down");
       };
-      await expect(deleteMemberAccount(t.db, member, { stripe: fail, demo: fail, portone: fail }, now, pub)).rejects.toMatchObject({ code: "unavailable:subscription" });
+      await expect(deleteMemberAccount(t.db, member, { stripe: fail, demo: fail, portone: fail }, now, pub)).rejects.toMatchObject({
+        code: "unavailable:subscription",
+      });
       expect((await getMemberById(t.db, member.id))?.deletedAt).toBeNull();
     });
   });

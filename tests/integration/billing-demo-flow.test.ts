@@ -29,7 +29,9 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
 
   const statuses: number[][] = [];
   const fetchImpl: typeof fetch = async (_url, init) => {
-    const r = await handleStripeWebhook(t.db, String(init?.body), new Headers(init?.headers).get("stripe-signature"), SECRET, new Date(), { pastDueGraceMs: GRACE_MS });
+    const r = await handleStripeWebhook(t.db, String(init?.body), new Headers(init?.headers).get("stripe-signature"), SECRET, new Date(), {
+      pastDueGraceMs: GRACE_MS,
+    });
     return Response.json(r.body, { status: r.status });
   };
   const deps = (periodSeconds: number | null = null): DemoDeps => ({
@@ -42,7 +44,12 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   const fresh = async (id: number) => (await getMemberById(t.db, id))!;
   const tierAt = async (memberId: number, at: Date) =>
     // The member's tier in the primary publication: its tiers, and the grants made in it.
-    resolveEffectiveAccess({ grants: (await listGrants(t.db, memberId)).filter((g) => g.publicationId === pub), tiers: await listTiers(t.db, pub), now: at, signedIn: true }).tier.slug;
+    resolveEffectiveAccess({
+      grants: (await listGrants(t.db, memberId)).filter((g) => g.publicationId === pub),
+      tiers: await listTiers(t.db, pub),
+      now: at,
+      signedIn: true,
+    }).tier.slug;
 
   it("pays once per intent, then cancels at period end, resumes and refunds through the webhook", async () => {
     const m = await member("flow");
@@ -58,7 +65,12 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
 
     const subId = demoSubscriptionId(intent);
     const [view] = await listDemoSubscriptions(t.db, await fresh(m.id), new Date());
-    expect(view).toMatchObject({ status: "active", cancelAtPeriodEnd: false, actions: { cancel: true, resume: false, refund: true }, state: { subscriptionId: subId, amount: 12900 } });
+    expect(view).toMatchObject({
+      status: "active",
+      cancelAtPeriodEnd: false,
+      actions: { cancel: true, resume: false, refund: true },
+      state: { subscriptionId: subId, amount: 12900 },
+    });
     const periodEnd = new Date(view.state.periodEnd * 1000);
 
     // Cancel and resume within the same second must still apply in that order.
@@ -67,13 +79,20 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
     expect(await tierAt(m.id, new Date(periodEnd.getTime() - 1))).toBe("premium");
     expect(await tierAt(m.id, periodEnd)).toBe("free");
     await runDemoPortalAction(t.db, await fresh(m.id), subId, "resume", deps(), new Date());
-    expect((await listDemoSubscriptions(t.db, await fresh(m.id), new Date()))[0]).toMatchObject({ cancelAtPeriodEnd: false, actions: { cancel: true, resume: false } });
+    expect((await listDemoSubscriptions(t.db, await fresh(m.id), new Date()))[0]).toMatchObject({
+      cancelAtPeriodEnd: false,
+      actions: { cancel: true, resume: false },
+    });
     await expect(runDemoPortalAction(t.db, await fresh(m.id), subId, "resume", deps(), new Date())).rejects.toMatchObject({ code: "conflict:subscription" });
 
     await runDemoPortalAction(t.db, await fresh(m.id), subId, "refund", deps(), new Date());
     expect(await tierAt(m.id, new Date())).toBe("free");
     expect((await listGrants(t.db, m.id)).map((g) => g.revokedReason)).toEqual(["stripe:refunded"]);
-    expect((await listDemoSubscriptions(t.db, await fresh(m.id), new Date()))[0]).toMatchObject({ status: "canceled", refunded: true, actions: { cancel: false, resume: false, refund: false } });
+    expect((await listDemoSubscriptions(t.db, await fresh(m.id), new Date()))[0]).toMatchObject({
+      status: "canceled",
+      refunded: true,
+      actions: { cancel: false, resume: false, refund: false },
+    });
   });
 
   it("refuses another member's intent and another member's subscription", async () => {
@@ -82,14 +101,18 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
     const intent = newDemoIntent({ memberId: owner.id, publicationId: pub, tier: "supporter", interval: "yearly" }, new Date());
     await expect(completeDemoCheckout(t.db, other, intent, deps(), new Date())).rejects.toMatchObject({ code: "forbidden:checkout" });
     await completeDemoCheckout(t.db, owner, intent, deps(), new Date());
-    await expect(runDemoPortalAction(t.db, other, demoSubscriptionId(intent), "refund", deps(), new Date())).rejects.toMatchObject({ code: "not_found:subscription" });
+    await expect(runDemoPortalAction(t.db, other, demoSubscriptionId(intent), "refund", deps(), new Date())).rejects.toMatchObject({
+      code: "not_found:subscription",
+    });
     expect(await tierAt(owner.id, new Date())).toBe("supporter");
   });
 
   it("a plan without a price for the interval is refused before anything is sent", async () => {
     const m = await member("noprice");
     const sent = statuses.length;
-    await expect(completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, publicationId: pub, tier: "free", interval: "monthly" }, new Date()), deps(), new Date())).rejects.toMatchObject({ code: "invalid:checkout" });
+    await expect(
+      completeDemoCheckout(t.db, m, newDemoIntent({ memberId: m.id, publicationId: pub, tier: "free", interval: "monthly" }, new Date()), deps(), new Date()),
+    ).rejects.toMatchObject({ code: "invalid:checkout" });
     expect(statuses.length).toBe(sent);
   });
 
@@ -101,7 +124,13 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
     expect(first.state.periodEnd - first.state.periodStart).toBe(30);
     const customer = (await fresh(m.id)).stripeCustomerId;
     expect(customer).toMatch(/^cus_demo/);
-    await completeDemoCheckout(t.db, await fresh(m.id), newDemoIntent({ memberId: m.id, publicationId: pub, tier: "premium", interval: "monthly" }, now), deps(), now);
+    await completeDemoCheckout(
+      t.db,
+      await fresh(m.id),
+      newDemoIntent({ memberId: m.id, publicationId: pub, tier: "premium", interval: "monthly" }, now),
+      deps(),
+      now,
+    );
     const views = await listDemoSubscriptions(t.db, await fresh(m.id), now);
     expect(views).toHaveLength(2);
     expect(new Set(views.map((v) => v.state.customerId))).toEqual(new Set([customer]));

@@ -45,9 +45,16 @@ describe.each(databaseKinds())("Stripe billing across publications on %s", (kind
   }
   // A member's grants, each with the publication it gives access in.
   const grantsOf = async (memberId: number) =>
-    (await listGrants(t.db, memberId)).map((g) => ({ publicationId: g.publicationId, tier: g.tierSlug, source: g.source, ref: g.sourceRef, endsAt: g.endsAt?.toISOString() ?? null }));
+    (await listGrants(t.db, memberId)).map((g) => ({
+      publicationId: g.publicationId,
+      tier: g.tierSlug,
+      source: g.source,
+      ref: g.sourceRef,
+      endsAt: g.endsAt?.toISOString() ?? null,
+    }));
   // What the member reads as in a publication, as every page and the session decide it.
-  const tierIn = async (memberId: number, publicationId: number, now = DURING) => (await loadMemberAccess(t.db, memberId, publicationId, now))!.access.tier.slug;
+  const tierIn = async (memberId: number, publicationId: number, now = DURING) =>
+    (await loadMemberAccess(t.db, memberId, publicationId, now))!.access.tier.slug;
   const memberCount = async () => (await t.db.select({ n: count() }).from(members))[0].n;
   // A checkout made through a Stripe link: it names the buyer only by the email they typed.
   const emailOnlyCheckout = (checkout: Json) => merge(checkout, { data: { object: { client_reference_id: null, metadata: {} } } });

@@ -53,8 +53,17 @@ describe.each(databaseKinds())("stripe:reconcile on %s", (kind) => {
   const ns = `${kind}${randomBytes(3).toString("hex")}`;
   const price = { id: `price_${ns}`, lookupKey: "premium_monthly" };
   const sub = (s: Partial<SubscriptionSpec> & { id: string; memberId?: number }) =>
-    subscriptionFixture({ startDate: now - 10 * DAY, periodStart: now - 10 * DAY, periodEnd: now + 20 * DAY, price, customer: `cus_${s.id}`, metadata: s.memberId ? { memberId: String(s.memberId) } : {}, ...s });
-  const storeLocally = (object: Json, created = now - 10 * DAY) => deliver(t.db, eventFixture("customer.subscription.updated", object, { id: `evt_${randomBytes(6).toString("hex")}`, created }));
+    subscriptionFixture({
+      startDate: now - 10 * DAY,
+      periodStart: now - 10 * DAY,
+      periodEnd: now + 20 * DAY,
+      price,
+      customer: `cus_${s.id}`,
+      metadata: s.memberId ? { memberId: String(s.memberId) } : {},
+      ...s,
+    });
+  const storeLocally = (object: Json, created = now - 10 * DAY) =>
+    deliver(t.db, eventFixture("customer.subscription.updated", object, { id: `evt_${randomBytes(6).toString("hex")}`, created }));
   const run = async (fix: boolean) => {
     const lines: string[] = [];
     const report = await runStripeReconcile({ db: t.db, stripe, actor: cliActor("test"), fix, out: (l) => lines.push(l) });
@@ -67,7 +76,15 @@ describe.each(databaseKinds())("stripe:reconcile on %s", (kind) => {
 
   it("lists disagreements, fixes them with --fix, and leaves access Stripe does not know alone", async () => {
     const [a, b, c, d] = await Promise.all(["agree", "stale", "missing", "canceled"].map((l) => ensureMember(t.db, `${l}-${ns}@example.com`)));
-    const ids = { agree: `sub_${ns}_agree`, stale: `sub_${ns}_stale`, missing: `sub_${ns}_missing`, canceled: `sub_${ns}_canceled`, email: `sub_${ns}_email`, gone: `sub_${ns}_gone`, unmapped: `sub_${ns}_unmapped` };
+    const ids = {
+      agree: `sub_${ns}_agree`,
+      stale: `sub_${ns}_stale`,
+      missing: `sub_${ns}_missing`,
+      canceled: `sub_${ns}_canceled`,
+      email: `sub_${ns}_email`,
+      gone: `sub_${ns}_gone`,
+      unmapped: `sub_${ns}_unmapped`,
+    };
 
     const agree = sub({ id: ids.agree, memberId: a.id });
     await storeLocally(agree);
@@ -91,13 +108,25 @@ describe.each(databaseKinds())("stripe:reconcile on %s", (kind) => {
     expect(queries.at(-1)?.get("status")).toBe("all");
     expect(queries.at(-1)?.get("expand[0]")).toBe("data.customer");
     expect(dry.report).toMatchObject({ checked: 6, agree: 1 });
-    expect(dry.kinds).toEqual({ [ids.stale]: "differs", [ids.missing]: "missing", [ids.canceled]: "differs", [ids.email]: "unlinked", [ids.unmapped]: "unmapped", [ids.gone]: "orphan" });
+    expect(dry.kinds).toEqual({
+      [ids.stale]: "differs",
+      [ids.missing]: "missing",
+      [ids.canceled]: "differs",
+      [ids.email]: "unlinked",
+      [ids.unmapped]: "unmapped",
+      [ids.gone]: "orphan",
+    });
     expect(dry.lines.at(-1)).toContain("--fix");
     // A dry run changes nothing.
     expect({ stale: await endOf(ids.stale), canceled: await endOf(ids.canceled), missing: await endOf(ids.missing) }).toEqual({ ...before, missing: null });
 
     const fixed = await run(true);
-    expect(fixed.report.findings.filter((f) => !f.fixed).map((f) => f.kind).sort()).toEqual(["orphan", "unmapped"]);
+    expect(
+      fixed.report.findings
+        .filter((f) => !f.fixed)
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(["orphan", "unmapped"]);
     expect(await endOf(ids.unmapped)).toBeNull();
     expect(await endOf(ids.stale)).toMatchObject({ tier: "premium", endsAt: (now + 35 * DAY) * 1000, revoked: false, memberId: b.id });
     expect(await endOf(ids.missing)).toMatchObject({ tier: "premium", endsAt: (now + 20 * DAY) * 1000, memberId: c.id });
@@ -108,7 +137,9 @@ describe.each(databaseKinds())("stripe:reconcile on %s", (kind) => {
     // The orphan is reported with the command to end it, and left as it was.
     expect(fixed.lines.find((l) => l.includes(ids.gone))).toMatch(/NOT IN STRIPE .* revoke \d+/);
     expect(await endOf(ids.gone)).toMatchObject({ revoked: false });
-    expect((await listAudit(t.db, { action: "billing.reconcile" }, 20)).map((e) => e.subjectId).sort()).toEqual([ids.canceled, ids.email, ids.missing, ids.stale].sort());
+    expect((await listAudit(t.db, { action: "billing.reconcile" }, 20)).map((e) => e.subjectId).sort()).toEqual(
+      [ids.canceled, ids.email, ids.missing, ids.stale].sort(),
+    );
 
     const again = await run(false);
     expect(again.report.agree).toBe(5);

@@ -31,12 +31,30 @@ describe.each(databaseKinds())("webhook requests on %s", (kind) => {
   const call = (body: string, signature: string | null) => handleStripeWebhook(t.db, body, signature, SECRET, now, { pastDueGraceMs: GRACE_MS });
 
   it.each([
-    ["a bad signature", () => { const b = JSON.stringify(event()); return [b, sign(b, now, "whsec_someone_else")] as const; }],
-    ["a stale timestamp (> 300 s)", () => { const b = JSON.stringify(event()); return [b, sign(b, new Date(now.getTime() - 301_000))] as const; }],
+    [
+      "a bad signature",
+      () => {
+        const b = JSON.stringify(event());
+        return [b, sign(b, now, "whsec_someone_else")] as const;
+      },
+    ],
+    [
+      "a stale timestamp (> 300 s)",
+      () => {
+        const b = JSON.stringify(event());
+        return [b, sign(b, new Date(now.getTime() - 301_000))] as const;
+      },
+    ],
     ["a missing signature header", () => [JSON.stringify(event()), null] as const],
     ["a body that is not JSON", () => ["not json {", sign("not json {", now)] as const],
     ["JSON that is not an event", () => ['{"hello":"world"}', sign('{"hello":"world"}', now)] as const],
-    ["an oversized body", () => { const b = JSON.stringify({ ...event(), pad: "x".repeat(MAX_WEBHOOK_BYTES) }); return [b, sign(b, now)] as const; }],
+    [
+      "an oversized body",
+      () => {
+        const b = JSON.stringify({ ...event(), pad: "x".repeat(MAX_WEBHOOK_BYTES) });
+        return [b, sign(b, now)] as const;
+      },
+    ],
   ])("answers 400 and writes nothing for %s", async (name, make) => {
     const before = await rowCounts(t.db);
     const [body, signature] = make();
@@ -62,7 +80,13 @@ describe.each(databaseKinds())("webhook requests on %s", (kind) => {
       const h = subscriptionHistory({ ns: `${kind}route`, memberId: member.id, email: member.email });
       const body = JSON.stringify(h.created);
       const post = (b: string, signature: string) =>
-        POST(new Request("http://localhost/api/stripe/webhook", { method: "POST", body: b, headers: { "stripe-signature": signature, "content-type": "application/json" } }));
+        POST(
+          new Request("http://localhost/api/stripe/webhook", {
+            method: "POST",
+            body: b,
+            headers: { "stripe-signature": signature, "content-type": "application/json" },
+          }),
+        );
 
       const forged = await post(body, sign(body, new Date(), "whsec_not_ours"));
       expect(forged.status).toBe(400);

@@ -109,7 +109,10 @@ describe.each(databaseKinds())("stripe webhook on %s", (kind) => {
 
     // Once an admin stores the price on a tier, the kept snapshot yields the grant without Stripe.
     const pub = await requirePrimaryPublication(t.db);
-    await t.db.update(tiers).set({ stripeMonthlyPriceId: "price_gold_unmapped" }).where(and(eq(tiers.publicationId, pub), eq(tiers.slug, "supporter")));
+    await t.db
+      .update(tiers)
+      .set({ stripeMonthlyPriceId: "price_gold_unmapped" })
+      .where(and(eq(tiers.publicationId, pub), eq(tiers.slug, "supporter")));
     await rederiveSubscriptionGrant(t.db, h.sub, { pastDueGraceMs: 0 });
     expect(await stripeGrantsOf(t.db, member.id)).toMatchObject([{ tier: "supporter", endsAt: at(P1).toISOString() }]);
   });

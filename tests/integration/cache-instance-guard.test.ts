@@ -42,7 +42,11 @@ describe("embedded database: one process per data folder", () => {
     // Refused before anything was created in the folder.
     expect(fs.existsSync(path.join(dir, "pglite"))).toBe(false);
 
-    const withRedis = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], { env: { ...env, MASTHEAD_INSTANCES: "1", REDIS_URL: "redis://127.0.0.1:1" }, encoding: "utf8", timeout: 60_000 });
+    const withRedis = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
+      env: { ...env, MASTHEAD_INSTANCES: "1", REDIS_URL: "redis://127.0.0.1:1" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(withRedis.status).toBe(1);
     expect(withRedis.stderr).toMatch(/REDIS_URL shares the page cache between instances.*DATABASE_URL/);
   });

@@ -69,18 +69,34 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
       await client.close();
     }
   };
-  const articleId = async (slug: string) => (await sql.query<{ id: number }>("select id from articles where publication_id = $1 and slug = $2", [primary.id, slug])).rows[0].id;
+  const articleId = async (slug: string) =>
+    (await sql.query<{ id: number }>("select id from articles where publication_id = $1 and slug = $2", [primary.id, slug])).rows[0].id;
   // A session as next-auth would mint it at sign-in on the primary's host: premium there until `until`.
   const premiumSession = async (member: { id: number; access_epoch: number }, email: string, until: number) => {
     const { gen } = (await sql.query<{ gen: number }>("select coalesce(max(generation), 0)::int as gen from access_generation")).rows[0];
     const jwt = await encode({
       secret: SECRET,
-      token: { sub: String(member.id), email, mid: member.id, role: "reader", epoch: member.access_epoch, gen, at: Date.now(), pubs: [[primary.id, [["premium", 0, until]], null]], more: false, sp: primary.id },
+      token: {
+        sub: String(member.id),
+        email,
+        mid: member.id,
+        role: "reader",
+        epoch: member.access_epoch,
+        gen,
+        at: Date.now(),
+        pubs: [[primary.id, [["premium", 0, until]], null]],
+        more: false,
+        sp: primary.id,
+      },
     });
     return `next-auth.session-token=${jwt}`;
   };
   const rename = async (server: Server, slug: string, title: string) => {
-    const res = await fetch(`${server.url}/api/admin/v1/articles/${await articleId(slug)}`, { method: "PATCH", headers: admin, body: JSON.stringify({ title }) });
+    const res = await fetch(`${server.url}/api/admin/v1/articles/${await articleId(slug)}`, {
+      method: "PATCH",
+      headers: admin,
+      body: JSON.stringify({ title }),
+    });
     expect(res.status).toBe(200);
   };
 
@@ -109,7 +125,9 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     expect(granted.status).toBe(201);
     const { id: grantId } = (await granted.json()) as { id: number };
     const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
-    const { full_text: fullText } = (await sql.query<{ full_text: string }>("select full_text from articles where publication_id = $1 and slug = 'pension-reform-arithmetic'", [primary.id])).rows[0];
+    const { full_text: fullText } = (
+      await sql.query<{ full_text: string }>("select full_text from articles where publication_id = $1 and slug = 'pension-reform-arithmetic'", [primary.id])
+    ).rows[0];
     const gated = fullText.trim().slice(-30);
     expect(gated).toMatch(/^[^&<>"']+$/);
     const cookie = await premiumSession(member, email, Date.now() + 86_400_000);
@@ -137,7 +155,11 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     const text = `Shared across instances ${Date.now()}`;
     expect(await read(b)).not.toContain(text); // B caches the discussion now
     expect(await read(b)).not.toContain(text);
-    const posted = await fetch(`${a.url}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", origin: a.url }, body: JSON.stringify({ body: text }) });
+    const posted = await fetch(`${a.url}${path}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: a.url },
+      body: JSON.stringify({ body: text }),
+    });
     expect(posted.status).toBe(201);
     expect(await read(b)).toContain(text);
   });

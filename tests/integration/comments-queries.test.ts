@@ -110,7 +110,13 @@ describe.each(databaseKinds())("comment queries on %s", (kind) => {
   it("keeps ban history; a timed ban ends on its own and a lifted one stops counting", async () => {
     const premium = { slug: "premium", rank: 2, canComment: true };
     const right = async (instant: Date) =>
-      resolvePostRight({ piece: { access: "public", unlockAt: null }, tier: premium, tiers: [premium], bans: await listOpenBans(t.db, pub, [kim]), now: instant });
+      resolvePostRight({
+        piece: { access: "public", unlockAt: null },
+        tier: premium,
+        tiers: [premium],
+        bans: await listOpenBans(t.db, pub, [kim]),
+        now: instant,
+      });
     await insertBan(t.db, { publicationId: pub, memberId: kim, until: at(5000), reason: "cool off", createdBy: editor, at: now });
     expect(await right(at(4999))).toMatchObject({ ok: false, reason: "banned", bannedUntil: at(5000), banReason: "cool off" });
     expect(await right(at(5000))).toEqual({ ok: true });

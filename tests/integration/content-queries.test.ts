@@ -48,7 +48,16 @@ describe.each(databaseKinds())("content queries on %s", (kind) => {
   it("lists newest first and filters by author, excluding drafts and future pieces", async () => {
     const author = await upsertAuthor(t.db, { publicationId: pub, slug: "it-author", name: "Test Author" });
     const section = await upsertSection(t.db, { publicationId: pub, slug: "it-section", name: "테스트", nameEn: "Test" });
-    const base = { publicationId: pub, body: "본문", locale: "ko" as const, sectionId: section.id, access: "public", authorIds: [author.id], tagIds: [], ...deriveSearchText("본문", 3) };
+    const base = {
+      publicationId: pub,
+      body: "본문",
+      locale: "ko" as const,
+      sectionId: section.id,
+      access: "public",
+      authorIds: [author.id],
+      tagIds: [],
+      ...deriveSearchText("본문", 3),
+    };
     await upsertArticle(t.db, { ...base, slug: "it-old", title: "old", status: "published", publishAt: new Date(now.getTime() - 2 * DAY) });
     await upsertArticle(t.db, { ...base, slug: "it-new", title: "new", status: "published", publishAt: new Date(now.getTime() - DAY) });
     await upsertArticle(t.db, { ...base, slug: "it-draft", title: "draft", status: "draft", publishAt: new Date(now.getTime() - DAY) });
@@ -65,7 +74,15 @@ describe.each(databaseKinds())("content queries on %s", (kind) => {
   it("finds related pieces by section or shared tag, never the piece itself", async () => {
     const tag = await upsertTag(t.db, pub, "it-tag", "태그");
     const author = await getAuthorBySlug(t.db, pub, "it-author");
-    const base = { publicationId: pub, body: "x", locale: "en" as const, access: "public", status: "published" as const, authorIds: [author!.id], ...deriveSearchText("x", 3) };
+    const base = {
+      publicationId: pub,
+      body: "x",
+      locale: "en" as const,
+      access: "public",
+      status: "published" as const,
+      authorIds: [author!.id],
+      ...deriveSearchText("x", 3),
+    };
     await upsertArticle(t.db, { ...base, slug: "it-rel-a", title: "a", publishAt: new Date(now.getTime() - DAY), tagIds: [tag.id] });
     await upsertArticle(t.db, { ...base, slug: "it-rel-b", title: "b", publishAt: new Date(now.getTime() - DAY), tagIds: [tag.id] });
     const a = await getLiveArticleBySlug(t.db, pub, "it-rel-a", now);
@@ -98,7 +115,10 @@ describe.each(databaseKinds())("content queries on %s", (kind) => {
     // A tag slug that appears in no piece's text: only the tag can match it.
     const tag = live.flatMap((a) => a.tags).find((x) => !text.includes(x.slug));
     expect(tag, "a tag slug absent from every text").toBeTruthy();
-    const expected = live.filter((a) => a.tags.some((x) => x.slug === tag!.slug)).map((a) => a.slug).sort();
+    const expected = live
+      .filter((a) => a.tags.some((x) => x.slug === tag!.slug))
+      .map((a) => a.slug)
+      .sort();
     expect((await searchLiveArticles(t.db, pub, [tag!.slug], now)).map((r) => r.slug).sort()).toEqual(expected);
     expect((await searchLiveArticles(t.db, pub, [tag!.name.toLowerCase()], now)).map((r) => r.slug)).toEqual(expect.arrayContaining(expected));
     // Every term must still match somewhere: a tag and a word found nowhere give nothing.

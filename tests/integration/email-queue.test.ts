@@ -40,7 +40,11 @@ async function startCatcher(refuse: Map<string, { code: number; message: string 
     onData(stream, session, callback) {
       simpleParser(stream).then((mail) => {
         // Raw header lines: mailparser turns List-* headers into objects.
-        const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, "").replace(/\r?\n\s+/g, " ");
+        const header = (name: string) =>
+          mail.headerLines
+            .find((h) => h.key === name)
+            ?.line.replace(/^[^:]+:\s*/, "")
+            .replace(/\r?\n\s+/g, " ");
         received.push({ to: session.envelope.rcptTo[0].address.toLowerCase(), subject: mail.subject ?? "", html: mail.html || "", header });
         callback();
       }, callback);
@@ -72,7 +76,14 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
       const email = `nl-${run}-${i}@example.com`;
       const member = await ensureMember(t.db, email);
       if (i % 3 === 0) {
-        await insertGrant(t.db, { memberId: member.id, publicationId: pub, tierSlug: "premium", startsAt: new Date(Date.now() - 86_400_000), endsAt: null, source: "comp" });
+        await insertGrant(t.db, {
+          memberId: member.id,
+          publicationId: pub,
+          tierSlug: "premium",
+          startsAt: new Date(Date.now() - 86_400_000),
+          endsAt: null,
+          source: "comp",
+        });
         premium.push(email);
       } else {
         await joinPublication(t.db, { publicationId: pub, memberId: member.id, source: "signin", welcomed: true });
@@ -88,7 +99,13 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
 
   async function sendPiece(label: string) {
     const body = `누구나 읽는 첫 문단.\n\n<!-- paywall -->\n\n${GATED} 프리미엄만.`;
-    const { article } = await createPiece(t.db, cliActor("test", pub), { title: `뉴스레터 ${label} ${run}`, body, access: "premium", status: "published", newsletter: true });
+    const { article } = await createPiece(t.db, cliActor("test", pub), {
+      title: `뉴스레터 ${label} ${run}`,
+      body,
+      access: "premium",
+      status: "published",
+      newsletter: true,
+    });
     return article;
   }
 
@@ -166,7 +183,11 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
     const pool = new SmtpPool(smtp.url, 1);
     try {
       expect(await pool.send("a@example.com", "x@example.com", Buffer.from("Subject: no\r\n\r\nbody\r\n"), async () => false)).toEqual({ kind: "abandoned" });
-      expect(await pool.send("a@example.com", "x@example.com", Buffer.from("Subject: no\r\n\r\nbody\r\n"), async () => { throw new Error("db down"); })).toEqual({ kind: "abandoned" });
+      expect(
+        await pool.send("a@example.com", "x@example.com", Buffer.from("Subject: no\r\n\r\nbody\r\n"), async () => {
+          throw new Error("db down");
+        }),
+      ).toEqual({ kind: "abandoned" });
       await new Promise((r) => setTimeout(r, 100));
       expect(smtp.received).toHaveLength(0);
       expect(await pool.send("a@example.com", "y@example.com", Buffer.from("Subject: yes\r\n\r\nbody\r\n"), async () => true)).toEqual({ kind: "sent" });
@@ -180,7 +201,12 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
   it("a hard bounce fails the row and suppresses the address; a 4xx is retried later; SMTP down keeps everything queued", async () => {
     const bounce = free[0];
     const later = free[1];
-    const smtp = await startCatcher(new Map([[bounce, { code: 550, message: "no such user" }], [later, { code: 451, message: "greylisted" }]]));
+    const smtp = await startCatcher(
+      new Map([
+        [bounce, { code: 550, message: "no such user" }],
+        [later, { code: 451, message: "greylisted" }],
+      ]),
+    );
     try {
       await sendPiece("c");
       const worker = new EmailWorker({ db: t.db, transport: transport(smtp.url, 2), connections: 2, domainRate: 0, log: () => {} });
@@ -224,7 +250,14 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
       await noteSignIn(t.db, pub, newcomer);
       expect((await getPublicationMember(t.db, pub, newcomer.id))?.newsletter).toBe(true);
       const ending = await ensureMember(t.db, `ending-${run}@example.com`);
-      await insertGrant(t.db, { memberId: ending.id, publicationId: pub, tierSlug: "premium", startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000), source: "comp" });
+      await insertGrant(t.db, {
+        memberId: ending.id,
+        publicationId: pub,
+        tierSlug: "premium",
+        startsAt: new Date(Date.now() - 86_400_000),
+        endsAt: new Date(Date.now() + 2 * 86_400_000),
+        source: "comp",
+      });
       expect(await queueEndingNotices(t.db, new Date())).toBeGreaterThanOrEqual(1);
       expect(await queueEndingNotices(t.db, new Date())).toBe(0);
       smtp.received.length = 0;
@@ -258,7 +291,15 @@ describe.each(databaseKinds())("the email queue on %s", (kind) => {
   it("imported members hear nothing until the publisher sends the account-moved notice, once", async () => {
     const moved = await ensureMember(t.db, `imported-${run}@example.com`);
     await joinPublication(t.db, { publicationId: pub, memberId: moved.id, source: "import", newsletter: false, welcomed: true });
-    await insertGrant(t.db, { memberId: moved.id, publicationId: pub, tierSlug: "premium", startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 86_400_000), source: "import", sourceRef: `csv:${pub}:${moved.email}:premium` });
+    await insertGrant(t.db, {
+      memberId: moved.id,
+      publicationId: pub,
+      tierSlug: "premium",
+      startsAt: new Date(Date.now() - 86_400_000),
+      endsAt: new Date(Date.now() + 86_400_000),
+      source: "import",
+      sourceRef: `csv:${pub}:${moved.email}:premium`,
+    });
     await queueEndingNotices(t.db, new Date());
     expect(await listDeliveriesOf(t.db, { memberId: moved.id })).toEqual([]);
     const first = await queueAccountMovedNotices(t.db, cliActor("test", pub), pub);

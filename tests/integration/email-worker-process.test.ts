@@ -67,7 +67,13 @@ describe.runIf(process.env.DATABASE_URL)("the worker process on PostgreSQL", () 
     const newcomers = await Promise.all([1, 2, 3].map((i) => ensureMember(t.db, `worker-proc-${run}-${i}@example.com`)));
     // What a web server with EMAIL_WORKER=off does at a first sign-in: queue the welcome, send nothing.
     for (const m of newcomers) await noteSignIn(t.db, pub, m);
-    const worker = startWorker({ DATABASE_URL: t.url!, EMAIL_SERVER: smtpUrl, EMAIL_FROM: "Masthead <news@masthead.test>", EMAIL_POLL_MS: "200", AUTH_SECRET: "email-worker-process-test-0123456789" });
+    const worker = startWorker({
+      DATABASE_URL: t.url!,
+      EMAIL_SERVER: smtpUrl,
+      EMAIL_FROM: "Masthead <news@masthead.test>",
+      EMAIL_POLL_MS: "200",
+      AUTH_SECRET: "email-worker-process-test-0123456789",
+    });
     try {
       const addresses = newcomers.map((m) => m.email);
       await expect.poll(() => addresses.filter((a) => received.some((r) => r.to === a)).length, { timeout: 60_000, interval: 200 }).toBe(3);

@@ -36,7 +36,15 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/da
 const fixture = (name: string) => fs.readFileSync(`tests/fixtures/wxr/${name}.xml`, "utf8");
 
 // Sentences of the password-protected post 601 (body and WordPress excerpt) and page 602.
-const PROTECTED_TEXT = ["양극재 조달의 숨은 병목", "합작 조건은 공개된 적이 없다", "단가는 12% 낮다", "협상 문서", "합작 단가가 12%", "내부 자료실 주소", "자료실 비밀번호"];
+const PROTECTED_TEXT = [
+  "양극재 조달의 숨은 병목",
+  "합작 조건은 공개된 적이 없다",
+  "단가는 12% 낮다",
+  "협상 문서",
+  "합작 단가가 12%",
+  "내부 자료실 주소",
+  "자료실 비밀번호",
+];
 
 // Everything a reader without an account receives of a live piece, built the way the per-tier
 // page does it (lib/articles/reader.ts getTierArticle: the preview cut, then the head from the
@@ -176,7 +184,9 @@ describe.each(databaseKinds())("WordPress import on %s", (kind) => {
         { wpId: 602, slug: "members-guide", access: "free" },
       ],
     });
-    expect(describeReportDetails(report).join("\n")).toMatch(/password-protected posts: 2, imported at access "free" \(gated\):\n {2}battery-notes \(WordPress #601\)\n {2}members-guide/);
+    expect(describeReportDetails(report).join("\n")).toMatch(
+      /password-protected posts: 2, imported at access "free" \(gated\):\n {2}battery-notes \(WordPress #601\)\n {2}members-guide/,
+    );
 
     const notes = await getStudioArticle(t.db, pub, (await getArticleIdBySlug(t.db, pub, "battery-notes"))!);
     expect(notes).toMatchObject({ title: "배터리 공급망 비공개 노트", status: "published", access: "free", dek: [] });
@@ -224,14 +234,21 @@ describe.each(databaseKinds())("WordPress import on %s", (kind) => {
     const lines: string[] = [];
     const cli = (...argv: string[]) => importCommands["import:wxr"].run(t.db, actor, parseArgs([file, ...argv]), (l) => lines.push(l));
     await expect(cli("--protected-access", "gold")).rejects.toThrow(UsageError);
-    await expect(cli("--protected-access", "gold")).rejects.toThrow(/--protected-access "gold" is not an access level: use public, free, supporter, premium — nothing was imported/);
+    await expect(cli("--protected-access", "gold")).rejects.toThrow(
+      /--protected-access "gold" is not an access level: use public, free, supporter, premium — nothing was imported/,
+    );
     await expect(cli("--protected-access")).rejects.toThrow(/--protected-access needs a value/);
     expect(lines).toEqual([]);
     await cli("--protected-access", "premium");
     expect(lines).toContain('password-protected posts: 2, imported at access "premium" (gated):');
     fs.rmSync(path.dirname(file), { recursive: true });
     // The same file with the same choice again changes nothing.
-    expect((await importWxr(t.db, actor, fixture("protected"), { protectedAccess: "premium" })).pieces).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 0 });
+    expect((await importWxr(t.db, actor, fixture("protected"), { protectedAccess: "premium" })).pieces).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      skipped: 0,
+    });
   });
 
   it("a re-import keeps what an editor changed since — access, status, preview, paywall position, body — and applies the rest", async () => {
@@ -321,7 +338,11 @@ describe.each(databaseKinds())("WordPress import on %s", (kind) => {
   it("does not re-create a piece an editor deleted", async () => {
     const id = (await getArticleIdBySlug(t.db, pub, "legacy-briefing"))!;
     await deleteArticle(t.db, id);
-    const report = await importWxr(t.db, actor, fixture("protected").replaceAll("https://locked.example.com", "https://legacy.example.com").replace("가동률은 81%", "가동률은 82%"));
+    const report = await importWxr(
+      t.db,
+      actor,
+      fixture("protected").replaceAll("https://locked.example.com", "https://legacy.example.com").replace("가동률은 81%", "가동률은 82%"),
+    );
     expect(report.deletedInMasthead).toEqual([603]);
     expect(await getArticleIdBySlug(t.db, pub, "legacy-briefing")).toBeNull();
     expect(await getArticleIdBySlug(t.db, pub, "open-briefing-wp603")).toBeNull();

@@ -23,7 +23,10 @@ import { deliver, stripeGrantsOf } from "./helpers/stripe-webhook";
 const NOW = new Date("2026-11-28T00:00:00Z");
 const DIR = "tests/fixtures/member-import";
 // Small reads: records and characters split across chunks on the way.
-const file = (name: string): ByteSource => () => fs.createReadStream(`${DIR}/${name}`, { highWaterMark: 37 });
+const file =
+  (name: string): ByteSource =>
+  () =>
+    fs.createReadStream(`${DIR}/${name}`, { highWaterMark: 37 });
 const text = (body: string): ByteSource =>
   async function* () {
     yield Buffer.from(body, "utf8");
@@ -49,8 +52,15 @@ describe.each(databaseKinds())("member import on %s", (kind) => {
 
   const run = (source: ByteSource, opts: MemberImportOptions, who: Actor = actor) => importMembers(t.db, who, source, { now: NOW, ...opts });
   const rows = async (db: Db) => {
-    const n = async (table: typeof members | typeof grants | typeof publicationMembers | typeof auditLog | typeof emailDeliveries) => (await db.select({ n: count() }).from(table))[0].n;
-    return { members: await n(members), grants: await n(grants), accounts: await n(publicationMembers), audit: await n(auditLog), mail: await n(emailDeliveries) };
+    const n = async (table: typeof members | typeof grants | typeof publicationMembers | typeof auditLog | typeof emailDeliveries) =>
+      (await db.select({ n: count() }).from(table))[0].n;
+    return {
+      members: await n(members),
+      grants: await n(grants),
+      accounts: await n(publicationMembers),
+      audit: await n(auditLog),
+      mail: await n(emailDeliveries),
+    };
   };
   const member = async (email: string) => (await getMemberByEmail(t.db, email))!;
   const importGrants = async (email: string, publicationId = pub) =>
@@ -273,7 +283,10 @@ describe.each(databaseKinds())("member import on %s", (kind) => {
     expect(pages.length).toBeGreaterThan(10);
     expect(pages.map((p) => p.email)).toContain("minsu.kim@example.com");
     expect(pages.map((p) => p.email)).not.toContain("premium@masthead.local");
-    const imported = await t.db.select({ n: count() }).from(publicationMembers).where(and(eq(publicationMembers.publicationId, pub), eq(publicationMembers.source, "import")));
+    const imported = await t.db
+      .select({ n: count() })
+      .from(publicationMembers)
+      .where(and(eq(publicationMembers.publicationId, pub), eq(publicationMembers.source, "import")));
     expect(pages).toHaveLength(imported[0].n);
   });
 
@@ -286,8 +299,10 @@ describe.each(databaseKinds())("member import on %s", (kind) => {
     expect(lines[0]).toBe("substack → main: 3 row(s) — dry run: nothing was written");
     expect(lines.join("\n")).toContain("paid (1) → premium");
     expect(await rows(t.db)).toEqual(before);
-    await expect(cli([`${DIR}/generic-bad-rows.csv`, "--format", "csv"])).rejects.toThrow(/5 error\(s\), nothing was imported: fix the file, map "gold" with --map, or pass --skip-invalid/);
-    expect(lines).toContain("  line 3: [invalid_email] \"not-an-email\" is not an email address members can sign in with");
+    await expect(cli([`${DIR}/generic-bad-rows.csv`, "--format", "csv"])).rejects.toThrow(
+      /5 error\(s\), nothing was imported: fix the file, map "gold" with --map, or pass --skip-invalid/,
+    );
+    expect(lines).toContain('  line 3: [invalid_email] "not-an-email" is not an email address members can sign in with');
     await expect(cli([`${DIR}/generic.csv`, "--format", "wordpress"])).rejects.toThrow(UsageError);
     await expect(cli([`${DIR}/generic.csv`, "--format", "csv", "--map", "gold=platinum"])).rejects.toThrow(/"platinum" is not a tier of this publication/);
     await expect(cli([`${DIR}/generic.csv`, "--format", "ghost", "--paid-until", "someday"])).rejects.toThrow(/not a date/);

@@ -55,7 +55,13 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
   });
 
   const member = () => ensureMember(t.db, `po-${kind}-${++seq}-${randomBytes(3).toString("hex")}@example.com`);
-  const renewOpts = (extra: Partial<RenewalOptions> = {}): RenewalOptions => ({ api: h.api, pastDueGraceMs: GRACE_MS, owner: `test-${randomBytes(3).toString("hex")}`, periodSeconds: null, ...extra });
+  const renewOpts = (extra: Partial<RenewalOptions> = {}): RenewalOptions => ({
+    api: h.api,
+    pastDueGraceMs: GRACE_MS,
+    owner: `test-${randomBytes(3).toString("hex")}`,
+    periodSeconds: null,
+    ...extra,
+  });
   const portoneGrant = async (m: Member) => (await listGrants(t.db, m.id)).filter((g) => g.source === "portone");
   const paymentsAtPortOne = (subId: string) => Object.values(h.standIn.books.payments).filter((p) => p.id.startsWith(subId));
   const webhookOpts = (): PortOneWebhookOptions => ({ api: h.api, pastDueGraceMs: GRACE_MS, storeId: STORE_ID, livemode: false });
@@ -144,7 +150,9 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
     await setCancelAtPeriodEnd(t.db, { subscriptionId: b.sub.id, memberId: b.m.id, cancel: false, pastDueGraceMs: GRACE_MS }, T);
     expect(await runRenewals(t.db, renewOpts(), new Date(b.sub.periodEnd!.getTime() + 1000))).toMatchObject({ paid: 1 });
     // Nobody else's subscription can be cancelled.
-    await expect(setCancelAtPeriodEnd(t.db, { subscriptionId: b.sub.id, memberId: a.m.id, cancel: true, pastDueGraceMs: GRACE_MS }, T)).rejects.toMatchObject({ code: "not_found:subscription" });
+    await expect(setCancelAtPeriodEnd(t.db, { subscriptionId: b.sub.id, memberId: a.m.id, cancel: true, pastDueGraceMs: GRACE_MS }, T)).rejects.toMatchObject({
+      code: "not_found:subscription",
+    });
   });
 
   it("a partial refund shortens the grant in proportion and stops renewal; a full refund ends it", async () => {
@@ -241,19 +249,33 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const paymentId = `${sub.id}-p2`;
-      await t.db.insert(portonePayments).values({ id: paymentId, subscriptionId: sub.id, periodIndex: 2, periodStart: sub.periodEnd!, periodEnd: new Date(sub.periodEnd!.getTime() + 28 * 86_400_000), amount: 7900, currency: "krw" });
+      await t.db.insert(portonePayments).values({
+        id: paymentId,
+        subscriptionId: sub.id,
+        periodIndex: 2,
+        periodStart: sub.periodEnd!,
+        periodEnd: new Date(sub.periodEnd!.getTime() + 28 * 86_400_000),
+        amount: 7900,
+        currency: "krw",
+      });
       // Someone pays that period at PortOne for ₩100.
       await h.api.payWithBillingKey({ paymentId, billingKey: sub.billingKey, orderName: "x", amount: 100, customerId: "c", email: m.email, customData: "" });
       const w = portoneWebhook(h.secret, "Transaction.Paid", { paymentId, storeId: STORE_ID }, new Date());
       expect((await handlePortOneWebhook(t.db, w.body, new Headers(w.headers), h.secret, webhookOpts())).status).toBe(200);
-      const [event] = await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, `portone:${w.id}`));
+      const [event] = await t.db
+        .select()
+        .from(stripeEvents)
+        .where(eq(stripeEvents.id, `portone:${w.id}`));
       expect(event).toMatchObject({ status: "unapplied" });
       expect(event.reason).toMatch(/amount 100 is not the price's 7900/);
       // A currency other than the price's, as PortOne could report it.
       const usd = { ...h.api, getPayment: async (id: string) => ({ ...((await h.api.getPayment(id)) as object), amount: { total: 7900 }, currency: "USD" }) };
       const w2 = portoneWebhook(h.secret, "Transaction.Paid", { paymentId, storeId: STORE_ID }, new Date());
       expect((await handlePortOneWebhook(t.db, w2.body, new Headers(w2.headers), h.secret, { ...webhookOpts(), api: usd })).status).toBe(200);
-      const [event2] = await t.db.select().from(stripeEvents).where(eq(stripeEvents.id, `portone:${w2.id}`));
+      const [event2] = await t.db
+        .select()
+        .from(stripeEvents)
+        .where(eq(stripeEvents.id, `portone:${w2.id}`));
       expect(event2.reason).toMatch(/currency usd/);
       expect(errors.mock.calls.flat().join(" ")).toMatch(/refused: amount 100/);
       expect(await getPortOneSubscription(t.db, sub.id)).toMatchObject({ periodIndex: 1 });
@@ -280,7 +302,9 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
     const { m, sub } = await subscribed();
     const paymentId = `${sub.id}-p2`;
     const end2 = new Date(sub.periodEnd!.getTime() + 28 * 86_400_000);
-    await t.db.insert(portonePayments).values({ id: paymentId, subscriptionId: sub.id, periodIndex: 2, periodStart: sub.periodEnd!, periodEnd: end2, amount: 7900, currency: "krw" });
+    await t.db
+      .insert(portonePayments)
+      .values({ id: paymentId, subscriptionId: sub.id, periodIndex: 2, periodStart: sub.periodEnd!, periodEnd: end2, amount: 7900, currency: "krw" });
     // PortOne charged the renewal and refunded the first period; no webhook reached Masthead.
     await h.api.payWithBillingKey({ paymentId, billingKey: sub.billingKey, orderName: "x", amount: 7900, customerId: "c", email: m.email, customData: "" });
     await h.api.cancelPayment({ paymentId: `${sub.id}-p1`, amount: 1000, reason: "goodwill" });

@@ -38,8 +38,21 @@ async function record(refund: Refund): Promise<History> {
   await standIn.start();
   const api = createPortOneApi({ secret: "s", baseUrl: standIn.url, storeId: STORE_ID });
   try {
-    const { billingKey } = await api.issueBillingKey({ card: { number: "4242424242424242", expiryYear: "30", expiryMonth: "12" }, customerId: "c", email: "e@example.com" });
-    const pay = (period: number) => api.payWithBillingKey({ paymentId: `${TEMPLATE}-p${period}`, billingKey, orderName: "premium", amount: 7900, customerId: "c", email: "e@example.com", customData: "" });
+    const { billingKey } = await api.issueBillingKey({
+      card: { number: "4242424242424242", expiryYear: "30", expiryMonth: "12" },
+      customerId: "c",
+      email: "e@example.com",
+    });
+    const pay = (period: number) =>
+      api.payWithBillingKey({
+        paymentId: `${TEMPLATE}-p${period}`,
+        billingKey,
+        orderName: "premium",
+        amount: 7900,
+        customerId: "c",
+        email: "e@example.com",
+        customData: "",
+      });
     await pay(1);
     standIn.failNextCharges(1);
     await expect(pay(2)).rejects.toBeInstanceOf(PortOneRefused);
@@ -79,9 +92,26 @@ describe.each(databaseKinds())("PortOne webhook ordering on %s", (kind) => {
     const ns = randomBytes(5).toString("hex");
     const member = await ensureMember(t.db, `po-order-${kind}-${ns}@example.com`);
     const subId = `pos_${ns}`;
-    await insertPortOneSubscription(t.db, { id: subId, memberId: member.id, publicationId: dataId, tierSlug: "premium", interval: "monthly", amount: 7900, billingKey: "billing-key-x", createdAt: START });
+    await insertPortOneSubscription(t.db, {
+      id: subId,
+      memberId: member.id,
+      publicationId: dataId,
+      tierSlug: "premium",
+      interval: "monthly",
+      amount: 7900,
+      billingKey: "billing-key-x",
+      createdAt: START,
+    });
     for (const i of [1, 2]) {
-      await t.db.insert(portonePayments).values({ id: `${subId}-p${i}`, subscriptionId: subId, periodIndex: i, periodStart: new Date(START.getTime() + (i - 1) * MONTH), periodEnd: new Date(START.getTime() + i * MONTH), amount: 7900, currency: "krw" });
+      await t.db.insert(portonePayments).values({
+        id: `${subId}-p${i}`,
+        subscriptionId: subId,
+        periodIndex: i,
+        periodStart: new Date(START.getTime() + (i - 1) * MONTH),
+        periodEnd: new Date(START.getTime() + i * MONTH),
+        amount: 7900,
+        currency: "krw",
+      });
     }
     return { ns, member, subId };
   }
@@ -100,14 +130,38 @@ describe.each(databaseKinds())("PortOne webhook ordering on %s", (kind) => {
     };
     const data: Record<string, string> = { storeId: STORE_ID, ...(paymentId ? { paymentId } : { billingKey: "billing-key-x" }) };
     const signed = portoneWebhook(secret, w.type, data, new Date(Date.now() + at * 1000), `wh_${run.ns}_${k}`);
-    return (await handlePortOneWebhook(t.db, signed.body, new Headers(signed.headers), secret, { api, pastDueGraceMs: GRACE_MS, storeId: STORE_ID, livemode: false }, NOW)).status;
+    return (
+      await handlePortOneWebhook(
+        t.db,
+        signed.body,
+        new Headers(signed.headers),
+        secret,
+        { api, pastDueGraceMs: GRACE_MS, storeId: STORE_ID, livemode: false },
+        NOW,
+      )
+    ).status;
   }
 
   async function outcome(run: { member: { id: number }; subId: string }) {
     const sub = (await getPortOneSubscription(t.db, run.subId))!;
     return {
-      grants: (await listGrants(t.db, run.member.id)).map((g) => ({ source: g.source, tier: g.tierSlug, startsAt: g.startsAt, endsAt: g.endsAt, revokedAt: g.revokedAt, reason: g.revokedReason })),
-      sub: { status: sub.status, periodIndex: sub.periodIndex, periodStart: sub.periodStart, periodEnd: sub.periodEnd, cancelAtPeriodEnd: sub.cancelAtPeriodEnd, canceledAt: sub.canceledAt, endedAt: sub.endedAt },
+      grants: (await listGrants(t.db, run.member.id)).map((g) => ({
+        source: g.source,
+        tier: g.tierSlug,
+        startsAt: g.startsAt,
+        endsAt: g.endsAt,
+        revokedAt: g.revokedAt,
+        reason: g.revokedReason,
+      })),
+      sub: {
+        status: sub.status,
+        periodIndex: sub.periodIndex,
+        periodStart: sub.periodStart,
+        periodEnd: sub.periodEnd,
+        cancelAtPeriodEnd: sub.cancelAtPeriodEnd,
+        canceledAt: sub.canceledAt,
+        endedAt: sub.endedAt,
+      },
       payments: (await listPortOnePayments(t.db, run.subId)).map((p) => ({ status: p.status, cancelledAmount: p.cancelledAmount, paidAt: p.paidAt })),
     };
   }
@@ -127,9 +181,19 @@ describe.each(databaseKinds())("PortOne webhook ordering on %s", (kind) => {
 
   it("in order: paid, renewed after a decline, then shortened or ended by the refunds", async () => {
     const end2 = new Date(START.getTime() + 2 * MONTH);
-    expect(await inOrder("none")).toMatchObject({ sub: { status: "active", periodIndex: 2, periodEnd: end2 }, grants: [{ source: "portone", tier: "premium", endsAt: end2, revokedAt: null }] });
-    expect(await inOrder("partial")).toMatchObject({ sub: { status: "active", periodIndex: 2, periodEnd: new Date(START.getTime() + 1.5 * MONTH) }, grants: [{ endsAt: new Date(START.getTime() + 1.5 * MONTH), revokedAt: null }] });
-    expect(await inOrder("partial+full")).toMatchObject({ sub: { status: "canceled" }, payments: [{ status: "PAID" }, { status: "CANCELLED", cancelledAmount: 7900 }], grants: [{ reason: "portone:refunded" }] });
+    expect(await inOrder("none")).toMatchObject({
+      sub: { status: "active", periodIndex: 2, periodEnd: end2 },
+      grants: [{ source: "portone", tier: "premium", endsAt: end2, revokedAt: null }],
+    });
+    expect(await inOrder("partial")).toMatchObject({
+      sub: { status: "active", periodIndex: 2, periodEnd: new Date(START.getTime() + 1.5 * MONTH) },
+      grants: [{ endsAt: new Date(START.getTime() + 1.5 * MONTH), revokedAt: null }],
+    });
+    expect(await inOrder("partial+full")).toMatchObject({
+      sub: { status: "canceled" },
+      payments: [{ status: "PAID" }, { status: "CANCELLED", cancelledAmount: 7900 }],
+      grants: [{ reason: "portone:refunded" }],
+    });
     expect(await inOrder("full")).toMatchObject({ sub: { status: "canceled" }, grants: [{ reason: "portone:refunded" }] });
   });
 

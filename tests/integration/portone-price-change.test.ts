@@ -41,12 +41,36 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
 
   const actor = cliActor("test", null);
   const renew = (at: Date) => runRenewals(t.db, { api: h.api, owner: "test", pastDueGraceMs: GRACE_MS, periodSeconds: null }, at);
-  const charged = (subId: string) => Object.values(h.standIn.books.payments).filter((p) => p.id.startsWith(subId)).map((p) => p.amount.total);
+  const charged = (subId: string) =>
+    Object.values(h.standIn.books.payments)
+      .filter((p) => p.id.startsWith(subId))
+      .map((p) => p.amount.total);
 
   it("refuses a change announced less than 30 days ahead, or below ₩100", async () => {
-    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 29 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:price_change" });
-    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 99, effectiveAt: new Date(T.getTime() + 40 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:price_change" });
-    await expect(announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "free", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 40 * DAY) }, T)).rejects.toMatchObject({ code: "invalid:tier" });
+    await expect(
+      announcePriceChange(
+        t.db,
+        actor,
+        { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 29 * DAY) },
+        T,
+      ),
+    ).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(
+      announcePriceChange(
+        t.db,
+        actor,
+        { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 99, effectiveAt: new Date(T.getTime() + 40 * DAY) },
+        T,
+      ),
+    ).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(
+      announcePriceChange(
+        t.db,
+        actor,
+        { publicationId: dataId, tierSlug: "free", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 40 * DAY) },
+        T,
+      ),
+    ).rejects.toMatchObject({ code: "invalid:tier" });
   });
 
   it("tells each subscriber by email, then charges the new price only from the first period after 30 days' notice", async () => {
@@ -56,7 +80,12 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
     const subId = outcome.subscriptionId;
     // Announced on Jan 10, effective Feb 9: the Feb 5 renewal keeps the old price, Mar 5 the new.
     const announced = new Date(T.getTime() + 5 * DAY);
-    const r = await announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(announced.getTime() + 30 * DAY) }, announced);
+    const r = await announcePriceChange(
+      t.db,
+      actor,
+      { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(announced.getTime() + 30 * DAY) },
+      announced,
+    );
     expect(r.notified).toBeGreaterThanOrEqual(1);
     const notices = await listDeliveriesOf(t.db, { memberId: m.id, kind: "price_change" });
     expect(notices).toHaveLength(1);

@@ -112,8 +112,14 @@ describe.each(databaseKinds())("PortOne renewal job killed mid-run on %s", (kind
     expect(await getPortOneSubscription(o.db, subId)).toMatchObject({ periodIndex: 1, leaseOwner: expect.stringMatching(/^child-/) });
 
     // Within the dead run's lease nobody touches it; after it, the next run finishes the job.
-    expect((await runRenewals(o.db, { api: h.api, owner: "restarted", pastDueGraceMs: GRACE_MS, periodSeconds: null }, new Date(due.getTime() + 60_000))).claimed).toBe(0);
-    const report = await runRenewals(o.db, { api: h.api, owner: "restarted", pastDueGraceMs: GRACE_MS, periodSeconds: null }, new Date(due.getTime() + 5 * 60_000));
+    expect(
+      (await runRenewals(o.db, { api: h.api, owner: "restarted", pastDueGraceMs: GRACE_MS, periodSeconds: null }, new Date(due.getTime() + 60_000))).claimed,
+    ).toBe(0);
+    const report = await runRenewals(
+      o.db,
+      { api: h.api, owner: "restarted", pastDueGraceMs: GRACE_MS, periodSeconds: null },
+      new Date(due.getTime() + 5 * 60_000),
+    );
     expect(report).toMatchObject({ claimed: 1, paid: 1 });
     const sub = (await getPortOneSubscription(o.db, subId))!;
     expect(sub).toMatchObject({ status: "active", periodIndex: 2, leaseOwner: null });

@@ -12,7 +12,10 @@ const now = new Date("2026-11-28T00:00:00Z");
 const network = cliActor("network-admin");
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -34,7 +37,12 @@ describe.each(databaseKinds())("network administration on %s", (kind) => {
     const created = await createPublication(t.db, network, { slug: "Weekly", name: "주간 마스트헤드", hosts: ["Weekly.Example.com", "weekly.example.com"] });
     expect(created).toMatchObject({ slug: "weekly", hosts: ["weekly.example.com"] });
     const { tiers } = await listAllTiers(t.db);
-    expect(tiers.filter((x) => x.publicationId === created.id).map((x) => x.slug).sort()).toEqual(["free", "premium"]);
+    expect(
+      tiers
+        .filter((x) => x.publicationId === created.id)
+        .map((x) => x.slug)
+        .sort(),
+    ).toEqual(["free", "premium"]);
 
     const before = await counts();
     const slugTaken = await rejection(createPublication(t.db, network, { slug: "data", name: "x", hosts: ["new.example.com"] }));
@@ -47,8 +55,16 @@ describe.each(databaseKinds())("network administration on %s", (kind) => {
     // SITE_URL's host belongs to the primary even though no row names it.
     const siteHost = new URL(process.env.SITE_URL ?? "http://localhost:3000").hostname;
     expect(await rejection(createPublication(t.db, network, { slug: "shadow", name: "x", hosts: [siteHost] }))).toMatchObject({ type: "conflict" });
-    for (const [slug, hosts] of [["p", ["ok.example.com"]], ["api", ["ok.example.com"]], ["fine", ["http://x.example.com/"]], ["fine", []]] as const) {
-      const err = await createPublication(t.db, network, { slug, name: "x", hosts: [...hosts] }).then(() => null, (e: unknown) => e);
+    for (const [slug, hosts] of [
+      ["p", ["ok.example.com"]],
+      ["api", ["ok.example.com"]],
+      ["fine", ["http://x.example.com/"]],
+      ["fine", []],
+    ] as const) {
+      const err = await createPublication(t.db, network, { slug, name: "x", hosts: [...hosts] }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, `${slug} ${hosts.join(",")}`).toBeTruthy();
     }
     expect(await counts()).toEqual(before);

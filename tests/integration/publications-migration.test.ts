@@ -85,12 +85,19 @@ async function fillSingleSite(query: BlankDatabase["query"]) {
     const [row] = await query<{ id: number }>(`${text} returning id`, params);
     return row.id;
   };
-  await one(`insert into tiers (slug, name, name_en, rank, can_comment, benefits, benefits_en, currency) values ('free', '무료 회원', 'Free', 0, false, '["회원 전용 기사"]', '["Members-only pieces"]', 'krw')`);
+  await one(
+    `insert into tiers (slug, name, name_en, rank, can_comment, benefits, benefits_en, currency) values ('free', '무료 회원', 'Free', 0, false, '["회원 전용 기사"]', '["Members-only pieces"]', 'krw')`,
+  );
   await one(
     `insert into tiers (slug, name, name_en, rank, monthly_amount, yearly_amount, currency, stripe_monthly_price_id) values ('supporter', '서포터', 'Supporter', 1, 5900, 59000, 'krw', 'price_supporter_m')`,
   );
-  await one(`insert into tiers (slug, name, name_en, rank, can_comment, monthly_amount, yearly_amount, currency) values ('premium', '프리미엄', 'Premium', 2, true, 12900, 129000, 'krw')`);
-  const author = await one(`insert into authors (slug, name, email, position, bio, joined_at) values ('minsu', '정민수', 'minsu@masthead.local', '기자', '에너지 담당', $1)`, [T("2025-01-01T00:00:00Z")]);
+  await one(
+    `insert into tiers (slug, name, name_en, rank, can_comment, monthly_amount, yearly_amount, currency) values ('premium', '프리미엄', 'Premium', 2, true, 12900, 129000, 'krw')`,
+  );
+  const author = await one(
+    `insert into authors (slug, name, email, position, bio, joined_at) values ('minsu', '정민수', 'minsu@masthead.local', '기자', '에너지 담당', $1)`,
+    [T("2025-01-01T00:00:00Z")],
+  );
   const section = await one(`insert into sections (slug, name, name_en, description, position) values ('energy', '에너지', 'Energy', '전력과 연료', 1)`);
   const tag = await one(`insert into tags (slug, name) values ('grid', '전력망')`);
   const open = await one(
@@ -112,9 +119,17 @@ async function fillSingleSite(query: BlankDatabase["query"]) {
     `insert into grants (member_id, tier_slug, starts_at, ends_at, source, source_ref, note) values ($1, 'premium', $2, $3, 'stripe', 'sub_single', 'Stripe subscription')`,
     [reader, T("2026-10-01T00:00:00Z"), T("2027-10-01T00:00:00Z")],
   );
-  const comment = await one(`insert into comments (article_id, member_id, body, tier_slug, created_at) values ($1, $2, '좋은 기사', 'premium', $3)`, [gated, reader, T("2026-10-03T00:00:00Z")]);
+  const comment = await one(`insert into comments (article_id, member_id, body, tier_slug, created_at) values ($1, $2, '좋은 기사', 'premium', $3)`, [
+    gated,
+    reader,
+    T("2026-10-03T00:00:00Z"),
+  ]);
   await query(`insert into comment_reports (comment_id, member_id, reason) values ($1, $2, 'spam')`, [comment, editor]);
-  await one(`insert into comment_bans (member_id, until, reason, created_by, created_at) values ($1, null, '도배', $2, $3)`, [reader, editor, T("2026-10-04T00:00:00Z")]);
+  await one(`insert into comment_bans (member_id, until, reason, created_by, created_at) values ($1, null, '도배', $2, $3)`, [
+    reader,
+    editor,
+    T("2026-10-04T00:00:00Z"),
+  ]);
   await one(`insert into private_feeds (member_id, token_hash, created_at) values ($1, $2, $3)`, [reader, FEED_HASH, T("2026-10-05T00:00:00Z")]);
   await one(`insert into redirects (from_path, to_path, source) values ('/2024/03/grid-delay', '/articles/grid-delay', 'wxr:https://old.example.com')`);
   await one(
@@ -122,10 +137,10 @@ async function fillSingleSite(query: BlankDatabase["query"]) {
     [open],
   );
   await one(`insert into api_tokens (name, token_hash, prefix, created_by) values ('ci', $1, 'mh_abcdef', $2)`, [TOKEN_HASH, editor]);
-  await one(`insert into audit_log (actor_member_id, actor_label, action, subject_type, subject_id, member_id, summary, details) values ($1, 'editor@masthead.local', 'grant.create', 'grant', '1', $2, 'premium', '{"tier": "premium"}')`, [
-    editor,
-    reader,
-  ]);
+  await one(
+    `insert into audit_log (actor_member_id, actor_label, action, subject_type, subject_id, member_id, summary, details) values ($1, 'editor@masthead.local', 'grant.create', 'grant', '1', $2, 'premium', '{"tier": "premium"}')`,
+    [editor, reader],
+  );
   // A subscription of a known tier, and one whose price sold no tier (left without a tier).
   await query(
     `insert into stripe_subscriptions (id, member_id, member_link_rank, customer_id, status, tier_slug, price_id, interval, current_period_start, current_period_end, snapshot_at, freshness, snapshot)
@@ -133,12 +148,16 @@ async function fillSingleSite(query: BlankDatabase["query"]) {
             ('sub_unknown', null, 0, 'cus_other', 'active', null, 'price_gold', 'month', $2, $3, $2, 'f1', '{"id": "sub_unknown"}')`,
     [reader, T("2026-10-01T00:00:00Z"), T("2027-10-01T00:00:00Z")],
   );
-  await query(`insert into stripe_events (id, type, created, livemode, status, object_id, member_id) values ('evt_single', 'customer.subscription.created', $1, false, 'applied', 'sub_single', $2)`, [
-    T("2026-10-01T00:00:00Z"),
-    reader,
-  ]);
-  await query(`insert into stripe_invoices (id, subscription_id, customer_id, status, amount_paid, currency) values ('in_single', 'sub_single', 'cus_single', 'paid', 129000, 'krw')`);
-  await query(`insert into stripe_payments (id, charge_id, invoice_id, customer_id, amount) values ('pi_single', 'ch_single', 'in_single', 'cus_single', 129000)`);
+  await query(
+    `insert into stripe_events (id, type, created, livemode, status, object_id, member_id) values ('evt_single', 'customer.subscription.created', $1, false, 'applied', 'sub_single', $2)`,
+    [T("2026-10-01T00:00:00Z"), reader],
+  );
+  await query(
+    `insert into stripe_invoices (id, subscription_id, customer_id, status, amount_paid, currency) values ('in_single', 'sub_single', 'cus_single', 'paid', 129000, 'krw')`,
+  );
+  await query(
+    `insert into stripe_payments (id, charge_id, invoice_id, customer_id, amount) values ('pi_single', 'ch_single', 'in_single', 'cus_single', 129000)`,
+  );
   return { reader, editor };
 }
 
@@ -165,7 +184,9 @@ describe.each(databaseKinds())("upgrading a single-site install to publications 
     await migrateFolder(t.db, kind, folder);
     people = await fillSingleSite(t.query);
     before = await snapshot(t.query);
-    tablesBefore = (await t.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public'`)).map((r) => r.name);
+    tablesBefore = (await t.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public'`)).map(
+      (r) => r.name,
+    );
     // The upgrade itself: every committed migration, from the real folder.
     await migrateFolder(t.db, kind, migrationsFolder);
     main = (await getPrimaryPublication(t.db))!.id;
@@ -184,7 +205,9 @@ describe.each(databaseKinds())("upgrading a single-site install to publications 
   });
 
   it("creates exactly one publication, the primary `main`", async () => {
-    const pubs = await t.query<{ id: number; slug: string; is_primary: boolean; name: string; locale: string }>(`select id, slug, is_primary, name, locale from publications`);
+    const pubs = await t.query<{ id: number; slug: string; is_primary: boolean; name: string; locale: string }>(
+      `select id, slug, is_primary, name, locale from publications`,
+    );
     expect(pubs).toEqual([{ id: main, slug: "main", is_primary: true, name: "마스트헤드", locale: "ko" }]);
   });
 
@@ -249,7 +272,10 @@ describe.each(databaseKinds())("upgrading a single-site install to publications 
     await t.query(`insert into redirects (publication_id, from_path, to_path) values ($1, '/2024/03/grid-delay', '/articles/grid-delay')`, [second.id]);
     // A member may hold one live feed URL in each publication.
     await t.query(`insert into private_feeds (publication_id, member_id, token_hash) values ($1, $2, $3)`, [second.id, people.reader, "c".repeat(64)]);
-    expect(await t.query(`select publication_id from articles where slug = 'grid-delay' order by publication_id`)).toEqual([{ publication_id: main }, { publication_id: second.id }]);
+    expect(await t.query(`select publication_id from articles where slug = 'grid-delay' order by publication_id`)).toEqual([
+      { publication_id: main },
+      { publication_id: second.id },
+    ]);
 
     // Within the primary, every one of them is still taken.
     const duplicates: [string, unknown[]][] = [

@@ -115,7 +115,11 @@ describe("Redis rate-limit store", () => {
     expect(elapsed).toBeLessThan(2000);
 
     await startRedis();
-    await waitFor(async () => (await a.limiter.consume(rule, `probe-${Date.now()}`), a.limiter.lastStore() === "redis"), "the limiter to use Redis again", 15_000);
+    await waitFor(
+      async () => (await a.limiter.consume(rule, `probe-${Date.now()}`), a.limiter.lastStore() === "redis"),
+      "the limiter to use Redis again",
+      15_000,
+    );
     expect(a.logs.some((l) => l.includes("redis is answering again"))).toBe(true);
   });
 

@@ -50,8 +50,12 @@ describe.each(databaseKinds())("studio members on %s", (kind) => {
     const before = await loadMemberTiers(t.db, actor.publicationId, now);
     await addMemberWithInvitation(t.db, actor, { email: "free.invite@example.com", tierSlug: null, preset: "30d", note: null }, now);
     expect(count(await loadMemberTiers(t.db, actor.publicationId, now), "free")).toBe(count(before, "free") + 1);
-    await expect(addMemberWithInvitation(t.db, actor, { email: "FREE.invite@example.com", tierSlug: null, preset: "30d", note: null }, now)).rejects.toMatchObject({ code: "conflict:email" });
-    const err = await addMemberWithInvitation(t.db, actor, { email: "x-free@example.com", tierSlug: "free", preset: "30d", note: null }, now).catch((e: unknown) => e);
+    await expect(
+      addMemberWithInvitation(t.db, actor, { email: "FREE.invite@example.com", tierSlug: null, preset: "30d", note: null }, now),
+    ).rejects.toMatchObject({ code: "conflict:email" });
+    const err = await addMemberWithInvitation(t.db, actor, { email: "x-free@example.com", tierSlug: "free", preset: "30d", note: null }, now).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
     expect(await getMemberByEmail(t.db, "x-free@example.com")).toBeNull();
   });
@@ -74,7 +78,11 @@ describe.each(databaseKinds())("studio members on %s", (kind) => {
     await t.db.execute(`update members set name = '=HYPERLINK("http://evil")' where email = 'csv@example.com'` as never);
     const bytes = await readAll(await exportMembersCsv(t.db, actor, { q: "example.com", tier: "" }, "Asia/Seoul", now));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("email,name,role,tier,joined_at");
     const csvLine = lines.find((l) => l.startsWith("csv@example.com"));
     expect(csvLine).toMatch(/^csv@example\.com,"'=HYPERLINK\(""http:\/\/evil""\)",reader,supporter,\d{4}-\d\d-\d\d \d\d:\d\d KST$/);

@@ -29,7 +29,20 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
 
   it("creates a gated piece with byline, section and new tags, deriving its search text and auditing it", async () => {
     const body = "첫 문단.\n\n<!-- paywall -->\n\n유료 문단 SECRET.";
-    const { article } = await createPiece(t.db, actor, { title: "Chip Export Rules", body, access: "premium", status: "published", authorEmail: "editor@masthead.local", section: "research", tags: ["새 태그", "반도체"] }, now);
+    const { article } = await createPiece(
+      t.db,
+      actor,
+      {
+        title: "Chip Export Rules",
+        body,
+        access: "premium",
+        status: "published",
+        authorEmail: "editor@masthead.local",
+        section: "research",
+        tags: ["새 태그", "반도체"],
+      },
+      now,
+    );
     expect(article.slug).toBe("chip-export-rules");
     expect(article.teaserText).toBe("첫 문단.");
     expect(article.fullText).toContain("SECRET");
@@ -83,7 +96,12 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
   });
 
   it("a text edit expires only the piece's own renders; joining, moving or leaving a section expires that section's related lists", async () => {
-    const { article, related } = await createPiece(t.db, actor, { title: "Related Probe", body: "x", access: "public", status: "published", section: "research", tags: ["관련성"] }, now);
+    const { article, related } = await createPiece(
+      t.db,
+      actor,
+      { title: "Related Probe", body: "x", access: "public", status: "published", section: "research", tags: ["관련성"] },
+      now,
+    );
     const created = await getStudioArticle(t.db, pub, article.id);
     const groups = [`related:s:${created!.sectionId}`, `related:t:${created!.tags[0].id}`];
     expect(related.sort()).toEqual(groups.sort());
@@ -100,7 +118,12 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
   });
 
   it("a PATCH keeps the slug, byline and tags it does not mention; delete removes the piece", async () => {
-    const { article } = await createPiece(t.db, actor, { title: "Patch Me", body: "x", access: "public", status: "published", authorEmail: "editor@masthead.local", tags: ["패치"] }, now);
+    const { article } = await createPiece(
+      t.db,
+      actor,
+      { title: "Patch Me", body: "x", access: "public", status: "published", authorEmail: "editor@masthead.local", tags: ["패치"] },
+      now,
+    );
     const { article: patched } = await updatePiece(t.db, actor, article.id, { title: "Patched Title", access: "free" }, later(1000));
     expect(patched.slug).toBe("patch-me");
     const row = await getStudioArticle(t.db, pub, article.id);
@@ -129,7 +152,13 @@ describe.each(databaseKinds())("studio writes on %s", (kind) => {
     await revokeToken(t.db, { ...pubAdmin, label: "network-admin", network: true }, network.id);
     expect(await getActiveTokenByHash(t.db, hashToken(network.token))).toBeNull();
 
-    const { grant, member } = await grantWithAudit(t.db, actor, { email: "comp@example.com", tierSlug: "premium", startsAt: now, endsAt: later(86_400_000), source: "comp" });
+    const { grant, member } = await grantWithAudit(t.db, actor, {
+      email: "comp@example.com",
+      tierSlug: "premium",
+      startsAt: now,
+      endsAt: later(86_400_000),
+      source: "comp",
+    });
     await revokeWithAudit(t.db, actor, grant.id, "test");
     await setRoleWithAudit(t.db, actor, member.id, "editor");
     const actions = (await listAudit(t.db, { memberId: member.id })).map((e) => e.action);

@@ -42,7 +42,12 @@ describe.each(databaseKinds())("piece revisions on %s", (kind) => {
   });
 
   it("restore brings back title, body and dek only, as a new save with its own audit entry", async () => {
-    const { article } = await createPiece(t.db, editor, { title: "원래 제목", body: "원래 본문", dek: ["원래 요약"], access: "public", status: "draft", tags: ["복원"] }, now);
+    const { article } = await createPiece(
+      t.db,
+      editor,
+      { title: "원래 제목", body: "원래 본문", dek: ["원래 요약"], access: "public", status: "draft", tags: ["복원"] },
+      now,
+    );
     await updatePiece(t.db, editor, article.id, { title: "바뀐 제목", body: "바뀐 본문", dek: ["바뀐 요약"], access: "premium" }, now);
     const [, first] = await listRevisions(t.db, pub, article.id);
     const change = await restorePieceRevision(t.db, editor, article.id, first.id, now);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { grantsCountingIn, isStaffAnywhere, publicationsWithGrants, resolvePublicationAccess, roleAllows, staffRoleIn, type NetworkGrant, type NetworkTier } from "@/lib/access";
+import {
+  grantsCountingIn,
+  isStaffAnywhere,
+  publicationsWithGrants,
+  resolvePublicationAccess,
+  roleAllows,
+  staffRoleIn,
+  type NetworkGrant,
+  type NetworkTier,
+} from "@/lib/access";
 
 const A = 1;
 const B = 2;
@@ -21,7 +30,8 @@ const grant = (publicationId: number, tierSlug: string, startsAt: string, endsAt
   revokedAt: revokedAt ? at(revokedAt) : null,
   source: "comp",
 });
-const access = (grants: NetworkGrant[], publicationId: number, now: string) => resolvePublicationAccess({ grants, tiers: TIERS, publicationId, now: at(now), signedIn: true });
+const access = (grants: NetworkGrant[], publicationId: number, now: string) =>
+  resolvePublicationAccess({ grants, tiers: TIERS, publicationId, now: at(now), signedIn: true });
 
 describe("bundles: access in one publication from another's tier", () => {
   const aPremium = grant(A, "premium", "2026-12-01T00:00:00Z", "2026-12-10T00:00:00Z");

@@ -48,7 +48,12 @@ describe("post right", () => {
   });
 
   it("reports a ban with its end and reason, ahead of the tier", () => {
-    expect(right(premium, publicPiece, [ban(at(5000), null, "flooding")])).toEqual({ ok: false, reason: "banned", bannedUntil: at(5000), banReason: "flooding" });
+    expect(right(premium, publicPiece, [ban(at(5000), null, "flooding")])).toEqual({
+      ok: false,
+      reason: "banned",
+      bannedUntil: at(5000),
+      banReason: "flooding",
+    });
     expect(right(supporter, publicPiece, [ban(null)])).toMatchObject({ ok: false, reason: "banned", bannedUntil: null });
   });
 

@@ -15,7 +15,13 @@ const rows: Row[] = [
   { name: "at endsAt → expired", grants: [premiumDec1To10], now: dec(10), tier: "free", until: null },
   { name: "revokedAt ≤ now → inactive", grants: [grant("premium", dec(1), dec(10), dec(4))], now: dec(4), tier: "free", until: null },
   { name: "revokedAt before startsAt → never active", grants: [grant("premium", dec(5), dec(10), dec(2))], now: dec(1), tier: "free", until: null },
-  { name: "revokedAt in the future → active until revokedAt", grants: [grant("premium", dec(1), dec(10), dec(4))], now: dec(2), tier: "premium", until: dec(4) },
+  {
+    name: "revokedAt in the future → active until revokedAt",
+    grants: [grant("premium", dec(1), dec(10), dec(4))],
+    now: dec(2),
+    tier: "premium",
+    until: dec(4),
+  },
   { name: "revokedAt after endsAt → endsAt wins", grants: [grant("premium", dec(1), dec(10), dec(20))], now: dec(2), tier: "premium", until: dec(10) },
   { name: "lifetime comp → until null", grants: [grant("patron", dec(1), null)], now: dec(2), tier: "patron", until: null },
   { name: "lifetime comp revoked later → until revokedAt", grants: [grant("patron", dec(1), null, dec(9))], now: dec(2), tier: "patron", until: dec(9) },
@@ -148,9 +154,7 @@ describe("resolveAccessTimeline + tierAt", () => {
   });
 
   it("is a single anon segment for signed-out readers", () => {
-    expect(resolveAccessTimeline({ grants, tiers: TIERS, now: dec(2), signedIn: false })).toEqual([
-      { tier: "anon", from: dec(2), until: null },
-    ]);
+    expect(resolveAccessTimeline({ grants, tiers: TIERS, now: dec(2), signedIn: false })).toEqual([{ tier: "anon", from: dec(2), until: null }]);
   });
 
   it.each([

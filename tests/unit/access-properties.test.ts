@@ -7,9 +7,7 @@ import { TIERS } from "./access-fixtures";
 // nudged by −1/0/+1 ms to probe both sides of every boundary.
 const BASE = Date.UTC(2025, 11, 1);
 const HOUR = 3_600_000;
-const instant = fc
-  .tuple(fc.integer({ min: 0, max: 48 }), fc.constantFrom(-1, 0, 0, 0, 1))
-  .map(([h, ms]) => new Date(BASE + h * HOUR + ms));
+const instant = fc.tuple(fc.integer({ min: 0, max: 48 }), fc.constantFrom(-1, 0, 0, 0, 1)).map(([h, ms]) => new Date(BASE + h * HOUR + ms));
 
 const grantArb: fc.Arbitrary<GrantLike> = fc
   .record({
@@ -35,17 +33,13 @@ function bruteTier(grants: GrantLike[], at: Date): string {
   for (const g of grants) {
     const rank = rankOf(g.tierSlug);
     if (rank === undefined) continue;
-    const active =
-      g.startsAt.getTime() <= t &&
-      (g.endsAt === null || t < g.endsAt.getTime()) &&
-      !(g.revokedAt !== null && g.revokedAt.getTime() <= t);
+    const active = g.startsAt.getTime() <= t && (g.endsAt === null || t < g.endsAt.getTime()) && !(g.revokedAt !== null && g.revokedAt.getTime() <= t);
     if (active && rank > best.rank) best = { slug: g.tierSlug, rank };
   }
   return best.slug;
 }
 
-const isBoundary = (grants: GrantLike[], at: Date) =>
-  grants.some((g) => [g.startsAt, g.endsAt, g.revokedAt].some((d) => d?.getTime() === at.getTime()));
+const isBoundary = (grants: GrantLike[], at: Date) => grants.some((g) => [g.startsAt, g.endsAt, g.revokedAt].some((d) => d?.getTime() === at.getTime()));
 
 const resolve = (grants: GrantLike[], now: Date) => resolveEffectiveAccess({ grants, tiers: TIERS, now, signedIn: true });
 

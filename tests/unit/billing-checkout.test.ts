@@ -51,7 +51,11 @@ describe("checkout plan", () => {
 describe("checkout plan of another publication", () => {
   const dataTiers = [tier({ slug: "premium", rank: 1, monthlyAmount: 7900, publicationId: DATA.id })];
   it("names the tier as Stripe knows it: <publication>.<tier> (design §10)", () => {
-    expect(resolveCheckoutPlan(DATA, dataTiers, "premium", "monthly")).toMatchObject({ tierKey: "data.premium", lookupKey: "data.premium_monthly", amount: 7900 });
+    expect(resolveCheckoutPlan(DATA, dataTiers, "premium", "monthly")).toMatchObject({
+      tierKey: "data.premium",
+      lookupKey: "data.premium_monthly",
+      amount: 7900,
+    });
   });
   it("never sells another publication's tier", () => {
     expect(resolveCheckoutPlan(DATA, tiers, "premium", "monthly")).toBeNull();
@@ -119,7 +123,14 @@ describe("checkout and portal against a Stripe stand-in", () => {
         res.setHeader("content-type", "application/json");
         if (url.pathname === "/v1/prices") {
           const key = url.searchParams.get("lookup_keys[0]");
-          res.end(JSON.stringify({ object: "list", data: key === "premium_monthly" ? [{ id: "price_lk", object: "price" }] : [], has_more: false, url: "/v1/prices" }));
+          res.end(
+            JSON.stringify({
+              object: "list",
+              data: key === "premium_monthly" ? [{ id: "price_lk", object: "price" }] : [],
+              has_more: false,
+              url: "/v1/prices",
+            }),
+          );
         } else if (url.pathname === "/v1/checkout/sessions/cs_test_1") {
           res.end(JSON.stringify({ id: "cs_test_1", object: "checkout.session", client_reference_id: "9", subscription: "sub_new" }));
         } else if (url.pathname === "/v1/checkout/sessions") {
@@ -141,7 +152,12 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("finds the price by lookup key and creates the session with it", async () => {
     calls.length = 0;
-    const url = await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://localhost:3000" });
+    const url = await createCheckoutSession(stripe, {
+      plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "monthly")!,
+      member: { id: 9, email: "n@example.com", stripeCustomerId: null },
+      lang: "ko",
+      origin: "http://localhost:3000",
+    });
     expect(url).toBe("https://checkout.stripe.test/c/cs_test_1");
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual(["GET /v1/prices", "POST /v1/checkout/sessions"]);
     const body = calls[1].body;
@@ -154,21 +170,40 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("offers Korean cards, Kakao Pay and Naver Pay (never Payco or Samsung Pay) for a KRW price", async () => {
     calls.length = 0;
-    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://localhost:3000" });
-    expect(calls[0].body.getAll("allowed_payment_method_types[]").concat(["0", "1", "2", "3"].flatMap((i) => calls[0].body.getAll(`allowed_payment_method_types[${i}]`)))).toEqual(["card", "kr_card", "kakao_pay", "naver_pay"]);
+    await createCheckoutSession(stripe, {
+      plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!,
+      member: { id: 9, email: "n@example.com", stripeCustomerId: null },
+      lang: "ko",
+      origin: "http://localhost:3000",
+    });
+    expect(
+      calls[0].body
+        .getAll("allowed_payment_method_types[]")
+        .concat(["0", "1", "2", "3"].flatMap((i) => calls[0].body.getAll(`allowed_payment_method_types[${i}]`))),
+    ).toEqual(["card", "kr_card", "kakao_pay", "naver_pay"]);
   });
 
   it("leaves a price in another currency to the Dashboard's dynamic methods", async () => {
     calls.length = 0;
     const usd = [tier({ slug: "premium", rank: 1, yearlyAmount: 9900, currency: "usd", stripeYearlyPriceId: "price_usd_y" })];
-    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, usd, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "en", origin: "http://localhost:3000" });
+    await createCheckoutSession(stripe, {
+      plan: resolveCheckoutPlan(PRIMARY, usd, "premium", "yearly")!,
+      member: { id: 9, email: "n@example.com", stripeCustomerId: null },
+      lang: "en",
+      origin: "http://localhost:3000",
+    });
     expect(calls[0].body.get("line_items[0][price]")).toBe("price_usd_y");
     expect([...calls[0].body.keys()].filter((k) => k.includes("payment_method_types"))).toEqual([]);
   });
 
   it("uses the stored price id without a lookup", async () => {
     calls.length = 0;
-    await createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: "cus_9" }, lang: "en", origin: "http://localhost:3000" });
+    await createCheckoutSession(stripe, {
+      plan: resolveCheckoutPlan(PRIMARY, tiers, "premium", "yearly")!,
+      member: { id: 9, email: "n@example.com", stripeCustomerId: "cus_9" },
+      lang: "en",
+      origin: "http://localhost:3000",
+    });
     expect(calls.map((c) => c.path)).toEqual(["/v1/checkout/sessions"]);
     expect(calls[0].body.get("line_items[0][price]")).toBe("price_premium_y");
     expect(calls[0].body.get("customer")).toBe("cus_9");
@@ -176,7 +211,12 @@ describe("checkout and portal against a Stripe stand-in", () => {
 
   it("refuses a plan whose lookup key has no price", async () => {
     await expect(
-      createCheckoutSession(stripe, { plan: resolveCheckoutPlan(PRIMARY, tiers, "supporter", "monthly")!, member: { id: 9, email: "n@example.com", stripeCustomerId: null }, lang: "ko", origin: "http://x" }),
+      createCheckoutSession(stripe, {
+        plan: resolveCheckoutPlan(PRIMARY, tiers, "supporter", "monthly")!,
+        member: { id: 9, email: "n@example.com", stripeCustomerId: null },
+        lang: "ko",
+        origin: "http://x",
+      }),
     ).rejects.toMatchObject({ code: "invalid:price" });
   });
 

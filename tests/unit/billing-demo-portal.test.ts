@@ -37,7 +37,17 @@ describe("demo periods", () => {
   });
 
   it("a resume is an update clearing the scheduled cancel", () => {
-    const { state } = demoCheckout({ member: { id: 1, email: "a@example.com" }, tierKey: "premium", interval: "month", amount: 1, currency: "krw", subscriptionId: "sub_demo0123456789abcdef0123" }, now);
+    const { state } = demoCheckout(
+      {
+        member: { id: 1, email: "a@example.com" },
+        tierKey: "premium",
+        interval: "month",
+        amount: 1,
+        currency: "krw",
+        subscriptionId: "sub_demo0123456789abcdef0123",
+      },
+      now,
+    );
     expect(state.itemId).toBe("si_demo0123456789abcdef0123");
     const [event] = demoResume(state, now).events;
     expect(event.type).toBe("customer.subscription.updated");
@@ -52,7 +62,24 @@ describe("renews or ends", () => {
     [{ status: "past_due", cancelAtPeriodEnd: false, snapshot: null }, true],
     [{ status: "active", cancelAtPeriodEnd: true, snapshot: null }, false],
     [{ status: "canceled", cancelAtPeriodEnd: false, snapshot: null }, false],
-    [{ status: "active", cancelAtPeriodEnd: false, snapshot: { id: "s", customerId: "c", status: "active", startDate: 1, cancelAt: 5, cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, items: [] } }, false],
+    [
+      {
+        status: "active",
+        cancelAtPeriodEnd: false,
+        snapshot: {
+          id: "s",
+          customerId: "c",
+          status: "active",
+          startDate: 1,
+          cancelAt: 5,
+          cancelAtPeriodEnd: false,
+          canceledAt: null,
+          endedAt: null,
+          items: [],
+        },
+      },
+      false,
+    ],
   ])("%o renews: %s", (sub, renews) => {
     expect(resolveRenewal(sub, endsAt)).toEqual({ renews, at: endsAt });
   });

@@ -6,9 +6,36 @@ import { resolveTierForPrice, type BillingTier } from "@/lib/billing/tiers";
 import { fixture, itemsOf, merge, priceFixture, subscriptionFixture, type SubscriptionSpec } from "../integration/helpers/stripe-fixtures";
 
 const tiers: BillingTier[] = [
-  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "free", rank: 0, canComment: false, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
-  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "supporter", rank: 1, canComment: false, stripeMonthlyPriceId: "price_sup_m", stripeYearlyPriceId: "price_sup_y" },
-  { publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null },
+  {
+    publicationId: 1,
+    publicationSlug: "main",
+    primaryPublication: true,
+    slug: "free",
+    rank: 0,
+    canComment: false,
+    stripeMonthlyPriceId: null,
+    stripeYearlyPriceId: null,
+  },
+  {
+    publicationId: 1,
+    publicationSlug: "main",
+    primaryPublication: true,
+    slug: "supporter",
+    rank: 1,
+    canComment: false,
+    stripeMonthlyPriceId: "price_sup_m",
+    stripeYearlyPriceId: "price_sup_y",
+  },
+  {
+    publicationId: 1,
+    publicationSlug: "main",
+    primaryPublication: true,
+    slug: "premium",
+    rank: 2,
+    canComment: true,
+    stripeMonthlyPriceId: null,
+    stripeYearlyPriceId: null,
+  },
 ];
 const GRACE = 3 * DAY_MS;
 const T0 = 1_790_000_000; // 2026-09-21
@@ -40,7 +67,16 @@ describe("price → tier", () => {
 describe("price → tier of a publication (design §10)", () => {
   const network: BillingTier[] = [
     ...tiers,
-    { publicationId: 2, publicationSlug: "data", primaryPublication: false, slug: "premium", rank: 1, canComment: true, stripeMonthlyPriceId: "price_data_m", stripeYearlyPriceId: null },
+    {
+      publicationId: 2,
+      publicationSlug: "data",
+      primaryPublication: false,
+      slug: "premium",
+      rank: 1,
+      canComment: true,
+      stripeMonthlyPriceId: "price_data_m",
+      stripeYearlyPriceId: null,
+    },
   ];
   const mapped = (spec: Parameters<typeof priceFixture>[0]) => {
     const s = toSubscriptionSnapshot(subscriptionSchema.parse(subscriptionFixture({ startDate: T0, periodStart: T0, periodEnd: P1, price: spec })));
@@ -141,7 +177,10 @@ describe("checkout, invoice and charge payloads", () => {
 
   it("reads payment links when the payload carries them (expanded payments or older API versions)", () => {
     const inv = merge(fixture("invoice"), { payments: { data: [{ payment: { type: "payment_intent", payment_intent: "pi_1" } }] }, charge: "ch_2" });
-    expect(toInvoiceFacts(invoiceSchema.parse(inv)).payments).toEqual([{ key: "pi_1", chargeId: null }, { key: "ch_2", chargeId: "ch_2" }]);
+    expect(toInvoiceFacts(invoiceSchema.parse(inv)).payments).toEqual([
+      { key: "pi_1", chargeId: null },
+      { key: "ch_2", chargeId: "ch_2" },
+    ]);
   });
 
   it("keys a charge by its payment intent, else by itself", () => {

@@ -9,7 +9,18 @@ import type { BillingTier } from "@/lib/billing/tiers";
 const T0 = 1_790_000_000;
 const P1 = T0 + 30 * 86_400;
 const at = (s: number) => new Date(s * 1000);
-const tiers: BillingTier[] = [{ publicationId: 1, publicationSlug: "main", primaryPublication: true, slug: "premium", rank: 2, canComment: true, stripeMonthlyPriceId: null, stripeYearlyPriceId: null }];
+const tiers: BillingTier[] = [
+  {
+    publicationId: 1,
+    publicationSlug: "main",
+    primaryPublication: true,
+    slug: "premium",
+    rank: 2,
+    canComment: true,
+    stripeMonthlyPriceId: null,
+    stripeYearlyPriceId: null,
+  },
+];
 
 function snap(status: SubscriptionStatus, periodEnd = P1, extra: Partial<SubscriptionSnapshot> = {}): SubscriptionSnapshot {
   return {
@@ -58,9 +69,7 @@ describe("ordering rule", () => {
       .array(ev, { minLength: 1, maxLength: 8 })
       .chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })));
     const fold = (evs: { created: number; status: SubscriptionStatus; periodEnd: number; type: string; id: string }[]) =>
-      evs
-        .map((e) => key(snap(e.status, e.periodEnd), e.created, e.type, e.id))
-        .reduce<string | null>((stored, k) => (isFresher(k, stored) ? k : stored), null);
+      evs.map((e) => key(snap(e.status, e.periodEnd), e.created, e.type, e.id)).reduce<string | null>((stored, k) => (isFresher(k, stored) ? k : stored), null);
     fc.assert(
       fc.property(history, ([inOrder, shuffled]) => {
         expect(fold(shuffled)).toBe(fold(inOrder));

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntry, encodeEntry } from "@/lib/cache/codec.mjs";
 import { LocalStore } from "@/lib/cache/local-store.mjs";
-import { MAX_ENTRY_TTL_SECONDS, cacheNamespace, databaseFingerprint, entryTags, entryTtlSeconds, mergeTagState, tagStateAfterRevalidate, tagVerdict } from "@/lib/cache/rules.mjs";
+import {
+  MAX_ENTRY_TTL_SECONDS,
+  cacheNamespace,
+  databaseFingerprint,
+  entryTags,
+  entryTtlSeconds,
+  mergeTagState,
+  tagStateAfterRevalidate,
+  tagVerdict,
+} from "@/lib/cache/rules.mjs";
 import { pgliteRefusal } from "@/db/instance-guard";
 
 const T = 1_800_000_000_000;
@@ -59,7 +68,11 @@ describe("tag verdict for an entry written at T", () => {
 describe("entry tags", () => {
   it("reads a page's tag header and a data entry's tags plus the reader's implicit tags", () => {
     expect(entryTags({ kind: "APP_PAGE", headers: { "x-next-cache-tags": "article:a,_N_T_/layout" } }, undefined)).toEqual(["article:a", "_N_T_/layout"]);
-    expect(entryTags({ kind: "FETCH", data: {}, tags: ["x"] }, { tags: ["comments:a"], softTags: ["_N_T_/api"] }).sort()).toEqual(["_N_T_/api", "comments:a", "x"]);
+    expect(entryTags({ kind: "FETCH", data: {}, tags: ["x"] }, { tags: ["comments:a"], softTags: ["_N_T_/api"] }).sort()).toEqual([
+      "_N_T_/api",
+      "comments:a",
+      "x",
+    ]);
     expect(entryTags(null, undefined)).toEqual([]);
   });
 });
@@ -78,7 +91,13 @@ describe("codec", () => {
   it("round-trips Buffers and Maps inside an entry", () => {
     const entry = {
       lastModified: T,
-      value: { kind: "APP_PAGE", html: "<p>안녕</p>", rscData: Buffer.from([0, 1, 255]), segmentData: new Map([["/_tree", Buffer.from("seg")]]), headers: { a: "b" } },
+      value: {
+        kind: "APP_PAGE",
+        html: "<p>안녕</p>",
+        rscData: Buffer.from([0, 1, 255]),
+        segmentData: new Map([["/_tree", Buffer.from("seg")]]),
+        headers: { a: "b" },
+      },
     };
     const back = decodeEntry(encodeEntry(entry)) as typeof entry;
     expect(Buffer.isBuffer(back.value.rscData)).toBe(true);

@@ -47,19 +47,19 @@ const CORPUS = [
   "<svg onload=alert(1)>",
   '"><script>alert(document.cookie)</script>',
   "'><img src=x onerror=alert(1)>",
-  "<a href=\"javascript:alert(1)\">click</a>",
+  '<a href="javascript:alert(1)">click</a>',
   "[x](javascript:alert(1))",
-  "https://example.com/\"><script>alert(1)</script>",
+  'https://example.com/"><script>alert(1)</script>',
   "https://example.com/'onmouseover='alert(1)'",
   "https://example.com/<img/src/onerror=alert(1)>",
-  "https://example.com/\" onclick=\"alert(1)",
+  'https://example.com/" onclick="alert(1)',
   "https://example.com/`${alert(1)}`",
   "https://example.com/&quot;onmouseover=&quot;alert(1)",
   "http://example.com/?q=<script>alert(1)</script>",
   "javascript:alert(1)//https://example.com",
-  "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
   "<style>*{display:none}</style>",
-  "<div style=\"position:fixed;inset:0\">overlay</div>",
+  '<div style="position:fixed;inset:0">overlay</div>',
   "&lt;script&gt;alert(1)&lt;/script&gt;",
   "{{constructor.constructor('alert(1)')()}}",
   "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
@@ -70,7 +70,13 @@ const CORPUS = [
 const ALLOWED_TAG = new RegExp(
   `^(?:<div dir="auto" class="[^"<>]*" data-testid="comment-body">|</div>|<span>|</span>|<a href="https?://[^"<>\\s]*" rel="${COMMENT_LINK_REL}" target="_blank" class="[^"<>]*">|</a>)$`,
 );
-const decode = (html: string) => html.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+const decode = (html: string) =>
+  html
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
 
 describe("rendering a comment body", () => {
   it.each(CORPUS)("renders %j inert", (payload) => {

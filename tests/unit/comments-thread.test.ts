@@ -8,7 +8,18 @@ const iso = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000
 const tiers = [{ slug: "premium", name: "프리미엄", nameEn: "Premium" }];
 
 function row(id: number, over: Partial<CachedComment> = {}): CachedComment {
-  return { id, parentId: null, memberId: 10, authorName: "kim", tierSlug: "premium", body: `c${id}`, state: "visible", createdAt: iso(60 - id), editedAt: null, ...over };
+  return {
+    id,
+    parentId: null,
+    memberId: 10,
+    authorName: "kim",
+    tierSlug: "premium",
+    body: `c${id}`,
+    state: "visible",
+    createdAt: iso(60 - id),
+    editedAt: null,
+    ...over,
+  };
 }
 const anonymous = { memberId: null, reportedIds: new Set<number>(), canEdit: false };
 
@@ -22,7 +33,12 @@ describe("thread", () => {
   });
 
   it("keeps a removed comment only as a placeholder above visible replies, without its text or author", () => {
-    const rows = [row(1, { state: "hidden", body: null }), row(2, { parentId: 1 }), row(3, { state: "deleted", body: null }), row(4, { parentId: 3, state: "hidden", body: null })];
+    const rows = [
+      row(1, { state: "hidden", body: null }),
+      row(2, { parentId: 1 }),
+      row(3, { state: "deleted", body: null }),
+      row(4, { parentId: 3, state: "hidden", body: null }),
+    ];
     const thread = buildThread(rows, anonymous, tiers, now);
     expect(thread.map((c) => [c.id, c.state])).toEqual([[1, "hidden"]]);
     expect(thread[0]).toMatchObject({ body: null, author: null });

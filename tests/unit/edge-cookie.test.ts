@@ -31,7 +31,9 @@ describe("edge tier cookie", () => {
     const [, tier, exp, sig] = onData.split(".");
     expect(verifyEdgeValue(KEY, `main.${tier}.${exp}.${sig}`, MAIN, NOW)).toBeNull();
     // A cookie of the format before publications (no publication part) is no longer accepted.
-    const legacySig = createHmac("sha256", KEY).update(`premium.${NOW + 60}.${SESSION}`).digest("base64url");
+    const legacySig = createHmac("sha256", KEY)
+      .update(`premium.${NOW + 60}.${SESSION}`)
+      .digest("base64url");
     expect(verifyEdgeValue(KEY, `premium.${NOW + 60}.${legacySig}`, MAIN, NOW)).toBeNull();
   });
 

@@ -21,7 +21,9 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     // Read and stored only with a known tier of the key's publication; stored only what Node
     // confirmed it rendered for that tier and publication, a 200, a page (issue 15 §2, issue 16).
     expect(site).toContain("proxy_cache_bypass $masthead_tier_unknown $masthead_tier_elsewhere;");
-    expect(site).toContain("proxy_no_cache $masthead_tier_unknown $masthead_tier_elsewhere $masthead_tier_mismatch $masthead_publication_mismatch $masthead_not_a_page $masthead_not_ok;");
+    expect(site).toContain(
+      "proxy_no_cache $masthead_tier_unknown $masthead_tier_elsewhere $masthead_tier_mismatch $masthead_publication_mismatch $masthead_not_a_page $masthead_not_ok;",
+    );
     expect(site).toContain("proxy_hide_header X-Masthead-Publication;");
     expect(site).toContain("proxy_cache_valid 200 10s;");
     expect(site).not.toMatch(/proxy_cache_valid[^;]*\b404\b/);
@@ -30,7 +32,10 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     expect(site).toContain("listen 127.0.0.1:8399;");
     expect(site).toContain(mode === "cookie" ? "tier-cookie.conf;" : "tier-auth-request.conf;");
     expect(site).toContain(`include ${prefix}/publications.conf;`);
-    const directives = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*(#|\/\/)/.test(l));
+    const directives = Object.values(files)
+      .join("\n")
+      .split("\n")
+      .filter((l) => !/^\s*(#|\/\/)/.test(l));
     expect(directives.join("\n")).not.toMatch(/\/etc\/nginx\/masthead|\/var\/(cache|log)\/nginx|10\.0\.0\./);
   });
 
@@ -61,22 +66,36 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     const site = files["masthead.conf"];
     const map = site.match(/map \$http_cookie \$masthead_tier_from_cookie \{([^}]*)\}/);
     expect(map).not.toBeNull();
-    const lines = map![1].split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    const lines = map![1]
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
     expect(lines).toEqual(['"~next-auth\\.session-token" $edge_tier_from_cookie;', "default anon;"]);
     // The same regex nginx applies (PCRE, unanchored): every spelling edge.js treats as a session.
     const session = /next-auth\.session-token/;
-    for (const cookie of ["next-auth.session-token=x", "a=1; __Secure-next-auth.session-token=x", "next-auth.session-token.0=x; next-auth.session-token.1=y", "mh_edge=main.premium.1.s; next-auth.session-token=x"]) expect(session.test(cookie), cookie).toBe(true);
+    for (const cookie of [
+      "next-auth.session-token=x",
+      "a=1; __Secure-next-auth.session-token=x",
+      "next-auth.session-token.0=x; next-auth.session-token.1=y",
+      "mh_edge=main.premium.1.s; next-auth.session-token=x",
+    ])
+      expect(session.test(cookie), cookie).toBe(true);
     for (const cookie of ["", "mh_edge=main.premium.1.s", "theme=dark; NEXT_LOCALE=ko"]) expect(session.test(cookie), cookie).toBe(false);
     if (mode === "cookie") expect(files["tier-cookie.conf"]).toMatch(/^set \$masthead_tier \$masthead_tier_from_cookie;$/m);
     // Nothing else reads the njs variable directly: the map is the only way to it.
-    const reads = Object.values(files).join("\n").split("\n").filter((l) => !/^\s*#/.test(l) && l.includes("$edge_tier_from_cookie"));
+    const reads = Object.values(files)
+      .join("\n")
+      .split("\n")
+      .filter((l) => !/^\s*#/.test(l) && l.includes("$edge_tier_from_cookie"));
     expect(reads.map((l) => l.trim())).toEqual(["js_set $edge_tier_from_cookie edge.tier;", '"~next-auth\\.session-token" $edge_tier_from_cookie;']);
   });
 
   it("maps the demo's hostnames to their publications and every other Host to the primary", () => {
     const map = files["publications.conf"];
     expect(map).toMatch(/map \$host \$masthead_publication \{\s+default main;\s+localhost main;\s+data\.localhost data;\s+\}/);
-    const custom = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, hosts: { "news.example": "main", "data.example": "data" } })["publications.conf"];
+    const custom = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, hosts: { "news.example": "main", "data.example": "data" } })[
+      "publications.conf"
+    ];
     expect(custom).toMatch(/default main;\s+news\.example main;\s+data\.example data;\s+\}/);
     expect(custom).not.toContain("localhost");
     expect(() => renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, hosts: { "evil; default data": "main" } })).toThrow(/not a hostname/);

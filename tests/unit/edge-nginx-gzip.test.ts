@@ -26,11 +26,18 @@ const stub = http.createServer((req, res) => {
     return res.end("ok");
   }
   asked.push(String(req.headers["accept-encoding"] ?? "(none)"));
-  const headers: Record<string, string> = { "content-type": "text/html; charset=utf-8", "cache-control": "private, no-store", vary: "Accept-Encoding", "x-masthead-tier": tier, "x-masthead-publication": "main" };
+  const headers: Record<string, string> = {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "private, no-store",
+    vary: "Accept-Encoding",
+    "x-masthead-tier": tier,
+    "x-masthead-publication": "main",
+  };
   if (session) {
     const binding = { publication: "main", session };
     const now = Math.floor(Date.now() / 1000);
-    if (verifyEdgeValue(KEY, cookieValues(cookie, "mh_edge")[0], binding, now)?.tier !== tier) headers["set-cookie"] = `mh_edge=${signEdgeValue(KEY, binding, tier, now + 600)}; Path=/; HttpOnly`;
+    if (verifyEdgeValue(KEY, cookieValues(cookie, "mh_edge")[0], binding, now)?.tier !== tier)
+      headers["set-cookie"] = `mh_edge=${signEdgeValue(KEY, binding, tier, now + 600)}; Path=/; HttpOnly`;
   }
   const html = Buffer.from(`<h1>tier=${tier} path=${req.url}</h1>${PADDING}`);
   if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
@@ -44,7 +51,11 @@ const stub = http.createServer((req, res) => {
 type Answer = { status: number; raw: Buffer; text: string; encoding: string | null; cache: string; edgeCookie: string | null };
 function get(edge: EdgeServer, urlPath: string, acceptEncoding: string | null, cookie?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: "text/html", ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}), ...(cookie ? { cookie } : {}) };
+    const headers: Record<string, string> = {
+      accept: "text/html",
+      ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}),
+      ...(cookie ? { cookie } : {}),
+    };
     const req = http.request({ host: "127.0.0.1", port: edge.port, path: urlPath, headers, timeout: 10_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -52,7 +63,14 @@ function get(edge: EdgeServer, urlPath: string, acceptEncoding: string | null, c
         const raw = Buffer.concat(chunks);
         const encoding = res.headers["content-encoding"] ?? null;
         const set = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("mh_edge="));
-        resolve({ status: res.statusCode ?? 0, raw, text: (encoding === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8"), encoding, cache: String(res.headers["x-cache-status"] ?? ""), edgeCookie: set ? set.slice(0, set.indexOf(";")) : null });
+        resolve({
+          status: res.statusCode ?? 0,
+          raw,
+          text: (encoding === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8"),
+          encoding,
+          cache: String(res.headers["x-cache-status"] ?? ""),
+          edgeCookie: set ? set.slice(0, set.indexOf(";")) : null,
+        });
       });
     });
     req.on("timeout", () => req.destroy(new Error(`GET ${urlPath} timed out`)));

@@ -70,7 +70,12 @@ function get(edge: EdgeServer, host: string, urlPath: string, cookie?: string): 
       res.on("data", (c: Buffer) => (body += c.toString("utf8")));
       res.on("end", () => {
         const set = (res.headers["set-cookie"] ?? []).find((c) => c.startsWith("mh_edge="));
-        resolve({ status: res.statusCode ?? 0, body, cache: String(res.headers["x-cache-status"] ?? ""), edgeCookie: set ? set.slice(0, set.indexOf(";")) : null });
+        resolve({
+          status: res.statusCode ?? 0,
+          body,
+          cache: String(res.headers["x-cache-status"] ?? ""),
+          edgeCookie: set ? set.slice(0, set.indexOf(";")) : null,
+        });
       });
     });
     req.on("timeout", () => req.destroy(new Error(`GET ${host}${urlPath} timed out`)));
@@ -148,7 +153,18 @@ describe("the nginx edge with two publications (stub upstream)", () => {
     const entries = cacheEntries(edge.cacheDir);
     const rendered = renders;
     const random = Array.from({ length: 60 }, (_, i) => `${Math.random().toString(36).slice(2)}-${i}.example`);
-    const hosts = [...random, "LOCALHOST", "localhost:1234", "localhost.", "127.0.0.1", "[::1]", "data.localhost.evil.example", "evil.example:8080", "x_y.example", "a".repeat(200)];
+    const hosts = [
+      ...random,
+      "LOCALHOST",
+      "localhost:1234",
+      "localhost.",
+      "127.0.0.1",
+      "[::1]",
+      "data.localhost.evil.example",
+      "evil.example:8080",
+      "x_y.example",
+      "a".repeat(200),
+    ];
     for (const host of hosts) {
       const page = await get(edge, host, url);
       expect(page.status, host).toBe(200);

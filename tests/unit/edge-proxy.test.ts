@@ -43,7 +43,9 @@ describe("the proxy's edge tier cookie", () => {
     const fresh = signEdgeValue(KEY, MAIN, "premium", NOW / 1000 + 50);
     expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${fresh}` }))).toEqual([]);
     const other = signEdgeValue(KEY, MAIN, "free", NOW / 1000 + 50);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${other}` }))[0]).toMatch(/^mh_edge=main\.premium\./);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${other}` }))[0]).toMatch(
+      /^mh_edge=main\.premium\./,
+    );
   });
 
   it("replaces a cookie another publication's host issued (a shared session) with one for this publication", () => {
@@ -57,9 +59,13 @@ describe("the proxy's edge tier cookie", () => {
     expect(verifyEdgeValue(KEY, valueOf(cookie), MAIN, NOW / 1000)).toEqual({ tier: "free", expires: NOW / 1000 + 60 });
     // Even a cookie naming the same tier is replaced when it was issued in another publication.
     const sameTier = signEdgeValue(KEY, DATA, "free", NOW / 1000 + 50);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${sameTier}` }, free, "main"))[0]).toMatch(/^mh_edge=main\.free\./);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${sameTier}` }, free, "main"))[0]).toMatch(
+      /^mh_edge=main\.free\./,
+    );
     // And back on data's host, data's own cookie is still good: nothing to issue.
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${fromData}` }, premium, "data"))).toEqual([]);
+    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}; mh_edge=${fromData}` }, premium, "data"))).toEqual(
+      [],
+    );
   });
 
   it("issues nothing in auth_request mode, without a session, or while the session is re-minted", () => {
@@ -67,8 +73,16 @@ describe("the proxy's edge tier cookie", () => {
     expect(auth.headers.get("x-masthead-tier")).toBe("premium");
     expect(auth.headers.get("x-masthead-publication")).toBe("data");
     expect(edgeCookies(auth)).toEqual([]);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", staffRole: null, staffAnywhere: false, setCookie: null, until: null }))).toEqual([]);
-    expect(edgeCookies(respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }))).toEqual([]);
+    expect(
+      edgeCookies(
+        respond({ "x-masthead-edge": "cookie" }, { tier: "anon", role: "anon", staffRole: null, staffAnywhere: false, setCookie: null, until: null }),
+      ),
+    ).toEqual([]);
+    expect(
+      edgeCookies(
+        respond({ "x-masthead-edge": "cookie", cookie: `next-auth.session-token=${SESSION}` }, { ...premium, setCookie: "next-auth.session-token=new" }),
+      ),
+    ).toEqual([]);
   });
 
   it("never marks a data prefetch (answered `{}` by Next) as the tier's render", () => {

@@ -50,7 +50,15 @@ describe("buildMime", () => {
   });
 
   it("quotes an ASCII sender name with specials and leaves a bare address alone", async () => {
-    const raw = buildMime({ from: "Masthead, Inc. <a@b.test>", to: "x@y.test", subject: "plain", messageId: "id@host", date: new Date(0), text: "t", html: "<p>h</p>" });
+    const raw = buildMime({
+      from: "Masthead, Inc. <a@b.test>",
+      to: "x@y.test",
+      subject: "plain",
+      messageId: "id@host",
+      date: new Date(0),
+      text: "t",
+      html: "<p>h</p>",
+    });
     const mail = await simpleParser(raw);
     expect(mail.from?.value).toEqual([{ name: "Masthead, Inc.", address: "a@b.test" }]);
     expect(mail.messageId).toBe("<id@host>");

@@ -10,7 +10,17 @@ const brand: MailBrand = { name: "마스트헤드", accentColor: "#9a3412", logo
 const GATED = "GATED-PART-7f3a";
 const body = `첫 문단은 누구나 읽습니다. [소개](/about)\n\n![차트](/images/chart.png)\n\n<!-- paywall -->\n\n${GATED} 유료 독자만 읽는 분석.`;
 const piece = toNewsletterPiece(
-  { title: "반도체 수출 규제", slug: "chip-rules", dek: ["요약 한 줄"], body, access: "premium", previewParagraphs: 3, heroImage: "/images/hero.jpg", heroAlt: "공장", authors: [{ name: "김기자" }] },
+  {
+    title: "반도체 수출 규제",
+    slug: "chip-rules",
+    dek: ["요약 한 줄"],
+    body,
+    access: "premium",
+    previewParagraphs: 3,
+    heroImage: "/images/hero.jpg",
+    heroAlt: "공장",
+    authors: [{ name: "김기자" }],
+  },
   brand.origin,
   "프리미엄",
 );
@@ -50,29 +60,77 @@ describe("a piece as a newsletter", () => {
     expect(mine.text).toContain("Unsubscribe from the newsletter: https://masthead.example/email/unsubscribe/1.2.abc&x");
   });
   it("titles and deks are escaped", () => {
-    const evil = toNewsletterPiece({ title: "<script>x</script>", slug: "s", dek: ['"><img src=x onerror=1>'], body: "text", access: "public", previewParagraphs: 3, heroImage: null, heroAlt: "", authors: [] }, brand.origin, null);
+    const evil = toNewsletterPiece(
+      {
+        title: "<script>x</script>",
+        slug: "s",
+        dek: ['"><img src=x onerror=1>'],
+        body: "text",
+        access: "public",
+        previewParagraphs: 3,
+        heroImage: null,
+        heroAlt: "",
+        authors: [],
+      },
+      brand.origin,
+      null,
+    );
     const { html } = renderNewsletter(brand, "ko", evil, "full", links);
     expect(html).not.toContain("<script>x");
     expect(html).not.toContain("<img src=x");
   });
   it("weighs the copy: big bodies pass Gmail's clip size, many images are flagged", () => {
     expect(newsletterWeight(renderNewsletter(brand, "ko", piece, "full", links).html)).toMatchObject({ clipped: false, imageHeavy: false, images: 2 });
-    const huge = toNewsletterPiece({ ...{ title: "t", slug: "s", dek: [], access: "public", previewParagraphs: 3, heroImage: null, heroAlt: "", authors: [] }, body: "가나다라 ".repeat(40_000) }, brand.origin, null);
+    const huge = toNewsletterPiece(
+      {
+        ...{ title: "t", slug: "s", dek: [], access: "public", previewParagraphs: 3, heroImage: null, heroAlt: "", authors: [] },
+        body: "가나다라 ".repeat(40_000),
+      },
+      brand.origin,
+      null,
+    );
     const weight = newsletterWeight(renderNewsletter(brand, "ko", huge, "full", links).html);
     expect(weight.bytes).toBeGreaterThan(GMAIL_CLIP_BYTES);
     expect(weight.clipped).toBe(true);
-    const pictures = toNewsletterPiece({ title: "t", slug: "s", dek: [], access: "public", previewParagraphs: 3, heroImage: null, heroAlt: "", authors: [], body: Array.from({ length: 20 }, (_, i) => `![p${i}](/images/${i}.png)`).join("\n\n") }, brand.origin, null);
+    const pictures = toNewsletterPiece(
+      {
+        title: "t",
+        slug: "s",
+        dek: [],
+        access: "public",
+        previewParagraphs: 3,
+        heroImage: null,
+        heroAlt: "",
+        authors: [],
+        body: Array.from({ length: 20 }, (_, i) => `![p${i}](/images/${i}.png)`).join("\n\n"),
+      },
+      brand.origin,
+      null,
+    );
     expect(newsletterWeight(renderNewsletter(brand, "ko", pictures, "full", links).html).imageHeavy).toBe(true);
   });
 });
 
 describe("notices", () => {
-  const noticeLinks = { home: "https://m.example/", pricing: "https://m.example/pricing", account: "https://m.example/account", signin: "https://m.example/signin" };
+  const noticeLinks = {
+    home: "https://m.example/",
+    pricing: "https://m.example/pricing",
+    account: "https://m.example/account",
+    signin: "https://m.example/signin",
+  };
   const names = { ko: "프리미엄", en: "Premium" };
   it("render every kind in Korean and English", () => {
     const payloads = [
       { kind: "welcome" },
-      { kind: "receipt", amount: 12900, currency: "krw", tierName: names, periodStart: "2026-12-01T00:00:00Z", periodEnd: "2027-01-01T00:00:00Z", reference: "in_123" },
+      {
+        kind: "receipt",
+        amount: 12900,
+        currency: "krw",
+        tierName: names,
+        periodStart: "2026-12-01T00:00:00Z",
+        periodEnd: "2027-01-01T00:00:00Z",
+        reference: "in_123",
+      },
       { kind: "cancellation", tierName: names, accessEnds: "2027-01-01T00:00:00Z" },
       { kind: "grant_ending", tierName: names, endsAt: "2026-12-08T00:00:00Z" },
       { kind: "comment_reply", articleTitle: "제목", replierName: "이독자", excerpt: "좋은 지적입니다", url: "https://m.example/articles/x#comments-heading" },
@@ -104,7 +162,14 @@ describe("notices", () => {
     expect(renderNotice(brand, "ko", vat, noticeLinks).text).toContain("부가가치세 ₩1,173");
     expect(renderNotice(brand, "en", vat, noticeLinks).text).toContain("Amount includes VAT of ₩1,173.");
     // The 30-day notice of a PortOne price change names both prices and the date.
-    const change = noticePayloadSchema.parse({ kind: "price_change", tierName: names, oldAmount: 7900, newAmount: 9900, currency: "krw", effectiveAt: "2027-03-01T00:00:00Z" });
+    const change = noticePayloadSchema.parse({
+      kind: "price_change",
+      tierName: names,
+      oldAmount: 7900,
+      newAmount: 9900,
+      currency: "krw",
+      effectiveAt: "2027-03-01T00:00:00Z",
+    });
     const en = renderNotice(brand, "en", change, noticeLinks).text;
     expect(en).toContain("₩7,900");
     expect(en).toContain("₩9,900");

@@ -19,7 +19,16 @@ describe("unsubscribe tokens", () => {
     expect(verifyUnsubscribeToken(KEY, `42.3.${mac.slice(0, -1)}${mac.endsWith("A") ? "B" : "A"}`)).toBe("forged");
   });
   it("call anything else malformed", () => {
-    for (const bad of ["", "42.3", "42.3.short", "0.3.AAAAAAAAAAAAAAAAAAAAAA", "-1.3.AAAAAAAAAAAAAAAAAAAAAA", "42.3.AAAAAAAAAAAAAAAAAAAAAA.x", "a.b.c", "42.3.AAAAAAAAAAAAAAAAAAAA=="]) {
+    for (const bad of [
+      "",
+      "42.3",
+      "42.3.short",
+      "0.3.AAAAAAAAAAAAAAAAAAAAAA",
+      "-1.3.AAAAAAAAAAAAAAAAAAAAAA",
+      "42.3.AAAAAAAAAAAAAAAAAAAAAA.x",
+      "a.b.c",
+      "42.3.AAAAAAAAAAAAAAAAAAAA==",
+    ]) {
       expect(verifyUnsubscribeToken(KEY, bad), bad).toBe("malformed");
     }
   });

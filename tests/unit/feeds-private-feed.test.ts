@@ -59,7 +59,8 @@ describe("buildPrivateFeed", () => {
     const channel = new XMLParser({ ignoreAttributes: false }).parse(ko).rss.channel;
     expect(channel["atom:link"]["@_href"]).toBe(`${BASE}/api/feeds/private/${TOKEN}.xml`);
     expect(channel.language).toBe("ko");
-    const en = new XMLParser({ ignoreAttributes: false }).parse(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "en", entries })).rss.channel;
+    const en = new XMLParser({ ignoreAttributes: false }).parse(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "en", entries })).rss
+      .channel;
     expect(en.language).toBe("en");
     expect(en["atom:link"]["@_href"]).toBe(`${BASE}/api/feeds/private/${TOKEN}.xml?lang=en`);
     expect(en.title).not.toBe(channel.title);
@@ -67,7 +68,8 @@ describe("buildPrivateFeed", () => {
 
   it("is byte-identical for identical inputs (so the ETag is stable and 304s work)", () => {
     const entries = [toFeedEntry(feedPiece(), TIERS, NOW, TIERS[2])];
-    expect(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries })).toBe(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries }));
+    expect(buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries })).toBe(
+      buildPrivateFeed({ base: BASE, siteName: "Masthead", token: TOKEN, lang: "ko", entries }),
+    );
   });
 });
-

@@ -22,6 +22,9 @@ describe("isLookupKey", () => {
   });
 
   it("refuses every string holding a NUL, whatever surrounds it", () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => !isLookupKey(`${a}\u0000${b}`)), { seed: 20261128 });
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => !isLookupKey(`${a}\u0000${b}`)),
+      { seed: 20261128 },
+    );
   });
 });

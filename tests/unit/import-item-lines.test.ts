@@ -17,9 +17,12 @@ describe("itemLines", () => {
 
   it("agrees with counting newlines from the start for any mix of text, newlines and items", () => {
     const part = fc.constantFrom("<item>", "<item x='1'>", "</item>", "<items>", "\n", "\r\n", "text", "한국어", "<");
-    fc.assert(fc.property(fc.array(part, { maxLength: 60 }), (parts) => {
-      const xml = parts.join("");
-      expect(itemLines(xml)).toEqual(reference(xml));
-    }), { seed: 20261129, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 60 }), (parts) => {
+        const xml = parts.join("");
+        expect(itemLines(xml)).toEqual(reference(xml));
+      }),
+      { seed: 20261129, numRuns: 300 },
+    );
   });
 });

@@ -43,7 +43,16 @@ describe("paywall cut", () => {
   });
 
   it("round-trips any body: same text, same position", () => {
-    const block = fc.constantFrom("문단 하나.", "## 제목", "- 항목\n- 항목", "> 인용", "```\ncode\n```", "![그림](/a.png)", "[링크][1]\n\n[1]: https://x.test", "문단\n- 바로 이어진 목록");
+    const block = fc.constantFrom(
+      "문단 하나.",
+      "## 제목",
+      "- 항목\n- 항목",
+      "> 인용",
+      "```\ncode\n```",
+      "![그림](/a.png)",
+      "[링크][1]\n\n[1]: https://x.test",
+      "문단\n- 바로 이어진 목록",
+    );
     fc.assert(
       fc.property(fc.array(block, { minLength: 0, maxLength: 8 }), fc.integer({ min: 0, max: 10 }), (blocks, at) => {
         const text = blocks.join("\n\n");

@@ -18,7 +18,12 @@ const tiers = [
 describe("password-protected WordPress posts", () => {
   it("reads <wp:post_password> as a flag, never keeping the password", () => {
     const items = parseWxr(xml).items;
-    expect(items.map((i) => [i.id, i.passwordProtected])).toEqual([[601, true], [602, true], [603, false], [701, false]]);
+    expect(items.map((i) => [i.id, i.passwordProtected])).toEqual([
+      [601, true],
+      [602, true],
+      [603, false],
+      [701, false],
+    ]);
     expect(JSON.stringify(items)).not.toContain("members2025");
   });
 
@@ -71,8 +76,23 @@ describe("password-protected WordPress posts", () => {
 
 describe("pieces an earlier importer wrote public", () => {
   const values = (over: Partial<PieceValues>): PieceValues => ({
-    slug: "battery-notes", title: "t", dek: [], body: "", locale: "ko", status: "published", publishAt: new Date("2025-02-03T01:00:00Z"),
-    access: "free", unlockAt: null, previewParagraphs: 3, sectionId: 1, heroImage: null, heroCaption: "", heroAlt: "", authorIds: [1], tagIds: [], ...over,
+    slug: "battery-notes",
+    title: "t",
+    dek: [],
+    body: "",
+    locale: "ko",
+    status: "published",
+    publishAt: new Date("2025-02-03T01:00:00Z"),
+    access: "free",
+    unlockAt: null,
+    previewParagraphs: 3,
+    sectionId: 1,
+    heroImage: null,
+    heroCaption: "",
+    heroAlt: "",
+    authorIds: [1],
+    tagIds: [],
+    ...over,
   });
 
   it("rebuilds what it wrote when the post is unchanged since, from the checksum it stored", () => {

@@ -71,8 +71,33 @@ const ALLOWED_ATTRS: Record<string, string[]> = {
   ol: ["start"],
 };
 const ALLOWED_TAGS = new Set([
-  "p", "h2", "h3", "h4", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img",
-  "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "figure", "figcaption", "sup", "sub",
+  "p",
+  "h2",
+  "h3",
+  "h4",
+  "strong",
+  "em",
+  "del",
+  "code",
+  "pre",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "img",
+  "hr",
+  "br",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "figure",
+  "figcaption",
+  "sup",
+  "sub",
 ]);
 
 // sanitize-html serialises attributes as name="value" with quotes escaped, so this parse is exact.
@@ -84,10 +109,15 @@ function tagsOf(html: string) {
 }
 
 const decode = (v: string) =>
-  v.replace(/&#x([0-9a-f]+);?/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+  v
+    .replace(/&#x([0-9a-f]+);?/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&colon;/gi, ":").replace(/&amp;/g, "&");
-const squash = (v: string) => decode(v).replace(/[\u0000-\u0020]/g, "").toLowerCase();
+    .replace(/&colon;/gi, ":")
+    .replace(/&amp;/g, "&");
+const squash = (v: string) =>
+  decode(v)
+    .replace(/[\u0000-\u0020]/g, "")
+    .toLowerCase();
 
 describe("renderMarkdown XSS corpus", () => {
   it("has a substantial corpus", () => expect(PAYLOADS.length).toBeGreaterThanOrEqual(30));
@@ -95,7 +125,9 @@ describe("renderMarkdown XSS corpus", () => {
   it.each(PAYLOADS.map((p) => [p]))("neutralises %s", (payload) => {
     const html = renderMarkdown(payload);
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<\/?(style|iframe|svg|math|base|meta|link|form|button|input|object|embed|details|template|textarea|noscript|body|video|source)\b/i);
+    expect(html).not.toMatch(
+      /<\/?(style|iframe|svg|math|base|meta|link|form|button|input|object|embed|details|template|textarea|noscript|body|video|source)\b/i,
+    );
     expect(html).not.toMatch(/<!--/);
     for (const tag of tagsOf(html)) {
       expect(ALLOWED_TAGS.has(tag.name), `tag <${tag.name}>`).toBe(true);
@@ -131,16 +163,14 @@ describe("renderMarkdown allowed output", () => {
   });
 
   it("keeps images lazily loaded and drops ones with refused sources", () => {
-    expect(renderMarkdown('![Alt](https://cdn.ex.com/a.png "T")')).toBe(
-      '<p><img alt="Alt" title="T" src="https://cdn.ex.com/a.png" loading="lazy" /></p>\n',
-    );
+    expect(renderMarkdown('![Alt](https://cdn.ex.com/a.png "T")')).toBe('<p><img alt="Alt" title="T" src="https://cdn.ex.com/a.png" loading="lazy" /></p>\n');
     expect(renderMarkdown("![a](/uploads/a.png)")).toContain('src="/uploads/a.png"');
     expect(renderMarkdown("![a](http://x/a.png) ![b](data:image/png;base64,AAAA)")).not.toContain("data:");
   });
 
   it("keeps tables, code language classes, figures, sup/sub and removes comments", () => {
     const html = renderMarkdown(
-      "| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst a = 1 < 2;\n```\n\n<figure><img src=\"/a.png\" alt=\"\"><figcaption>Cap</figcaption></figure>\n\nH<sub>2</sub>O x<sup>2</sup>\n\n<!-- paywall -->",
+      '| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```ts\nconst a = 1 < 2;\n```\n\n<figure><img src="/a.png" alt=""><figcaption>Cap</figcaption></figure>\n\nH<sub>2</sub>O x<sup>2</sup>\n\n<!-- paywall -->',
     );
     expect(html).toContain('<th align="left">a</th>');
     expect(html).toContain('<pre><code class="language-ts">const a = 1 &lt; 2;\n</code></pre>');

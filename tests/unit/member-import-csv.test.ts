@@ -43,16 +43,26 @@ describe("CSV records", () => {
   it("property: any table written as RFC 4180 reads back cell for cell, in any chunking", async () => {
     const cell = fc.string({ unit: fc.constantFrom("a", "한", ",", '"', "\n", "\r\n", " ", "z"), maxLength: 6 });
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 4 }).chain((w) => fc.tuple(fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 5 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }))), async ([table, cuts]) => {
-        const text = table.map((row) => row.map(quote).join(",")).join("\r\n");
-        const parts: string[] = [];
-        for (let i = 0, k = 0; i < text.length; k++) {
-          const n = cuts[k % cuts.length];
-          parts.push(text.slice(i, i + n));
-          i += n;
-        }
-        expect((await records(parts)).map((r) => r.fields)).toEqual(table);
-      }),
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((w) =>
+            fc.tuple(
+              fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 5 }),
+              fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1 }),
+            ),
+          ),
+        async ([table, cuts]) => {
+          const text = table.map((row) => row.map(quote).join(",")).join("\r\n");
+          const parts: string[] = [];
+          for (let i = 0, k = 0; i < text.length; k++) {
+            const n = cuts[k % cuts.length];
+            parts.push(text.slice(i, i + n));
+            i += n;
+          }
+          expect((await records(parts)).map((r) => r.fields)).toEqual(table);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -68,7 +78,10 @@ describe("CSV records", () => {
     expect(sniffDelimiter("email;name;tier")).toBe(";");
     expect(sniffDelimiter("email\tname")).toBe("\t");
     expect(sniffDelimiter("email")).toBe(",");
-    expect((await records("email;name\na@x.kr;\"Kim; M\"\n")).map((r) => r.fields)).toEqual([["email", "name"], ["a@x.kr", "Kim; M"]]);
+    expect((await records('email;name\na@x.kr;"Kim; M"\n')).map((r) => r.fields)).toEqual([
+      ["email", "name"],
+      ["a@x.kr", "Kim; M"],
+    ]);
   });
 });
 

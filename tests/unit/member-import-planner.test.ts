@@ -53,8 +53,25 @@ const ctx = (owners: Record<string, number> = {}): PlanContext => ({
 });
 
 let nextId = 1;
-const grant = (over: Partial<ExistingGrant>): ExistingGrant => ({ id: nextId++, tierSlug: "premium", startsAt: at(-100), endsAt: at(30), revokedAt: null, source: "comp", sourceRef: null, ...over });
-const existing = (over: Partial<ExistingMember> = {}): ExistingMember => ({ id: 7, name: null, stripeCustomerId: null, hasAccount: false, isNew: false, grants: [], ...over });
+const grant = (over: Partial<ExistingGrant>): ExistingGrant => ({
+  id: nextId++,
+  tierSlug: "premium",
+  startsAt: at(-100),
+  endsAt: at(30),
+  revokedAt: null,
+  source: "comp",
+  sourceRef: null,
+  ...over,
+});
+const existing = (over: Partial<ExistingMember> = {}): ExistingMember => ({
+  id: 7,
+  name: null,
+  stripeCustomerId: null,
+  hasAccount: false,
+  isNew: false,
+  grants: [],
+  ...over,
+});
 
 describe("level mapping", () => {
   it("explicit pairs win, tier slugs and names map by themselves, anything else is unknown", () => {
@@ -72,7 +89,9 @@ describe("level mapping", () => {
   it("refuses a pair that is not level=tier or names no paid tier", () => {
     expect(() => parseMapArgs(["Gold"])).toThrow(MemberImportOptionError);
     expect(() => parseMapArgs(["=premium"])).toThrow(MemberImportOptionError);
-    expect(() => levelResolver({ Gold: "platinum" }, mappingTiers)).toThrow(/"platinum" is not a tier of this publication \(use supporter, premium, free, skip\)/);
+    expect(() => levelResolver({ Gold: "platinum" }, mappingTiers)).toThrow(
+      /"platinum" is not a tier of this publication \(use supporter, premium, free, skip\)/,
+    );
     // Splits on the last "=": a level name may hold one.
     expect(parseMapArgs(["a=b=premium"])).toEqual({ "a=b": "premium" });
   });
@@ -88,7 +107,11 @@ describe("screening the file", () => {
 
   it("an unknown level, a skipped level and a paying member without an end are reported", () => {
     const [unknown, skipped, missing] = screen(
-      [entry({ level: "Bronze", levelKey: "bronze" }), entry({ line: 3, email: "b@example.com", level: "Old", levelKey: "old" }), entry({ line: 4, email: "c@example.com", ends: { kind: "unknown" } })],
+      [
+        entry({ level: "Bronze", levelKey: "bronze" }),
+        entry({ line: 3, email: "b@example.com", level: "Old", levelKey: "old" }),
+        entry({ line: 4, email: "c@example.com", ends: { kind: "unknown" } }),
+      ],
       { Gold: "premium", Old: "skip" },
     );
     expect(unknown.issue).toMatchObject({ kind: "unknown_level" });

@@ -8,7 +8,8 @@ import { readSourceRows } from "@/lib/import/members/source";
 const CHUNK = 64 * 1024;
 const TARGET = 50 * 1024 * 1024;
 const HEADER = "email,name,tier,starts_at,ends_at,newsletter,note\n";
-const row = (i: number) => `reader${i}@example.com,독자 ${i}번,${i % 3 ? "premium" : ""},2026-0${1 + (i % 9)}-01,2027-0${1 + (i % 9)}-15,${i % 2 ? "yes" : "no"},"연간 구독, ${i}"\n`;
+const row = (i: number) =>
+  `reader${i}@example.com,독자 ${i}번,${i % 3 ? "premium" : ""},2026-0${1 + (i % 9)}-01,2027-0${1 + (i % 9)}-15,${i % 2 ? "yes" : "no"},"연간 구독, ${i}"\n`;
 
 describe("a 50 MB file streams", () => {
   it("rows come out while the bytes are still coming in, for all 50 MB", { timeout: 120_000 }, async () => {

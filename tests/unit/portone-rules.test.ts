@@ -79,11 +79,16 @@ describe("payment facts", () => {
     expect(toPaymentFact({ ...paid, amount: { total: -1 } })).toBeNull();
   });
   it("sums succeeded cancellations when the amount does not say", () => {
-    const f = toPaymentFact({ ...paid, status: "PARTIAL_CANCELLED", amount: { total: 7900 }, cancellations: [
-      { status: "SUCCEEDED", totalAmount: 1000, cancelledAt: "2027-01-02T00:00:00Z" },
-      { status: "FAILED", totalAmount: 500 },
-      { status: "SUCCEEDED", totalAmount: 2000, cancelledAt: "2027-01-03T00:00:00Z" },
-    ] });
+    const f = toPaymentFact({
+      ...paid,
+      status: "PARTIAL_CANCELLED",
+      amount: { total: 7900 },
+      cancellations: [
+        { status: "SUCCEEDED", totalAmount: 1000, cancelledAt: "2027-01-02T00:00:00Z" },
+        { status: "FAILED", totalAmount: 500 },
+        { status: "SUCCEEDED", totalAmount: 2000, cancelledAt: "2027-01-03T00:00:00Z" },
+      ],
+    });
     expect(f).toMatchObject({ cancelledAmount: 3000, cancelledAt: d("2027-01-03T00:00:00Z") });
   });
   it("the ordering key only moves forward: failed < paid < partly refunded (more refunded later) < refunded", () => {
@@ -104,13 +109,29 @@ describe("payment facts", () => {
     expect(mismatchReason({ amount: 100, currency: "krw" }, { amount: 7900, currency: "krw" })).toMatch(/amount 100/);
     expect(mismatchReason({ amount: 7900, currency: "usd" }, { amount: 7900, currency: "krw" })).toMatch(/currency usd/);
   });
-  it.each([["PAID", true], ["PARTIAL_CANCELLED", true], ["CANCELLED", true], ["FAILED", false], ["READY", false], [null, false]] as const)("%s paid once: %s", (s, v) => {
+  it.each([
+    ["PAID", true],
+    ["PARTIAL_CANCELLED", true],
+    ["CANCELLED", true],
+    ["FAILED", false],
+    ["READY", false],
+    [null, false],
+  ] as const)("%s paid once: %s", (s, v) => {
     expect(isPaidStatus(s)).toBe(v);
   });
 });
 
 describe("subscription state from its payments", () => {
-  const sub: SubscriptionInputs = { id: "pos_a", memberId: 7, interval: "monthly", createdAt: d("2027-01-01T00:00:00Z"), cancelAtPeriodEnd: false, canceledAt: null, endedAt: null, renewalTrouble: false };
+  const sub: SubscriptionInputs = {
+    id: "pos_a",
+    memberId: 7,
+    interval: "monthly",
+    createdAt: d("2027-01-01T00:00:00Z"),
+    cancelAtPeriodEnd: false,
+    canceledAt: null,
+    endedAt: null,
+    renewalTrouble: false,
+  };
   const pay = (i: number, status: PaymentRow["status"], extra: Partial<PaymentRow> = {}): PaymentRow => ({
     id: `pos_a-p${i}`,
     periodIndex: i,
@@ -147,6 +168,11 @@ describe("subscription state from its payments", () => {
   it("becomes the provider-neutral snapshot the grant is derived from", () => {
     const state = resolvePortOneState({ ...sub, cancelAtPeriodEnd: true }, [pay(1, "PAID")]);
     const snap = toPortOneSnapshot({ ...sub, cancelAtPeriodEnd: true }, state, "data.premium");
-    expect(snap).toMatchObject({ id: "pos_a", status: "active", cancelAt: Date.parse("2027-02-01T00:00:00Z") / 1000, items: [{ lookupKey: "data.premium_monthly", tierHint: "data.premium", interval: "month" }] });
+    expect(snap).toMatchObject({
+      id: "pos_a",
+      status: "active",
+      cancelAt: Date.parse("2027-02-01T00:00:00Z") / 1000,
+      items: [{ lookupKey: "data.premium_monthly", tierHint: "data.premium", interval: "month" }],
+    });
   });
 });

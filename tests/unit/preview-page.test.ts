@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PREVIEW_PAGE_CSP, previewPage } from "@/lib/preview/preview-page";
 
-const piece = { title: "초안 <b>제목</b>", dek: ["요약 & 한 줄"], body: "첫 문단.\n\n<!-- paywall -->\n\n유료 문단.\n\n<script>alert(1)</script>", heroImage: null, heroAlt: "" };
+const piece = {
+  title: "초안 <b>제목</b>",
+  dek: ["요약 & 한 줄"],
+  body: "첫 문단.\n\n<!-- paywall -->\n\n유료 문단.\n\n<script>alert(1)</script>",
+  heroImage: null,
+  heroAlt: "",
+};
 
 describe("draft preview page", () => {
   const html = previewPage("ko", "마스트헤드", piece, new Date("2026-12-13T00:00:00Z"));

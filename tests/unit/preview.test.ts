@@ -57,7 +57,10 @@ describe("splitPreview by paragraph count", () => {
 
   it("never cuts a fenced code block or a list in half", () => {
     const withCode = lines("Intro.", "", "```ts", "const a = 1;", "", "const b = 2;", "```", "", "After code.", "", "Gated.");
-    expect(splitPreview(withCode, 2)).toEqual({ teaser: lines("Intro.", "", "```ts", "const a = 1;", "", "const b = 2;", "```", "", "After code."), gated: "Gated." });
+    expect(splitPreview(withCode, 2)).toEqual({
+      teaser: lines("Intro.", "", "```ts", "const a = 1;", "", "const b = 2;", "```", "", "After code."),
+      gated: "Gated.",
+    });
 
     // A loose list's items contain paragraphs, but only top-level paragraphs are counted.
     const looseList = lines("Intro.", "", "- one", "", "  still one", "", "- two", "", "Para two.", "", "Gated.");

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildPublicationTable, hostnameProblem, publicationForHost, publicationOrigin, publicationSlugProblem, type PublicationRef } from "@/lib/publications/model";
+import {
+  buildPublicationTable,
+  hostnameProblem,
+  publicationForHost,
+  publicationOrigin,
+  publicationSlugProblem,
+  type PublicationRef,
+} from "@/lib/publications/model";
 
 const pub = (id: number, slug: string, hosts: string[], isPrimary = false): PublicationRef => ({
   id,
@@ -26,7 +33,17 @@ describe("routing by host", () => {
   });
 
   it("answers unknown, malformed and IP hosts as the primary publication, never another", () => {
-    for (const host of ["evil.example.net", "127.0.0.1:3000", "[::1]:3000", "data.example.com.evil.net", "data.example.com@evil", "", null, "a b", "data.example.com/x"]) {
+    for (const host of [
+      "evil.example.net",
+      "127.0.0.1:3000",
+      "[::1]:3000",
+      "data.example.com.evil.net",
+      "data.example.com@evil",
+      "",
+      null,
+      "a b",
+      "data.example.com/x",
+    ]) {
       expect(publicationForHost(table, host).slug).toBe("main");
     }
   });

@@ -48,12 +48,19 @@ describe("search gate (proxy)", () => {
     expect(Number(third.headers.get("Retry-After"))).toBeGreaterThan(55);
     expect(forwarded(third, proof.RETRY_HEADER)).toBe(third.headers.get("Retry-After"));
     // Another reader is unaffected.
-    expect((await gateSearchRequest(req("/search?q=a", { "x-forwarded-for": "203.0.113.9" }), dest(req("/search?q=a", { "x-forwarded-for": "203.0.113.9" })), d))!.status).toBe(200);
+    expect(
+      (await gateSearchRequest(req("/search?q=a", { "x-forwarded-for": "203.0.113.9" }), dest(req("/search?q=a", { "x-forwarded-for": "203.0.113.9" })), d))!
+        .status,
+    ).toBe(200);
   });
 
   it("a client's own verdict headers are replaced, and a forged proof is not a proof", async () => {
     const d = deps(5);
-    const res = (await gateSearchRequest(req("/search?q=a", { [proof.GATE_HEADER]: "forged", [proof.RETRY_HEADER]: "999" }), dest(req("/search?q=a", { [proof.GATE_HEADER]: "forged", [proof.RETRY_HEADER]: "999" })), d))!;
+    const res = (await gateSearchRequest(
+      req("/search?q=a", { [proof.GATE_HEADER]: "forged", [proof.RETRY_HEADER]: "999" }),
+      dest(req("/search?q=a", { [proof.GATE_HEADER]: "forged", [proof.RETRY_HEADER]: "999" })),
+      d,
+    ))!;
     expect(res.status).toBe(200);
     expect(forwarded(res, proof.RETRY_HEADER)).toBeNull();
     expect(proof.isGateProof("forged")).toBe(false);

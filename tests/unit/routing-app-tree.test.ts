@@ -21,7 +21,9 @@ function walk(dir: string): Entry[] {
     if (!kind) return [];
     const file = relative(process.cwd(), full).split(sep).join("/");
     // Route groups "(name)" add no URL segment.
-    const segments = relative(APP, dir).split(sep).filter((s) => s !== "" && !/^\(.*\)$/.test(s));
+    const segments = relative(APP, dir)
+      .split(sep)
+      .filter((s) => s !== "" && !/^\(.*\)$/.test(s));
     return [{ file, segments, kind } as Entry];
   });
 }
@@ -33,7 +35,8 @@ const samplePath = (segments: string[]) => "/" + segments.map((s) => SAMPLE[s] ?
 const entries = walk(APP);
 const under = (prefix: string[]) => entries.filter((e) => prefix.every((p, i) => e.segments[i] === p));
 const isCatchAll = (e: Entry) => e.segments.some((s) => s.startsWith("[..."));
-const marksPrerendered = (e: Entry) => /export const (revalidate|generateStaticParams)\b|export (async )?function generateStaticParams\b/.test(readFileSync(e.file, "utf8"));
+const marksPrerendered = (e: Entry) =>
+  /export const (revalidate|generateStaticParams)\b|export (async )?function generateStaticParams\b/.test(readFileSync(e.file, "utf8"));
 
 describe("app tree against the routing lists", () => {
   it("finds the app tree", () => {

@@ -25,7 +25,9 @@ describe("internal per-tier paths", () => {
     "/p.rsc",
   ])("%s is internal", (p) => expect(isInternalPath(p)).toBe(true));
 
-  it.each(["/", "/tags/t", "/articles/t", "/today", "/tags", "/sections/t/x", "/pricing", "/p-values", "/tags/p"])("%s is public", (p) => expect(isInternalPath(p)).toBe(false));
+  it.each(["/", "/tags/t", "/articles/t", "/today", "/tags", "/sections/t/x", "/pricing", "/p-values", "/tags/p"])("%s is public", (p) =>
+    expect(isInternalPath(p)).toBe(false),
+  );
 
   it("normalizes every spelling alike, including malformed escapes", () => {
     expect(normalizePath("/A%2Fb//c")).toBe("/a/b/c");
@@ -76,9 +78,12 @@ describe("draft preview links", () => {
   it("pass exactly /preview/{token} through to their route handler", () => {
     expect(isPreviewLinkPath("/preview/12.1.0.1790000000.AAAAAAAAAAAAAAAAAAAAAA")).toBe(true);
   });
-  it.each(["/preview", "/preview/", "/preview/a/b", "/en/preview/x", "/preview/%2e%2e%2ft%2fx", "/t/preview/x", "/previews/x"])("%s is not a preview link", (path) => {
-    expect(isPreviewLinkPath(path)).toBe(false);
-  });
+  it.each(["/preview", "/preview/", "/preview/a/b", "/en/preview/x", "/preview/%2e%2e%2ft%2fx", "/t/preview/x", "/previews/x"])(
+    "%s is not a preview link",
+    (path) => {
+      expect(isPreviewLinkPath(path)).toBe(false);
+    },
+  );
   it("a preview path is never internal, and never a reader page of its own", () => {
     expect(isInternalPath("/preview/x")).toBe(false);
     expect(isKnownReaderPath("/preview/x")).toBe(false);

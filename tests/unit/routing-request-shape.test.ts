@@ -25,8 +25,12 @@ describe("serverActionRefusal", () => {
     expect(serverActionRefusal("POST", headers({ ...action, origin: "http://news.example.evil.example" }))?.status).toBe(403);
   });
   it("compares with the forwarded host behind a proxy, as Next does", () => {
-    expect(serverActionRefusal("POST", headers({ ...action, host: "localhost:3000", "x-forwarded-host": "news.example", origin: "https://news.example" }))).toBeNull();
-    expect(serverActionRefusal("POST", headers({ ...action, host: "news.example", "x-forwarded-host": "other.example", origin: "https://news.example" }))?.status).toBe(403);
+    expect(
+      serverActionRefusal("POST", headers({ ...action, host: "localhost:3000", "x-forwarded-host": "news.example", origin: "https://news.example" })),
+    ).toBeNull();
+    expect(
+      serverActionRefusal("POST", headers({ ...action, host: "news.example", "x-forwarded-host": "other.example", origin: "https://news.example" }))?.status,
+    ).toBe(403);
   });
   it("accepts a same-origin action and one without Origin", () => {
     expect(serverActionRefusal("POST", headers({ ...action, origin: "https://news.example" }))).toBeNull();

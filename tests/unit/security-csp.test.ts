@@ -11,7 +11,10 @@ import { staticSecurityHeaders } from "@/lib/security/static-headers";
 const ALERT_HASH = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";
 
 function directive(policy: string, name: string): string[] {
-  const d = policy.split(";").map((s) => s.trim()).find((s) => s.startsWith(`${name} `));
+  const d = policy
+    .split(";")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith(`${name} `));
   return d ? d.split(/\s+/).slice(1) : [];
 }
 
@@ -22,7 +25,7 @@ describe("inline script hashes", () => {
       '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
       '<script src="/_next/static/a.js" async=""></script>',
       '<script type="text/javascript">alert(1)</script>',
-      "<SCRIPT id=\"_R_\">b()</SCRIPT >",
+      '<SCRIPT id="_R_">b()</SCRIPT >',
       "<script type=module>c()</script>",
       '<script type="application/json">{"not":"code"}</script>',
     ].join("");
@@ -75,14 +78,33 @@ describe("document policy", () => {
 
 describe("prerendered (shared) renders", () => {
   // Internal paths after the proxy's rewrite (/p/<publication>/<lang>/…, /t/<publication>/<tier>/…).
-  it.each(["/p/main/ko", "/p/data/en", "/p/main/en/", "/_not-found", "/p/main/ko/pricing", "/p/main/en/authors/kim", "/p/data/ko/sections/economy", "/p/main/ko/tags/data", "/t/main/anon/articles/x", "/t/data/premium/articles/y"])(
-    "%s is prerendered",
-    (p) => expect(isPrerenderedPath(p)).toBe(true),
-  );
-  it.each(["/studio", "/studio/pieces", "/p/main/ko/account", "/p/main/ko/signin", "/p/main/ko/signin/check-email", "/p/main/ko/search", "/p/main/ko/checkout/demo", "/p/main/ko/sections/economy/feed.xml", "/p/main/ko/__not-found", "/p/main/ko/no/such/page", "/p/main/sitemap.xml", "/p/main/ko/feed.xml", "/api/me"])(
-    "%s is rendered per request",
-    (p) => expect(isPrerenderedPath(p)).toBe(false),
-  );
+  it.each([
+    "/p/main/ko",
+    "/p/data/en",
+    "/p/main/en/",
+    "/_not-found",
+    "/p/main/ko/pricing",
+    "/p/main/en/authors/kim",
+    "/p/data/ko/sections/economy",
+    "/p/main/ko/tags/data",
+    "/t/main/anon/articles/x",
+    "/t/data/premium/articles/y",
+  ])("%s is prerendered", (p) => expect(isPrerenderedPath(p)).toBe(true));
+  it.each([
+    "/studio",
+    "/studio/pieces",
+    "/p/main/ko/account",
+    "/p/main/ko/signin",
+    "/p/main/ko/signin/check-email",
+    "/p/main/ko/search",
+    "/p/main/ko/checkout/demo",
+    "/p/main/ko/sections/economy/feed.xml",
+    "/p/main/ko/__not-found",
+    "/p/main/ko/no/such/page",
+    "/p/main/sitemap.xml",
+    "/p/main/ko/feed.xml",
+    "/api/me",
+  ])("%s is rendered per request", (p) => expect(isPrerenderedPath(p)).toBe(false));
 });
 
 describe("cache entries carry their own policy", () => {
@@ -166,7 +188,10 @@ describe("proxy policy (per-request nonce)", () => {
     expect(out.headers.get("x-middleware-override-headers")).toBe("x-a,content-security-policy");
     expect(out.headers.get("x-middleware-request-x-a")).toBe("1");
     expect(out.headers.get("x-middleware-request-cookie")).toBeNull();
-    const redirect = withContentSecurityPolicy(req("/en/articles/x"), NextResponse.redirect(new URL("http://localhost:3000/articles/x"), 308), { dev: false, https: false });
+    const redirect = withContentSecurityPolicy(req("/en/articles/x"), NextResponse.redirect(new URL("http://localhost:3000/articles/x"), 308), {
+      dev: false,
+      https: false,
+    });
     expect(redirect.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(redirect.headers.get("x-middleware-override-headers")).toBeNull();
   });

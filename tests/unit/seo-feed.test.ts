@@ -12,7 +12,11 @@ type Item = Record<string, unknown> & { title: string; link: string; description
 
 function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, cdataPropName: false, isArray: (name) => name === "item" || name === "category" || name === "dc:creator" }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    cdataPropName: false,
+    isArray: (name) => name === "item" || name === "category" || name === "dc:creator",
+  }).parse(xml);
   return doc.rss.channel as { title: string; item?: Item[]; "atom:link": Record<string, string>; lastBuildDate?: string };
 }
 

@@ -30,7 +30,14 @@ export const TIERS: TierView[] = [
 export const NOW = new Date("2025-12-10T00:00:00.000Z");
 
 const section = { slug: "economy", name: "경제", nameEn: "Economy", seriesLabel: null, description: "경제 기사", descriptionEn: "Economy" };
-const author = { slug: "han-jiwoo", name: "한지우", position: "선임기자", bio: "경제 담당", avatarUrl: "/images/authors/han-jiwoo.png", joinedAt: "2024-01-01T00:00:00.000Z" };
+const author = {
+  slug: "han-jiwoo",
+  name: "한지우",
+  position: "선임기자",
+  bio: "경제 담당",
+  avatarUrl: "/images/authors/han-jiwoo.png",
+  joinedAt: "2024-01-01T00:00:00.000Z",
+};
 
 export function articleView(over: Partial<ArticleView> = {}): ArticleView {
   return {
@@ -71,7 +78,7 @@ export function feedPiece(over: Partial<FeedPiece> = {}): FeedPiece {
     publishAt: new Date("2025-12-01T09:00:00.000Z"),
     updatedAt: new Date("2025-12-02T09:00:00.000Z"),
     heroImage: "/images/hero/fiscal-rule.jpg",
-    heroAlt: "저울 \"그림\"",
+    heroAlt: '저울 "그림"',
     section: { slug: "economy", name: "경제", nameEn: "Economy" },
     authors: [{ slug: "han-jiwoo", name: "한지우" }],
     tags: [{ slug: "fiscal-policy", name: "재정" }],

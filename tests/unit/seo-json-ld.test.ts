@@ -48,14 +48,26 @@ describe("buildNewsArticle", () => {
   });
 
   it("omits hasPart for a free piece and marks it accessible", () => {
-    const ld = buildNewsArticle({ article: articleView({ access: "public" }), base: BASE, description: "", access: { isAccessibleForFree: true, paywalled: false }, site });
+    const ld = buildNewsArticle({
+      article: articleView({ access: "public" }),
+      base: BASE,
+      description: "",
+      access: { isAccessibleForFree: true, paywalled: false },
+      site,
+    });
     expect(ld.isAccessibleForFree).toBe(true);
     expect(ld).not.toHaveProperty("hasPart");
     expect(ld).not.toHaveProperty("description");
   });
 
   it("links English pieces' authors to the English author pages and uses the English section name", () => {
-    const ld = buildNewsArticle({ article: articleView({ locale: "en" }), base: BASE, description: "d", access: { isAccessibleForFree: true, paywalled: false }, site });
+    const ld = buildNewsArticle({
+      article: articleView({ locale: "en" }),
+      base: BASE,
+      description: "d",
+      access: { isAccessibleForFree: true, paywalled: false },
+      site,
+    });
     expect(ld.author).toEqual([expect.objectContaining({ url: `${BASE}/en/authors/han-jiwoo` })]);
     expect(ld.articleSection).toBe("Economy");
   });
@@ -72,7 +84,13 @@ describe("buildNewsArticle", () => {
   });
 
   it("cuts headlines beyond 110 characters without splitting a Hangul syllable", () => {
-    const ld = buildNewsArticle({ article: articleView({ title: "가".repeat(150) }), base: BASE, description: "d", access: { isAccessibleForFree: true, paywalled: false }, site });
+    const ld = buildNewsArticle({
+      article: articleView({ title: "가".repeat(150) }),
+      base: BASE,
+      description: "d",
+      access: { isAccessibleForFree: true, paywalled: false },
+      site,
+    });
     expect(Array.from(ld.headline as string)).toHaveLength(110);
     expect(ld.headline).toMatch(/^가+…$/);
   });
@@ -80,15 +98,28 @@ describe("buildNewsArticle", () => {
 
 describe("home page structured data", () => {
   it("names the organization and a WebSite with a search action to /search?q=", () => {
-    expect(buildOrganization(site)).toMatchObject({ "@type": "NewsMediaOrganization", "@id": `${BASE}/#organization`, name: "마스트헤드", alternateName: "Masthead", url: BASE });
+    expect(buildOrganization(site)).toMatchObject({
+      "@type": "NewsMediaOrganization",
+      "@id": `${BASE}/#organization`,
+      name: "마스트헤드",
+      alternateName: "Masthead",
+      url: BASE,
+    });
     expect(buildWebSite(site, "ko")).toMatchObject({ "@id": `${BASE}/#website`, publisher: { "@id": `${BASE}/#organization` } });
     expect(buildWebSite(siteIdentity(PUBLICATION, BASE, "en"), "en")["@id"]).toBe(`${BASE}/en#website`);
     expect(buildWebSite(site, "ko")).toMatchObject({
       "@type": "WebSite",
       url: BASE,
-      potentialAction: { "@type": "SearchAction", target: { urlTemplate: `${BASE}/search?q={search_term_string}` }, "query-input": "required name=search_term_string" },
+      potentialAction: {
+        "@type": "SearchAction",
+        target: { urlTemplate: `${BASE}/search?q={search_term_string}` },
+        "query-input": "required name=search_term_string",
+      },
     });
-    expect(buildWebSite(siteIdentity(PUBLICATION, BASE, "en"), "en")).toMatchObject({ url: `${BASE}/en`, potentialAction: { target: { urlTemplate: `${BASE}/en/search?q={search_term_string}` } } });
+    expect(buildWebSite(siteIdentity(PUBLICATION, BASE, "en"), "en")).toMatchObject({
+      url: `${BASE}/en`,
+      potentialAction: { target: { urlTemplate: `${BASE}/en/search?q={search_term_string}` } },
+    });
   });
 });
 
@@ -121,7 +152,11 @@ describe("article page description and JSON-LD", () => {
     const meta = articlePageMetadata(src, PUBLICATION, BASE);
     expect(meta.description).toBe("티저 문단입니다.");
     expect(meta.alternates?.canonical).toBe("/articles/fiscal-rule");
-    expect(meta.openGraph).toMatchObject({ type: "article", locale: "ko_KR", images: [expect.objectContaining({ url: "/api/og/fiscal-rule", width: 1200, height: 630 })] });
+    expect(meta.openGraph).toMatchObject({
+      type: "article",
+      locale: "ko_KR",
+      images: [expect.objectContaining({ url: "/api/og/fiscal-rule", width: 1200, height: 630 })],
+    });
     expect(meta.twitter).toMatchObject({ card: "summary_large_image" });
     expect(meta.metadataBase?.toString()).toBe(`${BASE}/`);
     const ld = articlePageJsonLd(src, TIERS, PUBLICATION, BASE, NOW);

@@ -19,7 +19,17 @@ describe("buildSitemap", () => {
 
   it("lists the home page, every section, author and used tag in both languages, and every piece", () => {
     const urls = entries.map((e) => e.url);
-    expect(urls).toEqual(expect.arrayContaining([BASE, `${BASE}/en`, `${BASE}/sections/research`, `${BASE}/en/authors/lee`, `${BASE}/tags/aging`, `${BASE}/articles/a`, `${BASE}/articles/b`]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        BASE,
+        `${BASE}/en`,
+        `${BASE}/sections/research`,
+        `${BASE}/en/authors/lee`,
+        `${BASE}/tags/aging`,
+        `${BASE}/articles/a`,
+        `${BASE}/articles/b`,
+      ]),
+    );
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls.filter((u) => u.includes("/articles/"))).toHaveLength(2);
     expect(urls).not.toContain(`${BASE}/en/articles/a`);
@@ -61,6 +71,8 @@ describe("url helpers", () => {
 
   it("absolutizes root-relative href/src only", () => {
     const html = `<a href="/articles/x">a</a><img src="/images/y.jpg"><a href="https://o/z">z</a><a href="#f">f</a>`;
-    expect(absolutizeHtmlUrls(html, BASE)).toBe(`<a href="${BASE}/articles/x">a</a><img src="${BASE}/images/y.jpg"><a href="https://o/z">z</a><a href="#f">f</a>`);
+    expect(absolutizeHtmlUrls(html, BASE)).toBe(
+      `<a href="${BASE}/articles/x">a</a><img src="${BASE}/images/y.jpg"><a href="https://o/z">z</a><a href="#f">f</a>`,
+    );
   });
 });

@@ -16,7 +16,11 @@ describe("legacy URL normalisation", () => {
   ])("%s%s → %s", (path, search, want) => expect(normalizeLegacyPath(path, search)).toBe(want));
 
   it("never redirects Masthead's own paths", () => {
-    const table = new Map([["/pricing", "/articles/x"], ["/articles/a", "/articles/b"], ["/old", "/articles/new"]]);
+    const table = new Map([
+      ["/pricing", "/articles/x"],
+      ["/articles/a", "/articles/b"],
+      ["/old", "/articles/new"],
+    ]);
     expect(matchLegacyRedirect("/pricing", "", table)).toBeNull();
     expect(matchLegacyRedirect("/articles/a", "", table)).toBeNull();
     expect(matchLegacyRedirect("/old/", "", table)).toBe("/articles/new");
@@ -43,6 +47,9 @@ describe("WordPress content", () => {
 
 describe("CLI args", () => {
   it("parses positionals and flags", () => {
-    expect(parseArgs(["a@b.c", "premium", "--days", "7", "--note=x y", "--lifetime"])).toEqual({ positionals: ["a@b.c", "premium"], flags: { days: "7", note: "x y", lifetime: true } });
+    expect(parseArgs(["a@b.c", "premium", "--days", "7", "--note=x y", "--lifetime"])).toEqual({
+      positionals: ["a@b.c", "premium"],
+      flags: { days: "7", note: "x y", lifetime: true },
+    });
   });
 });

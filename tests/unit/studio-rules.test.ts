@@ -95,7 +95,15 @@ describe("tier preview", () => {
 
 describe("access explainer", () => {
   const piece: ExplainPiece = { slug: "p", access: "premium", unlockAt: null, live: true, publishAt: at(-DAY) };
-  const grant = (tierSlug: string, start: number, end: number | null, extra: Partial<GrantLike> = {}): GrantLike => ({ id: 7, tierSlug, startsAt: at(start), endsAt: end === null ? null : at(end), revokedAt: null, source: "comp", ...extra });
+  const grant = (tierSlug: string, start: number, end: number | null, extra: Partial<GrantLike> = {}): GrantLike => ({
+    id: 7,
+    tierSlug,
+    startsAt: at(start),
+    endsAt: end === null ? null : at(end),
+    revokedAt: null,
+    source: "comp",
+    ...extra,
+  });
 
   it("names the grant, the instant it ends and the cache tier", () => {
     const e = explainAccess({ piece, grants: [grant("premium", -DAY, 20_000)], tiers, now });

@@ -29,13 +29,29 @@ async function currentMe(request: NextRequest, publicationId: number, now: Date)
   const verdict = judgeSession(claims, epochKnowledge(claims.mid), publicationId, now);
   if (verdict.kind === "fresh") {
     const until = claimsUntil(claims, publicationId, now);
-    const me: Me = { signedIn: true, email: session.email, name: session.name, role: claims.role, tier: verdict.tier, until: until === null ? null : new Date(until).toISOString(), epoch: claims.epoch };
+    const me: Me = {
+      signedIn: true,
+      email: session.email,
+      name: session.name,
+      role: claims.role,
+      tier: verdict.tier,
+      until: until === null ? null : new Date(until).toISOString(),
+      epoch: claims.epoch,
+    };
     return { me, setCookie: null };
   }
   const reminted = await remintSession(request, publicationId);
   if (reminted.kind === "gone") return { me: null, setCookie: reminted.setCookie };
   const { member, access } = reminted.access;
-  const me: Me = { signedIn: true, email: member.email, name: member.name, role: member.role, tier: access.tier.slug, until: access.until?.toISOString() ?? null, epoch: member.accessEpoch };
+  const me: Me = {
+    signedIn: true,
+    email: member.email,
+    name: member.name,
+    role: member.role,
+    tier: access.tier.slug,
+    until: access.until?.toISOString() ?? null,
+    epoch: member.accessEpoch,
+  };
   return { me, setCookie: reminted.setCookie };
 }
 

@@ -15,6 +15,12 @@ export async function switchStudioPublicationAction(fd: FormData): Promise<void>
   const pub = publicationBySlug(slug);
   const viewer = pub ? await getViewer(pub.id) : null;
   if (!pub || !viewer?.signedIn || viewer.staffRole === null) redirect("/studio?denied=publication");
-  (await cookies()).set(STUDIO_PUBLICATION_COOKIE, pub.slug, { path: "/studio", httpOnly: true, sameSite: "lax", secure: isSecureSite(), maxAge: 365 * 86_400 });
+  (await cookies()).set(STUDIO_PUBLICATION_COOKIE, pub.slug, {
+    path: "/studio",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isSecureSite(),
+    maxAge: 365 * 86_400,
+  });
   redirect("/studio");
 }

@@ -8,7 +8,11 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
       <table className="w-full bg-white text-sm" data-testid="audit-table">
         <thead>
           <tr className="border-b border-rule text-left">
-            <th className="p-2">언제</th><th className="p-2">누가</th><th className="p-2">무엇</th><th className="p-2">대상</th><th className="p-2">내용</th>
+            <th className="p-2">언제</th>
+            <th className="p-2">누가</th>
+            <th className="p-2">무엇</th>
+            <th className="p-2">대상</th>
+            <th className="p-2">내용</th>
           </tr>
         </thead>
         <tbody>
@@ -16,8 +20,12 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
             <tr key={e.id} className="border-b border-rule align-top">
               <td className="whitespace-nowrap p-2">{formatInstant(e.at)}</td>
               <td className="p-2">{e.actorLabel}</td>
-              <td className="p-2"><code>{e.action}</code></td>
-              <td className="p-2">{e.subjectType} #{e.subjectId}</td>
+              <td className="p-2">
+                <code>{e.action}</code>
+              </td>
+              <td className="p-2">
+                {e.subjectType} #{e.subjectId}
+              </td>
               <td className="p-2">{e.summary}</td>
             </tr>
           ))}

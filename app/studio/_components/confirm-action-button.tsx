@@ -25,7 +25,11 @@ export function ConfirmActionButton({ label, confirm, run }: { label: string; co
       >
         {label}
       </button>
-      {error ? <span role="alert" className="ml-2 text-accent">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="ml-2 text-accent">
+          {error}
+        </span>
+      ) : null}
     </>
   );
 }

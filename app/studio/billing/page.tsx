@@ -25,7 +25,10 @@ export default async function StudioBillingPage({ searchParams }: Props) {
     listRecentStripeEvents(db, scope, { status, limit: 100 }),
   ]);
   const filter = (s: StripeEventStatus | undefined, label: string) => (
-    <Link href={s ? `/studio/billing?status=${s}` : "/studio/billing"} className={`rounded border px-2 py-1 ${status === s ? "border-ink bg-ink text-white" : "border-rule bg-white"}`}>
+    <Link
+      href={s ? `/studio/billing?status=${s}` : "/studio/billing"}
+      className={`rounded border px-2 py-1 ${status === s ? "border-ink bg-ink text-white" : "border-rule bg-white"}`}
+    >
       {label}
     </Link>
   );
@@ -36,7 +39,9 @@ export default async function StudioBillingPage({ searchParams }: Props) {
         <h2 id="unapplied-heading" className="text-lg font-bold">
           적용하지 못한 이벤트 ({counts.unapplied})
         </h2>
-        <p className="text-sm text-muted">알 수 없는 가격·고객, 읽을 수 없는 페이로드 등. 가격을 등급에 연결한 뒤에는 `stripe:reconcile --fix`로 다시 맞출 수 있습니다.</p>
+        <p className="text-sm text-muted">
+          알 수 없는 가격·고객, 읽을 수 없는 페이로드 등. 가격을 등급에 연결한 뒤에는 `stripe:reconcile --fix`로 다시 맞출 수 있습니다.
+        </p>
         <EventsTable rows={unapplied} testId="unapplied-events" />
       </section>
       <section aria-labelledby="recent-heading" className="flex flex-col gap-2">

@@ -22,7 +22,10 @@ export default async function CommentsModerationPage({ searchParams }: Props) {
   const rows = await listModerationQueue(db, actor.publicationId, view, 100);
   const bans = await listOpenBans(db, actor.publicationId, [...new Set(rows.map((r) => r.memberId))]);
   const banOf = (memberId: number): ActiveBan => {
-    const ban = resolveActiveBan(bans.filter((b) => b.memberId === memberId), now);
+    const ban = resolveActiveBan(
+      bans.filter((b) => b.memberId === memberId),
+      now,
+    );
     return ban ? { until: ban.until?.toISOString() ?? null, reason: ban.reason } : null;
   };
   return (
@@ -30,7 +33,12 @@ export default async function CommentsModerationPage({ searchParams }: Props) {
       <PageTitle>댓글 관리</PageTitle>
       <nav aria-label="댓글 보기" className="flex gap-2 text-sm">
         {views.map(([key, label]) => (
-          <Link key={key} href={`/studio/comments?view=${key}`} aria-current={view === key ? "page" : undefined} className={`rounded px-3 py-1 ${view === key ? "bg-ink text-white" : "border border-rule bg-white"}`}>
+          <Link
+            key={key}
+            href={`/studio/comments?view=${key}`}
+            aria-current={view === key ? "page" : undefined}
+            className={`rounded px-3 py-1 ${view === key ? "bg-ink text-white" : "border border-rule bg-white"}`}
+          >
             {label}
           </Link>
         ))}

@@ -18,12 +18,16 @@ export default async function ImportPage() {
     <div className="flex flex-col gap-4">
       <PageTitle>WordPress 가져오기</PageTitle>
       <p className="text-sm text-muted">
-        WordPress 관리자 → 도구 → 내보내기로 받은 WXR(XML) 파일을 올리세요. 글·페이지·초안, 글쓴이, 카테고리(→ 섹션), 태그, 대표 이미지를 가져오고
-        옛 주소(/?p=123, /2024/03/글-주소/, /글-주소/, 카테고리·글쓴이 보관함)는 새 주소로 영구 이동합니다. 같은 파일을 다시 올려도 바뀌는 것은 없습니다.
-        명령줄: <code>npm run masthead -- import:wxr 파일.xml [--protected-access free]</code>
+        WordPress 관리자 → 도구 → 내보내기로 받은 WXR(XML) 파일을 올리세요. 글·페이지·초안, 글쓴이, 카테고리(→ 섹션), 태그, 대표 이미지를 가져오고 옛
+        주소(/?p=123, /2024/03/글-주소/, /글-주소/, 카테고리·글쓴이 보관함)는 새 주소로 영구 이동합니다. 같은 파일을 다시 올려도 바뀌는 것은 없습니다. 명령줄:{" "}
+        <code>npm run masthead -- import:wxr 파일.xml [--protected-access free]</code>
       </p>
       <p className="text-sm text-muted">{t.studioImport.reimportNote}</p>
-      <p className="text-sm"><a href="/studio/import/members" className="font-semibold hover:underline">회원과 유료 권한 가져오기 (PMPro, Ghost, Substack, CSV) →</a></p>
+      <p className="text-sm">
+        <a href="/studio/import/members" className="font-semibold hover:underline">
+          회원과 유료 권한 가져오기 (PMPro, Ghost, Substack, CSV) →
+        </a>
+      </p>
       <ImportUpload accessOptions={accessOptions} defaultAccess={DEFAULT_PROTECTED_ACCESS} />
     </div>
   );

@@ -33,12 +33,25 @@ export async function grantCompAction(memberId: number, _prev: ActionResult<{ id
     const db = await getDb();
     const member = await getMemberById(db, memberId);
     if (!member) throw new AppError("not_found", "member", "회원을 찾을 수 없습니다.");
-    const input = grantForm.parse({ tier: text(fd, "tier"), startsAt: text(fd, "startsAt"), preset: text(fd, "preset"), endsAt: text(fd, "endsAt"), note: text(fd, "note") });
+    const input = grantForm.parse({
+      tier: text(fd, "tier"),
+      startsAt: text(fd, "startsAt"),
+      preset: text(fd, "preset"),
+      endsAt: text(fd, "endsAt"),
+      note: text(fd, "note"),
+    });
     const paid = (await listTiers(db, actor.publicationId)).filter((t) => t.rank > 0);
     if (!paid.some((t) => t.slug === input.tier)) throw new AppError("invalid", "tier", "유료 등급을 고르세요.");
     const startsAt = input.startsAt === "" ? new Date() : input.startsAt;
     const endsAt = resolvePresetEnd(input.preset, startsAt, input.endsAt === "" ? null : input.endsAt);
-    const { grant } = await grantWithAudit(db, actor, { email: member.email, tierSlug: input.tier, startsAt, endsAt, source: "comp", note: input.note.trim() || null });
+    const { grant } = await grantWithAudit(db, actor, {
+      email: member.email,
+      tierSlug: input.tier,
+      startsAt,
+      endsAt,
+      source: "comp",
+      note: input.note.trim() || null,
+    });
     refresh();
     return { id: grant.id };
   });
@@ -69,7 +82,11 @@ export async function setRoleAction(memberId: number, _prev: ActionResult<{ role
 }
 
 // The member's role in this publication's studio: its admins.
-export async function setStaffRoleAction(memberId: number, _prev: ActionResult<{ role: string }> | null, fd: FormData): Promise<ActionResult<{ role: string }>> {
+export async function setStaffRoleAction(
+  memberId: number,
+  _prev: ActionResult<{ role: string }> | null,
+  fd: FormData,
+): Promise<ActionResult<{ role: string }>> {
   const actor = await requireStaffAction("admin");
   return runAction(async () => {
     const choice = z.enum(["none", ...staffRoles]).parse(text(fd, "role"));
@@ -87,11 +104,19 @@ const addMemberForm = z.object({
 });
 
 // "Add member" for an address with no account yet: editors and admins, as complimentary grants.
-export async function addMemberAction(_prev: ActionResult<{ id: number; email: string }> | null, fd: FormData): Promise<ActionResult<{ id: number; email: string }>> {
+export async function addMemberAction(
+  _prev: ActionResult<{ id: number; email: string }> | null,
+  fd: FormData,
+): Promise<ActionResult<{ id: number; email: string }>> {
   const actor = await requireStaffAction("editor");
   return runAction(async () => {
     const input = addMemberForm.parse({ email: text(fd, "email").trim(), tier: text(fd, "tier"), preset: text(fd, "preset") || "30d", note: text(fd, "note") });
-    const member = await addMemberWithInvitation(await getDb(), actor, { email: input.email, tierSlug: input.tier || null, preset: input.preset, note: input.note.trim() || null });
+    const member = await addMemberWithInvitation(await getDb(), actor, {
+      email: input.email,
+      tierSlug: input.tier || null,
+      preset: input.preset,
+      note: input.note.trim() || null,
+    });
     refresh();
     return { id: member.id, email: member.email };
   });

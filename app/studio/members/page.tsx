@@ -26,24 +26,47 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const view = await loadMemberTiers(db, actor.publicationId, now);
   const filter = memberFilterOf(view, q, tier);
   const [rows, total, tiers] = await Promise.all([listMembersFiltered(db, filter), countMembersFiltered(db, filter), loadNetworkTiers(db)]);
-  const grants = await listGrantsForMembers(db, rows.map((m) => m.id));
+  const grants = await listGrantsForMembers(
+    db,
+    rows.map((m) => m.id),
+  );
   const exportQuery = new URLSearchParams({ ...(q ? { q } : {}), ...(tier ? { tier } : {}) }).toString();
   const paidTiers = view.tiers.filter((x) => x.rank > 0).map((x) => ({ value: x.slug, label: `${x.name} (${x.slug})` }));
   return (
     <div className="flex flex-col gap-4">
-      <PageTitle actions={actor.role === "admin" ? <a href={`/studio/members/export${exportQuery ? `?${exportQuery}` : ""}`} className={ghostButtonClass} download>{t.export}</a> : null}>{t.title}</PageTitle>
+      <PageTitle
+        actions={
+          actor.role === "admin" ? (
+            <a href={`/studio/members/export${exportQuery ? `?${exportQuery}` : ""}`} className={ghostButtonClass} download>
+              {t.export}
+            </a>
+          ) : null
+        }
+      >
+        {t.title}
+      </PageTitle>
       <TierCounts counts={view.counts} active={tier} q={q} />
       <form method="get" className="flex flex-wrap gap-2" role="search">
-        <label htmlFor="q" className="sr-only">{t.searchLabel}</label>
+        <label htmlFor="q" className="sr-only">
+          {t.searchLabel}
+        </label>
         <input id="q" name="q" defaultValue={q} placeholder={t.searchLabel} className={`${inputClass} min-w-48 flex-1`} />
-        <label htmlFor="tier" className="sr-only">{t.tierFilter}</label>
+        <label htmlFor="tier" className="sr-only">
+          {t.tierFilter}
+        </label>
         <select id="tier" name="tier" defaultValue={tier} className={`${inputClass} w-auto`}>
           <option value="">{t.allTiers}</option>
-          {view.tiers.map((x) => <option key={x.slug} value={x.slug}>{x.name} ({x.slug})</option>)}
+          {view.tiers.map((x) => (
+            <option key={x.slug} value={x.slug}>
+              {x.name} ({x.slug})
+            </option>
+          ))}
         </select>
         <button className={`${ghostButtonClass} shrink-0 whitespace-nowrap`}>{t.search}</button>
       </form>
-      <p className="text-sm text-muted" data-testid="members-shown">{t.shown(rows.length, total)}</p>
+      <p className="text-sm text-muted" data-testid="members-shown">
+        {t.shown(rows.length, total)}
+      </p>
       <div className="overflow-x-auto">
         <table className="w-full bg-white text-sm" data-testid="members-table">
           <thead>
@@ -56,11 +79,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           </thead>
           <tbody>
             {rows.map((m) => {
-              const access = resolvePublicationAccess({ grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike), tiers: tiers.network, publicationId: actor.publicationId, now, signedIn: true });
+              const access = resolvePublicationAccess({
+                grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike),
+                tiers: tiers.network,
+                publicationId: actor.publicationId,
+                now,
+                signedIn: true,
+              });
               return (
                 <tr key={m.id} className="border-b border-rule" data-tier={access.tier.slug}>
                   <td className="p-2">
-                    <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">{m.email}</Link>
+                    <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">
+                      {m.email}
+                    </Link>
                     {m.name ? <span className="ml-2 text-muted">{m.name}</span> : null}
                   </td>
                   <td className="p-2">{m.role}</td>

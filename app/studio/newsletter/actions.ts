@@ -31,7 +31,13 @@ export async function unsuppressAction(email: string): Promise<ActionResult<{ em
   return runAction(async () => {
     const db = await getDb();
     if (!(await unsuppressAddress(db, email))) throw new AppError("not_found", "email", "발송 중지 목록에 없는 주소입니다.");
-    await recordAudit(db, actor, { action: "email.unsuppress", subjectType: "email", subjectId: email, summary: `메일 발송 재개: ${email}`, details: { email } });
+    await recordAudit(db, actor, {
+      action: "email.unsuppress",
+      subjectType: "email",
+      subjectId: email,
+      summary: `메일 발송 재개: ${email}`,
+      details: { email },
+    });
     refresh();
     return { email };
   });

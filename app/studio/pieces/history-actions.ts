@@ -56,7 +56,13 @@ export async function revokePreviewLinksAction(pieceId: number): Promise<ActionR
     const { db, piece } = await requirePiece(actor, pieceId);
     const generation = await db.transaction(async (tx) => {
       const next = await bumpPreviewGeneration(tx, piece.id);
-      await recordAudit(tx, actor, { action: "piece.preview_revoke", subjectType: "article", subjectId: piece.id, summary: `미리보기 링크 모두 취소: ${piece.title}`, details: { generation: next } });
+      await recordAudit(tx, actor, {
+        action: "piece.preview_revoke",
+        subjectType: "article",
+        subjectId: piece.id,
+        summary: `미리보기 링크 모두 취소: ${piece.title}`,
+        details: { generation: next },
+      });
       return next;
     });
     return { generation };

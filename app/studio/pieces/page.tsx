@@ -26,7 +26,12 @@ export default async function PiecesPage({ searchParams }: Props) {
     q: one(sp.q),
   };
   const now = new Date();
-  const [rows, sections, authors, tiers] = await Promise.all([listStudioArticles(db, pub, filter, now, 100), listSections(db, pub), listAuthors(db, pub), listTiers(db, pub)]);
+  const [rows, sections, authors, tiers] = await Promise.all([
+    listStudioArticles(db, pub, filter, now, 100),
+    listSections(db, pub),
+    listAuthors(db, pub),
+    listTiers(db, pub),
+  ]);
   return (
     <div className="flex flex-col gap-4">
       <PageTitle

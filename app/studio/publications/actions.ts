@@ -18,7 +18,9 @@ export async function createPublicationAction(_prev: ActionResult<{ slug: string
       slug: text(fd, "slug"),
       name: text(fd, "name"),
       nameEn: text(fd, "nameEn") || undefined,
-      hosts: text(fd, "hosts").split(/[\s,]+/).filter(Boolean),
+      hosts: text(fd, "hosts")
+        .split(/[\s,]+/)
+        .filter(Boolean),
       locale: text(fd, "locale") === "en" ? "en" : "ko",
     });
     revalidateContent({ publicationId: null, slugs: [], lists: false, publications: true, tiers: true });

@@ -57,7 +57,9 @@ export default async function PublicationsPage() {
         <h2 id="bundles" className="text-lg font-bold">
           번들
         </h2>
-        <p className="text-sm text-muted">한 발행처의 유료 등급이 다른 발행처의 등급을 포함하면, 그 회원은 포함된 발행처에서도 그 등급으로 읽습니다. 포함은 한 단계만 적용됩니다.</p>
+        <p className="text-sm text-muted">
+          한 발행처의 유료 등급이 다른 발행처의 등급을 포함하면, 그 회원은 포함된 발행처에서도 그 등급으로 읽습니다. 포함은 한 단계만 적용됩니다.
+        </p>
         <div className="grid gap-3 md:grid-cols-2">
           {paid.map((t) => (
             <BundleForm

@@ -11,7 +11,12 @@ const fields = (fd: FormData) => Object.fromEntries([...fd.entries()].filter((e)
 
 // Authors, sections and tags: editors and admins. Names show on cards, bylines and section pages of
 // every tier, so the lists and taxonomy caches refresh.
-export async function saveTaxonomyAction(kind: TaxonomyKind, id: number | null, _prev: ActionResult<{ id: number }> | null, fd: FormData): Promise<ActionResult<{ id: number }>> {
+export async function saveTaxonomyAction(
+  kind: TaxonomyKind,
+  id: number | null,
+  _prev: ActionResult<{ id: number }> | null,
+  fd: FormData,
+): Promise<ActionResult<{ id: number }>> {
   const actor = await requireStaffAction("editor");
   return runAction(async () => {
     const db = await getDb();

@@ -29,19 +29,37 @@ const tagFields = (t?: Tag): FieldSpec[] => [
   { name: "name", label: "이름", value: t?.name ?? "" },
 ];
 
-function Group<T extends { id: number; slug: string }>({ title, kind, rows, label, fields }: { title: string; kind: "author" | "section" | "tag"; rows: T[]; label: (r: T) => string; fields: (r?: T) => FieldSpec[] }) {
+function Group<T extends { id: number; slug: string }>({
+  title,
+  kind,
+  rows,
+  label,
+  fields,
+}: {
+  title: string;
+  kind: "author" | "section" | "tag";
+  rows: T[];
+  label: (r: T) => string;
+  fields: (r?: T) => FieldSpec[];
+}) {
   return (
     <section aria-label={title} className="flex flex-col gap-2">
       <h2 className="text-xl font-bold">{title}</h2>
       {rows.map((r) => (
         <details key={r.id} className="rounded border border-rule bg-white p-3">
-          <summary className="cursor-pointer">{label(r)} <span className="text-xs text-muted">{r.slug}</span></summary>
-          <div className="mt-3"><TaxonomyForm kind={kind} id={r.id} fields={fields(r)} submitLabel="저장" /></div>
+          <summary className="cursor-pointer">
+            {label(r)} <span className="text-xs text-muted">{r.slug}</span>
+          </summary>
+          <div className="mt-3">
+            <TaxonomyForm kind={kind} id={r.id} fields={fields(r)} submitLabel="저장" />
+          </div>
         </details>
       ))}
       <details className="rounded border border-dashed border-rule bg-white p-3">
         <summary className="cursor-pointer font-semibold">+ 새로 만들기</summary>
-        <div className="mt-3"><TaxonomyForm kind={kind} id={null} fields={fields()} submitLabel="만들기" /></div>
+        <div className="mt-3">
+          <TaxonomyForm kind={kind} id={null} fields={fields()} submitLabel="만들기" />
+        </div>
       </details>
     </section>
   );

@@ -19,7 +19,12 @@ export default async function TokensPage() {
         <table className="w-full bg-white text-sm" data-testid="tokens-table">
           <thead>
             <tr className="border-b border-rule text-left">
-              <th className="p-2">이름</th><th className="p-2">앞자리</th><th className="p-2">만든 사람</th><th className="p-2">만든 시각</th><th className="p-2">마지막 사용</th><th className="p-2">상태</th>
+              <th className="p-2">이름</th>
+              <th className="p-2">앞자리</th>
+              <th className="p-2">만든 사람</th>
+              <th className="p-2">만든 시각</th>
+              <th className="p-2">마지막 사용</th>
+              <th className="p-2">상태</th>
             </tr>
           </thead>
           <tbody>
@@ -29,12 +34,22 @@ export default async function TokensPage() {
                   {t.name}
                   {t.publicationId === null && <span className="ml-2 rounded bg-paper px-1 text-xs text-muted">모든 발행처 (network)</span>}
                 </td>
-                <td className="p-2"><code>{t.prefix}…</code></td>
+                <td className="p-2">
+                  <code>{t.prefix}…</code>
+                </td>
                 <td className="p-2">{createdByEmail ?? "CLI"}</td>
                 <td className="p-2">{formatInstant(t.createdAt, timeZone)}</td>
-                <td className="p-2" data-testid="last-used">{formatInstant(t.lastUsedAt, timeZone)}</td>
+                <td className="p-2" data-testid="last-used">
+                  {formatInstant(t.lastUsedAt, timeZone)}
+                </td>
                 <td className="p-2">
-                  {t.revokedAt ? `폐기됨 ${formatInstant(t.revokedAt, timeZone)}` : t.publicationId === null && !actor.network ? <span className="text-muted">네트워크 관리자만 폐기</span> : <RevokeTokenButton id={t.id} />}
+                  {t.revokedAt ? (
+                    `폐기됨 ${formatInstant(t.revokedAt, timeZone)}`
+                  ) : t.publicationId === null && !actor.network ? (
+                    <span className="text-muted">네트워크 관리자만 폐기</span>
+                  ) : (
+                    <RevokeTokenButton id={t.id} />
+                  )}
                 </td>
               </tr>
             ))}

@@ -20,14 +20,14 @@ export async function fuzz<T>(name: string, arb: fc.Arbitrary<T>, check: (input:
   printSeed();
   try {
     await fc.assert(
-    fc.asyncProperty(arb, async (input) => {
-      try {
-        await check(input);
-      } catch (err) {
-        throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }),
-    { seed: FUZZ_SEED, numRuns: runs(defaultRuns), endOnFailure: false, interruptAfterTimeLimit: 90_000 },
+      fc.asyncProperty(arb, async (input) => {
+        try {
+          await check(input);
+        } catch (err) {
+          throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }),
+      { seed: FUZZ_SEED, numRuns: runs(defaultRuns), endOnFailure: false, interruptAfterTimeLimit: 90_000 },
     );
   } catch (err) {
     // Counterexamples with multi-kilobyte strings would bury the report: fold long runs.

@@ -130,8 +130,21 @@ export function demoCheckout(input: DemoCheckoutInput, at: Date): DemoStep {
 
 /** The next period billed and paid. */
 export function demoRenewal(prev: DemoState, at: Date): DemoStep {
-  const state = { ...prev, periodStart: prev.periodEnd, periodEnd: demoPeriodEnd(prev.periodEnd, prev), invoiceId: demoId("in"), paymentIntentId: demoId("pi"), chargeId: demoId("ch") };
-  return { state, events: [demoEvent("customer.subscription.updated", demoSubscription(state, { status: "active" }), at), ...paidInvoiceEvents(state, "subscription_cycle", at)] };
+  const state = {
+    ...prev,
+    periodStart: prev.periodEnd,
+    periodEnd: demoPeriodEnd(prev.periodEnd, prev),
+    invoiceId: demoId("in"),
+    paymentIntentId: demoId("pi"),
+    chargeId: demoId("ch"),
+  };
+  return {
+    state,
+    events: [
+      demoEvent("customer.subscription.updated", demoSubscription(state, { status: "active" }), at),
+      ...paidInvoiceEvents(state, "subscription_cycle", at),
+    ],
+  };
 }
 
 /** The portal's cancel: at period end by default (access stays until then), or right away. */

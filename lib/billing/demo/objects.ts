@@ -132,7 +132,13 @@ export function demoInvoice(s: DemoState, billingReason: "subscription_create" |
           parent: {
             type: "subscription_item_details",
             invoice_item_details: null,
-            subscription_item_details: { invoice_item: null, proration: false, proration_details: { credited_items: null }, subscription: s.subscriptionId, subscription_item: s.itemId },
+            subscription_item_details: {
+              invoice_item: null,
+              proration: false,
+              proration_details: { credited_items: null },
+              subscription: s.subscriptionId,
+              subscription_item: s.itemId,
+            },
           },
           period: { start: s.periodStart, end: s.periodEnd },
           pricing: { type: "price_details", price_details: { price: price.id, product: price.product }, unit_amount_decimal: String(s.amount) },
@@ -144,7 +150,11 @@ export function demoInvoice(s: DemoState, billingReason: "subscription_create" |
     },
     livemode: false,
     metadata: {},
-    parent: { type: "subscription_details", quote_details: null, subscription_details: { metadata: { memberId: String(s.memberId) }, subscription: s.subscriptionId } },
+    parent: {
+      type: "subscription_details",
+      quote_details: null,
+      subscription_details: { metadata: { memberId: String(s.memberId) }, subscription: s.subscriptionId },
+    },
     period_end: paidAt,
     period_start: paidAt,
     status: "paid",

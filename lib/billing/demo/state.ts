@@ -30,7 +30,10 @@ export type DemoSubscriptionView = {
 export const isDemoSubscriptionId = (id: string) => /^sub_demo[0-9a-f]{20}$/.test(id);
 
 /** What the demo portal offers, like Stripe's: nothing once ended; cancel XOR resume; one refund. */
-export function resolveDemoActions(s: { status: SubscriptionStatus; cancelAtPeriodEnd: boolean; periodEnd: number; refunded: boolean; paid: boolean }, now: Date): DemoActions {
+export function resolveDemoActions(
+  s: { status: SubscriptionStatus; cancelAtPeriodEnd: boolean; periodEnd: number; refunded: boolean; paid: boolean },
+  now: Date,
+): DemoActions {
   const live = !isTerminalStatus(s.status) && s.periodEnd * 1000 > now.getTime();
   return { cancel: live && !s.cancelAtPeriodEnd, resume: live && s.cancelAtPeriodEnd, refund: live && s.paid && !s.refunded };
 }

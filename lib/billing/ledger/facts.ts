@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  subscriptionStatuses,
-  type ChargePayload,
-  type InvoicePayload,
-  type PricePayload,
-  type SubscriptionPayload,
-} from "../stripe/payloads";
+import { subscriptionStatuses, type ChargePayload, type InvoicePayload, type PricePayload, type SubscriptionPayload } from "../stripe/payloads";
 
 // Payloads reduced to the facts billing stores and derives grants from. Pure.
 

@@ -19,7 +19,13 @@ export function accessAhead(grant: (GrantFields & { memberId: number | null }) |
 export function sameAccessAhead(a: AccessAhead, b: AccessAhead): boolean {
   if (a === null || b === null) return a === b;
   const t = (d: Date | null) => (d ? d.getTime() : null);
-  return a.memberId === b.memberId && a.publicationId === b.publicationId && a.tierSlug === b.tierSlug && t(a.startsAt) === t(b.startsAt) && t(a.endsAt) === t(b.endsAt);
+  return (
+    a.memberId === b.memberId &&
+    a.publicationId === b.publicationId &&
+    a.tierSlug === b.tierSlug &&
+    t(a.startsAt) === t(b.startsAt) &&
+    t(a.endsAt) === t(b.endsAt)
+  );
 }
 
 export function describeAccess(a: AccessAhead, withMember = false): string {

@@ -34,14 +34,22 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
     existing,
     reasonPrefix: `${source}:`,
   });
-  const tier = plan.mapping.kind === "grant" ? { publicationId: plan.mapping.publicationId, tierSlug: plan.mapping.tierSlug } : { publicationId: null, tierSlug: null };
-  if (tier.tierSlug !== row.tierSlug || tier.publicationId !== row.publicationId) await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
+  const tier =
+    plan.mapping.kind === "grant" ? { publicationId: plan.mapping.publicationId, tierSlug: plan.mapping.tierSlug } : { publicationId: null, tierSlug: null };
+  if (tier.tierSlug !== row.tierSlug || tier.publicationId !== row.publicationId)
+    await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
 
   // An email claim that waited for a price we know becomes a member now (lib/billing/ledger/link-member.ts).
   const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, subscriptionId) : null);
   if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
   if (!existing) {
-    await insertGrant(ctx.tx, { memberId, ...plan.grant, source, sourceRef: subscriptionId, note: source === "portone" ? "PortOne subscription" : "Stripe subscription" });
+    await insertGrant(ctx.tx, {
+      memberId,
+      ...plan.grant,
+      source,
+      sourceRef: subscriptionId,
+      note: source === "portone" ? "PortOne subscription" : "Stripe subscription",
+    });
     await bump(ctx, [memberId]);
     return { memberId, plan, changed: true };
   }

@@ -23,11 +23,7 @@ const at = (seconds: number) => new Date(seconds * 1000);
  * - `canceled`: at ended_at (else canceled_at) — the period end for cancel-at-period-end, the
  *   cancel instant for an immediate cancel.
  */
-export function resolveSubscriptionGrant(
-  snapshot: SubscriptionSnapshot,
-  tiers: readonly BillingTier[],
-  opts: { pastDueGraceMs: number },
-): SubscriptionGrant {
+export function resolveSubscriptionGrant(snapshot: SubscriptionSnapshot, tiers: readonly BillingTier[], opts: { pastDueGraceMs: number }): SubscriptionGrant {
   if (snapshot.status === "incomplete" || snapshot.status === "incomplete_expired") {
     return { kind: "none", code: snapshot.status, reason: `subscription ${snapshot.status}: first payment not completed` };
   }
@@ -36,7 +32,14 @@ export function resolveSubscriptionGrant(
     return { kind: "none", code: "unknown_price", reason: `unknown price: no tier for ${describePrices(snapshot.items)}` };
   }
   const { tier, item } = found;
-  const base = { kind: "grant" as const, publicationId: tier.publicationId, tierSlug: tier.slug, startsAt: at(snapshot.startDate), priceId: item.priceId, interval: item.interval };
+  const base = {
+    kind: "grant" as const,
+    publicationId: tier.publicationId,
+    tierSlug: tier.slug,
+    startsAt: at(snapshot.startDate),
+    priceId: item.priceId,
+    interval: item.interval,
+  };
 
   if (snapshot.status === "canceled") {
     const end = snapshot.endedAt ?? snapshot.canceledAt ?? item.periodEnd;

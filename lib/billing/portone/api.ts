@@ -23,7 +23,11 @@ export type PortOneApi = {
   getBillingKeyInfo(billingKey: string): Promise<unknown>;
   deleteBillingKey(billingKey: string): Promise<void>;
   /** Server-side issuance with card details: the offline demo only (real checkouts use the browser SDK). */
-  issueBillingKey(input: { card: { number: string; expiryYear: string; expiryMonth: string }; customerId: string; email: string }): Promise<{ billingKey: string }>;
+  issueBillingKey(input: {
+    card: { number: string; expiryYear: string; expiryMonth: string };
+    customerId: string;
+    email: string;
+  }): Promise<{ billingKey: string }>;
 };
 
 /** PortOne could not be asked (network, timeout, 5xx): nothing is known about the outcome. */

@@ -47,11 +47,19 @@ export async function applyPaymentFact(ctx: PortOneCtx, fact: PaymentFact, now: 
     console.error(`[portone] payment ${fact.paymentId} refused: ${mismatch}`);
     return { ...base, status: "unapplied", reason: `refused: ${mismatch}` };
   }
-  if (fact.status === "OTHER" || fact.status === "READY") return { ...base, status: "ignored", reason: `payment ${fact.status.toLowerCase()}: nothing to apply` };
+  if (fact.status === "OTHER" || fact.status === "READY")
+    return { ...base, status: "ignored", reason: `payment ${fact.status.toLowerCase()}: nothing to apply` };
   const stored = await storePaymentFact(
     ctx.tx,
     fact.paymentId,
-    { status: fact.status, paidAt: fact.paidAt, failedAt: fact.failedAt, failureReason: fact.failureReason, cancelledAmount: fact.cancelledAmount, cancelledAt: fact.cancelledAt },
+    {
+      status: fact.status,
+      paidAt: fact.paidAt,
+      failedAt: fact.failedAt,
+      failureReason: fact.failureReason,
+      cancelledAmount: fact.cancelledAmount,
+      cancelledAt: fact.cancelledAt,
+    },
     paymentFreshness(fact),
   );
   await syncPortOneSubscription(ctx, sub.id, now);
@@ -96,8 +104,24 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
   for (const p of payments) {
     if (p.status === "READY") continue;
     const paid = isPaidStatus(p.status);
-    await upsertInvoice(ctx.tx, { id: p.id, subscriptionId: sub.id, customerId: null, status: paid ? "paid" : "payment_failed", amountPaid: paid ? p.amount : null, currency: p.currency, periodStart: p.periodStart, periodEnd: p.periodEnd });
-    if (paid) await upsertPayment(ctx.tx, { id: p.id, invoiceId: p.id, amount: p.amount, amountRefunded: p.cancelledAmount, refundedAt: p.status === "CANCELLED" ? p.cancelledAt : null });
+    await upsertInvoice(ctx.tx, {
+      id: p.id,
+      subscriptionId: sub.id,
+      customerId: null,
+      status: paid ? "paid" : "payment_failed",
+      amountPaid: paid ? p.amount : null,
+      currency: p.currency,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+    });
+    if (paid)
+      await upsertPayment(ctx.tx, {
+        id: p.id,
+        invoiceId: p.id,
+        amount: p.amount,
+        amountRefunded: p.cancelledAmount,
+        refundedAt: p.status === "CANCELLED" ? p.cancelledAt : null,
+      });
   }
 
   const tier = (await ctx.tiers()).find((t) => t.publicationId === sub.publicationId && t.slug === sub.tierSlug);
@@ -126,14 +150,15 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
   await linkSubscriptionMember(ctx.tx, sub.id, sub.memberId, LINK_RANK.explicit);
   await reconcileSubscriptionGrant(ctx, sub.id);
   // A subscription never paid for had nothing to cancel.
-  if (state.periodIndex > 0) await queueCancellationNotice(ctx.tx, sub.memberId, {
-    id: sub.id,
-    status: state.status,
-    cancelAtPeriodEnd: state.cancelAtPeriodEnd,
-    currentPeriodEnd: state.periodEnd,
-    endedAt: state.endedAt,
-    publicationId: sub.publicationId,
-    tierSlug: sub.tierSlug,
-  });
+  if (state.periodIndex > 0)
+    await queueCancellationNotice(ctx.tx, sub.memberId, {
+      id: sub.id,
+      status: state.status,
+      cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+      currentPeriodEnd: state.periodEnd,
+      endedAt: state.endedAt,
+      publicationId: sub.publicationId,
+      tierSlug: sub.tierSlug,
+    });
   return state;
 }

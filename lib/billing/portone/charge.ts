@@ -8,9 +8,7 @@ import { inPortOneTx } from "./run";
 import { portoneCustomerId } from "./subscription-state";
 
 export type ChargeOutcome =
-  | { kind: "paid"; applied: HandlerResult | null }
-  | { kind: "declined"; code: string; message: string }
-  | { kind: "unavailable"; message: string };
+  { kind: "paid"; applied: HandlerResult | null } | { kind: "declined"; code: string; message: string } | { kind: "unavailable"; message: string };
 
 export type ChargeHooks = {
   /** Test seam: runs after PortOne took the charge, before Masthead recorded it (the crash window). */

@@ -17,9 +17,7 @@ import { portoneCustomerId } from "./subscription-state";
 // its first period. The signed checkout intent names member, publication, tier and interval and
 // fixes the subscription id, so paying twice with one intent is one subscription.
 
-export type PortOneCheckoutOutcome =
-  | { ok: true; subscriptionId: string; pending: boolean }
-  | { ok: false; code: "declined" | "unavailable"; message: string };
+export type PortOneCheckoutOutcome = { ok: true; subscriptionId: string; pending: boolean } | { ok: false; code: "declined" | "unavailable"; message: string };
 
 const billingKeySchema = z.object({ status: z.string(), billingKey: z.string(), customer: z.object({ id: z.string().optional() }).optional() });
 
@@ -57,19 +55,18 @@ export async function completePortOneCheckout(
   const id = portoneSubscriptionId(intent);
   const existing = await getPortOneSubscription(db, id);
   if (existing && existing.periodIndex > 0) return { ok: true, subscriptionId: id, pending: false };
-  const sub =
-    existing
-      ? await updatePortOneSubscription(db, id, { billingKey: input.billingKey })
-      : ((await insertPortOneSubscription(db, {
-          id,
-          memberId: member.id,
-          publicationId: plan.tier.publicationId,
-          tierSlug: plan.tier.slug,
-          interval: plan.interval,
-          amount: plan.amount,
-          currency: "krw",
-          billingKey: input.billingKey,
-        })) ?? (await getPortOneSubscription(db, id)));
+  const sub = existing
+    ? await updatePortOneSubscription(db, id, { billingKey: input.billingKey })
+    : ((await insertPortOneSubscription(db, {
+        id,
+        memberId: member.id,
+        publicationId: plan.tier.publicationId,
+        tierSlug: plan.tier.slug,
+        interval: plan.interval,
+        amount: plan.amount,
+        currency: "krw",
+        billingKey: input.billingKey,
+      })) ?? (await getPortOneSubscription(db, id)));
   if (!sub) throw new Error(`portone subscription ${id} could not be stored`);
   const payment = await ensurePortOnePayment(db, {
     id: periodPaymentId(id, 1),
@@ -81,7 +78,12 @@ export async function completePortOneCheckout(
     currency: sub.currency,
   });
   const tierName = plan.tier.name;
-  const outcome = await chargePeriod(db, api, { sub, payment, email: member.email, orderName: `${tierName} 정기구독`, pastDueGraceMs: input.pastDueGraceMs }, now);
+  const outcome = await chargePeriod(
+    db,
+    api,
+    { sub, payment, email: member.email, orderName: `${tierName} 정기구독`, pastDueGraceMs: input.pastDueGraceMs },
+    now,
+  );
   if (outcome.kind === "paid") return { ok: true, subscriptionId: id, pending: outcome.applied === null };
   if (outcome.kind === "unavailable") return { ok: false, code: "unavailable", message: outcome.message };
   return { ok: false, code: "declined", message: outcome.message };

@@ -18,7 +18,8 @@ import { reconcileWithPortOne } from "./reconcile";
 
 function realApi(what: string) {
   const s = portoneSettings();
-  if (!s.apiSecret) throw new UsageError(`PORTONE_API_SECRET is not set: there is no PortOne store to ${what} (the local demo's stand-in runs inside the server)`);
+  if (!s.apiSecret)
+    throw new UsageError(`PORTONE_API_SECRET is not set: there is no PortOne store to ${what} (the local demo's stand-in runs inside the server)`);
   return createPortOneApi({ secret: s.apiSecret, baseUrl: s.apiBase ?? undefined, storeId: s.storeId ?? undefined });
 }
 
@@ -56,8 +57,21 @@ export const portoneCommands: Record<string, Command> = {
       const amount = rawAmount === null ? undefined : Number(rawAmount);
       if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0)) throw new UsageError("--amount is a whole number of won");
       const sub = await getPortOneSubscription(db, subscriptionId);
-      const r = await refundCurrentPeriod(db, realApi("refund through"), { subscriptionId, memberId: null, amount, reason: flag(args, "reason") ?? "refund by the publisher", pastDueGraceMs: billingSettings().pastDueGraceMs }, new Date());
-      await recordAudit(db, actor, { action: "billing.refund", subjectType: "portone_payment", subjectId: r.paymentId, memberId: sub?.memberId ?? null, publicationId: sub?.publicationId ?? null, summary: `PortOne 환불: ${amount === undefined ? "전액" : `₩${amount}`}`, details: { subscriptionId } });
+      const r = await refundCurrentPeriod(
+        db,
+        realApi("refund through"),
+        { subscriptionId, memberId: null, amount, reason: flag(args, "reason") ?? "refund by the publisher", pastDueGraceMs: billingSettings().pastDueGraceMs },
+        new Date(),
+      );
+      await recordAudit(db, actor, {
+        action: "billing.refund",
+        subjectType: "portone_payment",
+        subjectId: r.paymentId,
+        memberId: sub?.memberId ?? null,
+        publicationId: sub?.publicationId ?? null,
+        summary: `PortOne 환불: ${amount === undefined ? "전액" : `₩${amount}`}`,
+        details: { subscriptionId },
+      });
       out(`${r.paymentId}: refunded ${amount === undefined ? "in full" : `₩${amount}`}`);
     },
   },
@@ -70,9 +84,16 @@ export const portoneCommands: Record<string, Command> = {
       const interval = flag(args, "interval");
       const amount = Number(flag(args, "amount"));
       const effective = new Date(`${flag(args, "effective") ?? ""}T00:00:00+09:00`);
-      if (!tierSlug || !portoneIntervals.includes(interval as PortOneInterval) || !Number.isInteger(amount) || Number.isNaN(effective.getTime())) throw new UsageError("--tier, --interval, --amount and --effective are required");
+      if (!tierSlug || !portoneIntervals.includes(interval as PortOneInterval) || !Number.isInteger(amount) || Number.isNaN(effective.getTime()))
+        throw new UsageError("--tier, --interval, --amount and --effective are required");
       if (actor.publicationId === null) throw new UsageError("--publication is required");
-      const r = await announcePriceChange(db, actor, { publicationId: actor.publicationId, tierSlug, interval: interval as PortOneInterval, newAmount: amount, effectiveAt: effective });
+      const r = await announcePriceChange(db, actor, {
+        publicationId: actor.publicationId,
+        tierSlug,
+        interval: interval as PortOneInterval,
+        newAmount: amount,
+        effectiveAt: effective,
+      });
       out(`price change #${r.change.id}: ₩${amount} from ${effective.toISOString()}; ${r.notified} subscriber(s) notified`);
     },
   },

@@ -35,7 +35,8 @@ const en: typeof ko = {
   unavailable: "The payment service (PortOne) could not be reached, so nothing was charged. Please try again in a moment.",
   keyRefused: "The payment method could not be registered. Please try again.",
   cancelledByUser: "The payment window was closed. Press the button to try again.",
-  notice: "Recurring payment: the same amount is charged at the end of each period. Cancel any time on your account page. Price rises are announced 30 days ahead.",
+  notice:
+    "Recurring payment: the same amount is charged at the end of each period. Cancel any time on your account page. Price rises are announced 30 days ahead.",
   portalSection: "PortOne subscriptions",
   refundNote: "A refund ends your access right away.",
 };

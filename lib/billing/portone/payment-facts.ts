@@ -5,14 +5,24 @@ import type { PortOnePaymentStatus } from "@/db/schema";
 // keeps. Pure. Only these fields are read; anything else in the object is ignored.
 
 const iso = z.iso.datetime({ offset: true });
-const cancellationSchema = z.object({ status: z.string(), totalAmount: z.number().int().nonnegative(), cancelledAt: iso.optional(), requestedAt: iso.optional() });
+const cancellationSchema = z.object({
+  status: z.string(),
+  totalAmount: z.number().int().nonnegative(),
+  cancelledAt: iso.optional(),
+  requestedAt: iso.optional(),
+});
 
 export const portonePaymentSchema = z.object({
   id: z.string().min(1).max(200),
   status: z.string(),
   storeId: z.string().optional(),
   billingKey: z.string().optional(),
-  amount: z.object({ total: z.number().int().nonnegative(), paid: z.number().int().nonnegative().optional(), cancelled: z.number().int().nonnegative().optional(), vat: z.number().int().nonnegative().optional() }),
+  amount: z.object({
+    total: z.number().int().nonnegative(),
+    paid: z.number().int().nonnegative().optional(),
+    cancelled: z.number().int().nonnegative().optional(),
+    vat: z.number().int().nonnegative().optional(),
+  }),
   currency: z.string().min(3).max(3),
   statusChangedAt: iso.optional(),
   updatedAt: iso.optional(),
@@ -49,7 +59,11 @@ export function toPaymentFact(raw: unknown): PaymentFact | null {
   const p = parsed.data;
   const succeeded = (p.cancellations ?? []).filter((c) => c.status === "SUCCEEDED");
   const cancelledAmount = p.amount.cancelled ?? succeeded.reduce((sum, c) => sum + c.totalAmount, 0);
-  const lastCancel = succeeded.map((c) => c.cancelledAt ?? c.requestedAt).filter((s): s is string => Boolean(s)).sort().at(-1);
+  const lastCancel = succeeded
+    .map((c) => c.cancelledAt ?? c.requestedAt)
+    .filter((s): s is string => Boolean(s))
+    .sort()
+    .at(-1);
   const changedAt = date(p.statusChangedAt ?? p.updatedAt ?? p.paidAt ?? p.failedAt ?? p.requestedAt) ?? new Date(0);
   return {
     paymentId: p.id,

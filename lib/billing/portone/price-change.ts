@@ -61,7 +61,13 @@ export async function announcePriceChange(db: Db, actor: Actor, input: PriceChan
           email: member.email,
           kind: "price_change",
           dedupeKey: `price_change:${change.id}:${sub.id}`,
-          payload: { tierName: { ko: tier.name, en: tier.nameEn || tier.name }, oldAmount: sub.amount, newAmount: input.newAmount, currency: "krw", effectiveAt: input.effectiveAt.toISOString() },
+          payload: {
+            tierName: { ko: tier.name, en: tier.nameEn || tier.name },
+            oldAmount: sub.amount,
+            newAmount: input.newAmount,
+            currency: "krw",
+            effectiveAt: input.effectiveAt.toISOString(),
+          },
         },
         now,
       );

@@ -26,7 +26,11 @@ export type PortOneReconcileReport = { checked: number; agree: number; findings:
 
 const describe = (status: string, cancelled: number) => (cancelled > 0 ? `${status} (refunded ₩${cancelled})` : status);
 
-export async function reconcileWithPortOne(db: Db, api: PortOneApi, opts: { fix: boolean; actor: Actor; now?: Date; out: (line: string) => void }): Promise<PortOneReconcileReport> {
+export async function reconcileWithPortOne(
+  db: Db,
+  api: PortOneApi,
+  opts: { fix: boolean; actor: Actor; now?: Date; out: (line: string) => void },
+): Promise<PortOneReconcileReport> {
   const now = opts.now ?? new Date();
   const report: PortOneReconcileReport = { checked: 0, agree: 0, findings: [] };
   const grace = billingSettings().pastDueGraceMs;

@@ -1,6 +1,13 @@
 import type { Db } from "@/db/client";
 import { getMemberById } from "@/db/queries/members";
-import { claimDueSubscriptions, ensurePortOnePayment, getNotifiedPriceChange, listPortOnePayments, releaseLease, updatePortOneSubscription } from "@/db/queries/portone";
+import {
+  claimDueSubscriptions,
+  ensurePortOnePayment,
+  getNotifiedPriceChange,
+  listPortOnePayments,
+  releaseLease,
+  updatePortOneSubscription,
+} from "@/db/queries/portone";
 import type { PortOneSubscription } from "@/db/schema";
 import { subscriptionInputs, syncPortOneSubscription } from "./apply";
 import type { PortOneApi } from "./api";
@@ -79,7 +86,13 @@ async function renewOne(db: Db, sub: PortOneSubscription, opts: RenewalOptions, 
   const outcome = await chargePeriod(
     db,
     opts.api,
-    { sub, payment, email: member?.email ?? "", orderName: `${sub.tierSlug} (${sub.interval === "monthly" ? "월간" : "연간"})`, pastDueGraceMs: opts.pastDueGraceMs },
+    {
+      sub,
+      payment,
+      email: member?.email ?? "",
+      orderName: `${sub.tierSlug} (${sub.interval === "monthly" ? "월간" : "연간"})`,
+      pastDueGraceMs: opts.pastDueGraceMs,
+    },
     now,
     opts.hooks,
   );
@@ -92,7 +105,12 @@ async function renewOne(db: Db, sub: PortOneSubscription, opts: RenewalOptions, 
       const attempts = sub.attempts + 1;
       const retry = nextRetryAt(start, attempts, now);
       // Out of retries: the subscription ends where the paid period ended (the grace is over too).
-      await releaseLease(ctx.tx, sub.id, opts.owner, retry ? { attempts, nextChargeAt: retry, lastError: outcome.message } : { attempts, lastError: outcome.message, endedAt: start });
+      await releaseLease(
+        ctx.tx,
+        sub.id,
+        opts.owner,
+        retry ? { attempts, nextChargeAt: retry, lastError: outcome.message } : { attempts, lastError: outcome.message, endedAt: start },
+      );
     }
     await syncPortOneSubscription(ctx, sub.id, now);
   });

@@ -46,7 +46,12 @@ function standIn() {
       stateFile: path.resolve(dir, "portone-standin.json"),
       deliver: async (w) => {
         const api = await getPortOneApi();
-        const r = await handlePortOneWebhook(await getDb(), w.body, new Headers(w.headers), webhookSecret, { api, pastDueGraceMs: billingSettings().pastDueGraceMs, storeId: STANDIN_STORE_ID, livemode: false });
+        const r = await handlePortOneWebhook(await getDb(), w.body, new Headers(w.headers), webhookSecret, {
+          api,
+          pastDueGraceMs: billingSettings().pastDueGraceMs,
+          storeId: STANDIN_STORE_ID,
+          livemode: false,
+        });
         if (r.status !== 200) console.error(`[portone] stand-in webhook answered ${r.status}`);
       },
     });
@@ -59,7 +64,12 @@ function standIn() {
 export async function getPortOneApi(): Promise<PortOneApi> {
   const settings = portoneSettings();
   if (settings.apiSecret) {
-    return createPortOneApi({ secret: settings.apiSecret, baseUrl: settings.apiBase ?? undefined, storeId: settings.storeId ?? undefined, channelKey: settings.channelKey ?? undefined });
+    return createPortOneApi({
+      secret: settings.apiSecret,
+      baseUrl: settings.apiBase ?? undefined,
+      storeId: settings.storeId ?? undefined,
+      channelKey: settings.channelKey ?? undefined,
+    });
   }
   const s = await standIn();
   return createPortOneApi({ secret: s.apiSecret, baseUrl: s.standIn.url, storeId: STANDIN_STORE_ID });

@@ -43,9 +43,20 @@ const header = (headers: Headers, name: string) => headers.get(name) ?? undefine
  * guard) for anything unverifiable; 500 when PortOne or the database could not be reached, so
  * PortOne retries.
  */
-export async function handlePortOneWebhook(db: Db, rawBody: string, headers: Headers, secret: string, opts: PortOneWebhookOptions, now = new Date()): Promise<WebhookResponse> {
+export async function handlePortOneWebhook(
+  db: Db,
+  rawBody: string,
+  headers: Headers,
+  secret: string,
+  opts: PortOneWebhookOptions,
+  now = new Date(),
+): Promise<WebhookResponse> {
   if (Buffer.byteLength(rawBody, "utf8") > MAX_PORTONE_WEBHOOK_BYTES) return badRequest("body too large");
-  const sigHeaders = { "webhook-id": header(headers, "webhook-id"), "webhook-timestamp": header(headers, "webhook-timestamp"), "webhook-signature": header(headers, "webhook-signature") };
+  const sigHeaders = {
+    "webhook-id": header(headers, "webhook-id"),
+    "webhook-timestamp": header(headers, "webhook-timestamp"),
+    "webhook-signature": header(headers, "webhook-signature"),
+  };
   let verified: unknown;
   try {
     verified = await Webhook.verify(secret, rawBody, sigHeaders);
@@ -77,9 +88,17 @@ export async function handlePortOneWebhook(db: Db, rawBody: string, headers: Hea
       }
     }
     await inPortOneTx(db, opts.pastDueGraceMs, async (ctx) => {
-      const fresh = await insertStripeEvent(ctx.tx, { id: ledgerId, provider: "portone", type: event.type, created: new Date(event.timestamp), livemode: opts.livemode });
+      const fresh = await insertStripeEvent(ctx.tx, {
+        id: ledgerId,
+        provider: "portone",
+        type: event.type,
+        created: new Date(event.timestamp),
+        livemode: opts.livemode,
+      });
       if (!fresh) return; // a concurrent delivery of the same webhook won
-      const result: HandlerResult = fact ? await applyPaymentFact(ctx, fact, now) : { status: "ignored", reason: skip, objectId: event.data.paymentId ?? event.data.billingKey ?? null };
+      const result: HandlerResult = fact
+        ? await applyPaymentFact(ctx, fact, now)
+        : { status: "ignored", reason: skip, objectId: event.data.paymentId ?? event.data.billingKey ?? null };
       await finishStripeEvent(ctx.tx, ledgerId, {
         status: result.status,
         reason: result.reason ?? null,

@@ -44,7 +44,14 @@ export async function applyInvoiceEvent(ctx: HandlerContext, status: "paid" | "p
     return { status: "unapplied", reason: `no member for customer ${facts.customerId ?? "(none)"} and no valid email`, objectId: facts.id };
   }
   if (status === "paid") {
-    await queueReceipt(ctx.tx, memberId, { id: facts.id, subscriptionId: facts.subscriptionId, amountPaid: facts.amountPaid, currency: facts.currency, periodStart: sec(facts.periodStart), periodEnd: sec(facts.periodEnd) });
+    await queueReceipt(ctx.tx, memberId, {
+      id: facts.id,
+      subscriptionId: facts.subscriptionId,
+      amountPaid: facts.amountPaid,
+      currency: facts.currency,
+      periodStart: sec(facts.periodStart),
+      periodEnd: sec(facts.periodEnd),
+    });
   }
   return { status: "applied", memberId, objectId: facts.id };
 }

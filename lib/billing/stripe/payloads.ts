@@ -34,16 +34,7 @@ export const priceSchema = z.object({
 });
 export type PricePayload = z.infer<typeof priceSchema>;
 
-export const subscriptionStatuses = [
-  "incomplete",
-  "incomplete_expired",
-  "trialing",
-  "active",
-  "past_due",
-  "canceled",
-  "unpaid",
-  "paused",
-] as const;
+export const subscriptionStatuses = ["incomplete", "incomplete_expired", "trialing", "active", "past_due", "canceled", "unpaid", "paused"] as const;
 export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
 
 export const subscriptionSchema = z.object({
@@ -57,9 +48,7 @@ export const subscriptionSchema = z.object({
   ended_at: ts.nullish(),
   metadata,
   items: z.object({
-    data: z.array(
-      z.object({ price: priceSchema, current_period_start: ts.nullish(), current_period_end: ts.nullish() }),
-    ),
+    data: z.array(z.object({ price: priceSchema, current_period_start: ts.nullish(), current_period_end: ts.nullish() })),
   }),
   // Before API 2025-03-31 the period lived on the subscription itself.
   current_period_start: ts.nullish(),
@@ -88,9 +77,7 @@ export const invoiceSchema = z.object({
   customer_name: z.string().nullish(),
   amount_paid: z.number().int().nullish(),
   currency: z.string().nullish(),
-  parent: z
-    .object({ subscription_details: z.object({ subscription: ref.nullish(), metadata }).nullish() })
-    .nullish(),
+  parent: z.object({ subscription_details: z.object({ subscription: ref.nullish(), metadata }).nullish() }).nullish(),
   lines: z
     .object({
       data: z.array(

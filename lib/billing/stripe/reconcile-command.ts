@@ -24,7 +24,11 @@ const LABEL: Record<ReconcileFinding["kind"], string> = {
 
 export function formatFinding(f: ReconcileFinding): string {
   const who = f.memberId === null ? "no member" : `member #${f.memberId}`;
-  const outcome = f.fixed ? " → fixed" : f.kind === "orphan" && f.grantId !== null ? ` → left alone (end it with: npm run masthead -- revoke ${f.grantId})` : "";
+  const outcome = f.fixed
+    ? " → fixed"
+    : f.kind === "orphan" && f.grantId !== null
+      ? ` → left alone (end it with: npm run masthead -- revoke ${f.grantId})`
+      : "";
   const detail = f.detail ? ` (${f.detail})` : "";
   // Name the member per side only when the sides disagree about who it is.
   const moved = Boolean(f.here && f.stripe && f.here.memberId !== f.stripe.memberId);

@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type Stripe from "stripe";
 import type { Db } from "@/db/client";
-import { attachStripeCustomer, getSubscription, linkSubscriptionMember, listBillingTiers, listSubscriptionRefunds, lockSubscription } from "@/db/queries/billing";
+import {
+  attachStripeCustomer,
+  getSubscription,
+  linkSubscriptionMember,
+  listBillingTiers,
+  listSubscriptionRefunds,
+  lockSubscription,
+} from "@/db/queries/billing";
 import { listLiveStripeGrants } from "@/db/queries/billing-reads";
 import { ensureMember, getGrantBySource, getMemberByEmail, getMemberById, getMemberByStripeCustomer } from "@/db/queries/members";
 import { parseMemberRef, toSubscriptionSnapshot } from "../ledger/facts";
@@ -57,7 +64,9 @@ async function compare(db: Db, r: Remote, opts: ReconcileOptions) {
   const row = await getSubscription(db, r.sub.id);
   const existing = await getGrantBySource(db, "stripe", r.sub.id);
   const member = await expectedMember(db, r, row?.memberId ?? null);
-  const refunds = (await listSubscriptionRefunds(db, r.sub.id)).flatMap((x) => (x.refundedAt ? [{ refundedAt: x.refundedAt, invoicePeriodEnd: x.invoicePeriodEnd }] : []));
+  const refunds = (await listSubscriptionRefunds(db, r.sub.id)).flatMap((x) =>
+    x.refundedAt ? [{ refundedAt: x.refundedAt, invoicePeriodEnd: x.invoicePeriodEnd }] : [],
+  );
   const plan = planStripeGrant({
     snapshot: toSubscriptionSnapshot(r.sub),
     snapshotAt: opts.now,
@@ -112,13 +121,31 @@ export async function reconcileWithStripe(db: Db, stripe: Stripe, opts: Reconcil
     seen.add(id);
     const parsed = subscriptionSchema.safeParse(raw);
     if (!parsed.success) {
-      report.findings.push({ kind: "unreadable", subscriptionId: id, memberId: null, grantId: null, here: null, stripe: null, detail: "unexpected subscription shape", fixed: false });
+      report.findings.push({
+        kind: "unreadable",
+        subscriptionId: id,
+        memberId: null,
+        grantId: null,
+        here: null,
+        stripe: null,
+        detail: "unexpected subscription shape",
+        fixed: false,
+      });
       continue;
     }
     const r: Remote = { raw, sub: parsed.data, email: customerEmail(raw) };
     const before = await compare(db, r, opts);
     if (before.unmapped) {
-      report.findings.push({ kind: "unmapped", subscriptionId: id, memberId: before.member.id, grantId: before.existing?.id ?? null, here: before.here, stripe: null, detail: before.reason ?? "", fixed: false });
+      report.findings.push({
+        kind: "unmapped",
+        subscriptionId: id,
+        memberId: before.member.id,
+        grantId: before.existing?.id ?? null,
+        here: before.here,
+        stripe: null,
+        detail: before.reason ?? "",
+        fixed: false,
+      });
       continue;
     }
     if (sameAccessAhead(before.here, before.stripe)) {
@@ -152,7 +179,16 @@ export async function reconcileWithStripe(db: Db, stripe: Stripe, opts: Reconcil
   for (const { grant } of await listLiveStripeGrants(db, opts.now)) {
     if (grant.sourceRef && seen.has(grant.sourceRef)) continue;
     const here = accessAhead(grant, opts.now);
-    report.findings.push({ kind: "orphan", subscriptionId: grant.sourceRef ?? "(none)", memberId: grant.memberId, grantId: grant.id, here, stripe: null, detail: "not listed by Stripe", fixed: false });
+    report.findings.push({
+      kind: "orphan",
+      subscriptionId: grant.sourceRef ?? "(none)",
+      memberId: grant.memberId,
+      grantId: grant.id,
+      here,
+      stripe: null,
+      detail: "not listed by Stripe",
+      fixed: false,
+    });
   }
   return report;
 }

@@ -36,7 +36,11 @@ async function loadState(db: Tx, ctx: BatchContext, batch: readonly Candidate[],
 async function stateOf(db: Tx, ctx: BatchContext, batch: readonly Candidate[], rows: readonly ImportMemberRow[], isNew: ReadonlySet<number> = new Set()) {
   const ids = rows.map((r) => r.id);
   const stripeIds = [...new Set(batch.flatMap((c) => (c.stripeCustomerId ? [c.stripeCustomerId] : [])))];
-  const [grants, holders, owners] = await Promise.all([listGrantsInPublication(db, ctx.publicationId, ids), listAccountHolders(db, ctx.publicationId, ids), listStripeOwners(db, stripeIds)]);
+  const [grants, holders, owners] = await Promise.all([
+    listGrantsInPublication(db, ctx.publicationId, ids),
+    listAccountHolders(db, ctx.publicationId, ids),
+    listStripeOwners(db, stripeIds),
+  ]);
   const byEmail = new Map<string, ExistingMember & { email: string }>();
   for (const r of rows) byEmail.set(r.email, { ...r, hasAccount: holders.has(r.id), isNew: isNew.has(r.id), grants: [] });
   const byId = new Map([...byEmail.values()].map((m) => [m.id, m]));
@@ -103,7 +107,12 @@ export async function applyBatch(db: Db, ctx: BatchContext, batch: readonly Cand
       const made = await insertMissingMembers(
         tx,
         // A join date in the future (a clock gone wrong at the source) becomes now.
-        toCreate.map(({ candidate: { entry }, fill }) => ({ email: entry.email, name: fill.name ?? null, stripeCustomerId: fill.stripeCustomerId ?? null, createdAt: entry.createdAt && entry.createdAt <= ctx.now ? entry.createdAt : null })),
+        toCreate.map(({ candidate: { entry }, fill }) => ({
+          email: entry.email,
+          name: fill.name ?? null,
+          stripeCustomerId: fill.stripeCustomerId ?? null,
+          createdAt: entry.createdAt && entry.createdAt <= ctx.now ? entry.createdAt : null,
+        })),
       );
       for (const m of made) {
         ids.set(m.email, m.id);
@@ -128,7 +137,15 @@ export async function applyBatch(db: Db, ctx: BatchContext, batch: readonly Cand
       if (d.member === "update") await fillMemberFields(tx, memberId, d.fill);
       if (d.account) accounts.push({ memberId, newsletter: d.account.newsletter });
       const g = d.grant;
-      if (g?.kind === "create") grants.push({ memberId, publicationId: ctx.publicationId, ...g.values, sourceRef: d.candidate.sourceRef!, note: grantNote(d, ctx), grantedBy: ctx.actor.memberId });
+      if (g?.kind === "create")
+        grants.push({
+          memberId,
+          publicationId: ctx.publicationId,
+          ...g.values,
+          sourceRef: d.candidate.sourceRef!,
+          note: grantNote(d, ctx),
+          grantedBy: ctx.actor.memberId,
+        });
       if (g?.kind === "update") await updateImportGrant(tx, g.id, { ...g.values, note: grantNote(d, ctx) });
       if (d.bumpEpoch) bump.add(memberId);
       const row = auditRow(d, memberId, email, ctx);
@@ -138,7 +155,10 @@ export async function applyBatch(db: Db, ctx: BatchContext, batch: readonly Cand
     await insertImportAccounts(tx, ctx.publicationId, accounts, now);
     await insertAuditRows(tx, audit);
     // Ascending ids: the lock order every epoch bump uses.
-    const epochs = await bumpAccessEpochs(tx, [...bump].sort((a, b) => a - b));
+    const epochs = await bumpAccessEpochs(
+      tx,
+      [...bump].sort((a, b) => a - b),
+    );
     return { decisions, epochs };
   });
   for (const e of epochs) noteEpoch(e.id, e.epoch);

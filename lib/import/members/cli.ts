@@ -22,7 +22,9 @@ function progress(total: number) {
     last = now;
     const width = 30;
     const filled = total ? Math.min(width, Math.round((bytes / total) * width)) : width;
-    process.stderr.write(`\r${phase.padEnd(6)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${total ? Math.floor((bytes / total) * 100) : 100}% ${rows.toLocaleString("en")} rows   `);
+    process.stderr.write(
+      `\r${phase.padEnd(6)} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${total ? Math.floor((bytes / total) * 100) : 100}% ${rows.toLocaleString("en")} rows   `,
+    );
     if (done) process.stderr.write("\n");
   };
 }
@@ -45,7 +47,8 @@ function mapArgs(args: ParsedArgs): Record<string, string> {
 
 export function memberImportOptions(args: ParsedArgs): MemberImportOptions {
   const format = flagString(args, "format");
-  if (!format || !(memberImportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${memberImportFormats.join(", ")}`);
+  if (!format || !(memberImportFormats as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${memberImportFormats.join(", ")}`);
   const encoding = flagString(args, "encoding") ?? "utf-8";
   if (!(fileEncodings as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be ${fileEncodings.join(" or ")}`);
   return {
@@ -64,7 +67,8 @@ export const memberImportCommands: Record<string, Command> = {
   "import:members:notify": {
     usage: "import:members:notify [--publication <slug>]",
     scope: "publication",
-    summary: "Send every member an import made at the publication the \"your account has moved\" notice, once each (asking again queues only accounts imported since).",
+    summary:
+      'Send every member an import made at the publication the "your account has moved" notice, once each (asking again queues only accounts imported since).',
     run: async (db, actor, _args, out) => {
       const { queueAccountMovedNotices } = await import("@/lib/email/account-moved");
       const { queued, accounts } = await queueAccountMovedNotices(db, actor, actor.publicationId!);
@@ -95,7 +99,11 @@ export const memberImportCommands: Record<string, Command> = {
       if (report.errors) {
         const unmapped = report.levels.filter((l) => l.target === null).map((l) => l.level);
         const hint = unmapped.length ? `map ${unmapped.map((l) => `"${l}"`).join(", ")} with --map, ` : "";
-        throw new AppError("invalid", "import", `${report.errors} error(s), nothing was imported: fix the file, ${hint}or pass --skip-invalid to leave out rows with bad addresses or dates`);
+        throw new AppError(
+          "invalid",
+          "import",
+          `${report.errors} error(s), nothing was imported: fix the file, ${hint}or pass --skip-invalid to leave out rows with bad addresses or dates`,
+        );
       }
     },
   },

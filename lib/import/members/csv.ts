@@ -36,7 +36,11 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
     field = "";
   };
   const tooLong = () => {
-    throw new MemberFileError("csv", quoteLine, `a quoted field starting here runs past ${MAX_FIELD_CHARS.toLocaleString("en")} characters: a closing quote (") is probably missing`);
+    throw new MemberFileError(
+      "csv",
+      quoteLine,
+      `a quoted field starting here runs past ${MAX_FIELD_CHARS.toLocaleString("en")} characters: a closing quote (") is probably missing`,
+    );
   };
   for await (const chunk of text) {
     if (delim === -1) {
@@ -114,7 +118,7 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
       i = j + 1;
     }
   }
-  if (state === "quoted") throw new MemberFileError("csv", quoteLine, "a quoted field starting here never closes: a closing quote (\") is missing");
+  if (state === "quoted") throw new MemberFileError("csv", quoteLine, 'a quoted field starting here never closes: a closing quote (") is missing');
   if (state !== "start" || fields.length) {
     endField();
     yield { fields, line: recordLine };

@@ -34,7 +34,7 @@ export async function* decodeBytes(chunks: AsyncIterable<Uint8Array>, encoding: 
     if (!chunk.length) continue;
     if (!decoder) {
       if (startsWith(chunk, [0xff, 0xfe]) || startsWith(chunk, [0xfe, 0xff])) {
-        throw new MemberFileError("encoding", null, "the file is UTF-16 (Excel's \"Unicode Text\"): save it as \"CSV UTF-8\" and try again");
+        throw new MemberFileError("encoding", null, 'the file is UTF-16 (Excel\'s "Unicode Text"): save it as "CSV UTF-8" and try again');
       }
       // A UTF-8 BOM settles the question whatever the caller said.
       const utf8 = encoding === "utf-8" || startsWith(chunk, [0xef, 0xbb, 0xbf]);
@@ -48,7 +48,7 @@ export async function* decodeBytes(chunks: AsyncIterable<Uint8Array>, encoding: 
         throw new MemberFileError(
           "encoding",
           line,
-          "the file is not UTF-8: it looks like CP949 (EUC-KR), what Korean Excel saves as \"CSV\". Save it as \"CSV UTF-8 (쉼표로 분리)\", or import it with encoding cp949",
+          'the file is not UTF-8: it looks like CP949 (EUC-KR), what Korean Excel saves as "CSV". Save it as "CSV UTF-8 (쉼표로 분리)", or import it with encoding cp949',
         );
       }
       throw new MemberFileError("encoding", line, `the file is not valid ${decoder.encoding === "utf-8" ? "UTF-8" : "CP949"} text`);

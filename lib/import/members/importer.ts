@@ -76,7 +76,15 @@ async function setup(db: Db, actor: Actor, options: MemberImportOptions): Promis
     actor,
     formatLabel: { pmpro: "PMPro", ghost: "Ghost", substack: "Substack", csv: "CSV" }[format],
   };
-  return { ctx, format, encoding: options.encoding ?? "utf-8", timeZone, publication: pub.slug, resolver, paidUntil: paid ? endOfAccess(paid, timeZone) : null };
+  return {
+    ctx,
+    format,
+    encoding: options.encoding ?? "utf-8",
+    timeZone,
+    publication: pub.slug,
+    resolver,
+    paidUntil: paid ? endOfAccess(paid, timeZone) : null,
+  };
 }
 
 async function runPass(db: Db, s: Setup, open: ByteSource, options: MemberImportOptions, write: boolean): Promise<MemberImportReport> {
@@ -93,13 +101,17 @@ async function runPass(db: Db, s: Setup, open: ByteSource, options: MemberImport
     for (const d of decisions) builder.decision(d);
     batch = [];
   };
-  const rows = readSourceRows(countingBytes(open(), (b) => (bytes = b)), { format: s.format, encoding: s.encoding, timeZone: s.timeZone });
+  const rows = readSourceRows(
+    countingBytes(open(), (b) => (bytes = b)),
+    { format: s.format, encoding: s.encoding, timeZone: s.timeZone },
+  );
   try {
     for await (const row of rows) {
       builder.report.rows++;
       if (row.skip) builder.issue({ line: row.skip.line, kind: row.skip.kind, message: row.skip.message }, { skipRow: true });
       // With skipInvalid a row whose every error is a row error (address, date, value) is skipped.
-      const waive = (kinds: readonly string[]) => Boolean(options.skipInvalid) && kinds.length > 0 && kinds.every((k) => (skippableKinds as readonly string[]).includes(k));
+      const waive = (kinds: readonly string[]) =>
+        Boolean(options.skipInvalid) && kinds.length > 0 && kinds.every((k) => (skippableKinds as readonly string[]).includes(k));
       const waived = waive(row.issues.map((i) => i.kind));
       row.issues.forEach((issue, i) => builder.issue(issue, { skipRow: waived && i === 0, waived }));
       for (const entry of row.entries) {
@@ -142,7 +154,17 @@ export async function importMembers(db: Db, actor: Actor, open: ByteSource, opti
     subjectId: s.format,
     summary: `회원 가져오기 (${formatLabels[s.format]}): 회원 ${report.members.created}명 생성, 권한 ${report.grants.created}건 부여, ${report.grants.history}건 만료 이력, 건너뜀 ${report.skipped}행`,
     // Counts only: the per-row issues of a large file would bloat the log.
-    details: { ...report, issues: undefined, options: { map: options.map ?? {}, newsletterDefault: s.ctx.newsletterDefault, paidUntil: s.paidUntil?.toISOString() ?? null, skipInvalid: Boolean(options.skipInvalid), timeZone: s.timeZone } },
+    details: {
+      ...report,
+      issues: undefined,
+      options: {
+        map: options.map ?? {},
+        newsletterDefault: s.ctx.newsletterDefault,
+        paidUntil: s.paidUntil?.toISOString() ?? null,
+        skipInvalid: Boolean(options.skipInvalid),
+        timeZone: s.timeZone,
+      },
+    },
   });
   return report;
 }

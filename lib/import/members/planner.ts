@@ -89,16 +89,30 @@ function planGrant(c: Candidate, existing: ExistingMember | null, ctx: PlanConte
   const same = existing?.grants.find((g) => g.source === "import" && g.sourceRef === c.sourceRef) ?? null;
   if (same) {
     if (same.revokedAt) {
-      issues.push({ line: entry.line, kind: "kept_revoked", message: `${entry.email}: grant #${same.id} from an earlier import was revoked in Masthead: not restored` });
+      issues.push({
+        line: entry.line,
+        kind: "kept_revoked",
+        message: `${entry.email}: grant #${same.id} from an earlier import was revoked in Masthead: not restored`,
+      });
       return { kind: "kept", id: same.id };
     }
     const startsAt = entry.startsAt && entry.startsAt < same.startsAt ? entry.startsAt : same.startsAt;
-    if (same.tierSlug === tierSlug && sameInstant(same.endsAt, c.endsAt) && startsAt.getTime() === same.startsAt.getTime()) return { kind: "unchanged", id: same.id };
+    if (same.tierSlug === tierSlug && sameInstant(same.endsAt, c.endsAt) && startsAt.getTime() === same.startsAt.getTime())
+      return { kind: "unchanged", id: same.id };
     if (rank < rankOf(ctx.tiers, same.tierSlug) || endMs(c.endsAt) < endMs(same.endsAt)) {
-      issues.push({ line: entry.line, kind: "kept_higher", message: `${entry.email}: the file gives less than grant #${same.id} (${same.tierSlug} until ${same.endsAt?.toISOString().slice(0, 10) ?? "lifetime"}): kept as it is` });
+      issues.push({
+        line: entry.line,
+        kind: "kept_higher",
+        message: `${entry.email}: the file gives less than grant #${same.id} (${same.tierSlug} until ${same.endsAt?.toISOString().slice(0, 10) ?? "lifetime"}): kept as it is`,
+      });
       return { kind: "kept", id: same.id };
     }
-    return { kind: "update", id: same.id, values: { tierSlug, startsAt, endsAt: c.endsAt }, before: { tierSlug: same.tierSlug, startsAt: same.startsAt, endsAt: same.endsAt } };
+    return {
+      kind: "update",
+      id: same.id,
+      values: { tierSlug, startsAt, endsAt: c.endsAt },
+      before: { tierSlug: same.tierSlug, startsAt: same.startsAt, endsAt: same.endsAt },
+    };
   }
   // No start in the file: from the member's first sign of life there, else from now. An ended
   // membership without one starts where it ends (history only, never active).
@@ -130,9 +144,17 @@ export function planCandidate(c: Candidate, existing: ExistingMember | null, ctx
     if (stripe && existing?.stripeCustomerId !== stripe) {
       const owner = ctx.stripeOwner(stripe);
       if (existing?.stripeCustomerId) {
-        issues.push({ line: entry.line, kind: "stripe_conflict", message: `${entry.email} already has Stripe customer ${existing.stripeCustomerId}: ${stripe} not attached` });
+        issues.push({
+          line: entry.line,
+          kind: "stripe_conflict",
+          message: `${entry.email} already has Stripe customer ${existing.stripeCustomerId}: ${stripe} not attached`,
+        });
       } else if (owner !== null && owner !== existing?.id) {
-        issues.push({ line: entry.line, kind: "stripe_conflict", message: `Stripe customer ${stripe} belongs to member #${owner}: not attached to ${entry.email}` });
+        issues.push({
+          line: entry.line,
+          kind: "stripe_conflict",
+          message: `Stripe customer ${stripe} belongs to member #${owner}: not attached to ${entry.email}`,
+        });
       } else {
         fill.stripeCustomerId = stripe;
       }

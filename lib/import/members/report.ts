@@ -111,7 +111,10 @@ export function describeMemberReport(r: MemberImportReport): string[] {
   ];
   if (r.levels.length) lines.push(`levels: ${r.levels.map((l) => `${l.level} (${n(l.rows)}) → ${l.target ?? "UNMAPPED"}`).join(", ")}`);
   const counts = Object.entries(r.issueCounts).map(([k, v]) => `${k} ${n(v ?? 0)}`);
-  if (counts.length) lines.push(`issues: ${counts.join(", ")}${r.issues.length < Object.values(r.issueCounts).reduce((a, b) => a + (b ?? 0), 0) ? ` (first ${r.issues.length} listed)` : ""}`);
+  if (counts.length)
+    lines.push(
+      `issues: ${counts.join(", ")}${r.issues.length < Object.values(r.issueCounts).reduce((a, b) => a + (b ?? 0), 0) ? ` (first ${r.issues.length} listed)` : ""}`,
+    );
   for (const issue of r.issues) lines.push(`  line ${issue.line}: [${issue.kind}] ${issue.message}`);
   return lines;
 }

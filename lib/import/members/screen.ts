@@ -67,7 +67,8 @@ export class FileMemory {
     if (target.kind === "tier") {
       if (entry.ends.kind === "at") endsAt = entry.ends.at;
       else if (entry.ends.kind === "unknown") {
-        if (!ctx.paidUntil) return fail({ kind: "missing_end", message: `a paying member (${label}) without a paid-through date in the export: pass --paid-until YYYY-MM-DD` });
+        if (!ctx.paidUntil)
+          return fail({ kind: "missing_end", message: `a paying member (${label}) without a paid-through date in the export: pass --paid-until YYYY-MM-DD` });
         endsAt = ctx.paidUntil;
       }
     }
@@ -80,7 +81,11 @@ export class FileMemory {
     if (first && entry.stripeCustomerId) {
       const owner = this.stripeOwner.get(entry.stripeCustomerId);
       if (owner && owner !== entry.email) {
-        issue = { line: entry.line, kind: "stripe_conflict", message: `Stripe customer ${entry.stripeCustomerId} is already ${owner}'s in this file: not attached` };
+        issue = {
+          line: entry.line,
+          kind: "stripe_conflict",
+          message: `Stripe customer ${entry.stripeCustomerId} is already ${owner}'s in this file: not attached`,
+        };
       } else {
         this.stripeOwner.set(entry.stripeCustomerId, entry.email);
         stripeCustomerId = entry.stripeCustomerId;

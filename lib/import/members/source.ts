@@ -41,7 +41,11 @@ export async function* readSourceRows(bytes: AsyncIterable<Uint8Array>, opts: So
       header = record.fields.map(normalizeHeader);
       const missing = missingColumns(opts.format, header);
       if (missing) {
-        throw new MemberFileError("columns", record.line, `the header has no ${missing} column: is this a ${formatLabels[opts.format]}? (columns found: ${header.slice(0, 12).join(", ") || "none"})`);
+        throw new MemberFileError(
+          "columns",
+          record.line,
+          `the header has no ${missing} column: is this a ${formatLabels[opts.format]}? (columns found: ${header.slice(0, 12).join(", ") || "none"})`,
+        );
       }
       index = new Map(header.map((name, i) => [name, i] as const).reverse());
       continue;
@@ -49,7 +53,11 @@ export async function* readSourceRows(bytes: AsyncIterable<Uint8Array>, opts: So
     const { fields, line } = record;
     // More cells than columns: an unquoted comma shifted the row (fewer: trailing blanks left out).
     if (fields.length > header.length) {
-      yield { line, entries: [], issues: [{ line, kind: "csv", message: `${fields.length} cells where the header has ${header.length} columns (a comma inside an unquoted value?)` }] };
+      yield {
+        line,
+        entries: [],
+        issues: [{ line, kind: "csv", message: `${fields.length} cells where the header has ${header.length} columns (a comma inside an unquoted value?)` }],
+      };
       continue;
     }
     const cells: Cells = {

@@ -59,7 +59,16 @@ export const issueKinds = [
 ] as const;
 export type IssueKind = (typeof issueKinds)[number];
 
-export const blockingKinds: readonly IssueKind[] = ["csv", "columns", "encoding", "unknown_level", "invalid_email", "invalid_date", "invalid_value", "missing_end"];
+export const blockingKinds: readonly IssueKind[] = [
+  "csv",
+  "columns",
+  "encoding",
+  "unknown_level",
+  "invalid_email",
+  "invalid_date",
+  "invalid_value",
+  "missing_end",
+];
 // Row errors that --skip-invalid turns into skips (a broken file or an unmapped level never is).
 export const skippableKinds: readonly IssueKind[] = ["invalid_email", "invalid_date", "invalid_value", "missing_end"];
 

@@ -9,7 +9,11 @@ export function toShareCardProps(article: ArticleCardView, tiers: readonly TierV
   const section = article.section ? (lang === "en" ? article.section.nameEn : article.section.name) : null;
   const tier = tiers.find((x) => x.slug === article.access);
   const badge =
-    article.access === "public" ? null : article.access === "free" ? t.access.free : t.access.tier(tier ? (lang === "en" ? tier.nameEn : tier.name) : article.access);
+    article.access === "public"
+      ? null
+      : article.access === "free"
+        ? t.access.free
+        : t.access.tier(tier ? (lang === "en" ? tier.nameEn : tier.name) : article.access);
   return {
     siteName,
     kicker: section,

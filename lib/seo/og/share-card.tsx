@@ -60,11 +60,19 @@ export function ShareCard({ siteName, kicker, title, byline, badge, lang }: Shar
       >
         {title}
       </div>
-      <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", fontSize: 28, color: MUTED, borderTop: `2px solid ${INK}`, paddingTop: 24 }}>
+      <div
+        style={{
+          display: "flex",
+          alignItems: "center",
+          justifyContent: "space-between",
+          fontSize: 28,
+          color: MUTED,
+          borderTop: `2px solid ${INK}`,
+          paddingTop: 24,
+        }}
+      >
         <div style={{ display: "flex" }}>{byline}</div>
-        {badge ? (
-          <div style={{ display: "flex", background: "#fef3c7", color: "#8a5a00", padding: "6px 16px", borderRadius: 6 }}>{badge}</div>
-        ) : null}
+        {badge ? <div style={{ display: "flex", background: "#fef3c7", color: "#8a5a00", padding: "6px 16px", borderRadius: 6 }}>{badge}</div> : null}
       </div>
     </div>
   );

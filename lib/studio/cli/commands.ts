@@ -41,7 +41,14 @@ export const userCommands: Record<string, Command> = {
       const address = email(args.positionals[0]);
       const existed = await getMemberByEmail(db, address);
       const member = existed ?? (await ensureMember(db, address, { name: flagString(args, "name") ?? null }));
-      if (!existed) await recordAudit(db, actor, { action: "member.create", subjectType: "member", subjectId: member.id, memberId: member.id, summary: `회원 생성: ${address}` });
+      if (!existed)
+        await recordAudit(db, actor, {
+          action: "member.create",
+          subjectType: "member",
+          subjectId: member.id,
+          memberId: member.id,
+          summary: `회원 생성: ${address}`,
+        });
       const wanted = flagString(args, "role");
       if (wanted) await setRoleWithAudit(db, actor, member.id, role(wanted));
       out(`${existed ? "exists" : "created"}: #${member.id} ${member.email}${wanted ? ` (role ${wanted})` : ""}`);
@@ -69,7 +76,14 @@ export const userCommands: Record<string, Command> = {
       if (!tier || !paid.includes(tier)) throw new UsageError(`tier must be one of ${paid.join(", ")}`);
       const startsAt = flagString(args, "starts") ? parseInstant(flagString(args, "starts")!, "starts") : new Date();
       const endsAt = resolveEnd(args, startsAt);
-      const { grant } = await grantWithAudit(db, actor, { email: address, tierSlug: tier, startsAt, endsAt, source: "comp", note: flagString(args, "note") ?? null });
+      const { grant } = await grantWithAudit(db, actor, {
+        email: address,
+        tierSlug: tier,
+        startsAt,
+        endsAt,
+        source: "comp",
+        note: flagString(args, "note") ?? null,
+      });
       out(`grant #${grant.id}: ${address} ${tier} ${startsAt.toISOString()} → ${endsAt?.toISOString() ?? "lifetime"}`);
     },
   },
@@ -86,7 +100,8 @@ export const userCommands: Record<string, Command> = {
   },
   "token:create": {
     usage: "token:create <name> [--publication <slug>]",
-    summary: "Create an Admin API token (for one publication, or without --publication a network token for every one); the secret is printed once and stored only as a hash.",
+    summary:
+      "Create an Admin API token (for one publication, or without --publication a network token for every one); the secret is printed once and stored only as a hash.",
     scope: "optional",
     run: async (db, actor, args, out) => {
       const created = await createApiToken(db, actor, args.positionals.join(" "));

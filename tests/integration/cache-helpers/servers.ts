@@ -17,7 +17,11 @@ export async function createSeededDatabase(baseUrl: string): Promise<{ url: stri
   const target = new URL(baseUrl);
   target.pathname = `/${name}`;
   const url = target.toString();
-  const prep = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], { env: { ...process.env, DATABASE_URL: url, REDIS_URL: "" }, encoding: "utf8", timeout: 120_000 });
+  const prep = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
+    env: { ...process.env, DATABASE_URL: url, REDIS_URL: "" },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (prep.status !== 0) throw new Error(`prepare-db failed: ${prep.stderr}`);
   return {
     url,
@@ -34,14 +38,20 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const port = await freePort();
   const logs: string[] = [];
   // Hostname left default: `-H 127.0.0.1` makes Next treat the proxy's rewrite as external.
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], { env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+    env: { ...process.env, ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (d) => logs.push(String(d)));
   child.stderr!.on("data", (d) => logs.push(String(d)));
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited: ${logs.join("")}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { port, url, logs, child };
     await new Promise((r) => setTimeout(r, 250));
   }

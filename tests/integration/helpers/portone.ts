@@ -25,11 +25,23 @@ export async function startPortOne(opts: { stateFile?: string } = {}): Promise<P
 
 /** A billing key issued to the member, as PortOne's browser window issues one. */
 export async function issueKey(api: PortOneApi, member: Pick<Member, "id" | "email">, card = "4242424242424242") {
-  return (await api.issueBillingKey({ card: { number: card, expiryYear: "30", expiryMonth: "12" }, customerId: portoneCustomerId(member.id), email: member.email })).billingKey;
+  return (
+    await api.issueBillingKey({ card: { number: card, expiryYear: "30", expiryMonth: "12" }, customerId: portoneCustomerId(member.id), email: member.email })
+  ).billingKey;
 }
 
-export async function subscribe(db: Db, h: PortOneHarness, member: Member, plan: { publicationId: number; tier: string; interval?: "monthly" | "yearly" }, now: Date, card?: string) {
-  const intent: DemoIntent = newDemoIntent({ memberId: member.id, publicationId: plan.publicationId, tier: plan.tier, interval: plan.interval ?? "monthly" }, now);
+export async function subscribe(
+  db: Db,
+  h: PortOneHarness,
+  member: Member,
+  plan: { publicationId: number; tier: string; interval?: "monthly" | "yearly" },
+  now: Date,
+  card?: string,
+) {
+  const intent: DemoIntent = newDemoIntent(
+    { memberId: member.id, publicationId: plan.publicationId, tier: plan.tier, interval: plan.interval ?? "monthly" },
+    now,
+  );
   const billingKey = await issueKey(h.api, member, card);
   const outcome = await completePortOneCheckout(db, h.api, { member, intent, billingKey, pastDueGraceMs: GRACE_MS, periodSeconds: null }, now);
   return { intent, billingKey, outcome };

@@ -33,7 +33,11 @@ export function subscriptionHistory(h: HistorySpec) {
     const line = merge(listOf(base, "lines")[0] ?? {}, {
       period: { start, end },
       subscription: null,
-      parent: { type: "subscription_item_details", invoice_item_details: null, subscription_item_details: { subscription: sub, subscription_item: `si_${h.ns}` } },
+      parent: {
+        type: "subscription_item_details",
+        invoice_item_details: null,
+        subscription_item_details: { subscription: sub, subscription_item: `si_${h.ns}` },
+      },
     });
     return merge(base, {
       id,
@@ -43,11 +47,21 @@ export function subscriptionHistory(h: HistorySpec) {
       amount_paid: 12900,
       currency: "krw",
       lines: { data: [line] },
-      parent: { type: "subscription_details", quote_details: null, subscription_details: { subscription: sub, metadata: h.withMetadata === false ? null : metadata } },
+      parent: {
+        type: "subscription_details",
+        quote_details: null,
+        subscription_details: { subscription: sub, metadata: h.withMetadata === false ? null : metadata },
+      },
     });
   };
   const payment = (invoiceId: string, pi: string, created: number) =>
-    merge(fixture("invoice_payment"), { id: `inpay_${pi}`, invoice: invoiceId, created, payment: { type: "payment_intent", payment_intent: pi }, status: "paid" });
+    merge(fixture("invoice_payment"), {
+      id: `inpay_${pi}`,
+      invoice: invoiceId,
+      created,
+      payment: { type: "payment_intent", payment_intent: pi },
+      status: "paid",
+    });
   const checkout = merge(fixture("checkout.session"), {
     id: `cs_${h.ns}`,
     mode: "subscription",
@@ -59,7 +73,14 @@ export function subscriptionHistory(h: HistorySpec) {
     subscription: sub,
     payment_intent: null,
   });
-  const refund = merge(fixture("charge"), { id: `ch_${h.ns}_2`, payment_intent: `pi_${h.ns}_2`, customer, amount: 12900, amount_refunded: 12900, refunded: true });
+  const refund = merge(fixture("charge"), {
+    id: `ch_${h.ns}_2`,
+    payment_intent: `pi_${h.ns}_2`,
+    customer,
+    amount: 12900,
+    amount_refunded: 12900,
+    refunded: true,
+  });
 
   return {
     sub,
@@ -78,7 +99,12 @@ export function subscriptionHistory(h: HistorySpec) {
       snapshot({ periodStart: P1, periodEnd: P2, cancelAtPeriodEnd: true, cancelAt: P2, canceledAt: P1 + DAY }),
       P1 + DAY,
     ),
-    deleted: ev("deleted", "customer.subscription.deleted", snapshot({ status: "canceled", periodStart: P1, periodEnd: P2, canceledAt: P1 + DAY, endedAt: P2 }), P2),
+    deleted: ev(
+      "deleted",
+      "customer.subscription.deleted",
+      snapshot({ status: "canceled", periodStart: P1, periodEnd: P2, canceledAt: P1 + DAY, endedAt: P2 }),
+      P2,
+    ),
     renewalRefunded: ev("refund", "charge.refunded", refund, P1 + 2 * DAY),
   };
 }

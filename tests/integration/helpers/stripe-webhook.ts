@@ -34,7 +34,14 @@ export async function stripeGrantsOf(db: Db, memberId: number) {
   const rows = await db.select().from(grants).where(eq(grants.memberId, memberId)).orderBy(asc(grants.sourceRef));
   return rows
     .filter((g) => g.source === "stripe")
-    .map((g) => ({ ref: g.sourceRef, tier: g.tierSlug, startsAt: iso(g.startsAt), endsAt: iso(g.endsAt), revokedAt: iso(g.revokedAt), reason: g.revokedReason }));
+    .map((g) => ({
+      ref: g.sourceRef,
+      tier: g.tierSlug,
+      startsAt: iso(g.startsAt),
+      endsAt: iso(g.endsAt),
+      revokedAt: iso(g.revokedAt),
+      reason: g.revokedReason,
+    }));
 }
 
 /** The same without subscription ids, to compare members whose histories differ only in ids. */

@@ -39,7 +39,8 @@ async function GET(req: NextRequest, ctx: Ctx) {
 // next-auth's client reports an error, and adds a 429 status and Retry-After for everyone else.
 async function POST(req: NextRequest, ctx: Ctx) {
   const body = await req.arrayBuffer();
-  if (body.byteLength > MAX_BODY_BYTES) return Response.json({ error: { code: "payload_too_large:body", message: "The request body is too large." } }, { status: 413 });
+  if (body.byteLength > MAX_BODY_BYTES)
+    return Response.json({ error: { code: "payload_too_large:body", message: "The request body is too large." } }, { status: 413 });
   // next-auth parses a body labelled JSON itself and answers an empty 500 when it does not parse;
   // its own client only ever sends form bodies, so refuse a broken JSON body with a clear 400.
   if (/^application\/json\b/i.test(req.headers.get("content-type") ?? "") && !isJson(body)) {
@@ -52,7 +53,10 @@ async function POST(req: NextRequest, ctx: Ctx) {
     return errorResponse(err);
   }
   if (new URL(req.url).pathname.endsWith("/signin/email")) {
-    const form = await target.req.clone().formData().catch(() => null);
+    const form = await target.req
+      .clone()
+      .formData()
+      .catch(() => null);
     const address = signinAddress(form?.get("email"));
     const limit = await consumeSigninLimits("send", clientIp(req, rateLimitSettings().trustedProxyHops), address);
     if (!limit.ok) {

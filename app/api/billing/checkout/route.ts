@@ -45,5 +45,7 @@ export const POST = withErrors(async (req: Request) => {
   if (stripe) return seeOther(await createCheckoutSession(stripe, { plan, member: viewer.member, lang, origin: originOf(pub), returnTo }));
 
   const intent = signDemoIntent(newDemoIntent({ memberId: viewer.member.id, publicationId: pub.id, tier, interval }, new Date()), demoIntentKey());
-  return seeOther(`${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent, ...(returnTo ? { [RETURN_TO_PARAM]: returnTo } : {}) })}`);
+  return seeOther(
+    `${localePath(lang, "/checkout/demo")}?${new URLSearchParams({ tier, interval, intent, ...(returnTo ? { [RETURN_TO_PARAM]: returnTo } : {}) })}`,
+  );
 });

@@ -18,7 +18,10 @@ export const POST = withErrors(async (req: NextRequest) => {
   const result = await remintSession(req, pub.id);
   if (result.kind === "gone") {
     const message = result.setCookie ? "The account no longer exists." : "No valid session.";
-    return Response.json({ error: { code: "unauthorized:session", message } }, { status: 401, headers: result.setCookie ? { "Set-Cookie": result.setCookie } : undefined });
+    return Response.json(
+      { error: { code: "unauthorized:session", message } },
+      { status: 401, headers: result.setCookie ? { "Set-Cookie": result.setCookie } : undefined },
+    );
   }
   return Response.json({ claims: result.access.claims }, { headers: { "Set-Cookie": result.setCookie, "Cache-Control": "no-store" } });
 });

@@ -20,7 +20,12 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ token: string }> };
 
-const headers = (type: string) => ({ "Content-Type": type, "Cache-Control": "no-store", "Content-Security-Policy": UNSUBSCRIBE_PAGE_CSP, "X-Robots-Tag": "noindex" });
+const headers = (type: string) => ({
+  "Content-Type": type,
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": UNSUBSCRIBE_PAGE_CSP,
+  "X-Robots-Tag": "noindex",
+});
 
 type Resolved = { ok: true; pub: PublicationRef; member: Member } | { ok: false; status: 400 | 404 };
 
@@ -37,14 +42,19 @@ const wantsHtml = (req: Request) => (req.headers.get("accept") ?? "").includes("
 
 function refuse(req: Request, status: number, lang: UiLang): Response {
   if (wantsHtml(req)) return new Response(invalidPage(lang), { status, headers: headers("text/html; charset=utf-8") });
-  return new Response(status === 400 ? "Bad request: not an unsubscribe token." : "Not found: no such subscription.", { status, headers: headers("text/plain; charset=utf-8") });
+  return new Response(status === 400 ? "Bad request: not an unsubscribe token." : "Not found: no such subscription.", {
+    status,
+    headers: headers("text/plain; charset=utf-8"),
+  });
 }
 
 export async function GET(req: Request, ctx: Ctx) {
   const found = await resolve((await ctx.params).token);
   if (!found.ok) return refuse(req, found.status, "ko");
   const lang = found.pub.locale;
-  return new Response(confirmPage(lang, publicationName(found.pub, lang), found.member.email, new URL(req.url).pathname), { headers: headers("text/html; charset=utf-8") });
+  return new Response(confirmPage(lang, publicationName(found.pub, lang), found.member.email, new URL(req.url).pathname), {
+    headers: headers("text/html; charset=utf-8"),
+  });
 }
 
 export async function POST(req: Request, ctx: Ctx) {
@@ -53,6 +63,9 @@ export async function POST(req: Request, ctx: Ctx) {
   const { pub, member } = found;
   await setMailPreferences(await getDb(), pub.id, member.id, { newsletter: false });
   const lang = pub.locale;
-  if (wantsHtml(req)) return new Response(donePage(lang, publicationName(pub, lang), originOf(pub) + localePath(lang, "/account")), { headers: headers("text/html; charset=utf-8") });
+  if (wantsHtml(req))
+    return new Response(donePage(lang, publicationName(pub, lang), originOf(pub) + localePath(lang, "/account")), {
+      headers: headers("text/html; charset=utf-8"),
+    });
   return new Response("Unsubscribed.", { headers: headers("text/plain; charset=utf-8") });
 }

@@ -15,7 +15,15 @@ export const generateStaticParams = () => [];
 export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
   const { pub, lang, base } = await pageContext(params);
   const tagline = publicationTagline(pub, lang);
-  return listingMetadata({ base, siteName: publicationName(pub, lang), lang, path: "/", title: `${publicationName(pub, lang)} — ${tagline}`, absoluteTitle: true, description: tagline });
+  return listingMetadata({
+    base,
+    siteName: publicationName(pub, lang),
+    lang,
+    path: "/",
+    title: `${publicationName(pub, lang)} — ${tagline}`,
+    absoluteTitle: true,
+    description: tagline,
+  });
 }
 
 export default async function HomePage({ params }: { params: Promise<PageParams> }) {
@@ -47,7 +55,11 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
           ))}
         </ul>
       </section>
-      <section aria-labelledby="subscribe-heading" className="flex flex-col items-start gap-3 rounded border-2 border-ink bg-white p-6 sm:flex-row sm:items-center sm:justify-between" data-testid="home-subscribe">
+      <section
+        aria-labelledby="subscribe-heading"
+        className="flex flex-col items-start gap-3 rounded border-2 border-ink bg-white p-6 sm:flex-row sm:items-center sm:justify-between"
+        data-testid="home-subscribe"
+      >
         <div className="flex flex-col gap-1">
           <h2 id="subscribe-heading" className="headline text-xl font-bold">
             {t.home.subscribeTitle}

@@ -8,5 +8,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pub
   await connection();
   const pub = await getPublicationView((await params).pub);
   if (!pub) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(robotsTxt(originOf(pub)), { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=0, must-revalidate" } });
+  return new Response(robotsTxt(originOf(pub)), {
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=0, must-revalidate" },
+  });
 }

@@ -27,12 +27,22 @@ export default async function MemberBillingPage({ params }: Props) {
   // What concerns this publication: its subscriptions, events and grants.
   const [subs, events, grants] = await Promise.all([
     listMemberSubscriptions(db, member.id).then((all) => all.filter((s) => s.publicationId === actor.publicationId)),
-    listMemberStripeEvents(db, member.id, 100).then((all) => all.filter((e) => e.publicationId === actor.publicationId || (actor.network && e.publicationId === null))),
+    listMemberStripeEvents(db, member.id, 100).then((all) =>
+      all.filter((e) => e.publicationId === actor.publicationId || (actor.network && e.publicationId === null)),
+    ),
     listGrants(db, member.id).then((all) => all.filter((g) => g.publicationId === actor.publicationId)),
   ]);
   return (
     <div className="flex flex-col gap-8">
-      <PageTitle actions={<Link href={`/studio/members/${member.id}`} className="underline">회원 화면</Link>}>{member.email} · 결제</PageTitle>
+      <PageTitle
+        actions={
+          <Link href={`/studio/members/${member.id}`} className="underline">
+            회원 화면
+          </Link>
+        }
+      >
+        {member.email} · 결제
+      </PageTitle>
       <p className="text-sm text-muted">
         Stripe 고객 <code data-testid="stripe-customer">{member.stripeCustomerId ?? "없음"}</code>
       </p>
@@ -42,7 +52,12 @@ export default async function MemberBillingPage({ params }: Props) {
         </h2>
         {subs.length === 0 ? <p className="text-muted">Stripe 구독 없음</p> : null}
         {subs.map((s) => (
-          <SubscriptionCard key={s.id} sub={s} grant={grants.find((g) => g.source === "stripe" && g.sourceRef === s.id) ?? null} linkedBy={linkLabel(s.memberLinkRank)} />
+          <SubscriptionCard
+            key={s.id}
+            sub={s}
+            grant={grants.find((g) => g.source === "stripe" && g.sourceRef === s.id) ?? null}
+            linkedBy={linkLabel(s.memberLinkRank)}
+          />
         ))}
       </section>
       <section aria-labelledby="events-heading" className="flex flex-col gap-2">

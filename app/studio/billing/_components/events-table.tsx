@@ -19,12 +19,26 @@ export function EventsTable({ rows, showMember = true, testId }: { rows: EventRo
       <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
         <thead>
           <tr className="border-b border-ink">
-            <th scope="col" className="p-2">Stripe 시각</th>
-            <th scope="col" className="p-2">이벤트</th>
-            <th scope="col" className="p-2">결과</th>
-            <th scope="col" className="p-2">이유</th>
-            <th scope="col" className="p-2">대상</th>
-            {showMember ? <th scope="col" className="p-2">회원</th> : null}
+            <th scope="col" className="p-2">
+              Stripe 시각
+            </th>
+            <th scope="col" className="p-2">
+              이벤트
+            </th>
+            <th scope="col" className="p-2">
+              결과
+            </th>
+            <th scope="col" className="p-2">
+              이유
+            </th>
+            <th scope="col" className="p-2">
+              대상
+            </th>
+            {showMember ? (
+              <th scope="col" className="p-2">
+                회원
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>

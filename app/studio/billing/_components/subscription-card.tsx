@@ -4,10 +4,22 @@ import { formatInstant } from "../../_components/ui";
 // A subscription as the webhook last stored it, next to the grant derived from it.
 export function SubscriptionCard({ sub, grant, linkedBy }: { sub: StripeSubscription; grant: Grant | null; linkedBy: string }) {
   const rows: [string, React.ReactNode][] = [
-    ["상태", <strong key="s" data-testid="sub-status">{sub.status ?? "스냅숏 없음"}</strong>],
+    [
+      "상태",
+      <strong key="s" data-testid="sub-status">
+        {sub.status ?? "스냅숏 없음"}
+      </strong>,
+    ],
     ["등급 · 가격", `${sub.tierSlug ?? "알 수 없음"} · ${sub.priceId ?? "—"}${sub.interval ? ` (${sub.interval})` : ""}`],
     ["현재 기간", `${formatInstant(sub.currentPeriodStart)} → ${formatInstant(sub.currentPeriodEnd)}`],
-    ["해지", sub.cancelAtPeriodEnd ? `기간 끝에 해지 (요청 ${formatInstant(sub.canceledAt)})` : sub.canceledAt ? `해지 ${formatInstant(sub.canceledAt)} · 종료 ${formatInstant(sub.endedAt)}` : "—"],
+    [
+      "해지",
+      sub.cancelAtPeriodEnd
+        ? `기간 끝에 해지 (요청 ${formatInstant(sub.canceledAt)})`
+        : sub.canceledAt
+          ? `해지 ${formatInstant(sub.canceledAt)} · 종료 ${formatInstant(sub.endedAt)}`
+          : "—",
+    ],
     ["스냅숏 시각", formatInstant(sub.snapshotAt)],
     ["회원 연결", `${linkedBy} · 고객 ${sub.customerId ?? "—"}`],
     [

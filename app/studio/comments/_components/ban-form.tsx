@@ -38,7 +38,9 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
       <summary className="cursor-pointer font-semibold">{activeBan ? "댓글 금지 중 · 관리" : `${memberLabel} 댓글 금지`}</summary>
       {activeBan ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
-          <span>{activeBan.until ? `${formatInstant(activeBan.until)}까지` : "무기한"} — {activeBan.reason}</span>
+          <span>
+            {activeBan.until ? `${formatInstant(activeBan.until)}까지` : "무기한"} — {activeBan.reason}
+          </span>
           <button type="button" className={ghostButtonClass} disabled={pending} onClick={lift}>
             금지 해제
           </button>

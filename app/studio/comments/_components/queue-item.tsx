@@ -29,7 +29,11 @@ export function QueueItem({ row, ban }: { row: QueueRow; ban: ActiveBan }) {
         {row.openReports > 0 ? <span className="rounded bg-red-50 px-1.5 font-semibold text-accent">신고 {row.openReports}건</span> : null}
         {ban ? <span className="rounded bg-amber-100 px-1.5 text-gold">댓글 금지 중</span> : null}
       </div>
-      <p dir="auto" className="max-h-48 overflow-auto whitespace-pre-wrap rounded bg-paper p-2 [overflow-wrap:anywhere] [unicode-bidi:plaintext]" data-testid="queue-body">
+      <p
+        dir="auto"
+        className="max-h-48 overflow-auto whitespace-pre-wrap rounded bg-paper p-2 [overflow-wrap:anywhere] [unicode-bidi:plaintext]"
+        data-testid="queue-body"
+      >
         {row.body}
       </p>
       <ModerationButtons commentId={row.id} state={state} openReports={row.openReports} />

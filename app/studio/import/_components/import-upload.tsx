@@ -22,7 +22,11 @@ function upload(file: File, query: { protectedAccess: string; dryRun: boolean; n
     xhr.onload = () => {
       try {
         const body = JSON.parse(xhr.responseText) as { summary?: string; report?: ImportReport; error?: { message: string } };
-        resolve(xhr.status === 200 && body.summary ? { ok: true, summary: body.summary, report: body.report ?? null } : { ok: false, message: body.error?.message ?? `HTTP ${xhr.status}` });
+        resolve(
+          xhr.status === 200 && body.summary
+            ? { ok: true, summary: body.summary, report: body.report ?? null }
+            : { ok: false, message: body.error?.message ?? `HTTP ${xhr.status}` },
+        );
       } catch {
         resolve({ ok: false, message: `HTTP ${xhr.status}` });
       }
@@ -41,7 +45,9 @@ function ReportDetails({ report, labelOf }: { report: ImportReport; labelOf: (ac
     <div className="flex flex-col gap-2 rounded border border-rule p-3 text-sm" data-testid="import-details">
       {gated.pieces.length ? (
         <div data-testid="import-protected">
-          <p className="font-semibold">{gated.access === "public" ? t.protectedPublic(gated.pieces.length) : t.protectedGated(gated.pieces.length, labelOf(gated.access))}</p>
+          <p className="font-semibold">
+            {gated.access === "public" ? t.protectedPublic(gated.pieces.length) : t.protectedGated(gated.pieces.length, labelOf(gated.access))}
+          </p>
           <ul className="list-disc pl-5">
             {gated.pieces.map((p) => (
               <li key={p.wpId}>
@@ -109,16 +115,26 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
         <input type="checkbox" name="dryRun" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
         {t.dryRunLabel}
       </label>
-      <button type="submit" disabled={!file || busy} className={buttonClass}>{dryRun ? t.preview : t.submit}</button>
+      <button type="submit" disabled={!file || busy} className={buttonClass}>
+        {dryRun ? t.preview : t.submit}
+      </button>
       {pct !== null ? (
         <div className="flex flex-col gap-1 text-sm" aria-live="polite">
           <progress max={100} value={pct} className="w-full" aria-label="업로드 진행률" />
           <span>{pct < 100 ? `업로드 ${pct}%` : outcome ? "완료" : "업로드 완료, 가져오는 중…"}</span>
         </div>
       ) : null}
-      {outcome?.ok ? <pre role="status" className="whitespace-pre-wrap rounded bg-green-50 p-3 text-sm" data-testid="import-result">{outcome.summary}</pre> : null}
+      {outcome?.ok ? (
+        <pre role="status" className="whitespace-pre-wrap rounded bg-green-50 p-3 text-sm" data-testid="import-result">
+          {outcome.summary}
+        </pre>
+      ) : null}
       {outcome?.ok && outcome.report ? <ReportDetails report={outcome.report} labelOf={labelOf} /> : null}
-      {outcome && !outcome.ok ? <p role="alert" className="text-sm text-accent" data-testid="import-error">{outcome.message}</p> : null}
+      {outcome && !outcome.ok ? (
+        <p role="alert" className="text-sm text-accent" data-testid="import-error">
+          {outcome.message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -32,32 +32,65 @@ export default async function MemberPage({ params, searchParams }: Props) {
   const [subs, audit, grantors] = await Promise.all([
     listSubscriptionsOfMember(db, member.id).then((all) => all.filter((s) => s.publicationId === actor.publicationId)),
     listAudit(db, { memberId: member.id, publicationId: actor.publicationId }, 30),
-    listMemberEmails(db, grants.map((g) => g.grantedBy).filter((x): x is number => x !== null)),
+    listMemberEmails(
+      db,
+      grants.map((g) => g.grantedBy).filter((x): x is number => x !== null),
+    ),
   ]);
   const paid = tiers.filter((t) => t.rank > 0).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` }));
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>{member.email}</PageTitle>
       <section aria-labelledby="access-heading" className="grid gap-2 rounded border border-rule bg-white p-4 text-sm md:grid-cols-4">
-        <h2 id="access-heading" className="sr-only">현재 접근</h2>
-        <p>역할: <strong data-testid="member-role">{staffRole ?? "reader"}</strong>{member.role !== "reader" ? <span className="text-muted"> (네트워크: {member.role})</span> : null}</p>
-        <p>현재 등급: <strong data-testid="effective-tier">{access.tier.slug}</strong></p>
+        <h2 id="access-heading" className="sr-only">
+          현재 접근
+        </h2>
+        <p>
+          역할: <strong data-testid="member-role">{staffRole ?? "reader"}</strong>
+          {member.role !== "reader" ? <span className="text-muted"> (네트워크: {member.role})</span> : null}
+        </p>
+        <p>
+          현재 등급: <strong data-testid="effective-tier">{access.tier.slug}</strong>
+        </p>
         <p>바뀌는 시각: {formatInstant(access.until, pub?.timeZone)}</p>
         <p>가입: {formatInstant(member.createdAt, pub?.timeZone)}</p>
         {subs.map((s) => (
           <p key={s.id} className="md:col-span-4 text-muted">
-            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 {formatInstant(s.currentPeriodEnd, pub?.timeZone)}{s.cancelAtPeriodEnd ? " · 기간 끝에 해지" : ""}
+            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 {formatInstant(s.currentPeriodEnd, pub?.timeZone)}
+            {s.cancelAtPeriodEnd ? " · 기간 끝에 해지" : ""}
           </p>
         ))}
         {subs.length === 0 ? <p className="md:col-span-4 text-muted">Stripe 구독 없음</p> : null}
-        <p className="md:col-span-4"><Link href={`/studio/billing/${member.id}`} className="underline">결제 이벤트 보기</Link></p>
+        <p className="md:col-span-4">
+          <Link href={`/studio/billing/${member.id}`} className="underline">
+            결제 이벤트 보기
+          </Link>
+        </p>
       </section>
       <GrantsTable grants={grants} grantors={Object.fromEntries(grantors)} now={now} isAdmin={actor.role === "admin"} />
       <GrantForm memberId={member.id} tiers={paid} />
-      {actor.role === "admin" ? <RoleForm memberId={member.id} staffRole={loaded.staff.find((s) => s.publicationId === actor.publicationId)?.role ?? null} networkRole={member.role} publicationName={pub?.name ?? ""} canSetNetwork={actor.network} /> : null}
-      <AccessExplainer memberId={member.id} publicationId={actor.publicationId} grants={counting} tiers={tiers} slug={(await searchParams).piece} now={now} timeZone={pub?.timeZone} />
+      {actor.role === "admin" ? (
+        <RoleForm
+          memberId={member.id}
+          staffRole={loaded.staff.find((s) => s.publicationId === actor.publicationId)?.role ?? null}
+          networkRole={member.role}
+          publicationName={pub?.name ?? ""}
+          canSetNetwork={actor.network}
+        />
+      ) : null}
+      <AccessExplainer
+        memberId={member.id}
+        publicationId={actor.publicationId}
+        grants={counting}
+        tiers={tiers}
+        slug={(await searchParams).piece}
+        now={now}
+        timeZone={pub?.timeZone}
+      />
       <section aria-labelledby="member-audit">
-        <h2 id="member-audit" className="mb-2 text-lg font-bold">변경 기록</h2>
+        <h2 id="member-audit" className="mb-2 text-lg font-bold">
+          변경 기록
+        </h2>
         <AuditList entries={audit} />
       </section>
     </div>

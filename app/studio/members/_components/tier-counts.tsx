@@ -12,7 +12,13 @@ export function TierCounts({ counts, active, q }: { counts: TierCount[]; active:
       <ul className="flex flex-wrap gap-2 text-sm" data-testid="tier-counts">
         {counts.map((c) => (
           <li key={c.slug}>
-            <Link href={href(c.slug)} data-tier={c.slug} data-count={c.count} aria-current={active === c.slug ? "page" : undefined} className={`rounded border px-2 py-1 ${active === c.slug ? "border-ink bg-ink text-white" : "border-rule bg-white"}`}>
+            <Link
+              href={href(c.slug)}
+              data-tier={c.slug}
+              data-count={c.count}
+              aria-current={active === c.slug ? "page" : undefined}
+              className={`rounded border px-2 py-1 ${active === c.slug ? "border-ink bg-ink text-white" : "border-rule bg-white"}`}
+            >
               {t.countLine(c.label, c.count)}
             </Link>
           </li>

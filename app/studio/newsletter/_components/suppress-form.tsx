@@ -20,10 +20,16 @@ export function SuppressForm() {
           <span className="font-semibold">메모 (선택)</span>
           <input name="note" maxLength={200} className={inputClass} />
         </label>
-        <button type="submit" disabled={pending} className={buttonClass}>발송 중지</button>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          발송 중지
+        </button>
       </div>
       <FieldError error={error} field="email" />
-      {state?.ok ? <p role="status" className="text-sm text-green-800">{state.data.email} 주소로는 더 보내지 않습니다.</p> : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm text-green-800">
+          {state.data.email} 주소로는 더 보내지 않습니다.
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -43,8 +43,17 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
       <PageTitle actions={<DeletePieceButton id={article.id} />}>기사 편집</PageTitle>
       <p className="mb-4 text-sm text-muted">
         현재 상태: <strong data-testid="effective-status">{status}</strong> · 발행 {formatInstant(article.publishAt, timeZone)} ·{" "}
-        {status === "published" ? <a href={`${pub ? originOf(pub) : ""}/articles/${article.slug}`} className="underline">사이트에서 보기</a> : "아직 독자에게 보이지 않습니다"} ·{" "}
-        <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">변경 기록</Link>
+        {status === "published" ? (
+          <a href={`${pub ? originOf(pub) : ""}/articles/${article.slug}`} className="underline">
+            사이트에서 보기
+          </a>
+        ) : (
+          "아직 독자에게 보이지 않습니다"
+        )}{" "}
+        ·{" "}
+        <Link href={`/studio/audit?subjectType=article&subjectId=${article.id}`} className="underline">
+          변경 기록
+        </Link>
       </p>
       {query.saved || query.restored ? (
         <p role="status" className="mb-4 rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
@@ -53,7 +62,10 @@ export default async function EditPiecePage({ params, searchParams }: Props) {
       ) : null}
       {weight && (weight.clipped || weight.imageHeavy) ? (
         <p role="alert" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="newsletter-weight-warning">
-          뉴스레터로 보내면 {weight.clipped ? `메일 HTML이 ${Math.round(weight.bytes / 1024)} KB로 Gmail이 102 KB에서 자르는 크기를 넘습니다. 본문을 줄이거나 유료 구분선을 앞으로 옮기세요.` : ""}
+          뉴스레터로 보내면{" "}
+          {weight.clipped
+            ? `메일 HTML이 ${Math.round(weight.bytes / 1024)} KB로 Gmail이 102 KB에서 자르는 크기를 넘습니다. 본문을 줄이거나 유료 구분선을 앞으로 옮기세요.`
+            : ""}
           {weight.imageHeavy ? ` 이미지가 ${weight.images}개로 많아 느리게 열리고 스팸함으로 갈 수 있습니다.` : ""}
         </p>
       ) : null}

@@ -53,7 +53,6 @@ export function BodyEditor({ value, onChange, error }: { value: string; onChange
     if (url && url.trim() && url.trim() !== "https://") apply((s) => insertLink(s, url, t.placeholders.link));
   };
 
-
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -107,8 +106,16 @@ export function BodyEditor({ value, onChange, error }: { value: string; onChange
         }}
         className={`${inputClass} font-mono leading-relaxed`}
       />
-      {uploadStatus ? <p role="status" className="text-xs text-muted">{uploadStatus}</p> : null}
-      {uploadError ? <p role="alert" className="text-xs text-accent" data-testid="error-bodyImage">{uploadError}</p> : null}
+      {uploadStatus ? (
+        <p role="status" className="text-xs text-muted">
+          {uploadStatus}
+        </p>
+      ) : null}
+      {uploadError ? (
+        <p role="alert" className="text-xs text-accent" data-testid="error-bodyImage">
+          {uploadError}
+        </p>
+      ) : null}
       <p className="text-xs text-muted">
         페이월 표시가 없으면 처음 N문단이 미리보기로 공개됩니다. 표시는 한 번만 둘 수 있습니다 (다시 삽입하면 옮겨집니다). {t.dropHint}
       </p>

@@ -11,7 +11,11 @@ export function DeletePieceButton({ id }: { id: number }) {
   const [pending, startTransition] = useTransition();
   return (
     <div className="flex items-center gap-2">
-      {error ? <span role="alert" className="text-sm text-accent">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-accent">
+          {error}
+        </span>
+      ) : null}
       <button
         type="button"
         disabled={pending}

@@ -9,7 +9,9 @@ export function HeroUpload({ onUploaded }: { onUploaded: (url: string) => void }
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor="heroFile" className="font-semibold">대표 이미지 올리기 (JPEG·PNG·WebP·AVIF·GIF, 5MB 이하)</label>
+      <label htmlFor="heroFile" className="font-semibold">
+        대표 이미지 올리기 (JPEG·PNG·WebP·AVIF·GIF, 5MB 이하)
+      </label>
       <input
         id="heroFile"
         type="file"
@@ -20,7 +22,11 @@ export function HeroUpload({ onUploaded }: { onUploaded: (url: string) => void }
           if (!file) return;
           setError(null);
           setStatus("올리는 중…");
-          const res = await fetch("/api/admin/studio/uploads", { method: "POST", body: file, headers: { "content-type": file.type || "application/octet-stream" } });
+          const res = await fetch("/api/admin/studio/uploads", {
+            method: "POST",
+            body: file,
+            headers: { "content-type": file.type || "application/octet-stream" },
+          });
           const body = (await res.json().catch(() => ({}))) as { url?: string; error?: { message: string } };
           setStatus(null);
           if (res.ok && body.url) onUploaded(body.url);
@@ -28,7 +34,11 @@ export function HeroUpload({ onUploaded }: { onUploaded: (url: string) => void }
         }}
       />
       {status ? <span className="text-muted">{status}</span> : null}
-      {error ? <span role="alert" className="text-accent" data-testid="error-heroFile">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-accent" data-testid="error-heroFile">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

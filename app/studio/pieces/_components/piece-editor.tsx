@@ -26,7 +26,29 @@ function contentOf(form: HTMLFormElement | null, body: string): DraftFields {
   return { title: value("title"), dek: value("dek"), body };
 }
 
-const FIELDS = ["title", "slug", "dek", "body", "locale", "access", "unlockAt", "status", "publishAt", "section", "tags", "authorSlugs", "authorEmail", "previewParagraphs", "heroImage", "heroAlt", "heroCaption", "heroCredit", "seoTitle", "seoDescription", "newsletter"];
+const FIELDS = [
+  "title",
+  "slug",
+  "dek",
+  "body",
+  "locale",
+  "access",
+  "unlockAt",
+  "status",
+  "publishAt",
+  "section",
+  "tags",
+  "authorSlugs",
+  "authorEmail",
+  "previewParagraphs",
+  "heroImage",
+  "heroAlt",
+  "heroCaption",
+  "heroCredit",
+  "seoTitle",
+  "seoDescription",
+  "newsletter",
+];
 
 export function PieceEditor({ initial, options }: { initial: PieceFormValues; options: EditorOptions }) {
   const router = useRouter();
@@ -75,7 +97,13 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
   const sendStarted = initial.newsletter.status === "queued" || initial.newsletter.status === "done";
 
   return (
-    <form ref={formRef} action={formAction} onInput={(e) => (e.target as HTMLElement).id !== "body" && edited(body)} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]" aria-label="기사 편집">
+    <form
+      ref={formRef}
+      action={formAction}
+      onInput={(e) => (e.target as HTMLElement).id !== "body" && edited(body)}
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
+      aria-label="기사 편집"
+    >
       <div className="flex flex-col gap-4">
         {draft.offered ? <DraftRestorePrompt draft={draft.offered} onRestore={restoreDraft} onDiscard={draft.discard} /> : null}
         {dirty ? (
@@ -86,7 +114,10 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
         <FormError error={error} fields={FIELDS} />
         {state?.ok ? (
           <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="saved">
-            저장했습니다 · <a className="underline" href={`/articles/${state.data.slug}`}>/articles/{state.data.slug}</a>
+            저장했습니다 ·{" "}
+            <a className="underline" href={`/articles/${state.data.slug}`}>
+              /articles/{state.data.slug}
+            </a>
           </p>
         ) : null}
         <Field label="제목" htmlFor="title">
@@ -109,13 +140,24 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
           <Field label="접근 등급" htmlFor="access">
             <select id="access" name="access" value={access} onChange={(e) => setAccess(e.target.value)} className={inputClass}>
               {options.access.map((o) => (
-                <option key={o.value} value={o.value}>{o.label}</option>
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
               ))}
             </select>
             <FieldError error={error} field="access" />
           </Field>
           <Field label="미리보기 문단 수" htmlFor="previewParagraphs">
-            <input id="previewParagraphs" name="previewParagraphs" type="number" min={1} max={50} value={previewParagraphs} onChange={(e) => setPreviewParagraphs(Number(e.target.value) || 1)} className={inputClass} />
+            <input
+              id="previewParagraphs"
+              name="previewParagraphs"
+              type="number"
+              min={1}
+              max={50}
+              value={previewParagraphs}
+              onChange={(e) => setPreviewParagraphs(Number(e.target.value) || 1)}
+              className={inputClass}
+            />
           </Field>
           <div className="col-span-2">
             <Field label="공개 전환 시각 (unlockAt)" htmlFor="unlockAt" hint="이 시각이 지나면 누구나 전문을 읽습니다.">
@@ -137,7 +179,8 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
           <div className="col-span-2" data-testid="newsletter-field">
             {sendStarted ? (
               <p className="text-sm">
-                뉴스레터: <strong>{initial.newsletter.status === "done" ? "발송 완료" : "발송 중"}</strong> · 받는 사람 {initial.newsletter.recipients.toLocaleString("ko-KR")}명 (한 번만 보냅니다)
+                뉴스레터: <strong>{initial.newsletter.status === "done" ? "발송 완료" : "발송 중"}</strong> · 받는 사람{" "}
+                {initial.newsletter.recipients.toLocaleString("ko-KR")}명 (한 번만 보냅니다)
               </p>
             ) : (
               <label className="flex items-start gap-2 text-sm">

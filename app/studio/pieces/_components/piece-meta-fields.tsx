@@ -27,7 +27,9 @@ export function PieceMetaFields({ initial, options, error }: { initial: PieceFor
         <select id="section" name="section" defaultValue={initial.section} className={inputClass}>
           <option value="">(없음)</option>
           {options.sections.map((s) => (
-            <option key={s.value} value={s.value}>{s.label}</option>
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
           ))}
         </select>
         <FieldError error={error} field="section" />

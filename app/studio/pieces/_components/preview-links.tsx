@@ -27,8 +27,24 @@ export function PreviewLinks({ pieceId }: { pieceId: number }) {
       {link ? (
         <div className="flex flex-col gap-1">
           <div className="flex gap-2">
-            <input readOnly value={link.url} aria-label={t.title} data-testid="preview-url" className={`${inputClass} font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
-            <button type="button" className={ghostButtonClass} onClick={() => void navigator.clipboard?.writeText(link.url).then(() => setNote(t.copied), () => undefined)}>
+            <input
+              readOnly
+              value={link.url}
+              aria-label={t.title}
+              data-testid="preview-url"
+              className={`${inputClass} font-mono text-xs`}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button
+              type="button"
+              className={ghostButtonClass}
+              onClick={() =>
+                void navigator.clipboard?.writeText(link.url).then(
+                  () => setNote(t.copied),
+                  () => undefined,
+                )
+              }
+            >
               {t.copy}
             </button>
           </div>
@@ -68,8 +84,16 @@ export function PreviewLinks({ pieceId }: { pieceId: number }) {
           {t.revoke}
         </button>
       </div>
-      {note ? <p role="status" className="text-xs text-green-800">{note}</p> : null}
-      {error ? <p role="alert" className="text-xs text-accent">{error}</p> : null}
+      {note ? (
+        <p role="status" className="text-xs text-green-800">
+          {note}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-xs text-accent">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }

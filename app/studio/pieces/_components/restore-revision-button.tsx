@@ -14,7 +14,11 @@ export function RestoreRevisionButton({ pieceId, revisionId }: { pieceId: number
   const [pending, startTransition] = useTransition();
   return (
     <span className="flex items-center gap-2">
-      {error ? <span role="alert" className="text-xs text-accent">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-accent">
+          {error}
+        </span>
+      ) : null}
       <button
         type="button"
         disabled={pending}

@@ -18,7 +18,11 @@ export function RevisionList({ pieceId, revisions }: { pieceId: number; revision
       ) : (
         <ol className="flex flex-col gap-2 text-sm">
           {revisions.map((r, i) => (
-            <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2 border-t border-rule pt-2 first:border-0 first:pt-0" data-testid="revision">
+            <li
+              key={r.id}
+              className="flex flex-wrap items-baseline justify-between gap-2 border-t border-rule pt-2 first:border-0 first:pt-0"
+              data-testid="revision"
+            >
               <span className="min-w-0 grow break-keep">
                 <strong className="block truncate">{r.title}</strong>
                 <span className="text-xs text-muted">

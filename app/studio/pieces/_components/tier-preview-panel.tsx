@@ -31,7 +31,14 @@ export function TierPreviewPanel({ input }: { input: Input }) {
     <section aria-label="등급별 미리보기" className="flex flex-col gap-2 rounded border border-rule bg-white p-3" data-testid="tier-preview">
       <div role="tablist" className="flex flex-wrap gap-1">
         {previews.map((p) => (
-          <button key={p.tier} type="button" role="tab" aria-selected={p.tier === shown?.tier} onClick={() => setActive(p.tier)} className={`rounded px-2 py-1 text-xs ${p.tier === shown?.tier ? "bg-ink text-white" : "border border-rule"}`}>
+          <button
+            key={p.tier}
+            type="button"
+            role="tab"
+            aria-selected={p.tier === shown?.tier}
+            onClick={() => setActive(p.tier)}
+            className={`rounded px-2 py-1 text-xs ${p.tier === shown?.tier ? "bg-ink text-white" : "border border-rule"}`}
+          >
             {p.label} {p.readable ? "· 전문" : "· 미리보기"}
           </button>
         ))}
@@ -41,7 +48,9 @@ export function TierPreviewPanel({ input }: { input: Input }) {
       {shown ? (
         <div role="tabpanel" data-tier={shown.tier} data-readable={shown.readable}>
           <div className="prose-body max-h-[36rem] overflow-auto text-sm" dangerouslySetInnerHTML={{ __html: shown.html }} />
-          {shown.cut ? <p className="mt-3 border-t border-dashed border-accent pt-2 text-xs text-accent">— 여기서부터 이 등급에는 유료 안내가 보입니다 —</p> : null}
+          {shown.cut ? (
+            <p className="mt-3 border-t border-dashed border-accent pt-2 text-xs text-accent">— 여기서부터 이 등급에는 유료 안내가 보입니다 —</p>
+          ) : null}
         </div>
       ) : null}
     </section>

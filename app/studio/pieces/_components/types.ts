@@ -31,8 +31,26 @@ export type Option = { value: string; label: string };
 export type EditorOptions = { sections: Option[]; authors: Option[]; access: Option[] };
 
 export const emptyPiece: PieceFormValues = {
-  id: null, title: "", slug: "", dek: "", body: "", locale: "ko", access: "public", unlockAt: null, status: "draft", publishAt: null,
-  section: "", tags: "", authorSlugs: [], previewParagraphs: 3, heroImage: "", heroAlt: "", heroCaption: "", heroCredit: "", seoTitle: "", seoDescription: "",
+  id: null,
+  title: "",
+  slug: "",
+  dek: "",
+  body: "",
+  locale: "ko",
+  access: "public",
+  unlockAt: null,
+  status: "draft",
+  publishAt: null,
+  section: "",
+  tags: "",
+  authorSlugs: [],
+  previewParagraphs: 3,
+  heroImage: "",
+  heroAlt: "",
+  heroCaption: "",
+  heroCredit: "",
+  seoTitle: "",
+  seoDescription: "",
   newsletter: { status: null, recipients: 0 },
 };
 

@@ -14,7 +14,9 @@ const same = (a: DraftFields, b: DraftFields) => a.title === b.title && a.dek ==
 function read(key: string): StoredDraft | null {
   try {
     const v = JSON.parse(window.localStorage.getItem(key) ?? "null") as Partial<StoredDraft> | null;
-    return v && typeof v.title === "string" && typeof v.dek === "string" && typeof v.body === "string" && typeof v.savedAt === "string" ? (v as StoredDraft) : null;
+    return v && typeof v.title === "string" && typeof v.dek === "string" && typeof v.body === "string" && typeof v.savedAt === "string"
+      ? (v as StoredDraft)
+      : null;
   } catch {
     return null;
   }

@@ -25,7 +25,11 @@ export function BundleForm({ tierId, tierLabel, options, included }: { tierId: n
         <button type="submit" disabled={pending} className={buttonClass}>
           번들 저장
         </button>
-        {state?.ok ? <span role="status" className="text-green-800">저장했습니다 ({state.data.count}개 포함).</span> : null}
+        {state?.ok ? (
+          <span role="status" className="text-green-800">
+            저장했습니다 ({state.data.count}개 포함).
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -14,7 +14,9 @@ export function TaxonomyForm({ kind, id, fields, submitLabel }: { kind: Taxonomy
   const key = `${kind}-${id ?? "new"}`;
   return (
     <form action={action} className="grid gap-2 md:grid-cols-2" aria-label={`${kind} ${id ?? "new"}`}>
-      <div className="md:col-span-2"><FormError error={error} fields={fields.map((f) => f.name)} /></div>
+      <div className="md:col-span-2">
+        <FormError error={error} fields={fields.map((f) => f.name)} />
+      </div>
       {fields.map((f) => (
         <label key={f.name} htmlFor={`${key}-${f.name}`} className={`flex flex-col gap-1 text-sm ${f.multiline ? "md:col-span-2" : ""}`}>
           <span className="font-semibold">{f.label}</span>
@@ -29,8 +31,14 @@ export function TaxonomyForm({ kind, id, fields, submitLabel }: { kind: Taxonomy
         </label>
       ))}
       <div className="flex items-center gap-2 md:col-span-2">
-        <button type="submit" disabled={pending} className={buttonClass}>{submitLabel}</button>
-        {state?.ok ? <span role="status" className="text-sm text-green-800">저장했습니다.</span> : null}
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {submitLabel}
+        </button>
+        {state?.ok ? (
+          <span role="status" className="text-sm text-green-800">
+            저장했습니다.
+          </span>
+        ) : null}
       </div>
     </form>
   );

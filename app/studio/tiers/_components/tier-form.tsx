@@ -5,7 +5,19 @@ import type { Tier } from "@/db/schema";
 import { Field, FieldError, FormError, buttonClass, ghostButtonClass, inputClass } from "../../_components/ui";
 import { createStripePricesAction, saveTierAction } from "../actions";
 
-const FIELDS = ["slug", "name", "nameEn", "rank", "benefits", "benefitsEn", "monthlyAmount", "yearlyAmount", "currency", "stripeMonthlyPriceId", "stripeYearlyPriceId"];
+const FIELDS = [
+  "slug",
+  "name",
+  "nameEn",
+  "rank",
+  "benefits",
+  "benefitsEn",
+  "monthlyAmount",
+  "yearlyAmount",
+  "currency",
+  "stripeMonthlyPriceId",
+  "stripeYearlyPriceId",
+];
 
 export function TierForm({ tier, stripe }: { tier: Tier | null; stripe: boolean }) {
   const [state, action, pending] = useActionState(saveTierAction.bind(null, tier?.id ?? null), null);
@@ -22,8 +34,14 @@ export function TierForm({ tier, stripe }: { tier: Tier | null; stripe: boolean 
   return (
     <form action={action} aria-label={tier ? `등급 ${tier.slug}` : "새 등급"} className="grid gap-3 rounded border border-rule bg-white p-4 md:grid-cols-4">
       <h2 className="text-lg font-bold md:col-span-4">{tier ? `${tier.name} (${tier.slug})` : "새 등급 만들기"}</h2>
-      <div className="md:col-span-4"><FormError error={error} fields={FIELDS} /></div>
-      {state?.ok ? <p role="status" className="text-sm text-green-800 md:col-span-4">저장했습니다.</p> : null}
+      <div className="md:col-span-4">
+        <FormError error={error} fields={FIELDS} />
+      </div>
+      {state?.ok ? (
+        <p role="status" className="text-sm text-green-800 md:col-span-4">
+          저장했습니다.
+        </p>
+      ) : null}
       {tier ? null : input("slug", "슬러그", "")}
       {input("name", "이름", tier?.name)}
       {input("nameEn", "영문 이름", tier?.nameEn)}
@@ -43,14 +61,29 @@ export function TierForm({ tier, stripe }: { tier: Tier | null; stripe: boolean 
       {input("stripeMonthlyPriceId", "Stripe 월간 price ID", tier?.stripeMonthlyPriceId)}
       {input("stripeYearlyPriceId", "Stripe 연간 price ID", tier?.stripeYearlyPriceId)}
       <div className="flex items-center gap-2 md:col-span-4">
-        <button type="submit" disabled={pending} className={buttonClass}>{tier ? "저장" : "등급 만들기"}</button>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {tier ? "저장" : "등급 만들기"}
+        </button>
         {tier && tier.rank > 0 && stripe ? (
-          <button type="button" disabled={creating} className={ghostButtonClass} onClick={() => startCreating(async () => {
-            const res = await createStripePricesAction(tier.id);
-            setStripeError(res.ok ? null : res.error.message);
-          })}>Stripe에 가격 만들기</button>
+          <button
+            type="button"
+            disabled={creating}
+            className={ghostButtonClass}
+            onClick={() =>
+              startCreating(async () => {
+                const res = await createStripePricesAction(tier.id);
+                setStripeError(res.ok ? null : res.error.message);
+              })
+            }
+          >
+            Stripe에 가격 만들기
+          </button>
         ) : null}
-        {stripeError ? <span role="alert" className="text-sm text-accent">{stripeError}</span> : null}
+        {stripeError ? (
+          <span role="alert" className="text-sm text-accent">
+            {stripeError}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -15,13 +15,17 @@ export function CreateTokenForm() {
           <span className="font-semibold">토큰 이름</span>
           <input name="name" required maxLength={100} placeholder="예: 뉴스레터 연동" className={inputClass} />
         </label>
-        <button type="submit" disabled={pending} className={buttonClass}>토큰 만들기</button>
+        <button type="submit" disabled={pending} className={buttonClass}>
+          토큰 만들기
+        </button>
       </div>
       <FieldError error={error} field="name" />
       {state?.ok ? (
         <div role="status" className="rounded bg-amber-50 p-3 text-sm">
           <p className="font-semibold">지금 복사하세요. 다시 보여 주지 않습니다.</p>
-          <code className="break-all" data-testid="new-token">{state.data.token}</code>
+          <code className="break-all" data-testid="new-token">
+            {state.data.token}
+          </code>
         </div>
       ) : null}
     </form>

@@ -135,7 +135,20 @@ export class PortOneStandIn {
       billingKey: newId("billing-key"),
       merchantId: "merchant-standin",
       storeId: this.opts.storeId,
-      methods: [{ type: "BillingKeyPaymentMethodCard", card: { publisher: "STANDIN", issuer: "STANDIN", brand: "LOCAL", type: "CREDIT", ownerType: "PERSONAL", bin: number.slice(0, 6), number: `${number.slice(0, 6)}******${number.slice(-4)}` } }],
+      methods: [
+        {
+          type: "BillingKeyPaymentMethodCard",
+          card: {
+            publisher: "STANDIN",
+            issuer: "STANDIN",
+            brand: "LOCAL",
+            type: "CREDIT",
+            ownerType: "PERSONAL",
+            bin: number.slice(0, 6),
+            number: `${number.slice(0, 6)}******${number.slice(-4)}`,
+          },
+        },
+      ],
       channels: [standInChannel()],
       customer: { id: customer.id, email: customer.email },
       issuedAt: at,
@@ -167,7 +180,8 @@ export class PortOneStandIn {
     if (existing && existing.status !== "FAILED") return error(409, "ALREADY_PAID", "결제가 이미 완료되었습니다.");
     const amount = body.amount as { total?: unknown } | undefined;
     const total = typeof amount?.total === "number" && Number.isInteger(amount.total) && amount.total > 0 ? amount.total : null;
-    if (total === null || typeof body.currency !== "string" || typeof body.orderName !== "string") return error(400, "INVALID_REQUEST", "amount, currency and orderName are required");
+    if (total === null || typeof body.currency !== "string" || typeof body.orderName !== "string")
+      return error(400, "INVALID_REQUEST", "amount, currency and orderName are required");
     const at = this.now().toISOString();
     const vat = body.currency === "KRW" ? vatIncluded(total) : 0;
     const base: StandInPayment = {
@@ -212,11 +226,28 @@ export class PortOneStandIn {
     if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0) return error(400, "INVALID_REQUEST", "amount must be a positive integer");
     if (amount > cancellable) return error(400, "CANCEL_AMOUNT_EXCEEDS_CANCELLABLE_AMOUNT", "취소 금액이 취소 가능 금액을 초과합니다.");
     const at = this.now().toISOString();
-    const cancellation = { status: "SUCCEEDED" as const, id: newId("cancel"), totalAmount: amount, taxFreeAmount: 0, vatAmount: vatIncluded(amount), reason: String(body.reason ?? ""), cancelledAt: at, requestedAt: at };
+    const cancellation = {
+      status: "SUCCEEDED" as const,
+      id: newId("cancel"),
+      totalAmount: amount,
+      taxFreeAmount: 0,
+      vatAmount: vatIncluded(amount),
+      reason: String(body.reason ?? ""),
+      cancelledAt: at,
+      requestedAt: at,
+    };
     const cancelled = p.amount.cancelled + amount;
     const status = cancelled >= p.amount.paid ? "CANCELLED" : "PARTIAL_CANCELLED";
     this.changed(
-      { ...p, status, updatedAt: at, statusChangedAt: at, cancelledAt: at, amount: { ...p.amount, cancelled }, cancellations: [...p.cancellations, cancellation] },
+      {
+        ...p,
+        status,
+        updatedAt: at,
+        statusChangedAt: at,
+        cancelledAt: at,
+        amount: { ...p.amount, cancelled },
+        cancellations: [...p.cancellations, cancellation],
+      },
       status === "CANCELLED" ? "Transaction.Cancelled" : "Transaction.PartialCancelled",
       { cancellationId: cancellation.id },
     );

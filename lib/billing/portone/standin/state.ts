@@ -22,7 +22,16 @@ export type StandInBillingKey = {
   declines?: boolean;
 };
 
-export type StandInCancellation = { status: "SUCCEEDED"; id: string; totalAmount: number; taxFreeAmount: number; vatAmount: number; reason: string; cancelledAt: string; requestedAt: string };
+export type StandInCancellation = {
+  status: "SUCCEEDED";
+  id: string;
+  totalAmount: number;
+  taxFreeAmount: number;
+  vatAmount: number;
+  reason: string;
+  cancelledAt: string;
+  requestedAt: string;
+};
 
 export type StandInPayment = {
   status: "PAID" | "FAILED" | "PARTIAL_CANCELLED" | "CANCELLED";

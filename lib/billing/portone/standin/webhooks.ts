@@ -21,7 +21,13 @@ export function signWebhook(secret: string, id: string, body: string, at: Date):
 }
 
 /** A PortOne webhook (2024-04-25 format: type, timestamp, data with ids only), signed at `at`. */
-export function portoneWebhook(secret: string, type: string, data: Record<string, string>, at: Date, id = `wh_${randomBytes(12).toString("hex")}`): SignedWebhook {
+export function portoneWebhook(
+  secret: string,
+  type: string,
+  data: Record<string, string>,
+  at: Date,
+  id = `wh_${randomBytes(12).toString("hex")}`,
+): SignedWebhook {
   const body = JSON.stringify({ type, timestamp: at.toISOString(), data });
   return { id, body, headers: signWebhook(secret, id, body, at) };
 }

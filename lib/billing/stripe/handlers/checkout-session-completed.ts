@@ -25,7 +25,11 @@ export const checkoutSessionCompleted: Handler = async (ctx) => {
   const outcome = await reconcileSubscriptionGrant(ctx, session.subscription);
   if (memberId === null && outcome.memberId === null) {
     // An email claim waits on the subscription until its price is known (no phantom members).
-    return { status: "unapplied", reason: "no member yet: no client_reference_id or known customer, and no snapshot of a known price for the email", objectId: session.subscription };
+    return {
+      status: "unapplied",
+      reason: "no member yet: no client_reference_id or known customer, and no snapshot of a known price for the email",
+      objectId: session.subscription,
+    };
   }
   const publicationId = outcome.plan?.mapping.kind === "grant" ? outcome.plan.mapping.publicationId : null;
   return { status: "applied", memberId: memberId ?? outcome.memberId, objectId: session.subscription, publicationId };

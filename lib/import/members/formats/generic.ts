@@ -20,7 +20,8 @@ export const genericReader: FormatReader = {
     entry.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));
     entry.note = blankToNull(cells.get("note"));
     const newsletter = readBoolean(cells.get("newsletter"));
-    if (newsletter === undefined) issues.push({ line: cells.line, kind: "invalid_value", message: `newsletter: "${cells.get("newsletter").slice(0, 20)}" is neither yes nor no` });
+    if (newsletter === undefined)
+      issues.push({ line: cells.line, kind: "invalid_value", message: `newsletter: "${cells.get("newsletter").slice(0, 20)}" is neither yes nor no` });
     entry.newsletter = newsletter ?? null;
     const tier = cells.get("tier").trim();
     entry.startsAt = dates.instant("starts_at") ?? null;

@@ -22,7 +22,12 @@ export const ghostReader: FormatReader = {
     base.startsAt = base.createdAt;
     base.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));
     const subscribed = readBoolean(cells.get("subscribed_to_emails"));
-    if (subscribed === undefined) issues.push({ line: cells.line, kind: "invalid_value", message: `subscribed_to_emails: "${cells.get("subscribed_to_emails").slice(0, 20)}" is neither true nor false` });
+    if (subscribed === undefined)
+      issues.push({
+        line: cells.line,
+        kind: "invalid_value",
+        message: `subscribed_to_emails: "${cells.get("subscribed_to_emails").slice(0, 20)}" is neither true nor false`,
+      });
     base.newsletter = subscribed ?? null;
     const comped = readBoolean(cells.get("complimentary_plan")) === true;
     const expiry = cells.has("expiry_at") ? dates.end("expiry_at") : null;
@@ -30,7 +35,10 @@ export const ghostReader: FormatReader = {
     const note = blankToNull(cells.get("note"));
     base.note = [`Ghost${comped ? " (complimentary)" : ""}`, note, labels ? `labels: ${labels}` : null].filter(Boolean).join(" · ");
     const tierList = cells.get("tiers") || cells.get("products") || cells.get("import_tier");
-    let names = tierList.split(",").map((s) => s.trim()).filter(Boolean);
+    let names = tierList
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     // A comp without a named tier is on Ghost's default tier: map "complimentary" to one of ours.
     if (!names.length && comped) names = ["complimentary"];
     if (!names.length) return { entries: [base], issues };

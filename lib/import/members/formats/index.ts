@@ -14,7 +14,10 @@ export const formatReaders: Record<MemberImportFormat, FormatReader> = {
 
 /** Header cells as the readers name columns: trimmed, lower-case, inner spaces kept. */
 export function normalizeHeader(cell: string): string {
-  return cell.replace(/^\ufeff/, "").trim().toLowerCase();
+  return cell
+    .replace(/^\ufeff/, "")
+    .trim()
+    .toLowerCase();
 }
 
 /** What the header lacks for `format`, in words; null when it has everything. */

@@ -39,7 +39,12 @@ export const pmproReader: FormatReader = {
     else entry.ends = { kind: "lifetime" };
     const billing = [cells.get("billing_amount") || cells.get("fee"), cells.get("cycle_period") || cells.get("term")].map((s) => s.trim()).filter(Boolean);
     const sub = cells.get("subscription_transaction_id").trim();
-    entry.note = [`PMPro “${entry.level ?? "?"}”${levelId ? ` (#${levelId})` : ""}`, billing.length ? `billing ${billing.join(" / ")}` : "", sub ? `subscription ${sub}` : "", expires === null && nextPayment ? "renewing" : ""]
+    entry.note = [
+      `PMPro “${entry.level ?? "?"}”${levelId ? ` (#${levelId})` : ""}`,
+      billing.length ? `billing ${billing.join(" / ")}` : "",
+      sub ? `subscription ${sub}` : "",
+      expires === null && nextPayment ? "renewing" : "",
+    ]
       .filter(Boolean)
       .join(", ");
     return { entries: [entry], issues: dates.issues };

@@ -28,7 +28,11 @@ export class DateReader {
     if (isNoDate(raw)) return null;
     const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
     if (!parsed) {
-      this.issues.push({ line: this.cells.line, kind: "invalid_date", message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)` });
+      this.issues.push({
+        line: this.cells.line,
+        kind: "invalid_date",
+        message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`,
+      });
       return undefined;
     }
     return parsed.at;
@@ -40,7 +44,11 @@ export class DateReader {
     if (isNoDate(raw)) return null;
     const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
     if (!parsed) {
-      this.issues.push({ line: this.cells.line, kind: "invalid_date", message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)` });
+      this.issues.push({
+        line: this.cells.line,
+        kind: "invalid_date",
+        message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`,
+      });
       return undefined;
     }
     return endOfAccess(parsed, this.ctx.timeZone);

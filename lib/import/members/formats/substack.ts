@@ -22,7 +22,12 @@ export const substackReader: FormatReader = {
     entry.startsAt = entry.createdAt;
     entry.stripeCustomerId = blankToNull(cells.get("stripe_connected_customer_id")) ?? blankToNull(cells.get("stripe_customer_id"));
     const disabled = readBoolean(cells.get("email_disabled"));
-    if (disabled === undefined) issues.push({ line: cells.line, kind: "invalid_value", message: `email_disabled: "${cells.get("email_disabled").slice(0, 20)}" is neither true nor false` });
+    if (disabled === undefined)
+      issues.push({
+        line: cells.line,
+        kind: "invalid_value",
+        message: `email_disabled: "${cells.get("email_disabled").slice(0, 20)}" is neither true nor false`,
+      });
     entry.newsletter = disabled === null || disabled === undefined ? null : !disabled;
     const type = cells.has("type") ? cells.get("type").trim().toLowerCase() : readBoolean(cells.get("active_subscription")) === true ? "paid" : "free";
     const plan = cells.get("plan").trim();

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export const POST = withErrors(async (req: Request) => {
   assertSameOrigin(req);
   if (!(await getStaffActor("editor"))) throw new AppError("forbidden", "upload", "Editors only.");
-  if (Number(req.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "heroImage", "이미지는 5MB 이하여야 합니다.");
+  if (Number(req.headers.get("content-length") ?? "0") > MAX_UPLOAD_BYTES)
+    throw new AppError("payload_too_large", "heroImage", "이미지는 5MB 이하여야 합니다.");
   const saved = await saveUpload(Buffer.from(await req.arrayBuffer()));
   return Response.json(saved, { status: 201 });
 });

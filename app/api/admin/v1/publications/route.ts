@@ -11,6 +11,14 @@ export const GET = withErrors(async (req: Request) => {
   if (!actor.network) throw new AppError("forbidden", "publications", "Only a network token lists publications.");
   const publications = await listPublicationViews();
   return Response.json({
-    publications: publications.map((p) => ({ slug: p.slug, name: p.name, nameEn: p.nameEn, locale: p.locale, primary: p.isPrimary, hosts: p.hosts, url: originOf(p) })),
+    publications: publications.map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      nameEn: p.nameEn,
+      locale: p.locale,
+      primary: p.isPrimary,
+      hosts: p.hosts,
+      url: originOf(p),
+    })),
   });
 });

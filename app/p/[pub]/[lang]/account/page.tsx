@@ -41,7 +41,8 @@ export default async function AccountPage({ params }: Props) {
   const [account, suppressed] = await Promise.all([getPublicationMember(db, pub.id, viewer.member.id), suppressedAmong(db, [viewer.member.email])]);
   // This publication's grants; access through another publication's bundle is named below.
   const paidGrants = viewer.grants.filter((g) => g.publicationId === pub.id && g.tierSlug !== "free");
-  const through = access.grant && "publicationId" in access.grant && access.grant.publicationId !== pub.id ? publicationById(Number(access.grant.publicationId)) : null;
+  const through =
+    access.grant && "publicationId" in access.grant && access.grant.publicationId !== pub.id ? publicationById(Number(access.grant.publicationId)) : null;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <h1 className="headline text-3xl font-bold">{t.account.title}</h1>

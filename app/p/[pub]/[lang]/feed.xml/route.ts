@@ -19,7 +19,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ pub:
     if (!pub) return text("Not found", 404);
     const entries = await getSiteFeedEntries(pub.id, lang === "en" ? "en" : null);
     const xml = buildRss(
-      { base: originOf(pub), title: publicationName(pub, lang), description: publicationTagline(pub, lang), link: localePath(lang, "/"), selfPath: localePath(lang, "/feed.xml"), language: lang },
+      {
+        base: originOf(pub),
+        title: publicationName(pub, lang),
+        description: publicationTagline(pub, lang),
+        link: localePath(lang, "/"),
+        selfPath: localePath(lang, "/feed.xml"),
+        language: lang,
+      },
       entries,
     );
     return conditionalTextResponse(request, xml, { contentType: RSS_CONTENT_TYPE, cacheControl: FEED_CACHE_CONTROL });

@@ -38,7 +38,10 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
       <fieldset className="flex gap-2 self-start rounded-full border border-ink p-1">
         <legend className="sr-only">{t.intervalLabel}</legend>
         {(["monthly", "yearly"] as const).map((value) => (
-          <label key={value} className={`cursor-pointer rounded-full px-4 py-1 text-sm font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-2 ${interval === value ? "bg-ink text-white" : ""}`}>
+          <label
+            key={value}
+            className={`cursor-pointer rounded-full px-4 py-1 text-sm font-semibold has-[:focus-visible]:outline has-[:focus-visible]:outline-2 ${interval === value ? "bg-ink text-white" : ""}`}
+          >
             <input type="radio" name="interval" value={value} checked={interval === value} onChange={() => setInterval(value)} className="sr-only" />
             {value === "monthly" ? t.monthly : t.yearly}
             {value === "yearly" && bestSaving > 0 ? <span className="ml-1 font-normal">({t.yearlySavingShort(bestSaving)})</span> : null}
@@ -53,7 +56,11 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
           const paid = isPaidTier(plan);
           const saving = interval === "yearly" && paid ? resolveYearlySaving(plan.monthlyAmount, plan.yearlyAmount) : null;
           return (
-            <li key={plan.slug} className={`flex flex-col gap-4 rounded border-2 bg-white p-6 ${current ? "border-accent" : "border-rule"}`} data-testid={`plan-${plan.slug}`}>
+            <li
+              key={plan.slug}
+              className={`flex flex-col gap-4 rounded border-2 bg-white p-6 ${current ? "border-accent" : "border-rule"}`}
+              data-testid={`plan-${plan.slug}`}
+            >
               <div className="flex items-center justify-between gap-2">
                 <h2 className="headline text-2xl font-bold">{name}</h2>
                 {current ? <span className="rounded bg-accent px-2 py-0.5 text-xs font-semibold text-white">{t.current}</span> : null}
@@ -84,7 +91,11 @@ export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) 
                   <input type="hidden" name="interval" value={interval} />
                   <input type="hidden" name="lang" value={lang} />
                   {returnTo ? <input type="hidden" name={RETURN_TO_PARAM} value={returnTo} /> : null}
-                  <button type="submit" disabled={current} className="w-full rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+                  <button
+                    type="submit"
+                    disabled={current}
+                    className="w-full rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
+                  >
                     {t.choose(name)}
                   </button>
                 </form>

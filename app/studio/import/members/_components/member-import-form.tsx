@@ -17,7 +17,15 @@ const formats: Option[] = [
 
 // XMLHttpRequest rather than fetch: it reports upload progress for large exports.
 function upload(file: File, s: Settings, map: Record<string, string>, dryRun: boolean, onProgress: (pct: number) => void): Promise<Outcome> {
-  const q = new URLSearchParams({ format: s.format, encoding: s.encoding, newsletter: s.newsletter ? "yes" : "no", paidUntil: s.paidUntil, skipInvalid: s.skipInvalid ? "1" : "0", dryRun: dryRun ? "1" : "0", map: JSON.stringify(map) });
+  const q = new URLSearchParams({
+    format: s.format,
+    encoding: s.encoding,
+    newsletter: s.newsletter ? "yes" : "no",
+    paidUntil: s.paidUntil,
+    skipInvalid: s.skipInvalid ? "1" : "0",
+    dryRun: dryRun ? "1" : "0",
+    map: JSON.stringify(map),
+  });
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/studio/import/members/upload?${q}`);
@@ -83,13 +91,21 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
           }}
         />
       </label>
-      <Field label="문자 인코딩" htmlFor="encoding" hint="한국어 Excel에서 그냥 ‘CSV’로 저장한 파일은 CP949입니다. ‘CSV UTF-8’로 저장하거나 여기서 CP949를 고르세요.">
+      <Field
+        label="문자 인코딩"
+        htmlFor="encoding"
+        hint="한국어 Excel에서 그냥 ‘CSV’로 저장한 파일은 CP949입니다. ‘CSV UTF-8’로 저장하거나 여기서 CP949를 고르세요."
+      >
         <select id="encoding" className={inputClass} value={settings.encoding} onChange={(e) => change({ encoding: e.target.value })}>
           <option value="utf-8">UTF-8</option>
           <option value="cp949">CP949 (EUC-KR)</option>
         </select>
       </Field>
-      <Field label="유료 기간 끝 (만료일이 없는 유료 회원)" htmlFor="paidUntil" hint="Ghost 내보내기에는 유료 회원의 결제 만료일이 없습니다: 이 날까지 권한을 주고, 이후는 Stripe 구독이 이어받습니다.">
+      <Field
+        label="유료 기간 끝 (만료일이 없는 유료 회원)"
+        htmlFor="paidUntil"
+        hint="Ghost 내보내기에는 유료 회원의 결제 만료일이 없습니다: 이 날까지 권한을 주고, 이후는 Stripe 구독이 이어받습니다."
+      >
         <input id="paidUntil" type="date" className={inputClass} value={settings.paidUntil} onChange={(e) => change({ paidUntil: e.target.value })} />
       </Field>
       <label className="flex items-center gap-2 text-sm">
@@ -116,10 +132,18 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
       ) : null}
       {report ? (
         <>
-          <pre role="status" className={`whitespace-pre-wrap rounded p-3 text-sm ${report.errors ? "bg-red-50" : "bg-green-50"}`} data-testid="member-import-result">
+          <pre
+            role="status"
+            className={`whitespace-pre-wrap rounded p-3 text-sm ${report.errors ? "bg-red-50" : "bg-green-50"}`}
+            data-testid="member-import-result"
+          >
             {summaryLines(report).join("\n")}
           </pre>
-          <LevelMapping report={report} tiers={tiers} map={map} onChange={(level, target) => {
+          <LevelMapping
+            report={report}
+            tiers={tiers}
+            map={map}
+            onChange={(level, target) => {
               setMap({ ...map, [level]: target });
               setChecked(false);
             }}

@@ -36,7 +36,17 @@ export function summaryLines(r: MemberImportReport): string[] {
 }
 
 /** Source levels with the tier each goes to; a select per level so the admin can map them. */
-export function LevelMapping({ report, tiers, map, onChange }: { report: MemberImportReport; tiers: Option[]; map: Record<string, string>; onChange: (level: string, target: string) => void }) {
+export function LevelMapping({
+  report,
+  tiers,
+  map,
+  onChange,
+}: {
+  report: MemberImportReport;
+  tiers: Option[];
+  map: Record<string, string>;
+  onChange: (level: string, target: string) => void;
+}) {
   const levels = report.levels.filter((l) => l.level !== "(free)");
   if (!levels.length) return null;
   const options = [...tiers, { value: "free", label: "무료 회원 (free)" }, { value: "skip", label: "가져오지 않음 (skip)" }];
@@ -56,7 +66,12 @@ export function LevelMapping({ report, tiers, map, onChange }: { report: MemberI
               <td className="p-2">{l.level}</td>
               <td className="p-2">{n(l.rows)}</td>
               <td className="p-2">
-                <select aria-label={`${l.level} 등급 대응`} className={inputClass} value={map[l.level] ?? l.target ?? ""} onChange={(e) => onChange(l.level, e.target.value)}>
+                <select
+                  aria-label={`${l.level} 등급 대응`}
+                  className={inputClass}
+                  value={map[l.level] ?? l.target ?? ""}
+                  onChange={(e) => onChange(l.level, e.target.value)}
+                >
                   <option value="" disabled>
                     선택하세요
                   </option>

@@ -22,13 +22,15 @@ const TOO_LARGE = "파일이 50MB보다 큽니다 (files over 50 MB: use npm run
 
 function options(params: URLSearchParams): MemberImportOptions {
   const format = params.get("format") ?? "";
-  if (!(memberImportFormats as readonly string[]).includes(format)) throw new AppError("invalid", "format", `형식을 고르세요: ${memberImportFormats.join(", ")}`);
+  if (!(memberImportFormats as readonly string[]).includes(format))
+    throw new AppError("invalid", "format", `형식을 고르세요: ${memberImportFormats.join(", ")}`);
   const encoding = params.get("encoding") ?? "utf-8";
   if (!(fileEncodings as readonly string[]).includes(encoding)) throw new AppError("invalid", "encoding", "인코딩은 utf-8 또는 cp949입니다.");
   let map: Record<string, string> = {};
   try {
     const parsed: unknown = JSON.parse(params.get("map") ?? "{}");
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === "string")) throw new Error("not a map");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === "string"))
+      throw new Error("not a map");
     map = parsed as Record<string, string>;
   } catch {
     throw new AppError("invalid", "map", "등급 대응표(map)가 올바르지 않습니다.");
@@ -76,7 +78,8 @@ export const POST = withErrors(async (req: Request) => {
   try {
     const received = await saveUpload(req.body, file);
     // A body cut short on the way (e.g. a proxy's body limit) must not import as a shorter file.
-    if (declared && received !== declared) throw new AppError("bad_request", "import", `파일이 끝까지 오지 않았습니다 (${received} / ${declared} bytes): 명령줄로 가져오세요.`);
+    if (declared && received !== declared)
+      throw new AppError("bad_request", "import", `파일이 끝까지 오지 않았습니다 (${received} / ${declared} bytes): 명령줄로 가져오세요.`);
     const report = await importMembers(await getDb(), actor, () => fs.createReadStream(file, { highWaterMark: 256 * 1024 }), opts);
     return Response.json({ ok: true, report });
   } catch (err) {

@@ -20,12 +20,24 @@ export function GrantForm({ memberId, tiers }: { memberId: number; tiers: { valu
   const error = state && !state.ok ? state.error : null;
   return (
     <form action={action} className="grid gap-3 rounded border border-rule bg-white p-4 md:grid-cols-2" aria-labelledby="grant-heading">
-      <h2 id="grant-heading" className="text-lg font-bold md:col-span-2">무료 권한 주기 (complimentary grant)</h2>
-      <div className="md:col-span-2"><FormError error={error} fields={["tier", "startsAt", "preset", "endsAt", "note"]} /></div>
-      {state?.ok ? <p role="status" className="text-sm text-green-800 md:col-span-2" data-testid="grant-saved">권한 #{state.data.id}을 주었습니다.</p> : null}
+      <h2 id="grant-heading" className="text-lg font-bold md:col-span-2">
+        무료 권한 주기 (complimentary grant)
+      </h2>
+      <div className="md:col-span-2">
+        <FormError error={error} fields={["tier", "startsAt", "preset", "endsAt", "note"]} />
+      </div>
+      {state?.ok ? (
+        <p role="status" className="text-sm text-green-800 md:col-span-2" data-testid="grant-saved">
+          권한 #{state.data.id}을 주었습니다.
+        </p>
+      ) : null}
       <Field label="등급" htmlFor="grant-tier">
         <select id="grant-tier" name="tier" className={inputClass} defaultValue={tiers[0]?.value}>
-          {tiers.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
+          {tiers.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
         </select>
         <FieldError error={error} field="tier" />
       </Field>
@@ -47,11 +59,15 @@ export function GrantForm({ memberId, tiers }: { memberId: number; tiers: { valu
           <InstantField id="grant-end" name="endsAt" value={null} />
           <FieldError error={error} field="endsAt" />
         </Field>
-      ) : <input type="hidden" name="endsAt" value="" />}
+      ) : (
+        <input type="hidden" name="endsAt" value="" />
+      )}
       <Field label="메모" htmlFor="grant-note">
         <input id="grant-note" name="note" className={inputClass} placeholder="예: 파트너 기관 30일 열람" />
       </Field>
-      <button type="submit" disabled={pending} className={`${buttonClass} md:col-span-2`}>{pending ? "저장 중…" : "권한 주기"}</button>
+      <button type="submit" disabled={pending} className={`${buttonClass} md:col-span-2`}>
+        {pending ? "저장 중…" : "권한 주기"}
+      </button>
     </form>
   );
 }

@@ -9,12 +9,20 @@ const statusLabel = { active: "유효", scheduled: "예정", ended: "종료", re
 export function GrantsTable({ grants, grantors, now, isAdmin }: { grants: Grant[]; grantors: Record<number, string>; now: Date; isAdmin: boolean }) {
   return (
     <section aria-labelledby="grants-heading">
-      <h2 id="grants-heading" className="mb-2 text-lg font-bold">권한 (grants)</h2>
+      <h2 id="grants-heading" className="mb-2 text-lg font-bold">
+        권한 (grants)
+      </h2>
       <div className="overflow-x-auto">
         <table className="w-full bg-white text-sm" data-testid="grants-table">
           <thead>
             <tr className="border-b border-rule text-left">
-              <th className="p-2">등급</th><th className="p-2">출처</th><th className="p-2">시작</th><th className="p-2">끝</th><th className="p-2">상태</th><th className="p-2">부여한 사람</th><th className="p-2" />
+              <th className="p-2">등급</th>
+              <th className="p-2">출처</th>
+              <th className="p-2">시작</th>
+              <th className="p-2">끝</th>
+              <th className="p-2">상태</th>
+              <th className="p-2">부여한 사람</th>
+              <th className="p-2" />
             </tr>
           </thead>
           <tbody>
@@ -24,10 +32,16 @@ export function GrantsTable({ grants, grantors, now, isAdmin }: { grants: Grant[
               return (
                 <tr key={g.id} className="border-b border-rule" data-grant-id={g.id} data-status={status}>
                   <td className="p-2">{g.tierSlug}</td>
-                  <td className="p-2">{g.source}{g.note ? <div className="text-xs text-muted">{g.note}</div> : null}</td>
+                  <td className="p-2">
+                    {g.source}
+                    {g.note ? <div className="text-xs text-muted">{g.note}</div> : null}
+                  </td>
                   <td className="p-2">{formatInstant(g.startsAt)}</td>
                   <td className="p-2">{g.endsAt ? formatInstant(g.endsAt) : "평생 (lifetime)"}</td>
-                  <td className="p-2">{statusLabel[status]}{g.revokedReason ? <div className="text-xs text-muted">{g.revokedReason}</div> : null}</td>
+                  <td className="p-2">
+                    {statusLabel[status]}
+                    {g.revokedReason ? <div className="text-xs text-muted">{g.revokedReason}</div> : null}
+                  </td>
                   <td className="p-2">{g.grantedBy ? (grantors[g.grantedBy] ?? `#${g.grantedBy}`) : g.source === "stripe" ? "Stripe" : "—"}</td>
                   <td className="p-2">{canRevoke ? <RevokeButton grantId={g.id} /> : null}</td>
                 </tr>

@@ -6,7 +6,19 @@ import { setRoleAction, setStaffRoleAction } from "../../actions";
 
 // Admins of this publication set the member's role in it; network admins also the network role
 // (every publication). The page renders what the viewer may use, and each action checks again.
-export function RoleForm({ memberId, staffRole, networkRole, publicationName, canSetNetwork }: { memberId: number; staffRole: string | null; networkRole: string; publicationName: string; canSetNetwork: boolean }) {
+export function RoleForm({
+  memberId,
+  staffRole,
+  networkRole,
+  publicationName,
+  canSetNetwork,
+}: {
+  memberId: number;
+  staffRole: string | null;
+  networkRole: string;
+  publicationName: string;
+  canSetNetwork: boolean;
+}) {
   const [staffState, staffAction, staffPending] = useActionState(setStaffRoleAction.bind(null, memberId), null);
   const [netState, netAction, netPending] = useActionState(setRoleAction.bind(null, memberId), null);
   const staffError = staffState && !staffState.ok ? staffState.error : null;
@@ -22,10 +34,20 @@ export function RoleForm({ memberId, staffRole, networkRole, publicationName, ca
             <option value="admin">admin</option>
           </select>
         </label>
-        <button type="submit" disabled={staffPending} className={buttonClass}>역할 저장</button>
-        {staffState?.ok ? <span role="status" className="text-sm text-green-800">역할: {staffState.data.role}</span> : null}
+        <button type="submit" disabled={staffPending} className={buttonClass}>
+          역할 저장
+        </button>
+        {staffState?.ok ? (
+          <span role="status" className="text-sm text-green-800">
+            역할: {staffState.data.role}
+          </span>
+        ) : null}
         <FieldError error={staffError} field={["role", "input"]} />
-        {staffError && staffError.field !== "role" ? <span role="alert" className="text-sm text-accent">{staffError.message}</span> : null}
+        {staffError && staffError.field !== "role" ? (
+          <span role="alert" className="text-sm text-accent">
+            {staffError.message}
+          </span>
+        ) : null}
       </form>
       {canSetNetwork ? (
         <form action={netAction} className="flex flex-wrap items-end gap-3 rounded border border-rule bg-white p-4" aria-label="네트워크 역할 변경">
@@ -37,10 +59,20 @@ export function RoleForm({ memberId, staffRole, networkRole, publicationName, ca
               <option value="admin">admin</option>
             </select>
           </label>
-          <button type="submit" disabled={netPending} className={buttonClass}>네트워크 역할 저장</button>
-          {netState?.ok ? <span role="status" className="text-sm text-green-800">역할: {netState.data.role}</span> : null}
+          <button type="submit" disabled={netPending} className={buttonClass}>
+            네트워크 역할 저장
+          </button>
+          {netState?.ok ? (
+            <span role="status" className="text-sm text-green-800">
+              역할: {netState.data.role}
+            </span>
+          ) : null}
           <FieldError error={netError} field={["role", "input"]} />
-          {netError && netError.field !== "role" ? <span role="alert" className="text-sm text-accent">{netError.message}</span> : null}
+          {netError && netError.field !== "role" ? (
+            <span role="alert" className="text-sm text-accent">
+              {netError.message}
+            </span>
+          ) : null}
         </form>
       ) : null}
     </div>

@@ -16,7 +16,9 @@ type Ctx = { params: Promise<{ id: string }> };
 // The piece's newsletter send, if one was asked for: waiting (until live), queued or done.
 async function newsletterJson(db: Awaited<ReturnType<typeof getDb>>, articleId: number) {
   const send = await getNewsletterSend(db, articleId);
-  return send ? { status: send.status, recipients: send.recipients, queuedAt: send.queuedAt?.toISOString() ?? null, finishedAt: send.finishedAt?.toISOString() ?? null } : null;
+  return send
+    ? { status: send.status, recipients: send.recipients, queuedAt: send.queuedAt?.toISOString() ?? null, finishedAt: send.finishedAt?.toISOString() ?? null }
+    : null;
 }
 
 // Pieces of the publication at the request's host; another publication's id is a 404.

@@ -40,7 +40,9 @@ export async function BillingPanel({ lang, account }: { lang: UiLang; account: M
           {t.manage}
         </button>
         {/* Only Stripe's own portal changes cards and plans and lists invoices; the demo's does not. */}
-        <span className="text-sm text-muted" data-testid="manage-hint">{subs.length > 0 && subs.every((s) => isDemoSubscriptionId(s.id)) ? t.manageHintDemo : t.manageHint}</span>
+        <span className="text-sm text-muted" data-testid="manage-hint">
+          {subs.length > 0 && subs.every((s) => isDemoSubscriptionId(s.id)) ? t.manageHintDemo : t.manageHint}
+        </span>
       </form>
     </section>
   );

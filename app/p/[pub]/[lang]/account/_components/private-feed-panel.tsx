@@ -53,12 +53,24 @@ export function PrivateFeedPanel({ lang, eligible, initial }: Props) {
       </p>
       <div className="flex flex-wrap gap-3">
         {eligible ? (
-          <button type="submit" name="intent" value="rotate" disabled={pending} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+          <button
+            type="submit"
+            name="intent"
+            value="rotate"
+            disabled={pending}
+            className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
+          >
             {status.live ? m.rotate : m.create}
           </button>
         ) : null}
         {status.live ? (
-          <button type="submit" name="intent" value="revoke" disabled={pending} className="rounded border border-ink px-4 py-2 font-semibold hover:bg-black/5 disabled:opacity-60">
+          <button
+            type="submit"
+            name="intent"
+            value="revoke"
+            disabled={pending}
+            className="rounded border border-ink px-4 py-2 font-semibold hover:bg-black/5 disabled:opacity-60"
+          >
             {m.revoke}
           </button>
         ) : null}

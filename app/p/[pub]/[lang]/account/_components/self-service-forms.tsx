@@ -12,7 +12,12 @@ const button = "self-start rounded bg-accent px-4 py-2 font-semibold text-white 
 function Status({ state, pending, testId }: { state: AccountFormState; pending: boolean; testId: string }) {
   if (pending || !state) return <p role="status" aria-live="polite" className="text-sm" data-testid={testId} />;
   return (
-    <p role={state.ok ? "status" : "alert"} aria-live="polite" className={`text-sm ${state.ok ? "text-muted" : "font-semibold text-accent"}`} data-testid={testId}>
+    <p
+      role={state.ok ? "status" : "alert"}
+      aria-live="polite"
+      className={`text-sm ${state.ok ? "text-muted" : "font-semibold text-accent"}`}
+      data-testid={testId}
+    >
       {state.message}
     </p>
   );
@@ -27,7 +32,15 @@ export function DisplayNameForm({ lang, initial }: { lang: UiLang; initial: stri
       <label htmlFor="display-name" className="font-semibold">
         {t.displayName}
       </label>
-      <input id="display-name" name="displayName" defaultValue={state?.value ?? initial} maxLength={DISPLAY_NAME_MAX * 2} className={input} aria-describedby="display-name-hint" data-testid="display-name" />
+      <input
+        id="display-name"
+        name="displayName"
+        defaultValue={state?.value ?? initial}
+        maxLength={DISPLAY_NAME_MAX * 2}
+        className={input}
+        aria-describedby="display-name-hint"
+        data-testid="display-name"
+      />
       <p id="display-name-hint" className="text-sm text-muted">
         {t.displayNameHint}
       </p>
@@ -48,7 +61,16 @@ export function EmailChangeForm({ lang }: { lang: UiLang }) {
       <label htmlFor="new-email" className="font-semibold">
         {t.newEmail}
       </label>
-      <input id="new-email" name="email" type="email" required autoComplete="email" defaultValue={state?.ok ? "" : (state?.value ?? "")} className={input} data-testid="new-email" />
+      <input
+        id="new-email"
+        name="email"
+        type="email"
+        required
+        autoComplete="email"
+        defaultValue={state?.ok ? "" : (state?.value ?? "")}
+        className={input}
+        data-testid="new-email"
+      />
       <button type="submit" disabled={pending} className={button}>
         {t.sendLink}
       </button>

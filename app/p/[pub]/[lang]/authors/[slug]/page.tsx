@@ -22,7 +22,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!data) return {};
   const { author } = data;
   const description = excerpt(author.bio, 160) || `${author.name} — ${author.position}`;
-  return listingMetadata({ base, siteName: publicationName(pub, lang), lang, path: `/authors/${author.slug}`, title: author.name, description, type: "profile" });
+  return listingMetadata({
+    base,
+    siteName: publicationName(pub, lang),
+    lang,
+    path: `/authors/${author.slug}`,
+    title: author.name,
+    description,
+    type: "profile",
+  });
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -36,9 +44,7 @@ export default async function AuthorPage({ params }: Props) {
     <div className="flex flex-col gap-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(buildProfilePage(author, base, lang)) }} />
       <header className="flex flex-col gap-4 border-b-2 border-ink pb-6 sm:flex-row sm:items-center">
-        {author.avatarUrl ? (
-          <Image src={author.avatarUrl} alt="" width={96} height={96} className="h-24 w-24 rounded-full object-cover" />
-        ) : null}
+        {author.avatarUrl ? <Image src={author.avatarUrl} alt="" width={96} height={96} className="h-24 w-24 rounded-full object-cover" /> : null}
         <div>
           <h1 className="headline text-3xl font-bold">{author.name}</h1>
           <p className="font-semibold text-muted">{author.position}</p>

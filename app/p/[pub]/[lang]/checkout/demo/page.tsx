@@ -59,7 +59,9 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
   const tierName = lang === "en" ? plan.tier.nameEn : plan.tier.name;
   const priceLabel = formatPrice(plan.amount, plan.currency, lang);
   const start = Math.floor(now.getTime() / 1000);
-  const renewsAt = new Date(demoPeriodEnd(start, { interval: toStripeInterval(plan.interval), periodSeconds: getEnv().MASTHEAD_DEMO_PERIOD_SECONDS ?? null }) * 1000);
+  const renewsAt = new Date(
+    demoPeriodEnd(start, { interval: toStripeInterval(plan.interval), periodSeconds: getEnv().MASTHEAD_DEMO_PERIOD_SECONDS ?? null }) * 1000,
+  );
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -72,10 +74,24 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
       <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.demoNotice}</p>
       <div className="grid overflow-hidden rounded-lg border border-rule bg-white shadow-sm md:grid-cols-2">
         <div className="bg-black/[0.03] p-6 md:p-10">
-          <OrderSummary lang={lang} tierName={tierName} interval={plan.interval} priceLabel={priceLabel} renewsAt={renewsAt} benefits={resolvePlanBenefits(lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits, plan.tier.canComment, dict(lang).pricing.comments)} />
+          <OrderSummary
+            lang={lang}
+            tierName={tierName}
+            interval={plan.interval}
+            priceLabel={priceLabel}
+            renewsAt={renewsAt}
+            benefits={resolvePlanBenefits(lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits, plan.tier.canComment, dict(lang).pricing.comments)}
+          />
         </div>
         <div className="p-6 md:p-10">
-          <DemoPayForm lang={lang} intent={token} returnTo={returnTo} email={viewer.member.email} name={viewer.member.name ?? viewer.member.email.split("@")[0]} amountLabel={priceLabel} />
+          <DemoPayForm
+            lang={lang}
+            intent={token}
+            returnTo={returnTo}
+            email={viewer.member.email}
+            name={viewer.member.name ?? viewer.member.email.split("@")[0]}
+            amountLabel={priceLabel}
+          />
         </div>
       </div>
     </div>

@@ -40,14 +40,28 @@ export async function portonePayAction(_prev: PortOnePayResult, form: FormData):
     const api = await getPortOneApi();
     let billingKey = text(form.get("billingKey"));
     if (!isPortOneConfigured()) {
-      const [month = "", year = ""] = text(form.get("expiry")).split("/").map((s) => s.trim());
-      billingKey = (await api.issueBillingKey({ card: { number: text(form.get("cardNumber")), expiryMonth: month, expiryYear: year }, customerId: portoneCustomerId(viewer.member.id), email: viewer.member.email })).billingKey;
+      const [month = "", year = ""] = text(form.get("expiry"))
+        .split("/")
+        .map((s) => s.trim());
+      billingKey = (
+        await api.issueBillingKey({
+          card: { number: text(form.get("cardNumber")), expiryMonth: month, expiryYear: year },
+          customerId: portoneCustomerId(viewer.member.id),
+          email: viewer.member.email,
+        })
+      ).billingKey;
     }
     if (!/^[A-Za-z0-9_-]{1,200}$/.test(billingKey)) return fail("invalid:billing_key", t.keyRefused);
     const done = await completePortOneCheckout(
       db,
       api,
-      { member: viewer.member, intent: check.intent, billingKey, pastDueGraceMs: billingSettings().pastDueGraceMs, periodSeconds: isPortOneConfigured() ? null : (getEnv().MASTHEAD_DEMO_PERIOD_SECONDS ?? null) },
+      {
+        member: viewer.member,
+        intent: check.intent,
+        billingKey,
+        pastDueGraceMs: billingSettings().pastDueGraceMs,
+        periodSeconds: isPortOneConfigured() ? null : (getEnv().MASTHEAD_DEMO_PERIOD_SECONDS ?? null),
+      },
       now,
     );
     if (!done.ok) {

@@ -42,7 +42,13 @@ export default async function PortOneCheckoutPage({ params, searchParams }: Prop
   const check = verifyDemoIntent(token, demoIntentKey(), now);
   const intent = check.ok && check.intent.publicationId === pub.id ? check.intent : null;
   const plan = intent ? resolveCheckoutPlan(pub, viewer.tiers, intent.tier, intent.interval) : null;
-  const problem = !intent ? b.intentInvalid : intent.memberId !== viewer.member.id ? b.intentOther : !plan ? b.planGone : krwPriceProblem(plan.amount, plan.currency);
+  const problem = !intent
+    ? b.intentInvalid
+    : intent.memberId !== viewer.member.id
+      ? b.intentOther
+      : !plan
+        ? b.planGone
+        : krwPriceProblem(plan.amount, plan.currency);
   if (problem || !intent || !plan) {
     return (
       <div className="mx-auto flex max-w-md flex-col gap-4 py-8" data-testid="portone-checkout-problem">
@@ -70,15 +76,35 @@ export default async function PortOneCheckoutPage({ params, searchParams }: Prop
       {configured ? null : <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.standInNotice}</p>}
       <div className="grid overflow-hidden rounded-lg border border-rule bg-white shadow-sm md:grid-cols-2">
         <div className="bg-black/[0.03] p-6 md:p-10">
-          <OrderSummary lang={lang} tierName={lang === "en" ? plan.tier.nameEn : plan.tier.name} interval={plan.interval} priceLabel={priceLabel} renewsAt={renewsAt} benefits={lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits} />
-          <p className="mt-3 text-sm text-muted" data-testid="portone-vat">{t.vatIncluded(formatPrice(vatIncluded(plan.amount), "krw", lang))}</p>
+          <OrderSummary
+            lang={lang}
+            tierName={lang === "en" ? plan.tier.nameEn : plan.tier.name}
+            interval={plan.interval}
+            priceLabel={priceLabel}
+            renewsAt={renewsAt}
+            benefits={lang === "en" ? plan.tier.benefitsEn : plan.tier.benefits}
+          />
+          <p className="mt-3 text-sm text-muted" data-testid="portone-vat">
+            {t.vatIncluded(formatPrice(vatIncluded(plan.amount), "krw", lang))}
+          </p>
         </div>
         <div className="p-6 md:p-10">
           <PortOnePayForm
             lang={lang}
             intent={token}
             amountLabel={priceLabel}
-            browser={configured && settings.storeId ? { storeId: settings.storeId, channelKey: settings.channelKey, customerId: portoneCustomerId(viewer.member.id), email: viewer.member.email, issueId: intent.nonce, issueName: lang === "en" ? plan.tier.nameEn : plan.tier.name } : null}
+            browser={
+              configured && settings.storeId
+                ? {
+                    storeId: settings.storeId,
+                    channelKey: settings.channelKey,
+                    customerId: portoneCustomerId(viewer.member.id),
+                    email: viewer.member.email,
+                    issueId: intent.nonce,
+                    issueName: lang === "en" ? plan.tier.nameEn : plan.tier.name,
+                  }
+                : null
+            }
           />
         </div>
       </div>

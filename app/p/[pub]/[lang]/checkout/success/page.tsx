@@ -69,7 +69,10 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Prop
         </>
       )}
       <div className="flex flex-wrap gap-3">
-        <Link href={resolveReturnTo(first(sp.returnTo)) ?? localePath(lang, "/")} className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark">
+        <Link
+          href={resolveReturnTo(first(sp.returnTo)) ?? localePath(lang, "/")}
+          className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark"
+        >
           {t.startReading}
         </Link>
         <Link href={localePath(lang, "/account")} className="rounded border border-ink px-4 py-2 font-semibold hover:bg-black/5">

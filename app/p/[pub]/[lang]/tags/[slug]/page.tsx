@@ -17,7 +17,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { pub, lang, base } = await pageContext(params);
   const data = await getTagPage(pub.id, slug);
   if (!data) return {};
-  return listingMetadata({ base, siteName: publicationName(pub, lang), lang, path: `/tags/${data.tag.slug}`, title: `#${data.tag.name}`, description: tagDescription(lang, data.tag.name, publicationName(pub, lang)) });
+  return listingMetadata({
+    base,
+    siteName: publicationName(pub, lang),
+    lang,
+    path: `/tags/${data.tag.slug}`,
+    title: `#${data.tag.name}`,
+    description: tagDescription(lang, data.tag.name, publicationName(pub, lang)),
+  });
 }
 
 export default async function TagPage({ params }: Props) {

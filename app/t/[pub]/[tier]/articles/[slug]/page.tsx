@@ -49,7 +49,15 @@ export default async function ArticlePage({ params }: Props) {
       <ShareButtons url={absoluteUrl(originOf(pub), `/articles/${article.slug}`)} title={article.title} lang={lang} />
       <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
       {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}
-      {data.hasGatedPart && !data.readable ? <Paywall access={article.access} requiredTier={data.requiredTier} renderTier={tiers.find((x) => x.slug === data.tier) ?? { slug: data.tier, name: data.tier, nameEn: data.tier }} slug={article.slug} lang={lang} /> : null}
+      {data.hasGatedPart && !data.readable ? (
+        <Paywall
+          access={article.access}
+          requiredTier={data.requiredTier}
+          renderTier={tiers.find((x) => x.slug === data.tier) ?? { slug: data.tier, name: data.tier, nameEn: data.tier }}
+          slug={article.slug}
+          lang={lang}
+        />
+      ) : null}
       {unlockPending && article.unlockAt ? <p className="text-sm text-muted">{t.article.unlocksOn(formatDate(article.unlockAt, lang))}</p> : null}
       <TagList tags={article.tags} lang={lang} />
       <section aria-labelledby="authors-heading" className="flex flex-col gap-4 border-t border-rule pt-6">

@@ -12,10 +12,25 @@ const buttonClass = "rounded border px-4 py-2 font-semibold disabled:opacity-60"
 // One subscription's buttons, for the demo provider's subscriptions or PortOne's (each with its own
 // server action). After a change the page is refreshed from the server, so what it shows is what
 // the ledger stored. `refundNote`: what a refund returns, shown in the confirmation.
-export function PortalActions({ lang, subscriptionId, actions, provider = "demo", refundNote }: { lang: UiLang; subscriptionId: string; actions: DemoActions; provider?: "demo" | "portone"; refundNote?: string }) {
+export function PortalActions({
+  lang,
+  subscriptionId,
+  actions,
+  provider = "demo",
+  refundNote,
+}: {
+  lang: UiLang;
+  subscriptionId: string;
+  actions: DemoActions;
+  provider?: "demo" | "portone";
+  refundNote?: string;
+}) {
   const t = dict(lang).billing;
   const router = useRouter();
-  const [state, action, pending] = useActionState<PortalActionResult | PortOnePortalResult, FormData>(provider === "portone" ? portonePortalAction : demoPortalAction, null);
+  const [state, action, pending] = useActionState<PortalActionResult | PortOnePortalResult, FormData>(
+    provider === "portone" ? portonePortalAction : demoPortalAction,
+    null,
+  );
   useEffect(() => {
     if (state?.ok) router.refresh();
   }, [state, router]);
@@ -34,12 +49,25 @@ export function PortalActions({ lang, subscriptionId, actions, provider = "demo"
           </button>
         ) : null}
         {actions.resume ? (
-          <button name="action" value="resume" disabled={pending} className={`${buttonClass} border-ink bg-ink text-white hover:bg-black`} data-testid="portal-resume">
+          <button
+            name="action"
+            value="resume"
+            disabled={pending}
+            className={`${buttonClass} border-ink bg-ink text-white hover:bg-black`}
+            data-testid="portal-resume"
+          >
             {t.resume}
           </button>
         ) : null}
         {actions.refund ? (
-          <button name="action" value="refund" disabled={pending} onClick={confirmRefund} className={`${buttonClass} border-accent bg-white text-accent-dark hover:bg-red-50`} data-testid="portal-refund">
+          <button
+            name="action"
+            value="refund"
+            disabled={pending}
+            onClick={confirmRefund}
+            className={`${buttonClass} border-accent bg-white text-accent-dark hover:bg-red-50`}
+            data-testid="portal-refund"
+          >
             {t.refund}
           </button>
         ) : null}

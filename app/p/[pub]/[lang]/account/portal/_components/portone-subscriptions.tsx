@@ -8,7 +8,19 @@ import { PortalActions } from "./portal-actions";
 
 // The member's PortOne subscriptions of this publication: Masthead keeps them, so Masthead's portal
 // manages them (PortOne has no customer portal).
-export async function PortOneSubscriptions({ db, lang, memberId, publicationId, tierName }: { db: Db; lang: UiLang; memberId: number; publicationId: number; tierName: (slug: string) => string }) {
+export async function PortOneSubscriptions({
+  db,
+  lang,
+  memberId,
+  publicationId,
+  tierName,
+}: {
+  db: Db;
+  lang: UiLang;
+  memberId: number;
+  publicationId: number;
+  tierName: (slug: string) => string;
+}) {
   const t = dict(lang).billing;
   const p = portoneText(lang);
   const subs = (await listMemberPortOneSubscriptions(db, memberId)).filter((s) => s.publicationId === publicationId && s.periodIndex > 0);
@@ -35,10 +47,18 @@ export async function PortOneSubscriptions({ db, lang, memberId, publicationId, 
               <dt className="font-semibold text-muted">{t.period}</dt>
               <dd>
                 {day(s.periodStart)} – {day(s.periodEnd)}{" "}
-                <span className="text-muted">{!live ? t.periodEnded : s.cancelAtPeriodEnd ? t.cancelScheduled(day(s.periodEnd)) : t.renewsOn(day(s.periodEnd))}</span>
+                <span className="text-muted">
+                  {!live ? t.periodEnded : s.cancelAtPeriodEnd ? t.cancelScheduled(day(s.periodEnd)) : t.renewsOn(day(s.periodEnd))}
+                </span>
               </dd>
             </dl>
-            <PortalActions provider="portone" lang={lang} subscriptionId={s.id} actions={{ cancel: live && !s.cancelAtPeriodEnd, resume: live && s.cancelAtPeriodEnd, refund: live && !isPortOneConfigured() }} refundNote={p.refundNote} />
+            <PortalActions
+              provider="portone"
+              lang={lang}
+              subscriptionId={s.id}
+              actions={{ cancel: live && !s.cancelAtPeriodEnd, resume: live && s.cancelAtPeriodEnd, refund: live && !isPortOneConfigured() }}
+              refundNote={p.refundNote}
+            />
           </section>
         );
       })}

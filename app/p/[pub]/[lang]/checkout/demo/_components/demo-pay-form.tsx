@@ -10,7 +10,21 @@ const demoCard = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" 
 
 // The card side of the demo checkout. The card fields are visibly fake and never submitted (no
 // name attribute): only the signed intent, the language and the return path are posted.
-export function DemoPayForm({ lang, intent, returnTo, email, name, amountLabel }: { lang: UiLang; intent: string; returnTo: string | null; email: string; name: string; amountLabel: string }) {
+export function DemoPayForm({
+  lang,
+  intent,
+  returnTo,
+  email,
+  name,
+  amountLabel,
+}: {
+  lang: UiLang;
+  intent: string;
+  returnTo: string | null;
+  email: string;
+  name: string;
+  amountLabel: string;
+}) {
   const t = dict(lang).billing;
   const [state, action, pending] = useActionState<PayDemoResult, FormData>(payDemoAction, null);
 

@@ -62,7 +62,14 @@ export function PortOnePayForm({ lang, intent, amountLabel, browser }: { lang: U
         <>
           <label className="flex flex-col gap-1 text-sm font-semibold">
             {t.cardNumber}
-            <input name="cardNumber" defaultValue="4242 4242 4242 4242" className={`${field} font-mono`} inputMode="numeric" autoComplete="off" data-testid="portone-card" />
+            <input
+              name="cardNumber"
+              defaultValue="4242 4242 4242 4242"
+              className={`${field} font-mono`}
+              inputMode="numeric"
+              autoComplete="off"
+              data-testid="portone-card"
+            />
           </label>
           <label className="flex flex-col gap-1 text-sm font-semibold">
             {t.expiry}
@@ -72,11 +79,21 @@ export function PortOnePayForm({ lang, intent, amountLabel, browser }: { lang: U
       )}
       <p className="text-xs text-muted">{t.notice}</p>
       {error ? (
-        <p id="pay-error" role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-sm font-semibold text-accent-dark" data-testid="portone-error">
+        <p
+          id="pay-error"
+          role="alert"
+          className="rounded border border-accent bg-red-50 px-3 py-2 text-sm font-semibold text-accent-dark"
+          data-testid="portone-error"
+        >
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending || state?.ok === true} data-testid="portone-pay" className="rounded-md bg-ink px-4 py-3 text-base font-semibold text-white hover:bg-black disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending || state?.ok === true}
+        data-testid="portone-pay"
+        className="rounded-md bg-ink px-4 py-3 text-base font-semibold text-white hover:bg-black disabled:opacity-60"
+      >
         {pending || state?.ok ? t.paying : t.pay(amountLabel)}
       </button>
     </form>

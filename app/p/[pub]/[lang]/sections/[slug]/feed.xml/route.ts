@@ -26,7 +26,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ pub:
     const name = lang === "en" ? data.section.nameEn : data.section.name;
     const description = (lang === "en" ? data.section.descriptionEn : data.section.description) || publicationTagline(pub, lang);
     const xml = buildRss(
-      { base: originOf(pub), title: `${name} — ${publicationName(pub, lang)}`, description, link: localePath(lang, `/sections/${slug}`), selfPath: sectionFeedPath(lang, slug), language: lang },
+      {
+        base: originOf(pub),
+        title: `${name} — ${publicationName(pub, lang)}`,
+        description,
+        link: localePath(lang, `/sections/${slug}`),
+        selfPath: sectionFeedPath(lang, slug),
+        language: lang,
+      },
       data.entries,
     );
     return conditionalTextResponse(request, xml, { contentType: RSS_CONTENT_TYPE, cacheControl: FEED_CACHE_CONTROL });

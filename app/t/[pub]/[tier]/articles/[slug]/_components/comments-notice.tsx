@@ -46,7 +46,11 @@ export function CommentsNotice({ data, slug, lang, t }: Props) {
     actions = [pricing];
   }
   return (
-    <div className="flex flex-wrap items-center gap-3 rounded border border-rule bg-white p-4" data-testid="comments-notice" data-reason={data.locked ? "locked" : (viewer.reason ?? "")}>
+    <div
+      className="flex flex-wrap items-center gap-3 rounded border border-rule bg-white p-4"
+      data-testid="comments-notice"
+      data-reason={data.locked ? "locked" : (viewer.reason ?? "")}
+    >
       <p className="flex-1">
         {message}
         {detail ? <span className="mt-1 block text-sm text-muted [overflow-wrap:anywhere] [unicode-bidi:plaintext]">{detail}</span> : null}

@@ -34,7 +34,12 @@ export function Comments({ slug, lang }: { slug: string; lang: UiLang }) {
   const ctx: ItemContext = { slug, lang, t, canPost: Boolean(data?.viewer.canPost), signedIn: Boolean(data?.viewer.signedIn), reload };
 
   return (
-    <section aria-labelledby="comments-heading" className="flex flex-col gap-6 border-t border-rule pt-6" data-testid="comments" data-state={data ? "ready" : "loading"}>
+    <section
+      aria-labelledby="comments-heading"
+      className="flex flex-col gap-6 border-t border-rule pt-6"
+      data-testid="comments"
+      data-state={data ? "ready" : "loading"}
+    >
       <h2 id="comments-heading" className="text-lg font-bold">
         {t.heading}
         {data && !data.locked ? <span className="ml-2 font-normal text-muted">{t.count(data.count)}</span> : null}

@@ -20,9 +20,18 @@ export function Paywall({ access, requiredTier, renderTier, slug, lang }: Props)
   const signedIn = renderTier.slug !== ANON_SLUG;
   const tierName = requiredTier ? (lang === "en" ? requiredTier.nameEn : requiredTier.name) : access;
   const here = articlePath(slug);
-  const body = membersOnly ? t.paywall.membersBody : signedIn ? t.paywall.upgradeBody(lang === "en" ? renderTier.nameEn : renderTier.name, tierName) : t.paywall.body;
+  const body = membersOnly
+    ? t.paywall.membersBody
+    : signedIn
+      ? t.paywall.upgradeBody(lang === "en" ? renderTier.nameEn : renderTier.name, tierName)
+      : t.paywall.body;
   return (
-    <aside aria-labelledby="paywall-heading" className="relative rounded border-2 border-ink bg-white p-6 text-center" data-testid="paywall" data-audience={signedIn ? "member" : "anonymous"}>
+    <aside
+      aria-labelledby="paywall-heading"
+      className="relative rounded border-2 border-ink bg-white p-6 text-center"
+      data-testid="paywall"
+      data-audience={signedIn ? "member" : "anonymous"}
+    >
       {/* The fade ends at the border's outer edge (the box has a 2px border); ending at the padding edge painted over the top border. */}
       <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 top-[calc(-6rem-2px)] h-24 bg-gradient-to-b from-transparent to-paper" />
       <h2 id="paywall-heading" className="headline text-xl font-bold">

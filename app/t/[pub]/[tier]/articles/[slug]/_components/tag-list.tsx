@@ -9,7 +9,10 @@ export function TagList({ tags, lang }: { tags: { slug: string; name: string }[]
       <ul className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag.slug}>
-            <Link href={localePath(lang, `/tags/${tag.slug}`)} className="inline-block rounded-full border border-rule bg-white px-3 py-1 text-sm hover:border-ink">
+            <Link
+              href={localePath(lang, `/tags/${tag.slug}`)}
+              className="inline-block rounded-full border border-rule bg-white px-3 py-1 text-sm hover:border-ink"
+            >
               #{tag.name}
             </Link>
           </li>

@@ -19,7 +19,11 @@ export function ConfirmEmailChangeForm({ lang, token }: { lang: UiLang; token: s
     <form action={action} className="flex flex-col gap-3 rounded border border-rule bg-white p-5">
       <input type="hidden" name="lang" value={lang} />
       <input type="hidden" name="token" value={token} />
-      <button type="submit" disabled={pending} className="self-start rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="self-start rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark disabled:opacity-60"
+      >
         {t.confirmButton}
       </button>
       {state ? (
