@@ -153,7 +153,7 @@ test.describe("newsletters and notices", () => {
     await signInAs(page, author, "/account");
     await page.goto("/account");
     await page.getByTestId("mail-replies").check();
-    await page.getByRole("button", { name: "저장" }).click();
+    await page.getByTestId("mail-preferences").getByRole("button", { name: "저장" }).click();
     await expect(page.getByTestId("mail-status")).toHaveText("저장했습니다.");
     const slug = "fiscal-rule-local-finance";
     const posted = await page.request.post(`/api/articles/${slug}/comments`, { data: { body: `답글 알림 테스트 ${Date.now()}` } });

@@ -464,7 +464,7 @@ export const en: Dictionary = {
       control: "The name contains characters that cannot be used.",
       url: "A name cannot contain links or web addresses.",
     } as Record<string, string>,
-    save: "Save",
+    save: "Save name",
     emailHeading: "Change email address",
     newEmail: "New email address",
     sendLink: "Send confirmation email",

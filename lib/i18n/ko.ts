@@ -461,7 +461,7 @@ export const ko = {
       control: "쓸 수 없는 문자가 들어 있습니다.",
       url: "이름에 링크나 주소를 넣을 수 없습니다.",
     } as Record<string, string>,
-    save: "저장",
+    save: "이름 저장",
     emailHeading: "이메일 주소 바꾸기",
     newEmail: "새 이메일 주소",
     sendLink: "확인 메일 보내기",
