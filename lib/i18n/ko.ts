@@ -497,8 +497,8 @@ export const ko = {
     copied: "링크를 복사했습니다",
     copyFailed: "복사하지 못했습니다",
     shareX: "X에 공유",
-    shareFacebook: "페이스북에 공유",
-    shareKakao: "카카오톡에 공유",
+    shareFacebook: "Facebook에 공유",
+    shareKakao: "KakaoTalk에 공유",
   },
   loading: "불러오는 중…",
 };
