@@ -143,7 +143,23 @@ function runLighthouse(args: string[]): Promise<void> {
   });
 }
 
+// Lighthouse sometimes fails to record the trace of a load (NO_NAVSTART, "Please run Lighthouse
+// again"): a fault of the measurement, not of the page. Such runs are repeated; scores never are.
+const RUNTIME_ATTEMPTS = 3;
+
 async function audit(chromePort: number, page: Page): Promise<{ scores: Scores; failures: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(chromePort, page);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (attempt >= RUNTIME_ATTEMPTS || !/Runtime error encountered|runtimeError|NO_NAVSTART|NO_FCP/.test(message)) throw err;
+      console.log(`[lighthouse] ${page.name}: Lighthouse runtime error, running it again (${attempt}/${RUNTIME_ATTEMPTS - 1}): ${message.split("\n")[0]}`);
+    }
+  }
+}
+
+async function auditOnce(chromePort: number, page: Page): Promise<{ scores: Scores; failures: string[] }> {
   const out = path.join(reportDir, `${page.name.replace(/\W+/g, "-")}.json`);
   await runLighthouse([
     `${origin}${page.path}`,
@@ -155,7 +171,7 @@ async function audit(chromePort: number, page: Page): Promise<{ scores: Scores; 
     ...(page.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: page.cookie })}`] : []),
   ]);
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as Lhr;
-  if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) throw new Error(`${page.name}: runtimeError ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? null])) as Scores;
   const failures = REQUIRED.flatMap((c) => failingAudits(lhr, c));
   return { scores, failures };
