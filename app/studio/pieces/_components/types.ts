@@ -1,29 +1,12 @@
 import type { StudioArticle } from "@/db/queries/studio-articles";
 import type { NewsletterSend } from "@/db/schema";
+import type { PieceFormFields } from "@/lib/studio/piece-form";
 
-// Serializable values handed from the editor page (server) to the editor form (client).
-export type PieceFormValues = {
+// Serializable values handed from the editor page (server) to the editor form (client): the
+// schema's fields as the form holds them (lib/studio/piece-form.ts), the piece's id and its
+// newsletter send: none yet (null), waiting for the piece to go live, or under way/done.
+export type PieceFormValues = PieceFormFields & {
   id: number | null;
-  title: string;
-  slug: string;
-  dek: string;
-  body: string;
-  locale: "ko" | "en";
-  access: string;
-  unlockAt: string | null;
-  status: "draft" | "scheduled" | "published";
-  publishAt: string | null;
-  section: string;
-  tags: string;
-  authorSlugs: string[];
-  previewParagraphs: number;
-  heroImage: string;
-  heroAlt: string;
-  heroCaption: string;
-  heroCredit: string;
-  seoTitle: string;
-  seoDescription: string;
-  // The piece's newsletter send: none yet (null), waiting for the piece to go live, or under way/done.
   newsletter: { status: "waiting" | "queued" | "done" | null; recipients: number };
 };
 
