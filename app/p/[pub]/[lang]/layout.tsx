@@ -1,14 +1,12 @@
-import type { Metadata, Viewport } from "next";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import "@/app/globals.css";
-import { SiteFooter } from "@/app/_components/site-footer";
-import { SiteHeader } from "@/app/_components/site-header";
+import { ReaderShell, readerViewport } from "@/app/_components/reader-shell";
 import { getSections } from "@/lib/articles/reader";
 import { isUiLang } from "@/lib/i18n";
 import { publicationName, publicationTagline } from "@/lib/publications/model";
 import { pageContext, type PageParams } from "./lang";
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbfaf7" };
+export const viewport = readerViewport;
 
 export async function generateMetadata({ params }: { params: Promise<PageParams> }): Promise<Metadata> {
   const { pub, lang, base } = await pageContext(params);
@@ -27,14 +25,8 @@ export default async function ReaderLayout({ children, params }: { children: Rea
   const { pub, lang } = await pageContext(params);
   const sections = await getSections(pub.id);
   return (
-    <html lang={lang} className="reader">
-      <body className="flex min-h-screen flex-col">
-        <SiteHeader lang={lang} sections={sections} publication={pub} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <SiteFooter lang={lang} publication={pub} />
-      </body>
-    </html>
+    <ReaderShell lang={lang} publication={pub} sections={sections}>
+      {children}
+    </ReaderShell>
   );
 }

@@ -1,11 +1,8 @@
-import type { Viewport } from "next";
-import "@/app/globals.css";
-import { SiteFooter } from "@/app/_components/site-footer";
-import { SiteHeader } from "@/app/_components/site-header";
+import { ReaderShell, readerViewport } from "@/app/_components/reader-shell";
 import { getSections, getTierArticle } from "@/lib/articles/reader";
 import { requirePagePublication } from "@/lib/publications/current";
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbfaf7" };
+export const viewport = readerViewport;
 
 type Params = { pub: string; tier: string; slug: string };
 
@@ -18,14 +15,8 @@ export default async function ArticleLayout({ children, params }: { children: Re
   const [data, sections] = await Promise.all([getTierArticle(pub.id, tier, slug), getSections(pub.id)]);
   const lang = data?.article.locale ?? pub.locale;
   return (
-    <html lang={lang} className="reader">
-      <body className="flex min-h-screen flex-col">
-        <SiteHeader lang={lang} sections={sections} publication={pub} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <SiteFooter lang={lang} publication={pub} />
-      </body>
-    </html>
+    <ReaderShell lang={lang} publication={pub} sections={sections}>
+      {children}
+    </ReaderShell>
   );
 }
