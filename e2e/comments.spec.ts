@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type Locator, type 
 import type { ApiError, CommentView } from "../lib/comments/types";
 import { demoArticles, markedPiece, publicKo } from "./fixtures";
 import { grant, signInAs } from "./support/auth";
+import { studioWallTime } from "./support/studio-clock";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 const localPart = (email: string) => email.split("@")[0];
@@ -205,12 +206,8 @@ test.describe("comments", () => {
     const listing = await (await request.get(api(publicKo.slug))).text();
     expect(listing).not.toContain(tag);
 
-    // The ban ends a few seconds from now, entered in the moderator's local time.
-    const untilLocal = await editor.evaluate(() => {
-      const d = new Date(Date.now() + 12_000);
-      const p = (n: number) => String(n).padStart(2, "0");
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-    });
+    // The ban ends a few seconds from now, entered on the publication's clock (KST).
+    const untilLocal = studioWallTime(new Date(Date.now() + 12_000));
     const panel = item.getByTestId("ban-panel");
     await panel.locator("summary").click();
     await panel.getByLabel("종료 시각").fill(untilLocal);

@@ -1,16 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { GATED_MARKER, markedPiece } from "./fixtures";
 import { signInAs } from "./support/auth";
+import { studioWallTime } from "./support/studio-clock";
 import { signInStaff, uniqueEmail } from "./studio-support";
-
-// datetime-local wants the browser's own wall-clock time.
-async function localInput(page: Page, at: Date): Promise<string> {
-  return page.evaluate((ms) => {
-    const d = new Date(ms);
-    const p = (n: number) => String(n).padStart(2, "0");
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-  }, at.getTime());
-}
 
 async function openMember(editor: Page, email: string) {
   await editor.goto(`/studio/members?q=${encodeURIComponent(email)}`);
@@ -19,6 +11,9 @@ async function openMember(editor: Page, email: string) {
 }
 
 test.describe("studio: members and grants", () => {
+  // An editor whose computer is on another clock: the studio's inputs still mean the publication's.
+  test.use({ timezoneId: "America/Los_Angeles" });
+
   test("a complimentary grant ending 20 s ahead stops on its own; the explainer and audit log say why", async ({ page, browser }) => {
     const email = uniqueEmail("comp");
     const reader = await (await browser.newContext()).newPage();
@@ -31,7 +26,7 @@ test.describe("studio: members and grants", () => {
     await form.getByLabel("등급").selectOption("premium");
     await form.getByLabel("직접 지정").check();
     const end = new Date(Date.now() + 20_000);
-    await form.getByLabel("끝").fill(await localInput(page, end));
+    await form.getByLabel("끝").fill(studioWallTime(end));
     await form.getByLabel("메모").fill("e2e 파트너 열람");
     await form.getByRole("button", { name: "권한 주기" }).click();
     await expect(page.getByTestId("grant-saved")).toBeVisible();

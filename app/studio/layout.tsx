@@ -7,6 +7,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { listPublicationViews, originOf } from "@/lib/publications/current";
 import { studioPublication } from "@/lib/studio/guard";
 import { PublicationSwitcher } from "./_components/publication-switcher";
+import { StudioClock } from "./_components/studio-clock";
 
 export const metadata: Metadata = { title: "Studio · Masthead", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -68,7 +69,7 @@ export default async function StudioLayout({ children }: { children: React.React
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {role ? (
-            children
+            <StudioClock timeZone={pub.timeZone}>{children}</StudioClock>
           ) : (
             <div role="alert" className="flex flex-col gap-2 rounded border border-accent bg-red-50 p-4 text-sm" data-testid="studio-no-role">
               <p className="font-semibold">{pub.name}의 스튜디오 권한이 없습니다 (403 — no role in this publication).</p>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endOfAccess, isNoDate, parseDateCell, zonedInstant } from "@/lib/import/members/dates";
+import { endOfAccess, isNoDate, parseDateCell } from "@/lib/import/members/dates";
+import { zonedInstant } from "@/lib/time/zoned";
 
 const SEOUL = "Asia/Seoul";
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;

@@ -1,5 +1,5 @@
 import type { AuditEntry } from "@/db/schema";
-import { formatInstant } from "./ui";
+import { Instant } from "./studio-clock";
 
 export function AuditList({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="text-muted">기록이 없습니다.</p>;
@@ -18,7 +18,9 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} className="border-b border-rule align-top">
-              <td className="whitespace-nowrap p-2">{formatInstant(e.at)}</td>
+              <td className="whitespace-nowrap p-2">
+                <Instant at={e.at} />
+              </td>
               <td className="p-2">{e.actorLabel}</td>
               <td className="p-2">
                 <code>{e.action}</code>

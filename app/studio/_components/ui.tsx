@@ -48,6 +48,8 @@ export function PageTitle({ children, actions }: { children: React.ReactNode; ac
 }
 
 // One clock for the whole studio: 24-hour, the publication's zone, named ("2026-12-06 14:05 KST").
-export function formatInstant(d: Date | string | null | undefined, timeZone?: string): string {
+// The zone is required: a page has it from studioTimeZone(), a client component from
+// useStudioTimeZone(); inside JSX, <Instant at={…} /> (./studio-clock) finds it alone.
+export function formatInstant(d: Date | string | null | undefined, timeZone: string): string {
   return formatDateTime(d, { timeZone, zone: true });
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { devOutbox } from "@/db/schema";
 import { getStaffActor } from "@/lib/studio/guard";
-import { formatInstant } from "../_components/ui";
+import { Instant } from "../_components/studio-clock";
 
 // Mail that would have been sent without an SMTP server (local demo): admins only.
 export default async function OutboxPage() {
@@ -23,7 +23,7 @@ export default async function OutboxPage() {
           {rows.map((m) => (
             <li key={m.id} className="p-4">
               <p className="text-sm text-muted">
-                {formatInstant(m.createdAt)} → {m.to}
+                <Instant at={m.createdAt} /> → {m.to}
               </p>
               <p className="font-semibold">{m.subject}</p>
               {m.url ? (

@@ -3,6 +3,8 @@
 // lasts to the end of that day: a member whose export says "expires 2026-12-31" reads through the
 // 31st, never a day less.
 
+import { zonedInstant, zoneOffset } from "@/lib/time/zoned";
+
 export type ParsedDate = { at: Date; dateOnly: boolean };
 
 // Writings of "no date": PMPro's N/A (and "Never" in older exports), blanks.
@@ -10,42 +12,6 @@ const NONE = new Set(["", "n/a", "na", "never", "none", "null", "-", "0000-00-00
 
 export function isNoDate(raw: string): boolean {
   return NONE.has(raw.trim().toLowerCase());
-}
-
-// Building a formatter costs far more than using one; an import reads thousands of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-// The offset (ms) of `timeZone` from UTC at `instant`.
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(instant / 1000) * 1000;
-}
-
-/** The instant a wall-clock time in `timeZone` names (twice corrected, for DST changes). */
-export function zonedInstant(y: number, m: number, d: number, h: number, min: number, s: number, timeZone: string): Date {
-  const wall = Date.UTC(y, m - 1, d, h, min, s);
-  let at = wall - zoneOffset(wall, timeZone);
-  at = wall - zoneOffset(at, timeZone);
-  return new Date(at);
 }
 
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;

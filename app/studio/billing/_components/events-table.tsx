@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { StripeEvent } from "@/db/schema";
-import { formatInstant } from "../../_components/ui";
+import { Instant } from "../../_components/studio-clock";
 
 const statusClass: Record<string, string> = {
   applied: "text-green-800",
@@ -45,8 +45,10 @@ export function EventsTable({ rows, showMember = true, testId }: { rows: EventRo
           {rows.map(({ event: e, memberEmail }) => (
             <tr key={e.id} className="border-b border-rule align-top">
               <td className="whitespace-nowrap p-2">
-                {formatInstant(e.created)}
-                <div className="text-xs text-muted">받음 {formatInstant(e.receivedAt)}</div>
+                <Instant at={e.created} />
+                <div className="text-xs text-muted">
+                  받음 <Instant at={e.receivedAt} />
+                </div>
               </td>
               <td className="p-2">
                 <code>{e.type}</code>

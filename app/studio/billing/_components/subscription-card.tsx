@@ -1,5 +1,5 @@
 import type { Grant, StripeSubscription } from "@/db/schema";
-import { formatInstant } from "../../_components/ui";
+import { Instant } from "../../_components/studio-clock";
 
 // A subscription as the webhook last stored it, next to the grant derived from it.
 export function SubscriptionCard({ sub, grant, linkedBy }: { sub: StripeSubscription; grant: Grant | null; linkedBy: string }) {
@@ -11,22 +11,43 @@ export function SubscriptionCard({ sub, grant, linkedBy }: { sub: StripeSubscrip
       </strong>,
     ],
     ["등급 · 가격", `${sub.tierSlug ?? "알 수 없음"} · ${sub.priceId ?? "—"}${sub.interval ? ` (${sub.interval})` : ""}`],
-    ["현재 기간", `${formatInstant(sub.currentPeriodStart)} → ${formatInstant(sub.currentPeriodEnd)}`],
+    [
+      "현재 기간",
+      <>
+        <Instant at={sub.currentPeriodStart} /> → <Instant at={sub.currentPeriodEnd} />
+      </>,
+    ],
     [
       "해지",
-      sub.cancelAtPeriodEnd
-        ? `기간 끝에 해지 (요청 ${formatInstant(sub.canceledAt)})`
-        : sub.canceledAt
-          ? `해지 ${formatInstant(sub.canceledAt)} · 종료 ${formatInstant(sub.endedAt)}`
-          : "—",
+      sub.cancelAtPeriodEnd ? (
+        <>
+          기간 끝에 해지 (요청 <Instant at={sub.canceledAt} />)
+        </>
+      ) : sub.canceledAt ? (
+        <>
+          해지 <Instant at={sub.canceledAt} /> · 종료 <Instant at={sub.endedAt} />
+        </>
+      ) : (
+        "—"
+      ),
     ],
-    ["스냅숏 시각", formatInstant(sub.snapshotAt)],
+    ["스냅숏 시각", <Instant key="snap" at={sub.snapshotAt} />],
     ["회원 연결", `${linkedBy} · 고객 ${sub.customerId ?? "—"}`],
     [
       "권한",
-      grant
-        ? `#${grant.id} ${grant.tierSlug} ${formatInstant(grant.startsAt)} → ${formatInstant(grant.endsAt)}${grant.revokedAt ? ` · 취소 ${formatInstant(grant.revokedAt)} (${grant.revokedReason ?? ""})` : ""}`
-        : "없음",
+      grant ? (
+        <>
+          #{grant.id} {grant.tierSlug} <Instant at={grant.startsAt} /> → <Instant at={grant.endsAt} />
+          {grant.revokedAt ? (
+            <>
+              {" "}
+              · 취소 <Instant at={grant.revokedAt} /> ({grant.revokedReason ?? ""})
+            </>
+          ) : null}
+        </>
+      ) : (
+        "없음"
+      ),
     ],
   ];
   return (

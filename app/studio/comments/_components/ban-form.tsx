@@ -4,12 +4,15 @@ import { useId, useState, useTransition } from "react";
 import type { ActionError } from "@/lib/studio/action-result";
 import { buttonClass, FieldError, FormError, formatInstant, ghostButtonClass, inputClass } from "../../_components/ui";
 import { banMemberAction, liftBanAction } from "../actions";
+import { useStudioTimeZone } from "../../_components/studio-clock";
+import { zoneAbbreviation } from "@/lib/time/format";
+import { wallTimeToInstant } from "@/lib/time/zoned";
 
 type Props = { memberId: number; memberLabel: string; activeBan: { until: string | null; reason: string } | null };
 
-// Ban a commenter until an instant (entered in the moderator's own time zone, sent as an ISO
-// instant) or indefinitely, with a reason the member will see; or lift the ban in force.
+// Ban a commenter until an instant (entered on the publication's clock, sent as an ISO instant) or indefinitely, with a reason the member will see; or lift the ban in force.
 export function BanForm({ memberId, memberLabel, activeBan }: Props) {
+  const timeZone = useStudioTimeZone();
   const id = useId();
   const [pending, start] = useTransition();
   const [error, setError] = useState<ActionError | null>(null);
@@ -19,7 +22,9 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
     const local = String(form.get("untilLocal") ?? "");
     const indefinite = form.get("indefinite") === "on";
     if (!indefinite && !local) return setError({ code: "invalid:until", field: "until", message: "종료 시각을 정하거나 무기한을 고르세요." });
-    const until = indefinite ? null : new Date(local).toISOString();
+    const at = indefinite ? null : wallTimeToInstant(local, timeZone);
+    if (!indefinite && !at) return setError({ code: "invalid:until", field: "until", message: "종료 시각을 다시 입력하세요 (예: 2026-12-31 18:00)." });
+    const until = at ? at.toISOString() : null;
     start(async () => {
       const res = await banMemberAction({ memberId, until, reason: String(form.get("reason") ?? "") });
       setError(res.ok ? null : res.error);
@@ -39,7 +44,7 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
       {activeBan ? (
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <span>
-            {activeBan.until ? `${formatInstant(activeBan.until)}까지` : "무기한"} — {activeBan.reason}
+            {activeBan.until ? `${formatInstant(activeBan.until, timeZone)}까지` : "무기한"} — {activeBan.reason}
           </span>
           <button type="button" className={ghostButtonClass} disabled={pending} onClick={lift}>
             금지 해제
@@ -48,7 +53,7 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
       ) : null}
       <form action={submit} className="mt-3 grid gap-2 sm:grid-cols-[auto_1fr]">
         <label htmlFor={`${id}-until`} className="font-semibold">
-          종료 시각
+          종료 시각 ({zoneAbbreviation(timeZone)})
         </label>
         <div className="flex flex-wrap items-center gap-3">
           <input id={`${id}-until`} name="untilLocal" type="datetime-local" step={1} className={`${inputClass} max-w-xs`} />

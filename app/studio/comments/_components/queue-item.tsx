@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { QueueRow } from "@/db/queries/comments";
 import { commentAuthorName } from "@/lib/comments/rules";
-import { formatInstant } from "../../_components/ui";
 import { BanForm } from "./ban-form";
 import { ModerationButtons } from "./moderation-buttons";
+import { Instant } from "../../_components/studio-clock";
 
 export type ActiveBan = { until: string | null; reason: string } | null;
 
@@ -23,7 +23,9 @@ export function QueueItem({ row, ban }: { row: QueueRow; ban: ActiveBan }) {
         </Link>
         <bdi className="max-w-[14rem] truncate">{author}</bdi>
         <span className="text-muted">{row.authorEmail}</span>
-        <span className="text-muted">{formatInstant(row.createdAt)}</span>
+        <span className="text-muted">
+          <Instant at={row.createdAt} />
+        </span>
         {row.parentId ? <span className="text-muted">답글</span> : null}
         <span className={state === "visible" ? "text-muted" : "font-semibold text-accent"}>{stateLabel[state]}</span>
         {row.openReports > 0 ? <span className="rounded bg-red-50 px-1.5 font-semibold text-accent">신고 {row.openReports}건</span> : null}

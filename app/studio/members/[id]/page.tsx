@@ -8,11 +8,12 @@ import { loadMemberAccess, toGrantLike } from "@/lib/auth/member-access";
 import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { AuditList } from "../../_components/audit-list";
-import { PageTitle, formatInstant } from "../../_components/ui";
+import { PageTitle } from "../../_components/ui";
 import { AccessExplainer } from "./_components/access-explainer";
 import { GrantForm } from "./_components/grant-form";
 import { GrantsTable } from "./_components/grants-table";
 import { RoleForm } from "./_components/role-form";
+import { Instant } from "../../_components/studio-clock";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ piece?: string }> };
 
@@ -52,11 +53,15 @@ export default async function MemberPage({ params, searchParams }: Props) {
         <p>
           현재 등급: <strong data-testid="effective-tier">{access.tier.slug}</strong>
         </p>
-        <p>바뀌는 시각: {formatInstant(access.until, pub?.timeZone)}</p>
-        <p>가입: {formatInstant(member.createdAt, pub?.timeZone)}</p>
+        <p>
+          바뀌는 시각: <Instant at={access.until} />
+        </p>
+        <p>
+          가입: <Instant at={member.createdAt} />
+        </p>
         {subs.map((s) => (
           <p key={s.id} className="md:col-span-4 text-muted">
-            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 {formatInstant(s.currentPeriodEnd, pub?.timeZone)}
+            Stripe 구독 {s.id}: {s.status ?? "?"} · {s.tierSlug ?? "?"} · 기간 끝 <Instant at={s.currentPeriodEnd} />
             {s.cancelAtPeriodEnd ? " · 기간 끝에 해지" : ""}
           </p>
         ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { StudioArticle } from "@/db/queries/studio-articles";
 import { effectiveStatus } from "@/lib/studio/piece-status";
-import { formatInstant } from "../../_components/ui";
+import { Instant } from "../../_components/studio-clock";
 
 const statusLabel = { draft: "초안", scheduled: "예약", published: "발행" } as const;
 
@@ -34,10 +34,16 @@ export function PiecesTable({ rows, now }: { rows: StudioArticle[]; now: Date })
                 <td className="p-2" data-status={status}>
                   {statusLabel[status]}
                 </td>
-                <td className="p-2">{formatInstant(a.publishAt)}</td>
+                <td className="p-2">
+                  <Instant at={a.publishAt} />
+                </td>
                 <td className="p-2">
                   {a.access}
-                  {a.unlockAt ? <div className="text-xs text-muted">공개 전환 {formatInstant(a.unlockAt)}</div> : null}
+                  {a.unlockAt ? (
+                    <div className="text-xs text-muted">
+                      공개 전환 <Instant at={a.unlockAt} />
+                    </div>
+                  ) : null}
                 </td>
                 <td className="p-2">{a.section?.name ?? "—"}</td>
                 <td className="p-2">{a.authors.map((x) => x.name).join(", ") || "—"}</td>

@@ -4,11 +4,13 @@ import { useState, useTransition } from "react";
 import { dict } from "@/lib/i18n";
 import { formatInstant, ghostButtonClass, inputClass } from "../../_components/ui";
 import { createPreviewLinkAction, revokePreviewLinksAction } from "../history-actions";
+import { useStudioTimeZone } from "../../_components/studio-clock";
 
 const t = dict("ko").studioEditor.previewLinks;
 
 // Issue a signed draft link for someone without an account, or revoke every link of the piece.
 export function PreviewLinks({ pieceId }: { pieceId: number }) {
+  const timeZone = useStudioTimeZone();
   const [link, setLink] = useState<{ url: string; expiresAt: string } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function PreviewLinks({ pieceId }: { pieceId: number }) {
               {t.copy}
             </button>
           </div>
-          <span className="text-xs text-muted">{t.expires(formatInstant(link.expiresAt))}</span>
+          <span className="text-xs text-muted">{t.expires(formatInstant(link.expiresAt, timeZone))}</span>
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">

@@ -1,7 +1,7 @@
 import type { RevisionSummary } from "@/db/queries/piece-revisions";
 import { dict } from "@/lib/i18n";
-import { formatInstant } from "../../_components/ui";
 import { RestoreRevisionButton } from "./restore-revision-button";
+import { Instant } from "../../_components/studio-clock";
 
 const t = dict("ko").studioEditor.revisions;
 
@@ -26,7 +26,7 @@ export function RevisionList({ pieceId, revisions }: { pieceId: number; revision
               <span className="min-w-0 grow break-keep">
                 <strong className="block truncate">{r.title}</strong>
                 <span className="text-xs text-muted">
-                  {formatInstant(r.createdAt)} · {r.editorEmail ?? t.system} · {t.chars(r.bodyLength)}
+                  <Instant at={r.createdAt} /> · {r.editorEmail ?? t.system} · {t.chars(r.bodyLength)}
                 </span>
               </span>
               {i > 0 ? <RestoreRevisionButton pieceId={pieceId} revisionId={r.id} /> : null}

@@ -1,8 +1,8 @@
 import type { Grant } from "@/db/schema";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike } from "@/lib/auth/member-access";
-import { formatInstant } from "../../../_components/ui";
 import { RevokeButton } from "./revoke-button";
+import { Instant } from "../../../_components/studio-clock";
 
 const statusLabel = { active: "유효", scheduled: "예정", ended: "종료", revoked: "회수됨" } as const;
 
@@ -36,8 +36,10 @@ export function GrantsTable({ grants, grantors, now, isAdmin }: { grants: Grant[
                     {g.source}
                     {g.note ? <div className="text-xs text-muted">{g.note}</div> : null}
                   </td>
-                  <td className="p-2">{formatInstant(g.startsAt)}</td>
-                  <td className="p-2">{g.endsAt ? formatInstant(g.endsAt) : "평생 (lifetime)"}</td>
+                  <td className="p-2">
+                    <Instant at={g.startsAt} />
+                  </td>
+                  <td className="p-2">{g.endsAt ? <Instant at={g.endsAt} /> : "평생 (lifetime)"}</td>
                   <td className="p-2">
                     {statusLabel[status]}
                     {g.revokedReason ? <div className="text-xs text-muted">{g.revokedReason}</div> : null}
