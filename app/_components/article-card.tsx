@@ -9,6 +9,7 @@ type Variant = "lead" | "standard" | "compact";
 export function ArticleCard({
   article,
   lang,
+  timeZone,
   tiers,
   variant = "standard",
   headingLevel = 3,
@@ -16,6 +17,7 @@ export function ArticleCard({
 }: {
   article: ArticleCardView;
   lang: UiLang;
+  timeZone: string;
   tiers: TierView[];
   variant?: Variant;
   headingLevel?: 2 | 3;
@@ -62,7 +64,7 @@ export function ArticleCard({
             </span>
           ))}
           {article.authors.length ? " · " : ""}
-          <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang)}</time>
+          <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang, timeZone)}</time>
           {/* Cards cached before reading times existed have none. */}
           {article.readingMinutes > 0 ? <span data-testid="card-reading-time"> · {dict(lang).reading.minutes(article.readingMinutes)}</span> : null}
         </p>
@@ -71,13 +73,25 @@ export function ArticleCard({
   );
 }
 
-export function ArticleList({ articles, lang, tiers, empty }: { articles: ArticleCardView[]; lang: UiLang; tiers: TierView[]; empty: string }) {
+export function ArticleList({
+  articles,
+  lang,
+  timeZone,
+  tiers,
+  empty,
+}: {
+  articles: ArticleCardView[];
+  lang: UiLang;
+  timeZone: string;
+  tiers: TierView[];
+  empty: string;
+}) {
   if (articles.length === 0) return <p className="py-8 text-muted">{empty}</p>;
   return (
     <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
       {articles.map((a) => (
         <li key={a.slug}>
-          <ArticleCard article={a} lang={lang} tiers={tiers} />
+          <ArticleCard article={a} lang={lang} timeZone={timeZone} tiers={tiers} />
         </li>
       ))}
     </ul>

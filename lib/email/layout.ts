@@ -2,7 +2,8 @@
 // Naver Mail and Outlook all render), the publication's name and colour, and a footer. Pure.
 import type { UiLang } from "@/lib/i18n";
 
-export type MailBrand = { name: string; accentColor: string; logoUrl: string | null; origin: string };
+// timeZone: the publication's, for the dates a notice prints.
+export type MailBrand = { name: string; accentColor: string; logoUrl: string | null; origin: string; timeZone: string };
 export type RenderedMail = { subject: string; html: string; text: string };
 
 // Korean first for Windows and macOS clients, then the generic family.

@@ -27,7 +27,7 @@ function compose(
 
 export function renderNotice(brand: MailBrand, lang: UiLang, notice: NoticePayload, links: NoticeLinks): RenderedMail {
   const t = dict(lang).email;
-  const date = (iso: string) => formatDate(iso, lang);
+  const date = (iso: string) => formatDate(iso, lang, brand.timeZone);
   switch (notice.kind) {
     case "welcome":
       return compose(brand, lang, t.welcome.subject(brand.name), [t.welcome.body(brand.name)], { href: links.home, label: t.welcome.cta });

@@ -57,6 +57,7 @@ export const brandOf = (pub: PublicationRef, lang: UiLang): MailBrand => ({
   accentColor: pub.accentColor,
   logoUrl: pub.logoUrl,
   origin: publicationOrigin(pub, siteUrl()),
+  timeZone: pub.timeZone,
 });
 
 // The piece of a send as it reads now (cached a minute: a send of 10,000 renders it twice).

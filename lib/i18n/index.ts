@@ -20,13 +20,18 @@ export function localePath(lang: UiLang, path: string): string {
   return clean === "/" ? "/en" : `/en${clean}`;
 }
 
-const dateFormats: Record<UiLang, Intl.DateTimeFormat> = {
-  ko: new Intl.DateTimeFormat("ko-KR", { dateStyle: "long", timeZone: "Asia/Seoul" }),
-  en: new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "Asia/Seoul" }),
-};
+// A day as readers write it ("2026년 12월 6일", "Dec 6, 2026"), on the publication's clock: a
+// piece published at 00:30 in Seoul is dated the 6th there, whatever the server's zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(value: string | Date, lang: UiLang): string {
-  return dateFormats[lang].format(typeof value === "string" ? new Date(value) : value);
+export function formatDate(value: string | Date, lang: UiLang, timeZone: string): string {
+  const key = `${lang}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = lang === "en" ? new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone }) : new Intl.DateTimeFormat("ko-KR", { dateStyle: "long", timeZone });
+    dateFormats.set(key, f);
+  }
+  return f.format(typeof value === "string" ? new Date(value) : value);
 }
 
 export type { Dictionary };

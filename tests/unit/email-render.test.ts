@@ -6,7 +6,7 @@ import { renderNotice } from "@/lib/email/notices";
 import { noticePayloadSchema } from "@/lib/email/notice-payloads";
 import { confirmPage, donePage } from "@/lib/email/unsubscribe-page";
 
-const brand: MailBrand = { name: "마스트헤드", accentColor: "#9a3412", logoUrl: null, origin: "https://masthead.example" };
+const brand: MailBrand = { name: "마스트헤드", accentColor: "#9a3412", logoUrl: null, origin: "https://masthead.example", timeZone: "Asia/Seoul" };
 const GATED = "GATED-PART-7f3a";
 const body = `첫 문단은 누구나 읽습니다. [소개](/about)\n\n![차트](/images/chart.png)\n\n<!-- paywall -->\n\n${GATED} 유료 독자만 읽는 분석.`;
 const piece = toNewsletterPiece(

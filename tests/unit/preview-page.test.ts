@@ -10,7 +10,7 @@ const piece = {
 };
 
 describe("draft preview page", () => {
-  const html = previewPage("ko", "마스트헤드", piece, new Date("2026-12-13T00:00:00Z"));
+  const html = previewPage("ko", { name: "마스트헤드", timeZone: "Asia/Seoul" }, piece, new Date("2026-12-13T00:00:00Z"));
   it("asks not to be indexed and says it is a preview with its expiry", () => {
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain("미리보기");
@@ -28,6 +28,6 @@ describe("draft preview page", () => {
     expect(PREVIEW_PAGE_CSP).toContain("default-src 'none'");
   });
   it("speaks English for an English piece", () => {
-    expect(previewPage("en", "Masthead", piece, new Date("2026-12-13T00:00:00Z"))).toContain("unpublished draft");
+    expect(previewPage("en", { name: "Masthead", timeZone: "Asia/Seoul" }, piece, new Date("2026-12-13T00:00:00Z"))).toContain("unpublished draft");
   });
 });

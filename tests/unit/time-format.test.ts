@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatDate } from "@/lib/i18n";
 import { formatDateTime, formatDay, zoneAbbreviation } from "@/lib/time/format";
 
 describe("one clock per screen", () => {
@@ -33,5 +34,12 @@ describe("one clock per screen", () => {
   it("days are the zone's calendar days", () => {
     expect(formatDay("2026-12-31T15:30:00Z")).toBe("2027-01-01");
     expect(formatDay("2026-12-31T15:30:00Z", "UTC")).toBe("2026-12-31");
+  });
+
+  it("reader dates are the publication's calendar days, in the reader's language", () => {
+    // 00:30 on the 6th in Seoul is still the 5th in New York.
+    expect(formatDate("2026-12-05T15:30:00Z", "ko", "Asia/Seoul")).toBe("2026년 12월 6일");
+    expect(formatDate("2026-12-05T15:30:00Z", "en", "Asia/Seoul")).toBe("Dec 6, 2026");
+    expect(formatDate(new Date("2026-12-05T15:30:00Z"), "en", "America/New_York")).toBe("Dec 5, 2026");
   });
 });

@@ -32,6 +32,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   if (effectiveStatus(piece, now) === "published") {
     return new Response(null, { status: 307, headers: { ...PRIVATE, Location: `${originOf(pub)}/articles/${piece.slug}` } });
   }
-  const html = previewPage(piece.locale, publicationName(pub, piece.locale), piece, claim.expiresAt);
+  const html = previewPage(piece.locale, { name: publicationName(pub, piece.locale), timeZone: pub.timeZone }, piece, claim.expiresAt);
   return new Response(html, { headers: { ...PRIVATE, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PREVIEW_PAGE_CSP } });
 }

@@ -41,7 +41,7 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
         <h2 id="lead-heading" className="sr-only">
           {t.home.lead}
         </h2>
-        <ArticleCard article={lead} lang={lang} tiers={tiers} variant="lead" headingLevel={3} priority />
+        <ArticleCard article={lead} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="lead" headingLevel={3} priority />
       </section>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-1 text-lg font-bold">
@@ -50,7 +50,7 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
         <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
           {rest.slice(0, 6).map((a) => (
             <li key={a.slug}>
-              <ArticleCard article={a} lang={lang} tiers={tiers} />
+              <ArticleCard article={a} lang={lang} timeZone={pub.timeZone} tiers={tiers} />
             </li>
           ))}
         </ul>
@@ -88,7 +88,7 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
             <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
               {items.map((a) => (
                 <li key={a.slug}>
-                  <ArticleCard article={a} lang={lang} tiers={tiers} variant="compact" />
+                  <ArticleCard article={a} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="compact" />
                 </li>
               ))}
             </ul>

@@ -52,7 +52,7 @@ export default async function AccountPage({ params }: Props) {
         <dt className="font-semibold text-muted">{t.account.tier}</dt>
         <dd data-testid="account-tier">
           <strong>{tierName(access.tier.slug)}</strong>{" "}
-          <span className="text-muted">{access.until ? t.account.until(formatDate(access.until, lang)) : ""}</span>
+          <span className="text-muted">{access.until ? t.account.until(formatDate(access.until, lang, pub.timeZone)) : ""}</span>
           {through ? <span className="block text-sm text-muted">{t.account.throughBundle(publicationName(through, lang))}</span> : null}
         </dd>
       </dl>
@@ -79,8 +79,8 @@ export default async function AccountPage({ params }: Props) {
                   <tr key={g.id} className="border-b border-rule">
                     <td className="py-2 pr-4 font-semibold">{tierName(g.tierSlug)}</td>
                     <td className="py-2 pr-4">{t.account.source[g.source] ?? g.source}</td>
-                    <td className="py-2 pr-4">{formatDate(g.startsAt, lang)}</td>
-                    <td className="py-2 pr-4">{g.endsAt ? formatDate(g.endsAt, lang) : t.account.noEnd}</td>
+                    <td className="py-2 pr-4">{formatDate(g.startsAt, lang, pub.timeZone)}</td>
+                    <td className="py-2 pr-4">{g.endsAt ? formatDate(g.endsAt, lang, pub.timeZone) : t.account.noEnd}</td>
                     <td className="py-2 pr-4">{t.account.status[resolveGrantStatus(toGrantLike(g), now)]}</td>
                   </tr>
                 ))}
@@ -89,8 +89,8 @@ export default async function AccountPage({ params }: Props) {
           </div>
         )}
       </section>
-      <BillingPanel lang={lang} account={viewer} />
-      <PrivateFeedSection lang={lang} publicationId={pub.id} memberId={viewer.member.id} tier={access.tier} />
+      <BillingPanel lang={lang} timeZone={pub.timeZone} account={viewer} />
+      <PrivateFeedSection lang={lang} timeZone={pub.timeZone} publicationId={pub.id} memberId={viewer.member.id} tier={access.tier} />
       <MailPreferencesPanel
         lang={lang}
         publicationName={publicationName(pub, lang)}

@@ -65,7 +65,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
               <li key={card.slug} className="py-4" lang={card.locale}>
                 <div className="mb-1 flex items-center gap-2 text-xs text-muted">
                   <AccessBadge access={card.access} tiers={tiers} lang={lang} />
-                  <time dateTime={card.publishAt}>{formatDate(card.publishAt, lang)}</time>
+                  <time dateTime={card.publishAt}>{formatDate(card.publishAt, lang, pub.timeZone)}</time>
                 </div>
                 <h3 className="headline text-xl font-bold">
                   <Link href={`/articles/${card.slug}`} className="hover:underline">

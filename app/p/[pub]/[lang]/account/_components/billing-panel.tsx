@@ -12,7 +12,7 @@ const SHOWN = 3;
 // The account page's subscription block: each live subscription with its renew/end date, and
 // "Manage subscription" (Stripe's customer portal, or the demo portal without Stripe keys).
 // Hidden for members who never subscribed.
-export async function BillingPanel({ lang, account }: { lang: UiLang; account: MemberAccess }) {
+export async function BillingPanel({ lang, timeZone, account }: { lang: UiLang; timeZone: string; account: MemberAccess }) {
   const t = dict(lang).billing;
   const subs = await listMemberSubscriptions(await getDb(), account.member.id);
   if (subs.length === 0 && !account.member.stripeCustomerId) return null;
@@ -31,7 +31,9 @@ export async function BillingPanel({ lang, account }: { lang: UiLang; account: M
       {rows.slice(0, SHOWN).map(({ sub, name, renewal }) => (
         <p key={sub.id} className="rounded border border-rule bg-white p-4" data-testid="billing-subscription">
           <strong>{name}</strong> · {t.status[sub.status ?? ""] ?? sub.status} ·{" "}
-          <span className="text-muted">{renewal.renews ? t.renewsOn(formatDate(renewal.at, lang)) : t.cancelScheduled(formatDate(renewal.at, lang))}</span>
+          <span className="text-muted">
+            {renewal.renews ? t.renewsOn(formatDate(renewal.at, lang, timeZone)) : t.cancelScheduled(formatDate(renewal.at, lang, timeZone))}
+          </span>
         </p>
       ))}
       <form action="/api/billing/portal" method="post" className="flex flex-wrap items-center gap-3">

@@ -5,9 +5,9 @@ import { managePrivateFeedAction, type PrivateFeedState, type PrivateFeedStatus 
 import { feedMessages } from "@/lib/feeds/messages";
 import { formatDate, type UiLang } from "@/lib/i18n";
 
-type Props = { lang: UiLang; eligible: boolean; initial: PrivateFeedStatus };
+type Props = { lang: UiLang; timeZone: string; eligible: boolean; initial: PrivateFeedStatus };
 
-export function PrivateFeedPanel({ lang, eligible, initial }: Props) {
+export function PrivateFeedPanel({ lang, timeZone, eligible, initial }: Props) {
   const m = feedMessages(lang);
   const [state, formAction, pending] = useActionState<PrivateFeedState, FormData>(managePrivateFeedAction, null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function PrivateFeedPanel({ lang, eligible, initial }: Props) {
           </div>
         </div>
       ) : (
-        <p data-testid="private-feed-status">{status.live ? m.live(formatDate(status.live.createdAt, lang)) : justRevoked ? m.revoked : m.none}</p>
+        <p data-testid="private-feed-status">{status.live ? m.live(formatDate(status.live.createdAt, lang, timeZone)) : justRevoked ? m.revoked : m.none}</p>
       )}
       <p role="status" aria-live="polite" className="text-sm text-accent">
         {state && !state.ok ? state.error.message : ""}

@@ -8,7 +8,19 @@ import { PrivateFeedPanel } from "./private-feed-panel";
 // The account page's private feed block: shown to paying members, and to anyone who still has a
 // live URL (so a lapsed member can stop it). The secret itself is never shown here: only its
 // hash is stored, so the URL appears once, in the panel, right after it is issued.
-export async function PrivateFeedSection({ lang, publicationId, memberId, tier }: { lang: UiLang; publicationId: number; memberId: number; tier: TierRef }) {
+export async function PrivateFeedSection({
+  lang,
+  timeZone,
+  publicationId,
+  memberId,
+  tier,
+}: {
+  lang: UiLang;
+  timeZone: string;
+  publicationId: number;
+  memberId: number;
+  tier: TierRef;
+}) {
   const live = await getLivePrivateFeedForMember(await getDb(), publicationId, memberId);
   const eligible = canHavePrivateFeed(tier);
   const m = feedMessages(lang);
@@ -20,7 +32,12 @@ export async function PrivateFeedSection({ lang, publicationId, memberId, tier }
       </h2>
       <p className="text-muted">{m.intro}</p>
       {eligible ? null : <p className="text-muted">{m.lapsed}</p>}
-      <PrivateFeedPanel lang={lang} eligible={eligible} initial={{ live: live ? { createdAt: live.createdAt.toISOString() } : null, url: null }} />
+      <PrivateFeedPanel
+        lang={lang}
+        timeZone={timeZone}
+        eligible={eligible}
+        initial={{ live: live ? { createdAt: live.createdAt.toISOString() } : null, url: null }}
+      />
     </section>
   );
 }

@@ -37,7 +37,7 @@ export default async function DemoPortalPage({ params }: Props) {
     const tier = viewer.tiers.find((x) => x.slug === slug);
     return tier ? (lang === "en" ? tier.nameEn : tier.name) : slug;
   };
-  const day = (sec: number) => formatDate(new Date(sec * 1000), lang);
+  const day = (sec: number) => formatDate(new Date(sec * 1000), lang, pub.timeZone);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -45,7 +45,7 @@ export default async function DemoPortalPage({ params }: Props) {
         {portone ? null : <span className="rounded bg-gold px-2 py-0.5 text-xs font-bold uppercase tracking-wide text-white">{t.demoBadge}</span>}
       </div>
       {portone ? (
-        <PortOneSubscriptions db={db} lang={lang} memberId={viewer.member.id} publicationId={pub.id} tierName={tierName} />
+        <PortOneSubscriptions db={db} lang={lang} timeZone={pub.timeZone} memberId={viewer.member.id} publicationId={pub.id} tierName={tierName} />
       ) : (
         <p className="rounded border border-gold/40 bg-amber-50 px-4 py-3 text-sm">{t.portalDemoNotice}</p>
       )}

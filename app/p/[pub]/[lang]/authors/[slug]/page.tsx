@@ -49,14 +49,14 @@ export default async function AuthorPage({ params }: Props) {
           <h1 className="headline text-3xl font-bold">{author.name}</h1>
           <p className="font-semibold text-muted">{author.position}</p>
           <p className="mt-2 max-w-2xl">{author.bio}</p>
-          <p className="mt-1 text-sm text-muted">{t.article.memberSince(formatDate(author.joinedAt, lang))}</p>
+          <p className="mt-1 text-sm text-muted">{t.article.memberSince(formatDate(author.joinedAt, lang, pub.timeZone))}</p>
         </div>
       </header>
       <section aria-labelledby="author-pieces">
         <h2 id="author-pieces" className="mb-4 text-lg font-bold">
           {t.author.pieces}
         </h2>
-        <ArticleList articles={data.articles} lang={lang} tiers={tiers} empty={t.author.empty} />
+        <ArticleList articles={data.articles} lang={lang} timeZone={pub.timeZone} tiers={tiers} empty={t.author.empty} />
       </section>
     </div>
   );

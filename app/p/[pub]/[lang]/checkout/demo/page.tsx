@@ -76,6 +76,7 @@ export default async function DemoCheckoutPage({ params, searchParams }: Props) 
         <div className="bg-black/[0.03] p-6 md:p-10">
           <OrderSummary
             lang={lang}
+            timeZone={pub.timeZone}
             tierName={tierName}
             interval={plan.interval}
             priceLabel={priceLabel}

@@ -78,6 +78,7 @@ export default async function PortOneCheckoutPage({ params, searchParams }: Prop
         <div className="bg-black/[0.03] p-6 md:p-10">
           <OrderSummary
             lang={lang}
+            timeZone={pub.timeZone}
             tierName={lang === "en" ? plan.tier.nameEn : plan.tier.name}
             interval={plan.interval}
             priceLabel={priceLabel}

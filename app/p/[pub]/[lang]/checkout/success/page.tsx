@@ -58,7 +58,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Prop
           <p>{t.successBody}</p>
           {renewal ? (
             <p className="font-semibold" data-testid="success-date">
-              {renewal.renews ? t.renewsOn(formatDate(renewal.at, lang)) : t.endsOn(formatDate(renewal.at, lang))}
+              {renewal.renews ? t.renewsOn(formatDate(renewal.at, lang, pub.timeZone)) : t.endsOn(formatDate(renewal.at, lang, pub.timeZone))}
             </p>
           ) : null}
         </>

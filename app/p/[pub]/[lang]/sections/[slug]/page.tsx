@@ -44,7 +44,7 @@ export default async function SectionPage({ params }: Props) {
         <h1 className="headline text-3xl font-bold">{lang === "en" ? section.nameEn : section.name}</h1>
         <p className="mt-2 max-w-2xl text-muted">{lang === "en" ? section.descriptionEn : section.description}</p>
       </header>
-      <ArticleList articles={data.articles} lang={lang} tiers={tiers} empty={t.section.empty} />
+      <ArticleList articles={data.articles} lang={lang} timeZone={pub.timeZone} tiers={tiers} empty={t.section.empty} />
     </div>
   );
 }

@@ -38,7 +38,7 @@ export default async function TagPage({ params }: Props) {
       <header className="border-b-2 border-ink pb-4">
         <h1 className="headline text-3xl font-bold">{t.tag.heading(data.tag.name)}</h1>
       </header>
-      <ArticleList articles={data.articles} lang={lang} tiers={tiers} empty={t.tag.empty} />
+      <ArticleList articles={data.articles} lang={lang} timeZone={pub.timeZone} tiers={tiers} empty={t.tag.empty} />
     </div>
   );
 }

@@ -45,7 +45,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
-      <ArticleHeader article={article} tiers={tiers} />
+      <ArticleHeader article={article} tiers={tiers} timeZone={pub.timeZone} />
       <ShareButtons url={absoluteUrl(originOf(pub), `/articles/${article.slug}`)} title={article.title} lang={lang} />
       <div className="prose-body" dangerouslySetInnerHTML={{ __html: data.teaserHtml }} />
       {data.gatedHtml ? <div className="paywalled-content prose-body" dangerouslySetInnerHTML={{ __html: data.gatedHtml }} /> : null}
@@ -58,14 +58,14 @@ export default async function ArticlePage({ params }: Props) {
           lang={lang}
         />
       ) : null}
-      {unlockPending && article.unlockAt ? <p className="text-sm text-muted">{t.article.unlocksOn(formatDate(article.unlockAt, lang))}</p> : null}
+      {unlockPending && article.unlockAt ? <p className="text-sm text-muted">{t.article.unlocksOn(formatDate(article.unlockAt, lang, pub.timeZone))}</p> : null}
       <TagList tags={article.tags} lang={lang} />
       <section aria-labelledby="authors-heading" className="flex flex-col gap-4 border-t border-rule pt-6">
         <h2 id="authors-heading" className="text-sm font-bold uppercase tracking-wide text-muted">
           {t.article.aboutAuthor}
         </h2>
         {article.authors.map((a) => (
-          <AuthorBox key={a.slug} author={a} lang={lang} />
+          <AuthorBox key={a.slug} author={a} lang={lang} timeZone={pub.timeZone} />
         ))}
       </section>
       {related.length ? (
@@ -76,7 +76,7 @@ export default async function ArticlePage({ params }: Props) {
           <ul className="grid gap-6 sm:grid-cols-3">
             {related.map((r) => (
               <li key={r.slug}>
-                <ArticleCard article={r} lang={lang} tiers={tiers} variant="compact" />
+                <ArticleCard article={r} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="compact" />
               </li>
             ))}
           </ul>

@@ -11,12 +11,14 @@ import { PortalActions } from "./portal-actions";
 export async function PortOneSubscriptions({
   db,
   lang,
+  timeZone,
   memberId,
   publicationId,
   tierName,
 }: {
   db: Db;
   lang: UiLang;
+  timeZone: string;
   memberId: number;
   publicationId: number;
   tierName: (slug: string) => string;
@@ -30,7 +32,7 @@ export async function PortOneSubscriptions({
     <>
       {subs.map((s) => {
         const live = (s.status === "active" || s.status === "past_due") && (s.periodEnd?.getTime() ?? 0) > now.getTime();
-        const day = (d: Date | null) => (d ? formatDate(d, lang) : "—");
+        const day = (d: Date | null) => (d ? formatDate(d, lang, timeZone) : "—");
         return (
           <section key={s.id} className="flex flex-col gap-4 rounded border border-rule bg-white p-5" data-testid="portal-subscription">
             <dl className="grid gap-2 sm:grid-cols-[9rem_1fr]">

@@ -1,10 +1,10 @@
 import { dict, formatDate, type UiLang } from "@/lib/i18n";
 
-type Props = { lang: UiLang; tierName: string; interval: "monthly" | "yearly"; priceLabel: string; renewsAt: Date; benefits: string[] };
+type Props = { lang: UiLang; timeZone: string; tierName: string; interval: "monthly" | "yearly"; priceLabel: string; renewsAt: Date; benefits: string[] };
 
 // The summary side of the demo checkout, laid out like Stripe Checkout's: what, how much, how
 // often, and when it renews.
-export function OrderSummary({ lang, tierName, interval, priceLabel, renewsAt, benefits }: Props) {
+export function OrderSummary({ lang, timeZone, tierName, interval, priceLabel, renewsAt, benefits }: Props) {
   const t = dict(lang).billing;
   return (
     <section aria-labelledby="order-heading" className="flex flex-col gap-6">
@@ -31,7 +31,7 @@ export function OrderSummary({ lang, tierName, interval, priceLabel, renewsAt, b
         </div>
         <div className="flex justify-between gap-4 text-muted">
           <dt>{t.perInterval[interval]}</dt>
-          <dd data-testid="demo-renews">{t.renewsOn(formatDate(renewsAt, lang))}</dd>
+          <dd data-testid="demo-renews">{t.renewsOn(formatDate(renewsAt, lang, timeZone))}</dd>
         </div>
         <div className="flex justify-between gap-4 border-t border-rule pt-3 text-base font-semibold">
           <dt>{t.dueToday}</dt>

@@ -4,7 +4,7 @@ import { AccessBadge } from "@/app/_components/access-badge";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import type { ArticleView, TierView } from "@/lib/articles/view-models";
 
-export function ArticleHeader({ article, tiers }: { article: ArticleView; tiers: TierView[] }) {
+export function ArticleHeader({ article, tiers, timeZone }: { article: ArticleView; tiers: TierView[]; timeZone: string }) {
   const lang = article.locale;
   const t = dict(lang);
   const section = article.section;
@@ -39,11 +39,11 @@ export function ArticleHeader({ article, tiers }: { article: ArticleView; tiers:
           ))}
         </span>
         {" · "}
-        {t.article.published} <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang)}</time>
+        {t.article.published} <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang, timeZone)}</time>
         {updated ? (
           <>
             {" · "}
-            {t.article.updated} <time dateTime={article.updatedAt}>{formatDate(article.updatedAt, lang)}</time>
+            {t.article.updated} <time dateTime={article.updatedAt}>{formatDate(article.updatedAt, lang, timeZone)}</time>
           </>
         ) : null}
         {article.readingMinutes > 0 ? (

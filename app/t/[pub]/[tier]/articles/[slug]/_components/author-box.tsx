@@ -3,7 +3,7 @@ import Link from "next/link";
 import { dict, formatDate, localePath, type UiLang } from "@/lib/i18n";
 import type { AuthorView } from "@/lib/articles/view-models";
 
-export function AuthorBox({ author, lang }: { author: AuthorView; lang: UiLang }) {
+export function AuthorBox({ author, lang, timeZone }: { author: AuthorView; lang: UiLang; timeZone: string }) {
   const t = dict(lang);
   return (
     <div className="flex gap-4 rounded border border-rule bg-white p-4">
@@ -16,7 +16,7 @@ export function AuthorBox({ author, lang }: { author: AuthorView; lang: UiLang }
         </p>
         <p className="text-sm text-muted">{author.position}</p>
         <p className="text-sm">{author.bio}</p>
-        <p className="text-xs text-muted">{t.article.memberSince(formatDate(author.joinedAt, lang))}</p>
+        <p className="text-xs text-muted">{t.article.memberSince(formatDate(author.joinedAt, lang, timeZone))}</p>
       </div>
     </div>
   );
