@@ -1,8 +1,9 @@
 import Image from "next/image";
 import Link from "next/link";
-import { dict, formatDate, localePath, type UiLang } from "@/lib/i18n";
+import { dict, formatDate, type UiLang } from "@/lib/i18n";
 import type { ArticleCardView, TierView } from "@/lib/articles/view-models";
 import { AccessBadge } from "./access-badge";
+import { Bylines } from "./bylines";
 
 type Variant = "lead" | "standard" | "compact";
 
@@ -55,14 +56,7 @@ export function ArticleCard({
         </Heading>
         {variant !== "compact" && article.dek[0] ? <p className="text-muted">{article.dek[0]}</p> : null}
         <p className="text-sm text-muted">
-          {article.authors.map((a, i) => (
-            <span key={a.slug}>
-              {i > 0 ? ", " : ""}
-              <Link href={localePath(lang, `/authors/${a.slug}`)} className="hover:underline">
-                {a.name}
-              </Link>
-            </span>
-          ))}
+          <Bylines authors={article.authors} lang={lang} />
           {article.authors.length ? " · " : ""}
           <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang, timeZone)}</time>
           {/* Cards cached before reading times existed have none. */}

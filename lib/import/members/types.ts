@@ -38,37 +38,15 @@ export type RowSkip = { line: number; kind: "deleted" | "deletion_request"; mess
 /** A row read from a file: an entry (or several: a Ghost member with two tiers) or a skip. */
 export type SourceRow = { entries: SourceEntry[]; skip?: RowSkip };
 
-export const issueKinds = [
-  // Errors: the import refuses to write anything while one is left (the dry run lists them all).
-  "csv",
-  "columns",
-  "encoding",
-  "unknown_level",
-  "invalid_email",
-  "invalid_date",
-  "invalid_value",
-  "missing_end",
-  // Skips and warnings: reported, the rest imports.
-  "duplicate",
-  "skipped_level",
-  "deleted",
-  "deletion_request",
-  "stripe_conflict",
-  "kept_higher",
-  "kept_revoked",
-] as const;
+// Errors: the import refuses to write anything while one is left (the dry run lists them all).
+const blocking = ["csv", "columns", "encoding", "unknown_level", "invalid_email", "invalid_date", "invalid_value", "missing_end"] as const;
+// Skips and warnings: reported, the rest imports.
+const notices = ["duplicate", "skipped_level", "deleted", "deletion_request", "stripe_conflict", "kept_higher", "kept_revoked"] as const;
+
+export const issueKinds = [...blocking, ...notices] as const;
 export type IssueKind = (typeof issueKinds)[number];
 
-export const blockingKinds: readonly IssueKind[] = [
-  "csv",
-  "columns",
-  "encoding",
-  "unknown_level",
-  "invalid_email",
-  "invalid_date",
-  "invalid_value",
-  "missing_end",
-];
+export const blockingKinds: readonly IssueKind[] = blocking;
 // Row errors that --skip-invalid turns into skips (a broken file or an unmapped level never is).
 export const skippableKinds: readonly IssueKind[] = ["invalid_email", "invalid_date", "invalid_value", "missing_end"];
 

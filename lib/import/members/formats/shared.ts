@@ -1,4 +1,4 @@
-import { endOfAccess, isNoDate, parseDateCell } from "../dates";
+import { endOfAccess, isNoDate, parseDateCell, type ParsedDate } from "../dates";
 import type { ImportIssue, SourceEntry, SourceRow } from "../types";
 
 // What a format reader gets: a cell by (lower-case) column name, the line, the time zone.
@@ -24,34 +24,27 @@ export class DateReader {
 
   /** An instant, null when empty ("N/A", "Never"…), undefined (and an issue) when not a date. */
   instant(column: string): Date | null | undefined {
-    const raw = this.cells.get(column);
-    if (isNoDate(raw)) return null;
-    const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
-    if (!parsed) {
-      this.issues.push({
-        line: this.cells.line,
-        kind: "invalid_date",
-        message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`,
-      });
-      return undefined;
-    }
-    return parsed.at;
+    const parsed = this.date(column);
+    return parsed ? parsed.at : parsed;
   }
 
   /** The end of access an expiry cell names (the end of that day for a date alone). */
   end(column: string): Date | null | undefined {
+    const parsed = this.date(column);
+    return parsed ? endOfAccess(parsed, this.ctx.timeZone) : parsed;
+  }
+
+  private date(column: string): ParsedDate | null | undefined {
     const raw = this.cells.get(column);
     if (isNoDate(raw)) return null;
     const parsed = parseDateCell(raw, this.ctx.timeZone, { mdy: this.mdy });
-    if (!parsed) {
-      this.issues.push({
-        line: this.cells.line,
-        kind: "invalid_date",
-        message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`,
-      });
-      return undefined;
-    }
-    return endOfAccess(parsed, this.ctx.timeZone);
+    if (parsed) return parsed;
+    this.issues.push({
+      line: this.cells.line,
+      kind: "invalid_date",
+      message: `${column}: "${raw.slice(0, 40)}" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)`,
+    });
+    return undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { AccessBadge } from "@/app/_components/access-badge";
+import { Bylines } from "@/app/_components/bylines";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import type { ArticleView, TierView } from "@/lib/articles/view-models";
 
@@ -29,14 +30,7 @@ export function ArticleHeader({ article, tiers, timeZone }: { article: ArticleVi
       ) : null}
       <p className="text-sm text-muted">
         <span className="font-semibold text-ink">
-          {article.authors.map((a, i) => (
-            <span key={a.slug}>
-              {i > 0 ? ", " : ""}
-              <Link href={localePath(lang, `/authors/${a.slug}`)} className="hover:underline">
-                {a.name}
-              </Link>
-            </span>
-          ))}
+          <Bylines authors={article.authors} lang={lang} />
         </span>
         {" · "}
         {t.article.published} <time dateTime={article.publishAt}>{formatDate(article.publishAt, lang, timeZone)}</time>
