@@ -99,12 +99,13 @@ test.describe("cache economy", () => {
     const during = (await queriesSoFar(page.request)) - before;
     // The instance's background work (the email worker's polls every 500 ms here, the access
     // listener, revalidations left by earlier specs) runs meanwhile: count it over an idle window
-    // as long, and compare what is left. Loading the member took three statements per call.
+    // as long, and compare what is left. Loading the member took three statements per call; the
+    // bound is one per call, because that background comes in bursts (29 left over once in CI).
     const idleFrom = await queriesSoFar(page.request);
     await new Promise((r) => setTimeout(r, Date.now() - started));
     const background = (await queriesSoFar(page.request)) - idleFrom;
     expect(during - background, `statements sent while answering ${calls} /api/me calls (${during}) beyond the idle window's (${background})`).toBeLessThan(
-      calls / 3,
+      calls,
     );
   });
 
