@@ -23,9 +23,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-type WallParts = { year: string; month: string; day: string; hour: string; minute: string; second: string };
+export type WallParts = { year: string; month: string; day: string; hour: string; minute: string; second: string };
 
-function wallParts(instant: number, timeZone: string): WallParts {
+/** The zero-padded calendar and clock fields `instant` shows on `timeZone`'s 24-hour clock. */
+export function wallParts(instant: number, timeZone: string): WallParts {
   const out: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) out[p.type] = p.value;
   return out as WallParts;
@@ -45,6 +46,12 @@ export function zonedInstant(y: number, m: number, d: number, h: number, min: nu
   return new Date(at);
 }
 
+/** Whether the fields name a real calendar day and clock time (no 30 February, no 24:00). */
+export function isValidWallTime(y: number, m: number, d: number, h = 0, min = 0, s = 0): boolean {
+  if (m < 1 || m > 12 || d < 1 || h > 23 || min > 59 || s > 59) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 /** A `datetime-local` value ("2026-12-31T09:00[:00]") read in `timeZone`; null when it is not one. */
@@ -52,7 +59,7 @@ export function wallTimeToInstant(value: string, timeZone: string): Date | null 
   const m = LOCAL_INPUT.exec(value.trim());
   if (!m) return null;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number);
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || mi > 59 || s > 59) return null;
+  if (!isValidWallTime(y, mo, d, h, mi, s)) return null;
   return zonedInstant(y, mo, d, h, mi, s, timeZone);
 }
 

@@ -3,7 +3,7 @@
 // lasts to the end of that day: a member whose export says "expires 2026-12-31" reads through the
 // 31st, never a day less.
 
-import { zonedInstant, zoneOffset } from "@/lib/time/zoned";
+import { isValidWallTime, zonedInstant, zoneOffset } from "@/lib/time/zoned";
 
 export type ParsedDate = { at: Date; dateOnly: boolean };
 
@@ -17,11 +17,6 @@ export function isNoDate(raw: string): boolean {
 const ISO_ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})$/i;
 const YMD = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-function valid(y: number, m: number, d: number, h = 0, min = 0, s = 0): boolean {
-  if (m < 1 || m > 12 || d < 1 || h > 23 || min > 59 || s > 59) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 /**
  * A date cell, or null when it is not a date. `mdy`: also accept PMPro's older m/d/Y. Dates alone
@@ -49,13 +44,13 @@ function parseUncached(raw: string, timeZone: string, opts: { mdy?: boolean }): 
   const ymd = YMD.exec(v);
   if (ymd) {
     const [y, m, d, h, min, s] = ymd.slice(1).map((x) => (x === undefined ? undefined : Number(x)));
-    if (!valid(y!, m!, d!, h, min, s)) return null;
+    if (!isValidWallTime(y!, m!, d!, h, min, s)) return null;
     return { at: zonedInstant(y!, m!, d!, h ?? 0, min ?? 0, s ?? 0, timeZone), dateOnly: h === undefined };
   }
   const mdy = opts.mdy ? MDY.exec(v) : null;
   if (mdy) {
     const [m, d, y] = mdy.slice(1).map(Number);
-    if (!valid(y, m, d)) return null;
+    if (!isValidWallTime(y, m, d)) return null;
     return { at: zonedInstant(y, m, d, 0, 0, 0, timeZone), dateOnly: true };
   }
   return null;
