@@ -5,12 +5,12 @@ import type { ActionError } from "@/lib/studio/action-result";
 import { buttonClass, FieldError, FormError, formatInstant, ghostButtonClass, inputClass } from "../../_components/ui";
 import { banMemberAction, liftBanAction } from "../actions";
 import { useStudioTimeZone } from "../../_components/studio-clock";
-import { zoneAbbreviation } from "@/lib/time/format";
-import { wallTimeToInstant } from "@/lib/time/zoned";
+import { InstantField } from "../../pieces/_components/instant-field";
 
 type Props = { memberId: number; memberLabel: string; activeBan: { until: string | null; reason: string } | null };
 
-// Ban a commenter until an instant (entered on the publication's clock, sent as an ISO instant) or indefinitely, with a reason the member will see; or lift the ban in force.
+// Ban a commenter until an instant (entered on the publication's clock, sent as an ISO instant)
+// or indefinitely, with a reason the member will see; or lift the ban in force.
 export function BanForm({ memberId, memberLabel, activeBan }: Props) {
   const timeZone = useStudioTimeZone();
   const id = useId();
@@ -19,12 +19,10 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
   const [done, setDone] = useState<string | null>(null);
 
   const submit = (form: FormData) => {
-    const local = String(form.get("untilLocal") ?? "");
+    const chosen = String(form.get("until") ?? "");
     const indefinite = form.get("indefinite") === "on";
-    if (!indefinite && !local) return setError({ code: "invalid:until", field: "until", message: "종료 시각을 정하거나 무기한을 고르세요." });
-    const at = indefinite ? null : wallTimeToInstant(local, timeZone);
-    if (!indefinite && !at) return setError({ code: "invalid:until", field: "until", message: "종료 시각을 다시 입력하세요 (예: 2026-12-31 18:00)." });
-    const until = at ? at.toISOString() : null;
+    if (!indefinite && !chosen) return setError({ code: "invalid:until", field: "until", message: "종료 시각을 정하거나 무기한을 고르세요." });
+    const until = indefinite ? null : chosen;
     start(async () => {
       const res = await banMemberAction({ memberId, until, reason: String(form.get("reason") ?? "") });
       setError(res.ok ? null : res.error);
@@ -53,10 +51,10 @@ export function BanForm({ memberId, memberLabel, activeBan }: Props) {
       ) : null}
       <form action={submit} className="mt-3 grid gap-2 sm:grid-cols-[auto_1fr]">
         <label htmlFor={`${id}-until`} className="font-semibold">
-          종료 시각 ({zoneAbbreviation(timeZone)})
+          종료 시각
         </label>
         <div className="flex flex-wrap items-center gap-3">
-          <input id={`${id}-until`} name="untilLocal" type="datetime-local" step={1} className={`${inputClass} max-w-xs`} />
+          <InstantField id={`${id}-until`} name="until" value={null} />
           <label className="flex items-center gap-1">
             <input type="checkbox" name="indefinite" /> 무기한
           </label>
