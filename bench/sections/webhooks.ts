@@ -5,6 +5,8 @@ import type { BenchContext } from "../context";
 import { num } from "../report";
 import { runWebhookBench } from "../webhook";
 
+const TARGET_EVENTS_PER_SECOND = 500;
+
 export async function webhooksSection(ctx: BenchContext): Promise<void> {
   const { report } = ctx;
   report.section("Stripe webhooks on PostgreSQL: 2,000 signed deliveries, 30 % redeliveries, shuffled");
@@ -28,4 +30,9 @@ export async function webhooksSection(ctx: BenchContext): Promise<void> {
   ]);
   report.record("webhooks", r);
   report.check("webhook grants equal the in-order result", r.grantsMatch, r.detail);
+  report.check(
+    `≥ ${num(TARGET_EVENTS_PER_SECOND)} webhook events/s (issue 19)`,
+    r.eventsPerSecond >= TARGET_EVENTS_PER_SECOND,
+    `${num(r.eventsPerSecond)} events/s with ${r.concurrency} in flight`,
+  );
 }

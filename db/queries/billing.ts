@@ -44,11 +44,15 @@ export async function getStripeEvent(db: Tx, id: string) {
 }
 
 type SnapshotColumns = Omit<typeof stripeSubscriptions.$inferInsert, "memberId" | "memberLinkRank" | "updatedAt">;
+export type SubscriptionRow = typeof stripeSubscriptions.$inferSelect;
 
-/** Stores the snapshot iff it is fresher than the stored one; true when stored. Locks the row. */
-export async function upsertSubscriptionSnapshot(db: Tx, row: SnapshotColumns & { freshness: string }): Promise<boolean> {
+/**
+ * Stores the snapshot iff it is fresher than the stored one (`stored`). Locks the row either way
+ * and returns it as it now stands, so the handler needs no second read.
+ */
+export async function upsertSubscriptionSnapshot(db: Tx, row: SnapshotColumns & { freshness: string }): Promise<{ stored: boolean; row: SubscriptionRow }> {
   const { id, ...fields } = row;
-  const stored = await db
+  const [stored] = await db
     .insert(stripeSubscriptions)
     .values(row)
     .onConflictDoUpdate({
@@ -57,12 +61,17 @@ export async function upsertSubscriptionSnapshot(db: Tx, row: SnapshotColumns & 
       // Byte-wise comparison: the key is built for it (lib/billing/ledger/ordering.ts).
       setWhere: sql`${stripeSubscriptions.freshness} is null or ${stripeSubscriptions.freshness} collate "C" < ${row.freshness} collate "C"`,
     })
-    .returning({ id: stripeSubscriptions.id });
-  return stored.length === 1 && stored[0].id === id;
+    .returning();
+  if (stored) return { stored: true, row: stored };
+  // Older than what is stored: the conflict still locked the row (PostgreSQL locks it even when
+  // the update's WHERE is false), so this read sees what the rest of the transaction will.
+  const current = await getSubscription(db, id);
+  if (!current) throw new Error(`subscription ${id} vanished under its lock`);
+  return { stored: false, row: current };
 }
 
 /** Creates a placeholder for a subscription named before its first snapshot; locks and returns it. */
-export async function lockSubscription(db: Tx, id: string, customerId: string | null) {
+export async function lockSubscription(db: Tx, id: string, customerId: string | null): Promise<SubscriptionRow> {
   const [row] = await db
     .insert(stripeSubscriptions)
     .values({ id, customerId })
@@ -76,17 +85,22 @@ export async function getSubscription(db: Tx, id: string) {
   return row ?? null;
 }
 
-// A stronger link wins; between equal ones the lower member id, so the outcome is order-free.
-export async function linkSubscriptionMember(db: Tx, id: string, memberId: number, rank: number) {
+// A stronger link wins; between equal ones the lower member id, so the outcome is order-free
+// (lib/billing/ledger/link-member.ts decides the same on the locked row before writing). Returns
+// the row when the link changed, else null.
+export async function linkSubscriptionMember(db: Tx, id: string, memberId: number, rank: number): Promise<SubscriptionRow | null> {
   const s = stripeSubscriptions;
-  await db
+  const [row] = await db
     .update(s)
     .set({ memberId, memberLinkRank: rank, updatedAt: new Date() })
-    .where(and(eq(s.id, id), or(lt(s.memberLinkRank, rank), and(eq(s.memberLinkRank, rank), or(isNull(s.memberId), gt(s.memberId, memberId))))));
+    .where(and(eq(s.id, id), or(lt(s.memberLinkRank, rank), and(eq(s.memberLinkRank, rank), or(isNull(s.memberId), gt(s.memberId, memberId))))))
+    .returning();
+  return row ?? null;
 }
 
-export async function setPendingMemberClaim(db: Tx, id: string, email: string, name: string | null) {
-  await db.update(stripeSubscriptions).set({ pendingEmail: email, pendingName: name }).where(eq(stripeSubscriptions.id, id));
+export async function setPendingMemberClaim(db: Tx, id: string, email: string, name: string | null): Promise<SubscriptionRow | null> {
+  const [row] = await db.update(stripeSubscriptions).set({ pendingEmail: email, pendingName: name }).where(eq(stripeSubscriptions.id, id)).returning();
+  return row ?? null;
 }
 
 export async function setSubscriptionTier(db: Tx, id: string, publicationId: number | null, tierSlug: string | null) {

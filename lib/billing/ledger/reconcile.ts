@@ -1,4 +1,4 @@
-import { getSubscription, listSubscriptionRefunds, setSubscriptionTier, updateGrantFields } from "@/db/queries/billing";
+import { listSubscriptionRefunds, setSubscriptionTier, updateGrantFields, type SubscriptionRow } from "@/db/queries/billing";
 import { bumpAccessEpoch, getGrantBySource, insertGrant } from "@/db/queries/members";
 import type { HandlerContext } from "../stripe/context";
 import { subscriptionSnapshotSchema } from "./facts";
@@ -11,12 +11,13 @@ type Ctx = Pick<HandlerContext, "tx" | "tiers" | "pastDueGraceMs" | "bumped">;
 
 /**
  * Brings the subscription's grant in line with the stored facts (freshest snapshot, refunds,
- * member link). Called with the subscription row locked, so grant writes for one subscription are
- * serialized. Bumps the access epoch of every member whose grants changed.
+ * member link). Called with the subscription row locked — and passed as it stands after the
+ * caller's writes — so grant writes for one subscription are serialized. Bumps the access epoch
+ * of every member whose grants changed.
  */
-export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: string): Promise<ReconcileOutcome> {
-  const row = await getSubscription(ctx.tx, subscriptionId);
-  if (!row?.snapshot || !row.snapshotAt) return { memberId: row?.memberId ?? null, plan: null, changed: false };
+export async function reconcileSubscriptionGrant(ctx: Ctx, row: SubscriptionRow): Promise<ReconcileOutcome> {
+  const subscriptionId = row.id;
+  if (!row.snapshot || !row.snapshotAt) return { memberId: row.memberId, plan: null, changed: false };
 
   const snapshot = subscriptionSnapshotSchema.parse(row.snapshot);
   const refunds = (await listSubscriptionRefunds(ctx.tx, subscriptionId)).flatMap((r) =>
@@ -40,7 +41,7 @@ export async function reconcileSubscriptionGrant(ctx: Ctx, subscriptionId: strin
     await setSubscriptionTier(ctx.tx, subscriptionId, tier.publicationId, tier.tierSlug);
 
   // An email claim that waited for a price we know becomes a member now (lib/billing/ledger/link-member.ts).
-  const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, subscriptionId) : null);
+  const memberId = row.memberId ?? (plan.mapping.kind === "grant" ? await linkPendingClaim(ctx, row) : null);
   if (memberId === null || !plan.grant) return { memberId, plan, changed: false };
   if (!existing) {
     await insertGrant(ctx.tx, {

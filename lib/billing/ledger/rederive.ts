@@ -14,9 +14,9 @@ export async function rederiveSubscriptionGrant(db: Db, subscriptionId: string, 
   const outcome = await db.transaction(async (tx) => {
     const row = await getSubscription(tx, subscriptionId);
     if (!row) return null;
-    await lockSubscription(tx, subscriptionId, row.customerId);
+    const locked = await lockSubscription(tx, subscriptionId, row.customerId);
     let tiers: Promise<BillingTier[]> | undefined;
-    return reconcileSubscriptionGrant({ tx, bumped, pastDueGraceMs: opts.pastDueGraceMs, tiers: () => (tiers ??= listBillingTiers(tx)) }, subscriptionId);
+    return reconcileSubscriptionGrant({ tx, bumped, pastDueGraceMs: opts.pastDueGraceMs, tiers: () => (tiers ??= listBillingTiers(tx)) }, locked);
   });
   for (const [memberId, epoch] of bumped) noteEpoch(memberId, epoch);
   return outcome;

@@ -2,7 +2,7 @@ import { linkSubscriptionMember, upsertInvoice, upsertPayment, upsertSubscriptio
 import { getPortOnePayment, listPortOnePayments, lockPortOneSubscription, storePaymentFact, updatePortOneSubscription } from "@/db/queries/portone";
 import type { PortOneSubscription } from "@/db/schema";
 import type { HandlerResult } from "../stripe/context";
-import { LINK_RANK } from "../ledger/link-member";
+import { LINK_RANK } from "../ledger/link-rule";
 import { queueCancellationNotice, queueReceipt } from "../notices";
 import { reconcileSubscriptionGrant } from "../ledger/reconcile";
 import { stripeTierKey, type BillingTier } from "../tiers";
@@ -128,7 +128,7 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
   const tierKey = tier ? stripeTierKey({ slug: tier.publicationSlug, isPrimary: tier.primaryPublication }, tier.slug) : `unknown.${sub.tierSlug}`;
   const snapshot = toPortOneSnapshot(subscriptionInputs(sub), state, tierKey);
   const item = snapshot.items[0];
-  await upsertSubscriptionSnapshot(ctx.tx, {
+  const { row } = await upsertSubscriptionSnapshot(ctx.tx, {
     id: sub.id,
     provider: "portone",
     customerId: null,
@@ -147,8 +147,8 @@ export async function syncPortOneSubscription(ctx: PortOneCtx, subscriptionId: s
     freshness: `portone:${String(updated.version).padStart(12, "0")}`,
     snapshot,
   });
-  await linkSubscriptionMember(ctx.tx, sub.id, sub.memberId, LINK_RANK.explicit);
-  await reconcileSubscriptionGrant(ctx, sub.id);
+  const linked = (await linkSubscriptionMember(ctx.tx, sub.id, sub.memberId, LINK_RANK.explicit)) ?? row;
+  await reconcileSubscriptionGrant(ctx, linked);
   // A subscription never paid for had nothing to cancel.
   if (state.periodIndex > 0)
     await queueCancellationNotice(ctx.tx, sub.memberId, {

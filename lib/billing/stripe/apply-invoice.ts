@@ -32,14 +32,15 @@ export async function applyInvoiceEvent(ctx: HandlerContext, status: "paid" | "p
     periodStart: sec(facts.periodStart),
     periodEnd: sec(facts.periodEnd),
   });
-  await lockSubscription(ctx.tx, facts.subscriptionId, facts.customerId);
-  const memberId = await linkSubscriptionToMember(ctx, facts.subscriptionId, {
+  const row = await lockSubscription(ctx.tx, facts.subscriptionId, facts.customerId);
+  const linked = await linkSubscriptionToMember(ctx, row, {
     explicit: [facts.memberRef],
     customerId: facts.customerId,
     email: facts.email,
     name: facts.name,
   });
-  await reconcileSubscriptionGrant(ctx, facts.subscriptionId);
+  const memberId = linked.memberId;
+  await reconcileSubscriptionGrant(ctx, linked);
   if (memberId === null) {
     return { status: "unapplied", reason: `no member for customer ${facts.customerId ?? "(none)"} and no valid email`, objectId: facts.id };
   }

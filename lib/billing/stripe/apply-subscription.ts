@@ -18,7 +18,7 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
   const main = resolveSubscriptionTier(snapshot.items, await ctx.tiers());
   const item = main?.item ?? snapshot.items[0] ?? null;
 
-  const stored = await upsertSubscriptionSnapshot(ctx.tx, {
+  const { stored, row } = await upsertSubscriptionSnapshot(ctx.tx, {
     id: snapshot.id,
     customerId: snapshot.customerId,
     status: snapshot.status,
@@ -36,14 +36,14 @@ export async function applySubscriptionEvent(ctx: HandlerContext): Promise<Handl
     snapshot,
   });
 
-  const linked = await linkSubscriptionToMember(ctx, snapshot.id, {
+  const linked = await linkSubscriptionToMember(ctx, row, {
     explicit: [parseMemberRef(payload.metadata.memberId)],
     customerId: snapshot.customerId,
     email: null,
   });
-  const outcome = await reconcileSubscriptionGrant(ctx, snapshot.id);
+  const outcome = await reconcileSubscriptionGrant(ctx, linked);
   // Reconciling may link a member an earlier checkout named by email (lib/billing/ledger/link-member.ts).
-  const memberId = outcome.memberId ?? linked;
+  const memberId = outcome.memberId ?? linked.memberId;
   const base = { memberId, objectId: snapshot.id, publicationId: main?.tier.publicationId ?? null };
 
   if (!stored) return { ...base, status: "ignored", reason: "older than the stored snapshot (ordering rule)" };

@@ -13,7 +13,7 @@ import { listLiveStripeGrants } from "@/db/queries/billing-reads";
 import { ensureMember, getGrantBySource, getMemberByEmail, getMemberById, getMemberByStripeCustomer } from "@/db/queries/members";
 import { parseMemberRef, toSubscriptionSnapshot } from "../ledger/facts";
 import { planStripeGrant } from "../ledger/grant-plan";
-import { LINK_RANK } from "../ledger/link-member";
+import { LINK_RANK } from "../ledger/link-rule";
 import { isTerminalStatus } from "../ledger/ordering";
 import { subscriptionSchema, type SubscriptionPayload } from "./payloads";
 import { accessAhead, sameAccessAhead, type AccessAhead } from "../ledger/reconcile-diff";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listMemberStripeEvents, listMemberSubscriptions } from "@/db/queries/billing";
 import { getMemberById, listGrants } from "@/db/queries/members";
 import { requireStaffPage } from "@/lib/studio/guard";
-import { LINK_RANK } from "@/lib/billing/ledger/link-member";
+import { LINK_RANK } from "@/lib/billing/ledger/link-rule";
 import { PageTitle } from "../../_components/ui";
 import { EventsTable } from "../_components/events-table";
 import { SubscriptionCard } from "../_components/subscription-card";

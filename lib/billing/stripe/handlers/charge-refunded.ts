@@ -31,6 +31,6 @@ export const chargeRefunded: Handler = async (ctx) => {
     return { status: "unapplied", reason: `invoice ${invoice.id} not seen yet; applied when invoice.paid arrives`, objectId: charge.id };
   }
   const sub = await lockSubscription(ctx.tx, invoice.subscriptionId, invoice.customerId);
-  const outcome = await reconcileSubscriptionGrant(ctx, invoice.subscriptionId);
+  const outcome = await reconcileSubscriptionGrant(ctx, sub);
   return { status: "applied", memberId: outcome.memberId ?? sub.memberId, objectId: charge.id };
 };

@@ -15,14 +15,15 @@ export const checkoutSessionCompleted: Handler = async (ctx) => {
     return { status: "ignored", reason: `checkout in ${session.mode} mode: only subscriptions grant access`, objectId: session.id };
   }
   const customerId = session.customer ?? null;
-  await lockSubscription(ctx.tx, session.subscription, customerId);
-  const memberId = await linkSubscriptionToMember(ctx, session.subscription, {
+  const row = await lockSubscription(ctx.tx, session.subscription, customerId);
+  const linked = await linkSubscriptionToMember(ctx, row, {
     explicit: [parseMemberRef(session.client_reference_id), parseMemberRef(session.metadata.memberId)],
     customerId,
     email: session.customer_details?.email ?? session.customer_email ?? null,
     name: session.customer_details?.name ?? null,
   });
-  const outcome = await reconcileSubscriptionGrant(ctx, session.subscription);
+  const memberId = linked.memberId;
+  const outcome = await reconcileSubscriptionGrant(ctx, linked);
   if (memberId === null && outcome.memberId === null) {
     // An email claim waits on the subscription until its price is known (no phantom members).
     return {

@@ -16,6 +16,6 @@ export const invoicePaymentPaid: Handler = async (ctx) => {
   const invoice = await lockInvoice(ctx.tx, payment.invoice);
   if (!invoice.subscriptionId) return { status: "applied", reason: "invoice not seen yet; linked for later", objectId: payment.invoice };
   const sub = await lockSubscription(ctx.tx, invoice.subscriptionId, invoice.customerId);
-  const outcome = await reconcileSubscriptionGrant(ctx, invoice.subscriptionId);
+  const outcome = await reconcileSubscriptionGrant(ctx, sub);
   return { status: "applied", memberId: outcome.memberId ?? sub.memberId, objectId: payment.invoice };
 };
