@@ -1,44 +1,23 @@
-import type { Metadata } from "next";
 import Image from "next/image";
-import { notFound } from "next/navigation";
 import { ArticleList } from "@/app/_components/article-card";
-import { getAuthorPage, getTiers } from "@/lib/articles/reader";
-import { dict, formatDate } from "@/lib/i18n";
-import { pageContext, type PageParams } from "../../lang";
+import { getAuthorPage } from "@/lib/articles/reader";
+import { formatDate } from "@/lib/i18n";
 import { excerpt } from "@/lib/articles/plain-text";
 import { buildProfilePage, serializeJsonLd } from "@/lib/seo/json-ld";
-import { listingMetadata } from "@/lib/seo/metadata";
-import { publicationName } from "@/lib/publications/model";
+import { loadSlugListing, slugListingMetadata, type SlugPageProps } from "../../_lib/slug-listing";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type Props = { params: Promise<PageParams & { slug: string }> };
+export const generateMetadata = slugListingMetadata(getAuthorPage, ({ author }) => ({
+  path: `/authors/${author.slug}`,
+  title: author.name,
+  description: excerpt(author.bio, 160) || `${author.name} — ${author.position}`,
+  type: "profile",
+}));
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const { pub, lang, base } = await pageContext(params);
-  const data = await getAuthorPage(pub.id, slug);
-  if (!data) return {};
-  const { author } = data;
-  const description = excerpt(author.bio, 160) || `${author.name} — ${author.position}`;
-  return listingMetadata({
-    base,
-    siteName: publicationName(pub, lang),
-    lang,
-    path: `/authors/${author.slug}`,
-    title: author.name,
-    description,
-    type: "profile",
-  });
-}
-
-export default async function AuthorPage({ params }: Props) {
-  const { pub, lang, base } = await pageContext(params);
-  const { slug } = await params;
-  const [data, tiers] = await Promise.all([getAuthorPage(pub.id, slug), getTiers(pub.id)]);
-  if (!data) notFound();
-  const t = dict(lang);
+export default async function AuthorPage({ params }: SlugPageProps) {
+  const { pub, lang, base, data, tiers, t } = await loadSlugListing(params, getAuthorPage);
   const { author } = data;
   return (
     <div className="flex flex-col gap-8">

@@ -1,41 +1,24 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArticleList } from "@/app/_components/article-card";
-import { getSectionPage, getTiers } from "@/lib/articles/reader";
-import { dict } from "@/lib/i18n";
-import { publicationName, publicationTagline } from "@/lib/publications/model";
-import { pageContext, type PageParams } from "../../lang";
-import { listingMetadata } from "@/lib/seo/metadata";
+import { getSectionPage } from "@/lib/articles/reader";
+import { publicationTagline } from "@/lib/publications/model";
 import { sectionFeedPath } from "@/lib/seo/urls";
+import { loadSlugListing, slugListingMetadata, type SlugPageProps } from "../../_lib/slug-listing";
 
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type Props = { params: Promise<PageParams & { slug: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const { pub, lang, base } = await pageContext(params);
-  const data = await getSectionPage(pub.id, slug);
-  if (!data) return {};
-  const title = lang === "en" ? data.section.nameEn : data.section.name;
-  return listingMetadata({
-    base,
-    siteName: publicationName(pub, lang),
-    lang,
-    path: `/sections/${data.section.slug}`,
+export const generateMetadata = slugListingMetadata(getSectionPage, ({ section }, { pub, lang, siteName }) => {
+  const title = lang === "en" ? section.nameEn : section.name;
+  return {
+    path: `/sections/${section.slug}`,
     title,
-    description: (lang === "en" ? data.section.descriptionEn : data.section.description) || publicationTagline(pub, lang),
-    feed: { path: sectionFeedPath(lang, data.section.slug), title: `${title} — ${publicationName(pub, lang)}` },
-  });
-}
+    description: (lang === "en" ? section.descriptionEn : section.description) || publicationTagline(pub, lang),
+    feed: { path: sectionFeedPath(lang, section.slug), title: `${title} — ${siteName}` },
+  };
+});
 
-export default async function SectionPage({ params }: Props) {
-  const { pub, lang } = await pageContext(params);
-  const { slug } = await params;
-  const [data, tiers] = await Promise.all([getSectionPage(pub.id, slug), getTiers(pub.id)]);
-  if (!data) notFound();
-  const t = dict(lang);
+export default async function SectionPage({ params }: SlugPageProps) {
+  const { pub, lang, data, tiers, t } = await loadSlugListing(params, getSectionPage);
   const { section } = data;
   return (
     <div className="flex flex-col gap-8">
