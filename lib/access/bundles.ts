@@ -48,23 +48,21 @@ export function publicationsWithGrants(grants: readonly NetworkGrant[], tiers: r
 
 export type PublicationAccessInput = { grants: readonly NetworkGrant[]; tiers: readonly NetworkTier[]; publicationId: number; now: Date; signedIn: boolean };
 
-export function resolvePublicationAccess(input: PublicationAccessInput): EffectiveAccess {
+// The network's grants and tiers narrowed to one publication, as the one-publication rules take them.
+function narrowTo(input: PublicationAccessInput) {
   const { publicationId } = input;
-  return resolveEffectiveAccess({
+  return {
     grants: grantsCountingIn(input.grants, input.tiers, publicationId),
     tiers: tiersOf(input.tiers, publicationId),
     now: input.now,
     signedIn: input.signedIn,
-  });
+  };
+}
+
+export function resolvePublicationAccess(input: PublicationAccessInput): EffectiveAccess {
+  return resolveEffectiveAccess(narrowTo(input));
 }
 
 export function resolvePublicationTimeline(input: PublicationAccessInput & { steps?: number }): AccessSegment[] {
-  const { publicationId } = input;
-  return resolveAccessTimeline({
-    grants: grantsCountingIn(input.grants, input.tiers, publicationId),
-    tiers: tiersOf(input.tiers, publicationId),
-    now: input.now,
-    signedIn: input.signedIn,
-    steps: input.steps,
-  });
+  return resolveAccessTimeline({ ...narrowTo(input), steps: input.steps });
 }

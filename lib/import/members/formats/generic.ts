@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, DateReader, readBoolean, type FormatReader } from "./shared";
+import { baseEntry, blankToNull, CellReader, type FormatReader } from "./shared";
 
 // The documented generic CSV (README → Importing members), for any other source:
 //   email       required
@@ -13,19 +13,17 @@ import { baseEntry, blankToNull, DateReader, readBoolean, type FormatReader } fr
 export const genericReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
-    const dates = new DateReader(cells, ctx);
-    const issues = dates.issues;
+    const cell = new CellReader(cells, ctx);
+    const issues = cell.issues;
     const entry = baseEntry(cells, cells.get("email"));
     entry.name = blankToNull(cells.get("name"));
     entry.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));
     entry.note = blankToNull(cells.get("note"));
-    const newsletter = readBoolean(cells.get("newsletter"));
-    if (newsletter === undefined)
-      issues.push({ line: cells.line, kind: "invalid_value", message: `newsletter: "${cells.get("newsletter").slice(0, 20)}" is neither yes nor no` });
+    const newsletter = cell.flag("newsletter", "yes nor no");
     entry.newsletter = newsletter ?? null;
     const tier = cells.get("tier").trim();
-    entry.startsAt = dates.instant("starts_at") ?? null;
-    const ends = dates.end("ends_at");
+    entry.startsAt = cell.instant("starts_at") ?? null;
+    const ends = cell.end("ends_at");
     if (tier && tier.toLowerCase() !== "free") {
       entry.level = tier;
       entry.levelKey = tier.toLowerCase();

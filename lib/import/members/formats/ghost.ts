@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, DateReader, readBoolean, type FormatReader } from "./shared";
+import { baseEntry, blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
 
 // Ghost's members export (Members → ⋯ → Export, @tryghost/members-csv unparse): id, email, name,
 // note, subscribed_to_emails, complimentary_plan, stripe_customer_id, created_at, deleted_at,
@@ -11,26 +11,20 @@ import { baseEntry, blankToNull, DateReader, readBoolean, type FormatReader } fr
 export const ghostReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
-    const dates = new DateReader(cells, ctx);
-    const issues = dates.issues;
+    const cell = new CellReader(cells, ctx);
+    const issues = cell.issues;
     const base = baseEntry(cells, cells.get("email"));
     if (blankToNull(cells.get("deleted_at"))) {
       return { entries: [], skip: { line: cells.line, kind: "deleted", message: "deleted in Ghost (deleted_at is set)" }, issues };
     }
     base.name = blankToNull(cells.get("name"));
-    base.createdAt = dates.instant("created_at") ?? null;
+    base.createdAt = cell.instant("created_at") ?? null;
     base.startsAt = base.createdAt;
     base.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));
-    const subscribed = readBoolean(cells.get("subscribed_to_emails"));
-    if (subscribed === undefined)
-      issues.push({
-        line: cells.line,
-        kind: "invalid_value",
-        message: `subscribed_to_emails: "${cells.get("subscribed_to_emails").slice(0, 20)}" is neither true nor false`,
-      });
+    const subscribed = cell.flag("subscribed_to_emails");
     base.newsletter = subscribed ?? null;
     const comped = readBoolean(cells.get("complimentary_plan")) === true;
-    const expiry = cells.has("expiry_at") ? dates.end("expiry_at") : null;
+    const expiry = cells.has("expiry_at") ? cell.end("expiry_at") : null;
     const labels = blankToNull(cells.get("labels"));
     const note = blankToNull(cells.get("note"));
     base.note = [`Ghost${comped ? " (complimentary)" : ""}`, note, labels ? `labels: ${labels}` : null].filter(Boolean).join(" · ");

@@ -1,4 +1,4 @@
-import { baseEntry, DateReader, personName, type FormatReader } from "./shared";
+import { baseEntry, CellReader, personName, type FormatReader } from "./shared";
 
 // Paid Memberships Pro's Members List export (Memberships → Members → Export to CSV; before PMPro
 // 3.x adminpages/memberslist-csv.php, now the exports class). Its columns: id, username, firstname,
@@ -16,7 +16,7 @@ export const pmproReader: FormatReader = {
   required: ["email", "membership"],
   anyOf: [["expires", "ended"]],
   read: (cells, ctx) => {
-    const dates = new DateReader(cells, ctx, true);
+    const cell = new CellReader(cells, ctx, true);
     const entry = baseEntry(cells, cells.get("email"));
     // Not the username: a login is no name to greet a reader by.
     entry.name = personName(cells.get("firstname"), cells.get("lastname"));
@@ -27,13 +27,13 @@ export const pmproReader: FormatReader = {
       entry.levelKey = levelId ? `#${levelId}` : level.toLowerCase();
       entry.levelAliases = levelId ? [levelId, `#${levelId}`] : [];
     }
-    const joined = cells.has("joined") ? dates.instant("joined") : null;
-    const start = cells.has("startdate") ? dates.instant("startdate") : null;
+    const joined = cells.has("joined") ? cell.instant("joined") : null;
+    const start = cells.has("startdate") ? cell.instant("startdate") : null;
     entry.createdAt = joined ?? null;
     entry.startsAt = start ?? joined ?? null;
     const expiryColumn = cells.has("ended") ? "ended" : "expires";
-    const expires = dates.end(expiryColumn);
-    const nextPayment = cells.has("next_payment_date") ? dates.end("next_payment_date") : null;
+    const expires = cell.end(expiryColumn);
+    const nextPayment = cells.has("next_payment_date") ? cell.end("next_payment_date") : null;
     if (expires) entry.ends = { kind: "at", at: expires };
     else if (nextPayment) entry.ends = { kind: "at", at: nextPayment };
     else entry.ends = { kind: "lifetime" };
@@ -47,6 +47,6 @@ export const pmproReader: FormatReader = {
     ]
       .filter(Boolean)
       .join(", ");
-    return { entries: [entry], issues: dates.issues };
+    return { entries: [entry], issues: cell.issues };
   },
 };

@@ -13,8 +13,8 @@ export type FormatReader = {
   read: (cells: Cells, ctx: ReadContext) => ReadResult;
 };
 
-/** Reads date cells, collecting an issue per bad one (with the column it came from). */
-export class DateReader {
+/** Reads date and yes/no cells, collecting an issue per bad one (with the column it came from). */
+export class CellReader {
   readonly issues: ImportIssue[] = [];
   constructor(
     private readonly cells: Cells,
@@ -32,6 +32,15 @@ export class DateReader {
   end(column: string): Date | null | undefined {
     const parsed = this.date(column);
     return parsed ? endOfAccess(parsed, this.ctx.timeZone) : parsed;
+  }
+
+  /** A yes/no cell: null when empty, undefined (and an issue) when it says neither. */
+  flag(column: string, words = "true nor false"): boolean | null | undefined {
+    const raw = this.cells.get(column);
+    const value = readBoolean(raw);
+    if (value === undefined)
+      this.issues.push({ line: this.cells.line, kind: "invalid_value", message: `${column}: "${raw.slice(0, 20)}" is neither ${words}` });
+    return value;
   }
 
   private date(column: string): ParsedDate | null | undefined {

@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, DateReader, readBoolean, type FormatReader } from "./shared";
+import { baseEntry, blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
 
 // Substack's subscriber export (Settings → Exports): the subscribers file has email, expiry,
 // email_disabled, stripe_connected_customer_id, type (paid, comp, gift, founding, free); the
@@ -11,23 +11,17 @@ const FREE_TYPES = new Set(["", "free", "none"]);
 export const substackReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
-    const dates = new DateReader(cells, ctx);
-    const issues = dates.issues;
+    const cell = new CellReader(cells, ctx);
+    const issues = cell.issues;
     const entry = baseEntry(cells, cells.get("email"));
     if (/@deletion-request\.substack\.com$/i.test(entry.email.trim())) {
       return { entries: [], skip: { line: cells.line, kind: "deletion_request", message: "a Substack deletion request: not imported" }, issues };
     }
     entry.name = blankToNull(cells.get("name"));
-    entry.createdAt = dates.instant("created_at") ?? null;
+    entry.createdAt = cell.instant("created_at") ?? null;
     entry.startsAt = entry.createdAt;
     entry.stripeCustomerId = blankToNull(cells.get("stripe_connected_customer_id")) ?? blankToNull(cells.get("stripe_customer_id"));
-    const disabled = readBoolean(cells.get("email_disabled"));
-    if (disabled === undefined)
-      issues.push({
-        line: cells.line,
-        kind: "invalid_value",
-        message: `email_disabled: "${cells.get("email_disabled").slice(0, 20)}" is neither true nor false`,
-      });
+    const disabled = cell.flag("email_disabled");
     entry.newsletter = disabled === null || disabled === undefined ? null : !disabled;
     const type = cells.has("type") ? cells.get("type").trim().toLowerCase() : readBoolean(cells.get("active_subscription")) === true ? "paid" : "free";
     const plan = cells.get("plan").trim();
@@ -35,7 +29,7 @@ export const substackReader: FormatReader = {
     if (FREE_TYPES.has(type)) return { entries: [entry], issues };
     entry.level = type;
     entry.levelKey = type;
-    const expiry = dates.end("expiry");
+    const expiry = cell.end("expiry");
     // A paying subscriber's expiry is when their paid period ends; a comp or gift without one does not end.
     entry.ends = expiry ? { kind: "at", at: expiry } : type === "paid" || type === "founding" ? { kind: "unknown" } : { kind: "lifetime" };
     return { entries: [entry], issues };
