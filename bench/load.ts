@@ -36,6 +36,16 @@ export async function runLoad(opts: {
   // A different reader's cookie on every request: the server cannot serve signed-in readers from
   // anything keyed on one session.
   if (cookies.length) request.setupRequest = (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[next++ % cookies.length] } });
+  const headers = { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}), ...opts.headers };
+  return (await measure(opts, { headers, requests: [request] })).figures;
+}
+
+// Runs autocannon (bounded: it stops by itself after `seconds`; the guard only ends a wedged run)
+// and reads its figures with the server's RSS and CPU over it.
+async function measure(
+  opts: { baseUrl: string; connections: number; seconds: number; rssPid?: number },
+  options: Pick<autocannon.Options, "headers" | "requests" | "setupClient">,
+): Promise<{ figures: LoadResult; raw: autocannon.Result }> {
   const rss = opts.rssPid ? sampleRss(opts.rssPid) : null;
   const cpuBefore = opts.rssPid ? cpuMillis(opts.rssPid) : null;
   // Without a callback autocannon returns its tracker made thenable; the tracker can stop().
@@ -44,20 +54,10 @@ export async function runLoad(opts: {
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    headers: { accept: "text/html,application/xhtml+xml", ...(opts.host ? { host: opts.host } : {}), ...opts.headers },
-    requests: [request],
-  }) as unknown as Promise<autocannon.Result> & { stop: () => void };
-  return (await finish(instance, opts, rss, cpuBefore)).figures;
-}
-
-// Awaits a run (bounded: autocannon stops by itself after `seconds`; the guard only ends a wedged
-// one) and reads its figures with the server's RSS and CPU over it.
-async function finish(
-  instance: Promise<autocannon.Result> & { stop: () => void },
-  opts: { seconds: number; rssPid?: number },
-  rss: ReturnType<typeof sampleRss> | null,
-  cpuBefore: number | null,
-): Promise<{ figures: LoadResult; raw: autocannon.Result }> {
+    ...options,
+  }) as unknown as Promise<autocannon.Result> & {
+    stop: () => void;
+  };
   const guard = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
   const result = await instance;
   clearTimeout(guard);
@@ -117,18 +117,7 @@ export async function runTargetsLoad(opts: {
     emitter.on("connError", () => stats[k].errors++);
     emitter.on("timeout", () => stats[k].timeouts++);
   };
-  const rss = opts.rssPid ? sampleRss(opts.rssPid) : null;
-  const cpuBefore = opts.rssPid ? cpuMillis(opts.rssPid) : null;
-  const instance = autocannon({
-    url: opts.baseUrl,
-    connections: opts.connections,
-    duration: opts.seconds,
-    timeout: 10,
-    headers: { accept: "text/html,application/xhtml+xml" },
-    requests: [requests[0]],
-    setupClient,
-  }) as unknown as Promise<autocannon.Result> & { stop: () => void };
-  const { figures: all, raw: result } = await finish(instance, opts, rss, cpuBefore);
+  const { figures: all, raw: result } = await measure(opts, { headers: { accept: "text/html,application/xhtml+xml" }, requests: [requests[0]], setupClient });
   const perTarget = stats.map((st) => {
     const sorted = [...st.latencies].sort((a, b) => a - b);
     return {
