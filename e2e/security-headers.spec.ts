@@ -2,7 +2,6 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { GATED_MARKER, markedPiece, publicKo } from "./fixtures";
 import { signInStaff } from "./studio-support";
 import { grant, signInAs } from "./support/auth";
-import { mailCount, waitForSignInLink } from "./support/mailbox";
 
 // Issue 9 item 1: every response carries the security headers, and every kind of page runs under
 // a strict Content-Security-Policy (no 'unsafe-inline' scripts) with zero violations while still
@@ -157,15 +156,7 @@ test.describe("security headers and CSP", () => {
   });
 
   test("a magic link signs in once: replayed in another browser it gives no session", async ({ page, browser }) => {
-    const email = `csp-once-${Date.now()}@example.com`;
-    const before = mailCount(email);
-    await page.goto("/signin");
-    await page.getByLabel(/이메일 주소|Email address/).fill(email);
-    await page.getByRole("button", { name: /로그인 링크 받기|Email me a sign-in link/ }).click();
-    await expect(page).toHaveURL(/\/signin\/check-email$/);
-    const link = await waitForSignInLink(email, before);
-    await page.goto(link);
-    await expect(page.getByTestId("account-menu")).toBeVisible();
+    const link = await signInAs(page, `csp-once-${Date.now()}@example.com`);
 
     const other = await browser.newContext();
     const replay = await other.newPage();

@@ -3,8 +3,9 @@ import { mailCount, waitForSignInLink } from "./mailbox";
 
 export const ADMIN_API_TOKEN = "e2e-admin-token-0123456789abcdef";
 
-// Signs in through the real magic-link flow: the form, the SMTP message, the link.
-export async function signInAs(page: Page, email: string, callbackPath = "/") {
+// Signs in through the real magic-link flow: the form, the SMTP message, the link (returned, for
+// tests that try to use it again).
+export async function signInAs(page: Page, email: string, callbackPath = "/"): Promise<string> {
   const before = mailCount(email);
   await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
   await page.getByLabel(/이메일 주소|Email address/).fill(email);
@@ -13,6 +14,7 @@ export async function signInAs(page: Page, email: string, callbackPath = "/") {
   const link = await waitForSignInLink(email, before);
   await page.goto(link);
   await expect(page.getByTestId("account-menu")).toBeVisible();
+  return link;
 }
 
 const auth = { Authorization: `Bearer ${ADMIN_API_TOKEN}` };

@@ -10,13 +10,12 @@ import { staticSecurityHeaders } from "@/lib/security/static-headers";
 // sha256("alert(1)"), the value browsers print in their CSP violation messages.
 const ALERT_HASH = "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='";
 
-function directive(policy: string, name: string): string[] {
-  const d = policy
-    .split(";")
-    .map((s) => s.trim())
-    .find((s) => s.startsWith(`${name} `));
-  return d ? d.split(/\s+/).slice(1) : [];
-}
+// The sources of one directive ("script-src 'self' 'nonce-…'" → ["'self'", "'nonce-…'"]).
+const directive = (policy: string, name: string): string[] =>
+  policy
+    .match(new RegExp(`(?:^|;)\\s*${name}\\s+([^;]*)`))?.[1]
+    .trim()
+    .split(/\s+/) ?? [];
 
 describe("inline script hashes", () => {
   it("hashes the exact text of executable inline scripts only", () => {
