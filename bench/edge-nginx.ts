@@ -24,6 +24,11 @@ export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: Edge
 export type RenderOptions = { port: number; upstreamPorts: number[]; mode: EdgeMode; hosts?: EdgeHosts };
 export type EdgeServer = { baseUrl: string; port: number; prefix: string; cacheDir: string; stop: () => Promise<void> };
 
+/** How many entries the edge's cache holds: nginx keeps each as one file below the cache dir. */
+export function cacheEntryCount(cacheDir: string): number {
+  return fs.readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
 function replaceOnce(text: string, from: string | RegExp, to: string, file: string): string {
   const matched = typeof from === "string" ? text.includes(from) : from.test(text);
   if (!matched) throw new Error(`deploy/nginx/${file} no longer contains ${String(from)}: update bench/edge-nginx.ts`);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEdge, type EdgeServer } from "@/bench/edge-nginx";
+import { cacheEntryCount, startEdge, type EdgeServer } from "@/bench/edge-nginx";
 import { cookieValues, signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
 
 // The real nginx with deploy/nginx in front of a stub of Node that compresses like Next does (gzip
@@ -79,18 +79,6 @@ function get(edge: EdgeServer, urlPath: string, acceptEncoding: string | null, c
   });
 }
 
-function cacheEntries(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name));
-      else if (e.isFile()) n++;
-    }
-  };
-  walk(dir);
-  return n;
-}
-
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-gzip-"));
 let edge: EdgeServer;
 beforeAll(async () => {
@@ -113,7 +101,7 @@ describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
     expect(first.cache).toBe("MISS");
     expect(first.encoding).toBeNull(); // inflated for a client that accepts no gzip
     expect(first.text).toContain("tier=anon path=/articles/gzip-piece");
-    const entries = cacheEntries(edge.cacheDir);
+    const entries = cacheEntryCount(edge.cacheDir);
 
     for (const accept of ["gzip", "gzip, deflate, br", "br", "identity", "deflate", null, "GZIP;q=1, x-unknown"]) {
       const page = await get(edge, url, accept);
@@ -129,7 +117,7 @@ describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
     }
     // One render, asked for gzip alone; one entry whatever the clients' headers were.
     expect(asked).toEqual(["gzip"]);
-    expect(cacheEntries(edge.cacheDir)).toBe(entries);
+    expect(cacheEntryCount(edge.cacheDir)).toBe(entries);
   });
 
   it("keeps the tiers apart for gzip and identity clients alike", async () => {

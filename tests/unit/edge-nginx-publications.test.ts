@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEdge, type EdgeMode, type EdgeServer } from "@/bench/edge-nginx";
+import { cacheEntryCount, startEdge, type EdgeMode, type EdgeServer } from "@/bench/edge-nginx";
 import { cookieValues, signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
 
 // The real nginx with the real deploy/nginx files (edge.js under njs included), in front of a stub
@@ -84,18 +84,6 @@ function get(edge: EdgeServer, host: string, urlPath: string, cookie?: string): 
   });
 }
 
-function cacheEntries(dir: string): number {
-  let n = 0;
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(path.join(d, e.name));
-      else if (e.isFile()) n++;
-    }
-  };
-  walk(dir);
-  return n;
-}
-
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-pubs-"));
 const edges = new Map<EdgeMode, EdgeServer>();
 beforeAll(async () => {
@@ -150,7 +138,7 @@ describe("the nginx edge with two publications (stub upstream)", () => {
     const url = "/articles/shared-slug";
     await get(edge, "localhost", url);
     expect((await get(edge, "localhost", url)).cache).toBe("HIT");
-    const entries = cacheEntries(edge.cacheDir);
+    const entries = cacheEntryCount(edge.cacheDir);
     const rendered = renders;
     const random = Array.from({ length: 60 }, (_, i) => `${Math.random().toString(36).slice(2)}-${i}.example`);
     const hosts = [
@@ -172,7 +160,7 @@ describe("the nginx edge with two publications (stub upstream)", () => {
       expect(page.body, host).toContain("publication=main tier=anon");
     }
     expect(renders).toBe(rendered);
-    expect(cacheEntries(edge.cacheDir)).toBe(entries);
+    expect(cacheEntryCount(edge.cacheDir)).toBe(entries);
 
     // data's own host: its own render and entry, never the primary's.
     const data = await get(edge, "data.localhost", url);
@@ -180,7 +168,7 @@ describe("the nginx edge with two publications (stub upstream)", () => {
     expect(data.body).toContain("publication=data tier=anon");
     expect((await get(edge, "data.localhost", url)).body).toContain("publication=data");
     expect((await get(edge, "localhost", url)).body).toContain("publication=main");
-    expect(cacheEntries(edge.cacheDir)).toBe(entries + 1);
+    expect(cacheEntryCount(edge.cacheDir)).toBe(entries + 1);
   });
 
   it("a page Node rendered for another publication than the key's is served but never stored", async () => {
