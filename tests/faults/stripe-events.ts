@@ -2,6 +2,7 @@
 // shared fixtures (tests/integration/helpers), signed with the Stripe SDK's test-header helper at
 // delivery time, as Stripe signs each attempt.
 import Stripe from "stripe";
+import { expect } from "vitest";
 import { inOrder, subscriptionHistory } from "../integration/helpers/stripe-history";
 import type { Session } from "./context";
 import { hit, type Answer } from "./http";
@@ -45,11 +46,13 @@ export async function stripeGrants(url: string, memberIds: number[]): Promise<st
   return rows.map((r) => JSON.stringify(r));
 }
 
-export async function ledgerCounts(url: string, ids: string[]): Promise<{ rows: number; distinct: number }> {
+/** After the redeliveries: the grants equal in-order delivery's, and each event has exactly one ledger row. */
+export async function expectConverged(url: string, memberIds: number[], expected: string[], events: Delivery[]): Promise<void> {
+  expect(await stripeGrants(url, memberIds)).toEqual(expected);
   const [r] = await query<{ rows: string; distinct: string }>(
     url,
     "select count(*) as rows, count(distinct id) as distinct from stripe_events where id = any($1)",
-    [ids],
+    [events.map((e) => e.id)],
   );
-  return { rows: Number(r.rows), distinct: Number(r.distinct) };
+  expect({ rows: Number(r.rows), distinct: Number(r.distinct) }).toEqual({ rows: events.length, distinct: events.length });
 }
