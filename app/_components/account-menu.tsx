@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { localePath, type UiLang } from "@/lib/i18n";
+import { localePath, type UiLang } from "@/lib/i18n/lang";
 
 type Me =
   | { signedIn: false; tier: "anon" }

@@ -1,3 +1,6 @@
+import type { Widen } from "./lang";
+import { koComments } from "./comments";
+import { koReading } from "./reading";
 export const ko = {
   siteName: "마스트헤드",
   tagline: "깊이 읽는 연구와 뉴스",
@@ -117,58 +120,7 @@ export const ko = {
     intervalLabel: "결제 주기",
     signInFirst: "구독하려면 먼저 로그인하세요.",
   },
-  comments: {
-    anonymousAuthor: "독자",
-    heading: "댓글",
-    count: (n: number) => `${n}개`,
-    loading: "댓글을 불러오는 중…",
-    loadFailed: "댓글을 불러오지 못했습니다.",
-    retry: "다시 시도",
-    empty: "아직 댓글이 없습니다.",
-    composeLabel: "댓글 쓰기",
-    replyLabel: "답글 쓰기",
-    editLabel: "댓글 고치기",
-    placeholder: "의견을 남겨 주세요. http(s) 주소는 링크로 바뀝니다.",
-    submit: "댓글 등록",
-    submitReply: "답글 등록",
-    submitting: "보내는 중…",
-    save: "저장",
-    cancel: "취소",
-    reply: "답글",
-    edit: "수정",
-    delete: "삭제",
-    confirmDelete: "이 댓글을 삭제할까요? 되돌릴 수 없습니다.",
-    report: "신고",
-    reported: "신고함",
-    confirmReport: "이 댓글을 운영진에게 신고할까요?",
-    reportThanks: "신고가 접수되었습니다.",
-    edited: "수정됨",
-    hidden: "운영 원칙에 따라 가려진 댓글입니다.",
-    deleted: "삭제된 댓글입니다.",
-    remaining: (n: number) => `${n}자 남음`,
-    editUntil: (time: string) => `${time}까지 고칠 수 있습니다.`,
-    signInPrompt: "댓글을 쓰려면 로그인하세요.",
-    signInTierPrompt: (tier: string) => `댓글은 ${tier} 회원만 쓸 수 있습니다. ${tier} 회원이라면 로그인하세요.`,
-    closed: "이 매체는 댓글을 받지 않습니다.",
-    signIn: "로그인",
-    tierPrompt: (tier: string) => `댓글은 ${tier} 회원만 쓸 수 있습니다.`,
-    tierPromptGeneric: "댓글은 댓글 권한이 있는 구독 회원만 쓸 수 있습니다.",
-    upgrade: "구독 플랜 보기",
-    lockedPrompt: "댓글은 이 기사를 읽을 수 있는 독자에게만 보입니다.",
-    bannedUntil: (date: string) => `운영진의 조치로 ${date}까지 댓글을 쓸 수 없습니다.`,
-    bannedForever: "운영진의 조치로 댓글을 쓸 수 없습니다.",
-    banReason: (reason: string) => `사유: ${reason}`,
-    errors: {
-      empty: "내용을 입력해 주세요.",
-      tooLong: (max: number) => `댓글은 ${max}자까지 쓸 수 있습니다.`,
-      rateLimited: (seconds: number) => `댓글을 너무 빨리 쓰고 있습니다. ${seconds}초 뒤에 다시 시도해 주세요.`,
-      editWindow: "작성하고 15분이 지나 더는 고칠 수 없습니다.",
-      signedOut: "로그인이 필요합니다.",
-      forbidden: "댓글을 쓸 권한이 없습니다.",
-      parent: "이 댓글에는 답글을 달 수 없습니다.",
-      generic: "요청을 처리하지 못했습니다. 잠시 뒤 다시 시도해 주세요.",
-    },
-  },
+  comments: koComments,
   billing: {
     demoBadge: "데모",
     checkoutTitle: "결제",
@@ -490,25 +442,9 @@ export const ko = {
     mailOldSubject: "계정 이메일 주소가 바뀌었습니다",
     mailOldText: (email: string) => `계정의 이메일 주소가 ${email}(으)로 바뀌었습니다. 직접 바꾸지 않았다면 바로 운영자에게 알려 주세요.`,
   },
-  reading: {
-    minutes: (n: number) => `${n}분 읽기`,
-    share: "공유",
-    copyLink: "링크 복사",
-    copied: "링크를 복사했습니다",
-    copyFailed: "복사하지 못했습니다",
-    shareX: "X에 공유",
-    shareFacebook: "Facebook에 공유",
-    shareKakao: "KakaoTalk에 공유",
-  },
+  reading: koReading,
   loading: "불러오는 중…",
 };
 
 // Same shape as the Korean dictionary, with strings widened so other languages can fill it.
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : T extends object
-      ? { [K in keyof T]: Widen<T[K]> }
-      : T;
 export type Dictionary = Widen<typeof ko>;

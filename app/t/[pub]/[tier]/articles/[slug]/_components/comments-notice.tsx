@@ -2,7 +2,7 @@ import Link from "next/link";
 import { banMessage } from "@/lib/comments/messages";
 import type { CommentListResponse, TierLabel } from "@/lib/comments/types";
 import { FREE_SLUG } from "@/lib/access/tiers";
-import { type Dictionary, type UiLang } from "@/lib/i18n";
+import type { Dictionary, UiLang } from "@/lib/i18n";
 import { pricingHref, signInHref } from "@/lib/routing/return-to";
 import { articlePath } from "@/lib/seo/urls";
 

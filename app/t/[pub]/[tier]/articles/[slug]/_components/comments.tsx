@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from "react";
 import { commentsApi } from "@/lib/comments/client";
 import { commentErrorMessage } from "@/lib/comments/messages";
 import type { CommentListResponse } from "@/lib/comments/types";
-import { dict, type UiLang } from "@/lib/i18n";
+import { commentsDict } from "@/lib/i18n/comments";
+import type { UiLang } from "@/lib/i18n/lang";
 import { CommentComposer } from "./comments-composer";
 import { CommentItem, type ItemContext } from "./comments-item";
 import { CommentsNotice } from "./comments-notice";
@@ -13,7 +14,7 @@ import { CommentsNotice } from "./comments-notice";
 // per-tier render and must not vary per reader, so everything personal (own comments, the right
 // to post, bans) comes from the comments API after load.
 export function Comments({ slug, lang }: { slug: string; lang: UiLang }) {
-  const t = dict(lang).comments;
+  const t = commentsDict(lang);
   const [data, setData] = useState<CommentListResponse | null>(null);
   const [failed, setFailed] = useState(false);
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { dict, type UiLang } from "@/lib/i18n";
+import type { UiLang } from "@/lib/i18n/lang";
+import { readingDict } from "@/lib/i18n/reading";
 
 type Props = { url: string; title: string; lang: UiLang };
 
@@ -10,7 +11,7 @@ const pill = "rounded-full border border-rule px-3 py-1 text-sm font-semibold ho
 // Plain share links and the clipboard: no third-party script, so the CSP stays 'self' and the
 // per-tier cached page carries nothing per reader (the URL is the piece's canonical one).
 export function ShareButtons({ url, title, lang }: Props) {
-  const t = dict(lang).reading;
+  const t = readingDict(lang);
   const [status, setStatus] = useState("");
   const copy = async () => {
     try {
