@@ -8,6 +8,7 @@ import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { loadMemberTiers, memberFilterOf } from "@/lib/studio/member-list";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "@/lib/time/format";
+import { DataTable } from "../_components/data-table";
 import { PageTitle, ghostButtonClass, inputClass } from "../_components/ui";
 import { AddMemberForm } from "./_components/add-member-form";
 import { TierCounts } from "./_components/tier-counts";
@@ -67,45 +68,36 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       <p className="text-sm text-muted" data-testid="members-shown">
         {t.shown(rows.length, total)}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm" data-testid="members-table">
-          <thead>
-            <tr className="border-b border-rule text-left">
-              <th className="p-2">{t.columns.email}</th>
-              <th className="p-2 whitespace-nowrap">{t.columns.role}</th>
-              <th className="p-2 whitespace-nowrap">{t.columns.tier}</th>
-              <th className="p-2 whitespace-nowrap">{t.columns.joined}</th>
+      <DataTable
+        testId="members-table"
+        columns={[t.columns.email, ...[t.columns.role, t.columns.tier, t.columns.joined].map((label) => ({ label, className: "whitespace-nowrap" }))]}
+      >
+        {rows.map((m) => {
+          const access = resolvePublicationAccess({
+            grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike),
+            tiers: tiers.network,
+            publicationId: actor.publicationId,
+            now,
+            signedIn: true,
+          });
+          return (
+            <tr key={m.id} className="border-b border-rule" data-tier={access.tier.slug}>
+              <td className="p-2">
+                <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">
+                  {m.email}
+                </Link>
+                {m.name ? <span className="ml-2 text-muted">{m.name}</span> : null}
+              </td>
+              <td className="p-2">{m.role}</td>
+              <td className="p-2">
+                {access.tier.slug}
+                {access.until ? <span className="text-xs text-muted"> · {t.until(formatDateTime(access.until, { timeZone, zone: true }))}</span> : null}
+              </td>
+              <td className="p-2 whitespace-nowrap">{formatDateTime(m.createdAt, { timeZone })}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => {
-              const access = resolvePublicationAccess({
-                grants: grants.filter((g) => g.memberId === m.id).map(toGrantLike),
-                tiers: tiers.network,
-                publicationId: actor.publicationId,
-                now,
-                signedIn: true,
-              });
-              return (
-                <tr key={m.id} className="border-b border-rule" data-tier={access.tier.slug}>
-                  <td className="p-2">
-                    <Link href={`/studio/members/${m.id}`} className="font-semibold hover:underline">
-                      {m.email}
-                    </Link>
-                    {m.name ? <span className="ml-2 text-muted">{m.name}</span> : null}
-                  </td>
-                  <td className="p-2">{m.role}</td>
-                  <td className="p-2">
-                    {access.tier.slug}
-                    {access.until ? <span className="text-xs text-muted"> · {t.until(formatDateTime(access.until, { timeZone, zone: true }))}</span> : null}
-                  </td>
-                  <td className="p-2 whitespace-nowrap">{formatDateTime(m.createdAt, { timeZone })}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       {rows.length === 0 ? <p className="text-muted">{t.empty}</p> : null}
       <AddMemberForm tiers={paidTiers} />
     </div>

@@ -4,6 +4,7 @@ import { listSendProgress, listSuppressions } from "@/db/queries/email";
 import { newsletterAudience } from "@/lib/email/audience";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { studioTimeZone } from "@/lib/studio/time-zone";
+import { DataTable, numeric } from "../_components/data-table";
 import { PageTitle, formatInstant } from "../_components/ui";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { SuppressForm, UnsuppressButton } from "./_components/suppress-form";
@@ -34,28 +35,18 @@ export default async function NewsletterPage() {
           {audience.suppressed ? ` (반송·신고로 발송 중지 ${audience.suppressed.toLocaleString("ko-KR")}명 제외)` : ""}. 기사는 편집 화면에서 “뉴스레터로
           보내기”를 켜고 발행하면 나갑니다. 추적 픽셀·링크 추적은 쓰지 않습니다.
         </p>
-        <div className="overflow-x-auto">
-          <table className="w-full max-w-md bg-white text-sm" data-testid="audience-by-tier">
-            <thead>
-              <tr className="border-b border-rule text-left">
-                <th className="p-2">등급</th>
-                <th className="p-2 text-right">구독자</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audience.byTier.map((t) => (
-                <tr key={t.slug} className="border-b border-rule" data-tier={t.slug}>
-                  <td className="p-2">
-                    {t.name} <span className="text-muted">({t.slug})</span>
-                  </td>
-                  <td className="p-2 text-right" data-testid="tier-count">
-                    {t.count.toLocaleString("ko-KR")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="audience-by-tier" className="w-full max-w-md bg-white text-sm" columns={["등급", numeric("구독자")]}>
+          {audience.byTier.map((t) => (
+            <tr key={t.slug} className="border-b border-rule" data-tier={t.slug}>
+              <td className="p-2">
+                {t.name} <span className="text-muted">({t.slug})</span>
+              </td>
+              <td className="p-2 text-right" data-testid="tier-count">
+                {t.count.toLocaleString("ko-KR")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="sends-heading" className="flex flex-col gap-3">
         <h2 id="sends-heading" className="text-lg font-bold">
@@ -64,44 +55,28 @@ export default async function NewsletterPage() {
         {sends.length === 0 ? (
           <p className="text-muted">아직 뉴스레터로 보낸 기사가 없습니다.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full bg-white text-sm" data-testid="sends-table">
-              <thead>
-                <tr className="border-b border-rule text-left">
-                  <th className="p-2">기사</th>
-                  <th className="p-2">상태</th>
-                  <th className="p-2 text-right">대상</th>
-                  <th className="p-2 text-right">보냄</th>
-                  <th className="p-2 text-right">대기</th>
-                  <th className="p-2 text-right">실패</th>
-                  <th className="p-2 text-right">제외</th>
-                  <th className="p-2">시작·완료</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sends.map((s) => (
-                  <tr key={s.id} className="border-b border-rule" data-send-id={s.id} data-status={s.status}>
-                    <td className="p-2">
-                      <Link href={`/studio/pieces/${s.articleId}`} className="underline">
-                        {s.title}
-                      </Link>
-                    </td>
-                    <td className="p-2">{STATUS[s.status]}</td>
-                    <td className="p-2 text-right">{s.recipients.toLocaleString("ko-KR")}</td>
-                    <td className="p-2 text-right" data-testid="sent">
-                      {s.counts.sent.toLocaleString("ko-KR")}
-                    </td>
-                    <td className="p-2 text-right">{(s.counts.queued + s.counts.sending).toLocaleString("ko-KR")}</td>
-                    <td className="p-2 text-right">{s.counts.failed.toLocaleString("ko-KR")}</td>
-                    <td className="p-2 text-right">{s.counts.suppressed.toLocaleString("ko-KR")}</td>
-                    <td className="p-2 text-muted">
-                      {formatInstant(s.queuedAt, timeZone)} · {formatInstant(s.finishedAt, timeZone)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="sends-table" columns={["기사", "상태", ...["대상", "보냄", "대기", "실패", "제외"].map(numeric), "시작·완료"]}>
+            {sends.map((s) => (
+              <tr key={s.id} className="border-b border-rule" data-send-id={s.id} data-status={s.status}>
+                <td className="p-2">
+                  <Link href={`/studio/pieces/${s.articleId}`} className="underline">
+                    {s.title}
+                  </Link>
+                </td>
+                <td className="p-2">{STATUS[s.status]}</td>
+                <td className="p-2 text-right">{s.recipients.toLocaleString("ko-KR")}</td>
+                <td className="p-2 text-right" data-testid="sent">
+                  {s.counts.sent.toLocaleString("ko-KR")}
+                </td>
+                <td className="p-2 text-right">{(s.counts.queued + s.counts.sending).toLocaleString("ko-KR")}</td>
+                <td className="p-2 text-right">{s.counts.failed.toLocaleString("ko-KR")}</td>
+                <td className="p-2 text-right">{s.counts.suppressed.toLocaleString("ko-KR")}</td>
+                <td className="p-2 text-muted">
+                  {formatInstant(s.queuedAt, timeZone)} · {formatInstant(s.finishedAt, timeZone)}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {actor.role === "admin" ? (

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import { listAllTiers } from "@/db/queries/publications";
 import { listPublicationViews, originOf } from "@/lib/publications/current";
 import { requireNetworkAdminPage } from "@/lib/studio/guard";
+import { DataTable } from "../_components/data-table";
 import { PageTitle } from "../_components/ui";
 import { BundleForm } from "./_components/bundle-form";
 import { CreatePublicationForm } from "./_components/create-publication-form";
@@ -16,37 +17,25 @@ export default async function PublicationsPage() {
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>발행처</PageTitle>
-      <div className="overflow-x-auto">
-        <table className="w-full bg-white text-sm" data-testid="publications-table">
-          <thead>
-            <tr className="border-b border-rule text-left">
-              <th className="p-2">이름</th>
-              <th className="p-2">슬러그</th>
-              <th className="p-2">주소</th>
-              <th className="p-2">언어</th>
-            </tr>
-          </thead>
-          <tbody>
-            {publications.map((p) => (
-              <tr key={p.id} className="border-b border-rule">
-                <td className="p-2 font-semibold">
-                  {p.name}
-                  {p.isPrimary ? <span className="ml-2 text-xs text-muted">(기본)</span> : null}
-                </td>
-                <td className="p-2">
-                  <code>{p.slug}</code>
-                </td>
-                <td className="p-2">
-                  <a href={originOf(p)} className="underline">
-                    {originOf(p)}
-                  </a>
-                </td>
-                <td className="p-2">{p.locale}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable testId="publications-table" columns={["이름", "슬러그", "주소", "언어"]}>
+        {publications.map((p) => (
+          <tr key={p.id} className="border-b border-rule">
+            <td className="p-2 font-semibold">
+              {p.name}
+              {p.isPrimary ? <span className="ml-2 text-xs text-muted">(기본)</span> : null}
+            </td>
+            <td className="p-2">
+              <code>{p.slug}</code>
+            </td>
+            <td className="p-2">
+              <a href={originOf(p)} className="underline">
+                {originOf(p)}
+              </a>
+            </td>
+            <td className="p-2">{p.locale}</td>
+          </tr>
+        ))}
+      </DataTable>
       <section aria-labelledby="new-publication" className="flex flex-col gap-2">
         <h2 id="new-publication" className="text-lg font-bold">
           새 발행처
