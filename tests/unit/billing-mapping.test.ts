@@ -4,6 +4,7 @@ import { chargeSchema, checkoutSessionSchema, invoiceSchema, subscriptionSchema 
 import { DAY_MS, resolveSubscriptionGrant } from "@/lib/billing/ledger/subscription-grant";
 import { resolveTierForPrice, type BillingTier } from "@/lib/billing/tiers";
 import { fixture, itemsOf, merge, priceFixture, subscriptionFixture, type SubscriptionSpec } from "../integration/helpers/stripe-fixtures";
+import { mainPremiumTier } from "./helpers/fixtures";
 
 const tiers: BillingTier[] = [
   {
@@ -26,16 +27,7 @@ const tiers: BillingTier[] = [
     stripeMonthlyPriceId: "price_sup_m",
     stripeYearlyPriceId: "price_sup_y",
   },
-  {
-    publicationId: 1,
-    publicationSlug: "main",
-    primaryPublication: true,
-    slug: "premium",
-    rank: 2,
-    canComment: true,
-    stripeMonthlyPriceId: null,
-    stripeYearlyPriceId: null,
-  },
+  mainPremiumTier,
 ];
 const GRACE = 3 * DAY_MS;
 const T0 = 1_790_000_000; // 2026-09-21

@@ -5,22 +5,12 @@ import { planStripeGrant, resolveRefundRevocation } from "@/lib/billing/ledger/g
 import { freshnessKey, isFresher } from "@/lib/billing/ledger/ordering";
 import type { SubscriptionStatus } from "@/lib/billing/stripe/payloads";
 import type { BillingTier } from "@/lib/billing/tiers";
+import { mainPremiumTier } from "./helpers/fixtures";
 
 const T0 = 1_790_000_000;
 const P1 = T0 + 30 * 86_400;
 const at = (s: number) => new Date(s * 1000);
-const tiers: BillingTier[] = [
-  {
-    publicationId: 1,
-    publicationSlug: "main",
-    primaryPublication: true,
-    slug: "premium",
-    rank: 2,
-    canComment: true,
-    stripeMonthlyPriceId: null,
-    stripeYearlyPriceId: null,
-  },
-];
+const tiers: BillingTier[] = [mainPremiumTier];
 
 function snap(status: SubscriptionStatus, periodEnd = P1, extra: Partial<SubscriptionSnapshot> = {}): SubscriptionSnapshot {
   return {

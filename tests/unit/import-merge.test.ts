@@ -2,28 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PAYWALL_MARKER, splitPreview } from "@/lib/articles/preview";
 import { bodyCut, placeCut, textKey } from "@/lib/import/paywall-cut";
+import { importedPiece } from "./helpers/fixtures";
 import { fingerprint, legacyFingerprint, mergeUpdate, sameValues, UNKNOWN, type PieceValues } from "@/lib/import/wxr-merge";
 
 const M = PAYWALL_MARKER;
-const piece = (over: Partial<PieceValues> = {}): PieceValues => ({
-  slug: "notes",
-  title: "노트",
-  dek: [],
-  body: `${M}\n\n첫 문단.\n\n둘째 문단.\n\n셋째 문단.`,
-  locale: "ko",
-  status: "published",
-  publishAt: new Date("2025-02-03T01:00:00Z"),
-  access: "free",
-  unlockAt: null,
-  previewParagraphs: 3,
-  sectionId: 4,
-  heroImage: null,
-  heroCaption: "",
-  heroAlt: "",
-  authorIds: [1, 2],
-  tagIds: [5, 6],
-  ...over,
-});
+const piece = (over: Partial<PieceValues> = {}) => importedPiece({ body: `${M}\n\n첫 문단.\n\n둘째 문단.\n\n셋째 문단.`, ...over });
 
 describe("paywall cut", () => {
   it("separates a body into its text and the marker's position", () => {

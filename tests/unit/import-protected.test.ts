@@ -7,6 +7,7 @@ import { parseWxr } from "@/lib/import/wxr-parse";
 import { planImport } from "@/lib/import/wxr-plan";
 import { ImportOptionError } from "@/lib/import/wxr-types";
 import type { PieceValues } from "@/lib/import/wxr-merge";
+import { importedPiece } from "./helpers/fixtures";
 
 const xml = fs.readFileSync("tests/fixtures/wxr/protected.xml", "utf8");
 const tiers = [
@@ -75,25 +76,8 @@ describe("password-protected WordPress posts", () => {
 });
 
 describe("pieces an earlier importer wrote public", () => {
-  const values = (over: Partial<PieceValues>): PieceValues => ({
-    slug: "battery-notes",
-    title: "t",
-    dek: [],
-    body: "",
-    locale: "ko",
-    status: "published",
-    publishAt: new Date("2025-02-03T01:00:00Z"),
-    access: "free",
-    unlockAt: null,
-    previewParagraphs: 3,
-    sectionId: 1,
-    heroImage: null,
-    heroCaption: "",
-    heroAlt: "",
-    authorIds: [1],
-    tagIds: [],
-    ...over,
-  });
+  const values = (over: Partial<PieceValues>) =>
+    importedPiece({ slug: "battery-notes", title: "t", body: "", sectionId: 1, authorIds: [1], tagIds: [], ...over });
 
   it("rebuilds what it wrote when the post is unchanged since, from the checksum it stored", () => {
     const unprotected = planImport(parseWxr(xml.replace(/<wp:post_password>.*<\/wp:post_password>/g, ""))).pieces[0];
