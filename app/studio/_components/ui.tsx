@@ -38,6 +38,27 @@ export function Field({ label, htmlFor, hint, children }: { label: string; htmlF
   );
 }
 
+// A label wrapping its control, for compact forms where the control needs no id.
+export function LabeledControl({ label, className, children }: { label: React.ReactNode; className?: string; children: React.ReactNode }) {
+  return (
+    <label className={className ? `flex flex-col gap-1 text-sm ${className}` : "flex flex-col gap-1 text-sm"}>
+      <span className="font-semibold">{label}</span>
+      {children}
+    </label>
+  );
+}
+
+export type SelectOption = { value: string; label: string };
+
+/** The <option>s of a select, in order. */
+export function OptionList({ options }: { options: readonly SelectOption[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 export function PageTitle({ children, actions }: { children: React.ReactNode; actions?: React.ReactNode }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { dict } from "@/lib/i18n";
 import type { ImportReport } from "@/lib/import/wxr-import";
-import { buttonClass, Field, inputClass } from "../../_components/ui";
+import { buttonClass, Field, inputClass, OptionList, LabeledControl } from "../../_components/ui";
+import { UploadProgress } from "./upload-progress";
 
 type Option = { value: string; label: string };
 type Outcome = { ok: true; summary: string; report: ImportReport | null } | { ok: false; message: string };
@@ -95,17 +96,12 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
         setOutcome(await upload(file, { protectedAccess: access, dryRun, navSections }, setPct));
       }}
     >
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">WXR 파일</span>
+      <LabeledControl label="WXR 파일">
         <input type="file" accept=".xml,application/xml,text/xml" className={inputClass} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      </label>
+      </LabeledControl>
       <Field label={t.protectedLabel} htmlFor="protectedAccess" hint={t.protectedHint}>
         <select id="protectedAccess" name="protectedAccess" value={access} onChange={(e) => setAccess(e.target.value)} className={inputClass}>
-          {accessOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OptionList options={accessOptions} />
         </select>
       </Field>
       <Field label={t.navLabel} htmlFor="navSections" hint={t.navHint}>
@@ -118,12 +114,7 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
       <button type="submit" disabled={!file || busy} className={buttonClass}>
         {dryRun ? t.preview : t.submit}
       </button>
-      {pct !== null ? (
-        <div className="flex flex-col gap-1 text-sm" aria-live="polite">
-          <progress max={100} value={pct} className="w-full" aria-label="업로드 진행률" />
-          <span>{pct < 100 ? `업로드 ${pct}%` : outcome ? "완료" : "업로드 완료, 가져오는 중…"}</span>
-        </div>
-      ) : null}
+      <UploadProgress pct={pct} afterUpload={outcome ? "완료" : "업로드 완료, 가져오는 중…"} />
       {outcome?.ok ? (
         <pre role="status" className="whitespace-pre-wrap rounded bg-green-50 p-3 text-sm" data-testid="import-result">
           {outcome.summary}

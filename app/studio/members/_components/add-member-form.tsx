@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { dict } from "@/lib/i18n";
-import { Field, FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { Field, FieldError, FormError, buttonClass, inputClass, OptionList } from "../../_components/ui";
 import { addMemberAction } from "../actions";
 
 const t = dict("ko").studioMembers.add;
@@ -32,11 +32,7 @@ export function AddMemberForm({ tiers }: { tiers: { value: string; label: string
       <Field label={t.tier} htmlFor="add-tier">
         <select id="add-tier" name="tier" className={inputClass} defaultValue="">
           <option value="">{t.noGrant}</option>
-          {tiers.map((x) => (
-            <option key={x.value} value={x.value}>
-              {x.label}
-            </option>
-          ))}
+          <OptionList options={tiers} />
         </select>
         <FieldError error={error} field="tier" />
       </Field>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ConfirmActionButton } from "../../_components/confirm-action-button";
-import { FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { FieldError, FormError, buttonClass, inputClass, LabeledControl } from "../../_components/ui";
 import { suppressAction, unsuppressAction } from "../actions";
 
 export function SuppressForm() {
@@ -12,14 +12,12 @@ export function SuppressForm() {
     <form action={action} className="flex flex-col gap-2 rounded border border-rule bg-white p-4" aria-label="메일 발송 중지">
       <FormError error={error} fields={["email"]} />
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-[14rem] flex-1 flex-col gap-1 text-sm">
-          <span className="font-semibold">이메일 주소</span>
+        <LabeledControl label="이메일 주소" className="min-w-[14rem] flex-1">
           <input name="email" type="email" required className={inputClass} />
-        </label>
-        <label className="flex min-w-[10rem] flex-1 flex-col gap-1 text-sm">
-          <span className="font-semibold">메모 (선택)</span>
+        </LabeledControl>
+        <LabeledControl label="메모 (선택)" className="min-w-[10rem] flex-1">
           <input name="note" maxLength={200} className={inputClass} />
-        </label>
+        </LabeledControl>
         <button type="submit" disabled={pending} className={buttonClass}>
           발송 중지
         </button>

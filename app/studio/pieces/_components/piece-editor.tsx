@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { dict } from "@/lib/i18n";
 import type { ActionResult } from "@/lib/studio/action-result";
-import { Field, FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { Field, FieldError, FormError, buttonClass, inputClass, OptionList } from "../../_components/ui";
 import { savePieceAction, type SavedPiece } from "../actions";
 import { BodyEditor } from "./body-editor";
 import { DraftRestorePrompt } from "./draft-restore-prompt";
@@ -139,11 +139,7 @@ export function PieceEditor({ initial, options }: { initial: PieceFormValues; op
         <div className="grid grid-cols-2 gap-3 rounded border border-rule bg-white p-3">
           <Field label="접근 등급" htmlFor="access">
             <select id="access" name="access" value={access} onChange={(e) => setAccess(e.target.value)} className={inputClass}>
-              {options.access.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
+              <OptionList options={options.access} />
             </select>
             <FieldError error={error} field="access" />
           </Field>

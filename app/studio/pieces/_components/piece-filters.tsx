@@ -1,21 +1,16 @@
-import { ghostButtonClass, inputClass } from "../../_components/ui";
+import { ghostButtonClass, inputClass, OptionList, LabeledControl } from "../../_components/ui";
 
 type Option = { value: string; label: string };
 type Values = { status?: string; section?: string; author?: string; access?: string; q?: string };
 
 function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: Option[] }) {
   return (
-    <label className="flex flex-col gap-1 text-sm">
-      <span className="font-semibold">{label}</span>
+    <LabeledControl label={label}>
       <select name={name} defaultValue={value ?? ""} className={inputClass}>
         <option value="">전체</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
-    </label>
+    </LabeledControl>
   );
 }
 
@@ -29,10 +24,9 @@ export function PieceFilters({ values, sections, authors, tiers }: { values: Val
   const access = [{ value: "public", label: "공개 (public)" }, { value: "free", label: "회원 (free)" }, ...tiers];
   return (
     <form method="get" className="grid grid-cols-2 items-end gap-3 rounded border border-rule bg-white p-3 md:grid-cols-6" aria-label="기사 필터">
-      <label className="col-span-2 flex flex-col gap-1 text-sm">
-        <span className="font-semibold">검색</span>
+      <LabeledControl label="검색" className="col-span-2">
         <input name="q" defaultValue={values.q ?? ""} placeholder="제목 또는 슬러그" className={inputClass} />
-      </label>
+      </LabeledControl>
       <Select name="status" label="상태" value={values.status} options={statuses} />
       <Select name="section" label="섹션" value={values.section} options={sections} />
       <Select name="access" label="접근" value={values.access} options={access} />

@@ -2,9 +2,17 @@
 
 import { useState } from "react";
 import type { ActionError } from "@/lib/studio/action-result";
-import { Field, FieldError, inputClass } from "../../_components/ui";
+import { Field, FieldError, inputClass, OptionList } from "../../_components/ui";
 import { HeroUpload } from "./hero-upload";
 import type { EditorOptions, PieceFormValues } from "./types";
+
+// Text fields with nothing but a label, in the order they appear after the hero image.
+const plainTextFields = [
+  ["heroAlt", "대체 텍스트 (alt)"],
+  ["heroCaption", "이미지 설명 (caption)"],
+  ["heroCredit", "출처 (credit)"],
+  ["seoTitle", "SEO 제목"],
+] as const satisfies readonly (readonly [keyof PieceFormValues, string])[];
 
 // Byline, section, tags, language, hero image and SEO fields of the editor (uncontrolled inputs).
 export function PieceMetaFields({ initial, options, error }: { initial: PieceFormValues; options: EditorOptions; error: ActionError | null }) {
@@ -26,11 +34,7 @@ export function PieceMetaFields({ initial, options, error }: { initial: PieceFor
       <Field label="섹션" htmlFor="section">
         <select id="section" name="section" defaultValue={initial.section} className={inputClass}>
           <option value="">(없음)</option>
-          {options.sections.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
+          <OptionList options={options.sections} />
         </select>
         <FieldError error={error} field="section" />
       </Field>
@@ -51,18 +55,11 @@ export function PieceMetaFields({ initial, options, error }: { initial: PieceFor
         <FieldError error={error} field="heroImage" />
       </Field>
       <HeroUpload onUploaded={setHeroImage} />
-      <Field label="대체 텍스트 (alt)" htmlFor="heroAlt">
-        <input id="heroAlt" name="heroAlt" defaultValue={initial.heroAlt} className={inputClass} />
-      </Field>
-      <Field label="이미지 설명 (caption)" htmlFor="heroCaption">
-        <input id="heroCaption" name="heroCaption" defaultValue={initial.heroCaption} className={inputClass} />
-      </Field>
-      <Field label="출처 (credit)" htmlFor="heroCredit">
-        <input id="heroCredit" name="heroCredit" defaultValue={initial.heroCredit} className={inputClass} />
-      </Field>
-      <Field label="SEO 제목" htmlFor="seoTitle">
-        <input id="seoTitle" name="seoTitle" defaultValue={initial.seoTitle} className={inputClass} />
-      </Field>
+      {plainTextFields.map(([name, label]) => (
+        <Field key={name} label={label} htmlFor={name}>
+          <input id={name} name={name} defaultValue={initial[name]} className={inputClass} />
+        </Field>
+      ))}
       <Field label="SEO 설명" htmlFor="seoDescription">
         <textarea id="seoDescription" name="seoDescription" rows={2} defaultValue={initial.seoDescription} className={inputClass} />
       </Field>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { FieldError, FormError, buttonClass, inputClass, LabeledControl } from "../../_components/ui";
 import { createPublicationAction } from "../actions";
 
 const FIELDS = ["slug", "name", "nameEn", "hosts", "locale"];
@@ -14,32 +14,27 @@ export function CreatePublicationForm() {
       <div className="sm:col-span-2">
         <FormError error={error} fields={FIELDS} />
       </div>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">슬러그 (slug)</span>
+      <LabeledControl label="슬러그 (slug)">
         <input name="slug" required maxLength={40} pattern="[a-z][a-z0-9\-]{0,39}" placeholder="예: data" className={inputClass} />
         <FieldError error={error} field="slug" />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">호스트 이름 (쉼표로 여러 개)</span>
+      </LabeledControl>
+      <LabeledControl label="호스트 이름 (쉼표로 여러 개)">
         <input name="hosts" required placeholder="예: data.example.com" className={inputClass} />
         <FieldError error={error} field="hosts" />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">이름</span>
+      </LabeledControl>
+      <LabeledControl label="이름">
         <input name="name" required maxLength={100} className={inputClass} />
         <FieldError error={error} field="name" />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">영문 이름 (선택)</span>
+      </LabeledControl>
+      <LabeledControl label="영문 이름 (선택)">
         <input name="nameEn" maxLength={100} className={inputClass} />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">기본 언어</span>
+      </LabeledControl>
+      <LabeledControl label="기본 언어">
         <select name="locale" defaultValue="ko" className={inputClass}>
           <option value="ko">한국어 (ko)</option>
           <option value="en">English (en)</option>
         </select>
-      </label>
+      </LabeledControl>
       <div className="flex items-end">
         <button type="submit" disabled={pending} className={buttonClass}>
           발행처 만들기

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError, FormError, buttonClass, inputClass } from "../../_components/ui";
+import { FieldError, FormError, buttonClass, inputClass, LabeledControl } from "../../_components/ui";
 import { createTokenAction } from "../actions";
 
 export function CreateTokenForm() {
@@ -11,10 +11,9 @@ export function CreateTokenForm() {
     <form action={action} className="flex flex-col gap-2 rounded border border-rule bg-white p-4" aria-label="토큰 만들기">
       <FormError error={error} fields={["name"]} />
       <div className="flex items-end gap-2">
-        <label className="flex flex-1 flex-col gap-1 text-sm">
-          <span className="font-semibold">토큰 이름</span>
+        <LabeledControl label="토큰 이름" className="flex-1">
           <input name="name" required maxLength={100} placeholder="예: 뉴스레터 연동" className={inputClass} />
-        </label>
+        </LabeledControl>
         <button type="submit" disabled={pending} className={buttonClass}>
           토큰 만들기
         </button>

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import type { MemberImportReport } from "@/lib/import/members/report";
-import { buttonClass, Field, ghostButtonClass, inputClass } from "../../../_components/ui";
+import { buttonClass, Field, ghostButtonClass, inputClass, OptionList, LabeledControl } from "../../../_components/ui";
+import { UploadProgress } from "../../_components/upload-progress";
 import { IssueList, LevelMapping, summaryLines, type Option } from "./member-import-report";
 
 type Outcome = { ok: true; report: MemberImportReport } | { ok: false; message: string };
@@ -71,15 +72,10 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
     <form className="flex flex-col gap-3 rounded border border-rule bg-white p-4" onSubmit={(e) => e.preventDefault()}>
       <Field label="내보낸 파일의 형식" htmlFor="format">
         <select id="format" className={inputClass} value={settings.format} onChange={(e) => change({ format: e.target.value })}>
-          {formats.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
+          <OptionList options={formats} />
         </select>
       </Field>
-      <label className="flex flex-col gap-1 text-sm">
-        <span className="font-semibold">CSV 파일</span>
+      <LabeledControl label="CSV 파일">
         <input
           type="file"
           accept=".csv,text/csv"
@@ -90,7 +86,7 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
             setOutcome(null);
           }}
         />
-      </label>
+      </LabeledControl>
       <Field
         label="문자 인코딩"
         htmlFor="encoding"
@@ -124,12 +120,7 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
           가져오기
         </button>
       </div>
-      {pct !== null ? (
-        <div className="flex flex-col gap-1 text-sm" aria-live="polite">
-          <progress max={100} value={pct} className="w-full" aria-label="업로드 진행률" />
-          <span>{pct < 100 ? `업로드 ${pct}%` : busy ? "업로드 완료, 확인하는 중…" : "완료"}</span>
-        </div>
-      ) : null}
+      <UploadProgress pct={pct} afterUpload={busy ? "업로드 완료, 확인하는 중…" : "완료"} />
       {report ? (
         <>
           <pre

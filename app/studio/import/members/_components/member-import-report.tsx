@@ -1,6 +1,7 @@
 import type { MemberImportReport } from "@/lib/import/members/report";
 import type { IssueKind } from "@/lib/import/members/types";
-import { inputClass } from "../../../_components/ui";
+import { DataTable } from "../../../_components/data-table";
+import { inputClass, OptionList } from "../../../_components/ui";
 
 export type Option = { value: string; label: string };
 
@@ -51,42 +52,27 @@ export function LevelMapping({
   if (!levels.length) return null;
   const options = [...tiers, { value: "free", label: "무료 회원 (free)" }, { value: "skip", label: "가져오지 않음 (skip)" }];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="member-import-levels">
-        <thead>
-          <tr className="border-b border-rule text-left">
-            <th className="p-2">원래 등급</th>
-            <th className="p-2">행</th>
-            <th className="p-2">이 발행처의 등급</th>
-          </tr>
-        </thead>
-        <tbody>
-          {levels.map((l) => (
-            <tr key={l.level} className="border-b border-rule">
-              <td className="p-2">{l.level}</td>
-              <td className="p-2">{n(l.rows)}</td>
-              <td className="p-2">
-                <select
-                  aria-label={`${l.level} 등급 대응`}
-                  className={inputClass}
-                  value={map[l.level] ?? l.target ?? ""}
-                  onChange={(e) => onChange(l.level, e.target.value)}
-                >
-                  <option value="" disabled>
-                    선택하세요
-                  </option>
-                  {options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="member-import-levels" className="w-full text-sm" columns={["원래 등급", "행", "이 발행처의 등급"]}>
+      {levels.map((l) => (
+        <tr key={l.level} className="border-b border-rule">
+          <td className="p-2">{l.level}</td>
+          <td className="p-2">{n(l.rows)}</td>
+          <td className="p-2">
+            <select
+              aria-label={`${l.level} 등급 대응`}
+              className={inputClass}
+              value={map[l.level] ?? l.target ?? ""}
+              onChange={(e) => onChange(l.level, e.target.value)}
+            >
+              <option value="" disabled>
+                선택하세요
+              </option>
+              <OptionList options={options} />
+            </select>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

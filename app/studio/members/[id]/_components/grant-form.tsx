@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Field, FieldError, FormError, buttonClass, inputClass } from "../../../_components/ui";
+import { Field, FieldError, FormError, buttonClass, inputClass, OptionList } from "../../../_components/ui";
 import { InstantField } from "../../../pieces/_components/instant-field";
 import { grantCompAction } from "../../actions";
 
@@ -33,11 +33,7 @@ export function GrantForm({ memberId, tiers }: { memberId: number; tiers: { valu
       ) : null}
       <Field label="등급" htmlFor="grant-tier">
         <select id="grant-tier" name="tier" className={inputClass} defaultValue={tiers[0]?.value}>
-          {tiers.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
-          ))}
+          <OptionList options={tiers} />
         </select>
         <FieldError error={error} field="tier" />
       </Field>
