@@ -6,6 +6,7 @@ import { isDemoSubscriptionId } from "@/lib/billing/demo/state";
 import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, type UiLang } from "@/lib/i18n";
+import { AccountSection } from "./account-section";
 
 const SHOWN = 3;
 
@@ -24,10 +25,7 @@ export async function BillingPanel({ lang, timeZone, account }: { lang: UiLang; 
     return [{ sub, name: tier ? (lang === "en" ? tier.nameEn : tier.name) : grant.tierSlug, renewal: resolveRenewal(sub, grant.endsAt) }];
   });
   return (
-    <section aria-labelledby="billing-heading" className="flex flex-col gap-3" data-testid="billing-panel">
-      <h2 id="billing-heading" className="text-xl font-bold">
-        {t.panelTitle}
-      </h2>
+    <AccountSection id="billing-heading" heading={t.panelTitle} testId="billing-panel">
       {rows.slice(0, SHOWN).map(({ sub, name, renewal }) => (
         <p key={sub.id} className="rounded border border-rule bg-white p-4" data-testid="billing-subscription">
           <strong>{name}</strong> · {t.status[sub.status ?? ""] ?? sub.status} ·{" "}
@@ -46,6 +44,6 @@ export async function BillingPanel({ lang, timeZone, account }: { lang: UiLang; 
           {subs.length > 0 && subs.every((s) => isDemoSubscriptionId(s.id)) ? t.manageHintDemo : t.manageHint}
         </span>
       </form>
-    </section>
+    </AccountSection>
   );
 }

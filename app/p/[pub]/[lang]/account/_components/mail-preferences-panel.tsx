@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { saveMailPreferencesAction, type MailPreferencesState, type MailPreferencesView } from "@/lib/email/preferences-action";
 import { dict, type UiLang } from "@/lib/i18n";
+import { AccountSection } from "./account-section";
 
 type Props = { lang: UiLang; publicationName: string; initial: MailPreferencesView; suppressed: boolean };
 
@@ -11,10 +12,7 @@ export function MailPreferencesPanel({ lang, publicationName, initial, suppresse
   const [state, formAction, pending] = useActionState<MailPreferencesState, FormData>(saveMailPreferencesAction, null);
   const current = state?.ok ? state.data : initial;
   return (
-    <section aria-labelledby="mail-heading" className="flex flex-col gap-3" data-testid="mail-preferences">
-      <h2 id="mail-heading" className="text-xl font-bold">
-        {t.heading}
-      </h2>
+    <AccountSection id="mail-heading" heading={t.heading} testId="mail-preferences">
       {suppressed ? (
         <p role="alert" className="rounded border border-accent bg-white p-3 text-sm">
           {t.suppressed}
@@ -39,6 +37,6 @@ export function MailPreferencesPanel({ lang, publicationName, initial, suppresse
           </p>
         </div>
       </form>
-    </section>
+    </AccountSection>
   );
 }

@@ -4,6 +4,7 @@ import { canHavePrivateFeed, type TierRef } from "@/lib/access";
 import { feedMessages } from "@/lib/feeds/messages";
 import type { UiLang } from "@/lib/i18n";
 import { PrivateFeedPanel } from "./private-feed-panel";
+import { AccountSection } from "./account-section";
 
 // The account page's private feed block: shown to paying members, and to anyone who still has a
 // live URL (so a lapsed member can stop it). The secret itself is never shown here: only its
@@ -26,10 +27,7 @@ export async function PrivateFeedSection({
   const m = feedMessages(lang);
   if (!eligible && !live) return null;
   return (
-    <section aria-labelledby="private-feed-heading" className="flex flex-col gap-3" data-testid="private-feed">
-      <h2 id="private-feed-heading" className="text-xl font-bold">
-        {m.heading}
-      </h2>
+    <AccountSection id="private-feed-heading" heading={m.heading} testId="private-feed">
       <p className="text-muted">{m.intro}</p>
       {eligible ? null : <p className="text-muted">{m.lapsed}</p>}
       <PrivateFeedPanel
@@ -38,6 +36,6 @@ export async function PrivateFeedSection({
         eligible={eligible}
         initial={{ live: live ? { createdAt: live.createdAt.toISOString() } : null, url: null }}
       />
-    </section>
+    </AccountSection>
   );
 }

@@ -23,15 +23,65 @@ function Status({ state, pending, testId }: { state: AccountFormState; pending: 
   );
 }
 
+// The frame each form shares: the language for the action's messages, a warning (a destructive
+// form, framed in red), the label of its one field, the submit button, and the status line that
+// reports the outcome. The field itself is the children.
+function SelfServiceForm({
+  lang,
+  action,
+  state,
+  pending,
+  warning,
+  label,
+  fieldId,
+  submit,
+  submitTestId,
+  statusTestId,
+  children,
+}: {
+  lang: UiLang;
+  action: (fd: FormData) => void;
+  state: AccountFormState;
+  pending: boolean;
+  warning?: string;
+  label: string;
+  fieldId: string;
+  submit: string;
+  submitTestId?: string;
+  statusTestId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form action={action} className={warning ? `${box} border-accent` : box}>
+      <input type="hidden" name="lang" value={lang} />
+      {warning ? <p className="text-sm">{warning}</p> : null}
+      <label htmlFor={fieldId} className="font-semibold">
+        {label}
+      </label>
+      {children}
+      <button type="submit" disabled={pending} className={button} data-testid={submitTestId}>
+        {submit}
+      </button>
+      <Status state={state} pending={pending} testId={statusTestId} />
+    </form>
+  );
+}
+
 export function DisplayNameForm({ lang, initial }: { lang: UiLang; initial: string }) {
   const t = dict(lang).selfService;
   const [state, action, pending] = useActionState(saveDisplayNameAction, null);
   return (
-    <form action={action} className={box}>
-      <input type="hidden" name="lang" value={lang} />
-      <label htmlFor="display-name" className="font-semibold">
-        {t.displayName}
-      </label>
+    <SelfServiceForm
+      lang={lang}
+      action={action}
+      state={state}
+      pending={pending}
+      label={t.displayName}
+      fieldId="display-name"
+      submit={t.save}
+      submitTestId="display-name-save"
+      statusTestId="display-name-status"
+    >
       <input
         id="display-name"
         name="displayName"
@@ -44,11 +94,7 @@ export function DisplayNameForm({ lang, initial }: { lang: UiLang; initial: stri
       <p id="display-name-hint" className="text-sm text-muted">
         {t.displayNameHint}
       </p>
-      <button type="submit" disabled={pending} className={button} data-testid="display-name-save">
-        {t.save}
-      </button>
-      <Status state={state} pending={pending} testId="display-name-status" />
-    </form>
+    </SelfServiceForm>
   );
 }
 
@@ -56,11 +102,16 @@ export function EmailChangeForm({ lang }: { lang: UiLang }) {
   const t = dict(lang).selfService;
   const [state, action, pending] = useActionState(requestEmailChangeAction, null);
   return (
-    <form action={action} className={box}>
-      <input type="hidden" name="lang" value={lang} />
-      <label htmlFor="new-email" className="font-semibold">
-        {t.newEmail}
-      </label>
+    <SelfServiceForm
+      lang={lang}
+      action={action}
+      state={state}
+      pending={pending}
+      label={t.newEmail}
+      fieldId="new-email"
+      submit={t.sendLink}
+      statusTestId="email-change-status"
+    >
       <input
         id="new-email"
         name="email"
@@ -71,11 +122,7 @@ export function EmailChangeForm({ lang }: { lang: UiLang }) {
         className={input}
         data-testid="new-email"
       />
-      <button type="submit" disabled={pending} className={button}>
-        {t.sendLink}
-      </button>
-      <Status state={state} pending={pending} testId="email-change-status" />
-    </form>
+    </SelfServiceForm>
   );
 }
 
@@ -83,17 +130,18 @@ export function DeleteAccountForm({ lang }: { lang: UiLang }) {
   const t = dict(lang).selfService;
   const [state, action, pending] = useActionState(deleteAccountAction, null);
   return (
-    <form action={action} className={`${box} border-accent`}>
-      <input type="hidden" name="lang" value={lang} />
-      <p className="text-sm">{t.deleteWarning}</p>
-      <label htmlFor="confirm-email" className="font-semibold">
-        {t.deleteConfirmLabel}
-      </label>
+    <SelfServiceForm
+      lang={lang}
+      action={action}
+      state={state}
+      pending={pending}
+      warning={t.deleteWarning}
+      label={t.deleteConfirmLabel}
+      fieldId="confirm-email"
+      submit={t.deleteButton}
+      statusTestId="delete-status"
+    >
       <input id="confirm-email" name="confirmEmail" type="email" required autoComplete="off" className={input} data-testid="delete-confirm-email" />
-      <button type="submit" disabled={pending} className={button}>
-        {t.deleteButton}
-      </button>
-      <Status state={state} pending={pending} testId="delete-status" />
-    </form>
+    </SelfServiceForm>
   );
 }
