@@ -1,14 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { SignOutButton } from "../_components/signout-button";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike } from "@/lib/auth/member-access";
-import { getViewer } from "@/lib/auth/viewer";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { publicationById } from "@/lib/publications/table";
 import { publicationName } from "@/lib/publications/model";
-import { pageContext, pageLang, type PageParams } from "../lang";
+import { pageContext, type PageParams } from "../lang";
 import { BillingPanel } from "./_components/billing-panel";
 import { PrivateFeedSection } from "./_components/private-feed-section";
 import { MailPreferencesPanel } from "./_components/mail-preferences-panel";
@@ -16,21 +13,20 @@ import { SelfServiceSection } from "./_components/self-service-section";
 import { getDb } from "@/db/client";
 import { suppressedAmong } from "@/db/queries/email";
 import { getPublicationMember } from "@/db/queries/publication-members";
+import { AccountSection } from "./_components/account-section";
+import { privatePageMetadata, signedInViewer } from "../_lib/private-page";
 
 // Personal, so rendered per request and never cached (Next marks it private once cookies are read).
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<PageParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).account.title, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).account.title);
 
 export default async function AccountPage({ params }: Props) {
   const { pub, lang } = await pageContext(params);
   const t = dict(lang);
-  const viewer = await getViewer(pub.id);
-  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
+  const viewer = await signedInViewer(pub.id, lang, localePath(lang, "/account"));
   const now = new Date();
   const tierName = (slug: string) => {
     const tier = viewer.tiers.find((x) => x.slug === slug);
@@ -56,10 +52,7 @@ export default async function AccountPage({ params }: Props) {
           {through ? <span className="block text-sm text-muted">{t.account.throughBundle(publicationName(through, lang))}</span> : null}
         </dd>
       </dl>
-      <section aria-labelledby="grants-heading" className="flex flex-col gap-3">
-        <h2 id="grants-heading" className="text-xl font-bold">
-          {t.account.grants}
-        </h2>
+      <AccountSection id="grants-heading" heading={t.account.grants}>
         {paidGrants.length === 0 ? (
           <p className="text-muted">{t.account.noGrants}</p>
         ) : (
@@ -88,7 +81,7 @@ export default async function AccountPage({ params }: Props) {
             </table>
           </div>
         )}
-      </section>
+      </AccountSection>
       <BillingPanel lang={lang} timeZone={pub.timeZone} account={viewer} />
       <PrivateFeedSection lang={lang} timeZone={pub.timeZone} publicationId={pub.id} memberId={viewer.member.id} tier={access.tier} />
       <MailPreferencesPanel

@@ -1,20 +1,18 @@
-import type { Metadata } from "next";
 import { SignInForm } from "../_components/signin-form";
 import { safeCallback } from "@/lib/auth/callback-url";
 import { dict } from "@/lib/i18n";
 import { pageLang, type PageParams } from "../lang";
+import { privatePageMetadata, firstParam } from "../_lib/private-page";
 
 type Props = { params: Promise<PageParams>; searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).signin.title, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).signin.title);
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const lang = await pageLang(params);
   const t = dict(lang).signin;
   const raw = (await searchParams).callbackUrl;
-  const callbackUrl = safeCallback(Array.isArray(raw) ? raw[0] : raw, lang === "en" ? "/en" : "/");
+  const callbackUrl = safeCallback(firstParam(raw), lang === "en" ? "/en" : "/");
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4 py-8">
       <h1 className="headline text-3xl font-bold">{t.title}</h1>

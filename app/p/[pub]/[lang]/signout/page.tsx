@@ -1,13 +1,11 @@
-import type { Metadata } from "next";
 import { SignOutButton } from "../_components/signout-button";
 import { dict } from "@/lib/i18n";
 import { pageLang, type PageParams } from "../lang";
+import { privatePageMetadata } from "../_lib/private-page";
 
 type Props = { params: Promise<PageParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).signin.signOutTitle, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).signin.signOutTitle);
 
 export default async function SignOutPage({ params }: Props) {
   const lang = await pageLang(params);

@@ -1,24 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/viewer";
 import { listDemoSubscriptions } from "@/lib/billing/demo/state";
 import { isStripeConfigured } from "@/lib/billing/stripe/client";
 import { dict, formatDate, localePath } from "@/lib/i18n";
 import { formatPrice } from "@/lib/pricing/format";
-import { pageContext, pageLang, type PageParams } from "../../lang";
+import { pageContext, type PageParams } from "../../lang";
 import { PortalActions } from "./_components/portal-actions";
 import { PortOneSubscriptions } from "./_components/portone-subscriptions";
 import { publicationProvider } from "@/lib/billing/provider";
+import { privatePageMetadata, signedInViewer } from "../../_lib/private-page";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<PageParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).billing.portalTitle, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).billing.portalTitle);
 
 // Stands in for Stripe's customer portal when no Stripe keys are set (with keys, "Manage
 // subscription" goes to Stripe's own portal and this page does not exist).
@@ -28,8 +25,7 @@ export default async function DemoPortalPage({ params }: Props) {
   const db = await getDb();
   const portone = (await publicationProvider(db, pub.id)) === "portone";
   if (isStripeConfigured() && !portone) notFound();
-  const viewer = await getViewer(pub.id);
-  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account/portal"))}`);
+  const viewer = await signedInViewer(pub.id, lang, localePath(lang, "/account/portal"));
   const now = new Date();
   // This publication's subscriptions only: each publication's portal manages its own.
   const views = portone ? [] : (await listDemoSubscriptions(db, viewer.member, now)).filter((v) => v.publicationId === pub.id);

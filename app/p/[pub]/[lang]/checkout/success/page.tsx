@@ -1,42 +1,35 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listMemberSubscriptions } from "@/db/queries/billing";
 import { resolveGrantStatus } from "@/lib/access";
 import { toGrantLike } from "@/lib/auth/member-access";
-import { getViewer } from "@/lib/auth/viewer";
 import { getCheckoutSubscription } from "@/lib/billing/stripe/checkout";
 import { getStripe } from "@/lib/billing/stripe/client";
 import { isBillingSource } from "@/lib/billing/provider";
 import { resolveRenewal } from "@/lib/billing/subscription-view";
 import { dict, formatDate, localePath } from "@/lib/i18n";
-import { pageContext, pageLang, type PageParams } from "../../lang";
+import { pageContext, type PageParams } from "../../lang";
 import { resolveReturnTo } from "@/lib/routing/return-to";
 import { RefreshOnMount } from "./_components/refresh-on-mount";
+import { privatePageMetadata, signedInViewer, firstParam } from "../../_lib/private-page";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<PageParams>; searchParams: Promise<{ sub?: string | string[]; session_id?: string | string[]; returnTo?: string | string[] }> };
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).billing.checkoutTitle, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).billing.checkoutTitle);
 
 // After Stripe Checkout (?session_id=…) or the demo (?sub=…): confirms what the member now holds,
 // read from their grants, never from the URL — the URL only says which subscription to show first.
 export default async function CheckoutSuccessPage({ params, searchParams }: Props) {
   const { pub, lang } = await pageContext(params);
   const t = dict(lang).billing;
-  const viewer = await getViewer(pub.id);
-  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(localePath(lang, "/account"))}`);
+  const viewer = await signedInViewer(pub.id, lang, localePath(lang, "/account"));
   const now = new Date();
   const sp = await searchParams;
   const stripe = getStripe();
-  const sessionId = first(sp.session_id);
-  const wanted = stripe && sessionId ? await getCheckoutSubscription(stripe, sessionId, viewer.member.id) : first(sp.sub);
+  const sessionId = firstParam(sp.session_id);
+  const wanted = stripe && sessionId ? await getCheckoutSubscription(stripe, sessionId, viewer.member.id) : firstParam(sp.sub);
   const subs = (await listMemberSubscriptions(await getDb(), viewer.member.id)).filter((s) => s.publicationId === null || s.publicationId === pub.id);
   // The named subscription may not be stored yet (Stripe's webhook still on its way): then wait
   // for it rather than show an older one.
@@ -70,7 +63,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Prop
       )}
       <div className="flex flex-wrap gap-3">
         <Link
-          href={resolveReturnTo(first(sp.returnTo)) ?? localePath(lang, "/")}
+          href={resolveReturnTo(firstParam(sp.returnTo)) ?? localePath(lang, "/")}
           className="rounded bg-accent px-4 py-2 font-semibold text-white hover:bg-accent-dark"
         >
           {t.startReading}

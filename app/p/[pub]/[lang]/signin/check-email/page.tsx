@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { dict } from "@/lib/i18n";
 import { pageLang, type PageParams } from "../../lang";
+import { privatePageMetadata } from "../../_lib/private-page";
 
 type Props = { params: Promise<PageParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).signin.checkTitle, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).signin.checkTitle);
 
 export default async function CheckEmailPage({ params }: Props) {
   const t = dict(await pageLang(params)).signin;

@@ -1,20 +1,18 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { dict, localePath } from "@/lib/i18n";
 import { pageLang, type PageParams } from "../../lang";
+import { privatePageMetadata, firstParam } from "../../_lib/private-page";
 
 type Props = { params: Promise<PageParams>; searchParams: Promise<{ error?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: dict(await pageLang(params)).signin.errorTitle, robots: { index: false } };
-}
+export const generateMetadata = privatePageMetadata((lang) => dict(lang).signin.errorTitle);
 
 // next-auth sends expired, reused and unknown links here with ?error=Verification.
 export default async function SignInErrorPage({ params, searchParams }: Props) {
   const lang = await pageLang(params);
   const t = dict(lang).signin;
   const { error } = await searchParams;
-  const expired = (Array.isArray(error) ? error[0] : error) === "Verification";
+  const expired = firstParam(error) === "Verification";
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4 py-8 text-center">
       <h1 className="headline text-3xl font-bold">{t.errorTitle}</h1>

@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { dict, type UiLang } from "@/lib/i18n";
 import { RETURN_TO_PARAM } from "@/lib/routing/return-to";
+import { PayButton, PayError, payFieldClass as field, useNavigateWhenPaid } from "../../_components/pay-form-parts";
 import { payDemoAction, type PayDemoResult } from "../actions";
 
-const field = "w-full rounded-md border border-rule bg-white px-3 py-2 text-base text-ink";
 const demoCard = { number: "4242 4242 4242 4242", expiry: "12 / 34", cvc: "123" };
 
 // The card side of the demo checkout. The card fields are visibly fake and never submitted (no
@@ -27,11 +27,7 @@ export function DemoPayForm({
 }) {
   const t = dict(lang).billing;
   const [state, action, pending] = useActionState<PayDemoResult, FormData>(payDemoAction, null);
-
-  // A hard navigation: every client-cached page (pricing, articles) is fetched anew with the new tier.
-  useEffect(() => {
-    if (state?.ok) window.location.assign(state.data.next);
-  }, [state]);
+  useNavigateWhenPaid(state);
 
   return (
     <form action={action} className="flex flex-col gap-4" aria-describedby={state?.ok === false ? "pay-error" : undefined}>
@@ -59,19 +55,10 @@ export function DemoPayForm({
         {t.country}
         <input readOnly value={t.countryValue} className={field} />
       </label>
-      {state?.ok === false ? (
-        <p id="pay-error" role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-sm font-semibold text-accent-dark">
-          {state.error.message}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending || state?.ok === true}
-        data-testid="demo-pay"
-        className="rounded-md bg-ink px-4 py-3 text-base font-semibold text-white hover:bg-black disabled:opacity-60"
-      >
+      <PayError message={state?.ok === false ? state.error.message : null} />
+      <PayButton disabled={pending || state?.ok === true} testId="demo-pay">
         {pending || state?.ok ? t.paying : `${t.pay} · ${amountLabel}`}
-      </button>
+      </PayButton>
     </form>
   );
 }

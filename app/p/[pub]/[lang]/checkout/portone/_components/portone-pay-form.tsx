@@ -1,11 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { portoneText } from "@/lib/billing/portone/messages";
 import type { UiLang } from "@/lib/i18n";
+import { PayButton, PayError, payFieldClass as field, useNavigateWhenPaid } from "../../_components/pay-form-parts";
 import { portonePayAction, type PortOnePayResult } from "../actions";
 
-const field = "w-full rounded-md border border-rule bg-white px-3 py-2 text-base text-ink";
 const METHODS = ["CARD", "KAKAOPAY", "NAVERPAY", "TOSSPAY"] as const;
 
 type Browser = { storeId: string; channelKey: string | null; customerId: string; email: string; issueId: string; issueName: string };
@@ -17,9 +17,7 @@ export function PortOnePayForm({ lang, intent, amountLabel, browser }: { lang: U
   const [state, action, pending] = useActionState<PortOnePayResult, FormData>(portonePayAction, null);
   const [method, setMethod] = useState<(typeof METHODS)[number]>("CARD");
   const [windowError, setWindowError] = useState<string | null>(null);
-  useEffect(() => {
-    if (state?.ok) window.location.assign(state.data.next);
-  }, [state]);
+  useNavigateWhenPaid(state);
 
   async function issueThenPay(form: FormData) {
     if (!browser) return action(form);
@@ -78,24 +76,10 @@ export function PortOnePayForm({ lang, intent, amountLabel, browser }: { lang: U
         </>
       )}
       <p className="text-xs text-muted">{t.notice}</p>
-      {error ? (
-        <p
-          id="pay-error"
-          role="alert"
-          className="rounded border border-accent bg-red-50 px-3 py-2 text-sm font-semibold text-accent-dark"
-          data-testid="portone-error"
-        >
-          {error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending || state?.ok === true}
-        data-testid="portone-pay"
-        className="rounded-md bg-ink px-4 py-3 text-base font-semibold text-white hover:bg-black disabled:opacity-60"
-      >
+      <PayError message={error} testId="portone-error" />
+      <PayButton disabled={pending || state?.ok === true} testId="portone-pay">
         {pending || state?.ok ? t.paying : t.pay(amountLabel)}
-      </button>
+      </PayButton>
     </form>
   );
 }
