@@ -269,10 +269,11 @@ describe.each(databaseKinds())("member import on %s", (kind) => {
     expect((await importGrants("lee@example.com", data.id))[0].tierSlug).toBe("premium");
     // Grants of the primary are untouched: each publication has its own.
     expect((await importGrants("lee@example.com", pub))[0].tierSlug).toBe("supporter");
-    // One row per transaction: a member's second level, a duplicate three rows later, the same outcome.
+    // One row per transaction, resting between them as the CLI does (duty): a member's second
+    // level, a duplicate three rows later, the same outcome.
     const map = { Gold: "premium", Silver: "premium", Lifetime: "premium" };
     const pmproDry = await run(file("pmpro-members.csv"), { format: "pmpro", map, dryRun: true }, inData);
-    const pmproReal = await run(file("pmpro-members.csv"), { format: "pmpro", map, batchSize: 1 }, inData);
+    const pmproReal = await run(file("pmpro-members.csv"), { format: "pmpro", map, batchSize: 1, duty: 0.5 }, inData);
     expect(outcome(pmproReal)).toEqual(outcome(pmproDry));
     expect(pmproReal.grants.created).toBeGreaterThan(0);
   });
@@ -307,6 +308,8 @@ describe.each(databaseKinds())("member import on %s", (kind) => {
     await expect(cli([`${DIR}/generic.csv`, "--format", "csv", "--map", "gold=platinum"])).rejects.toThrow(/"platinum" is not a tier of this publication/);
     await expect(cli([`${DIR}/generic.csv`, "--format", "ghost", "--paid-until", "someday"])).rejects.toThrow(/not a date/);
     await expect(cli([`${DIR}/missing.csv`, "--format", "csv"])).rejects.toThrow(/no such file/);
+    for (const bad of ["0", "1.5", "fast"])
+      await expect(cli([`${DIR}/generic.csv`, "--format", "csv", "--duty", bad])).rejects.toThrow(/--duty must be a share of the time between 0.05 and 1/);
     expect(await rows(t.db)).toEqual(before);
   });
 });

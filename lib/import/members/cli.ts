@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { flagString, UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
 import { fileEncodings, type FileEncoding } from "./decode";
-import { importMembers, type MemberImportOptions } from "./importer";
+import { BACKGROUND_DUTY, importMembers, type MemberImportOptions } from "./importer";
 import { parseMapArgs } from "./mapping";
 import { describeMemberReport } from "./report";
 import { memberImportFormats, MemberImportOptionError, type MemberImportFormat } from "./types";
@@ -60,7 +60,15 @@ export function memberImportOptions(args: ParsedArgs): MemberImportOptions {
     paidUntil: flagString(args, "paid-until") ?? null,
     skipInvalid: args.flags["skip-invalid"] === true,
     dryRun: args.flags["dry-run"] === true,
+    duty: duty(flagString(args, "duty")),
   };
+}
+
+function duty(value: string | undefined): number {
+  if (value === undefined) return BACKGROUND_DUTY;
+  const n = Number(value);
+  if (!(n >= 0.05 && n <= 1)) throw new UsageError("--duty must be a share of the time between 0.05 and 1 (1: full speed)");
+  return n;
 }
 
 export const memberImportCommands: Record<string, Command> = {
@@ -77,11 +85,11 @@ export const memberImportCommands: Record<string, Command> = {
   },
   "import:members": {
     usage:
-      "import:members <file.csv> --format pmpro|ghost|substack|csv [--publication <slug>] [--map <level>=<tier|free|skip> …] [--dry-run] [--newsletter yes|no] [--paid-until YYYY-MM-DD] [--skip-invalid] [--encoding utf-8|cp949] [--time-zone <IANA zone>]",
+      "import:members <file.csv> --format pmpro|ghost|substack|csv [--publication <slug>] [--map <level>=<tier|free|skip> …] [--dry-run] [--newsletter yes|no] [--paid-until YYYY-MM-DD] [--skip-invalid] [--encoding utf-8|cp949] [--time-zone <IANA zone>] [--duty 0.05–1]",
     scope: "publication",
     background: true,
     summary:
-      "Import members and their paid access (PMPro members list, Ghost members, Substack subscribers, or the generic CSV): time-limited grants from the source's dates, expired ones kept as history, newsletter consent and Stripe customers carried over. Checks the whole file first; any error and nothing is written. Re-running changes nothing; access a member already has is never lowered. Imported members are sent nothing.",
+      "Import members and their paid access (PMPro members list, Ghost members, Substack subscribers, or the generic CSV): time-limited grants from the source's dates, expired ones kept as history, newsletter consent and Stripe customers carried over. Checks the whole file first; any error and nothing is written. Re-running changes nothing; access a member already has is never lowered. Imported members are sent nothing. Works half the time by default, resting between batches so readers keep the CPU (--duty 1: full speed).",
     run: async (db, actor, args, out) => {
       const file = args.positionals[0];
       if (!file) throw new UsageError("the CSV file path is required");
