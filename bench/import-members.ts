@@ -25,7 +25,7 @@ import { BACKGROUND_NICE } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { articles } from "@/db/schema";
 import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
-import { importMembers } from "@/lib/import/members/importer";
+import { BACKGROUND_DUTY, importMembers } from "@/lib/import/members/importer";
 import { cliActor } from "@/lib/studio/audit";
 import { cleanupAll, installSignalHandlers, spawnTracked } from "./children";
 import { freshPostgres } from "./database";
@@ -299,7 +299,9 @@ export async function runImportBench(opts: ImportBenchOptions): Promise<ImportBe
   let steady = true;
   if (duringRate !== null && alternating !== null) {
     const idle = (baseline + after) / 2;
-    say(`  the CLI imported another ${n(total)} members in ${cliSeconds.toFixed(1)} s (its own process at nice ${BACKGROUND_NICE}, and its database backend)`);
+    say(
+      `  the CLI imported another ${n(total)} members in ${cliSeconds.toFixed(1)} s (its own process and its database backend at nice ${BACKGROUND_NICE}, resting after each batch: --duty ${BACKGROUND_DUTY})`,
+    );
     say(
       `  article path ${duringRate.toFixed(0)} req/s while that import ran vs ${idle.toFixed(0)} without (${baseline.toFixed(0)} before, ${after.toFixed(0)} after): × ${(duringRate / idle).toFixed(2)} — runs minutes apart, so the machine's drift is in it`,
     );
