@@ -23,34 +23,33 @@ function Status({ state, pending, testId }: { state: AccountFormState; pending: 
   );
 }
 
-// The frame each form shares: the language for the action's messages, a warning (a destructive
-// form, framed in red), the label of its one field, the submit button, and the status line that
-// reports the outcome. The field itself is the children.
+type AccountAction = (prev: AccountFormState, form: FormData) => Promise<AccountFormState>;
+
+// The frame each form shares: the action's state, the language for its messages, a warning (a
+// destructive form, framed in red), the label of its one field, the submit button, and the
+// status line that reports the outcome. The field is drawn from the state (to keep what was typed).
 function SelfServiceForm({
   lang,
-  action,
-  state,
-  pending,
+  run,
   warning,
   label,
   fieldId,
   submit,
   submitTestId,
   statusTestId,
-  children,
+  field,
 }: {
   lang: UiLang;
-  action: (fd: FormData) => void;
-  state: AccountFormState;
-  pending: boolean;
+  run: AccountAction;
   warning?: string;
   label: string;
   fieldId: string;
   submit: string;
   submitTestId?: string;
   statusTestId: string;
-  children: React.ReactNode;
+  field: (state: AccountFormState) => React.ReactNode;
 }) {
+  const [state, action, pending] = useActionState(run, null);
   return (
     <form action={action} className={warning ? `${box} border-accent` : box}>
       <input type="hidden" name="lang" value={lang} />
@@ -58,7 +57,7 @@ function SelfServiceForm({
       <label htmlFor={fieldId} className="font-semibold">
         {label}
       </label>
-      {children}
+      {field(state)}
       <button type="submit" disabled={pending} className={button} data-testid={submitTestId}>
         {submit}
       </button>
@@ -69,79 +68,75 @@ function SelfServiceForm({
 
 export function DisplayNameForm({ lang, initial }: { lang: UiLang; initial: string }) {
   const t = dict(lang).selfService;
-  const [state, action, pending] = useActionState(saveDisplayNameAction, null);
   return (
     <SelfServiceForm
       lang={lang}
-      action={action}
-      state={state}
-      pending={pending}
+      run={saveDisplayNameAction}
       label={t.displayName}
       fieldId="display-name"
       submit={t.save}
       submitTestId="display-name-save"
       statusTestId="display-name-status"
-    >
-      <input
-        id="display-name"
-        name="displayName"
-        defaultValue={state?.value ?? initial}
-        maxLength={DISPLAY_NAME_MAX * 2}
-        className={input}
-        aria-describedby="display-name-hint"
-        data-testid="display-name"
-      />
-      <p id="display-name-hint" className="text-sm text-muted">
-        {t.displayNameHint}
-      </p>
-    </SelfServiceForm>
+      field={(state) => (
+        <>
+          <input
+            id="display-name"
+            name="displayName"
+            defaultValue={state?.value ?? initial}
+            maxLength={DISPLAY_NAME_MAX * 2}
+            className={input}
+            aria-describedby="display-name-hint"
+            data-testid="display-name"
+          />
+          <p id="display-name-hint" className="text-sm text-muted">
+            {t.displayNameHint}
+          </p>
+        </>
+      )}
+    />
   );
 }
 
 export function EmailChangeForm({ lang }: { lang: UiLang }) {
   const t = dict(lang).selfService;
-  const [state, action, pending] = useActionState(requestEmailChangeAction, null);
   return (
     <SelfServiceForm
       lang={lang}
-      action={action}
-      state={state}
-      pending={pending}
+      run={requestEmailChangeAction}
       label={t.newEmail}
       fieldId="new-email"
       submit={t.sendLink}
       statusTestId="email-change-status"
-    >
-      <input
-        id="new-email"
-        name="email"
-        type="email"
-        required
-        autoComplete="email"
-        defaultValue={state?.ok ? "" : (state?.value ?? "")}
-        className={input}
-        data-testid="new-email"
-      />
-    </SelfServiceForm>
+      field={(state) => (
+        <input
+          id="new-email"
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          defaultValue={state?.ok ? "" : (state?.value ?? "")}
+          className={input}
+          data-testid="new-email"
+        />
+      )}
+    />
   );
 }
 
 export function DeleteAccountForm({ lang }: { lang: UiLang }) {
   const t = dict(lang).selfService;
-  const [state, action, pending] = useActionState(deleteAccountAction, null);
   return (
     <SelfServiceForm
       lang={lang}
-      action={action}
-      state={state}
-      pending={pending}
+      run={deleteAccountAction}
       warning={t.deleteWarning}
       label={t.deleteConfirmLabel}
       fieldId="confirm-email"
       submit={t.deleteButton}
       statusTestId="delete-status"
-    >
-      <input id="confirm-email" name="confirmEmail" type="email" required autoComplete="off" className={input} data-testid="delete-confirm-email" />
-    </SelfServiceForm>
+      field={() => (
+        <input id="confirm-email" name="confirmEmail" type="email" required autoComplete="off" className={input} data-testid="delete-confirm-email" />
+      )}
+    />
   );
 }
