@@ -1,6 +1,9 @@
 import { enComments } from "./comments";
+import { enError } from "./error";
 import type { Dictionary } from "./ko";
+import { enPricing } from "./pricing";
 import { enReading } from "./reading";
+import { enSignin } from "./signin";
 
 export const en: Dictionary = {
   siteName: "Masthead",
@@ -58,27 +61,9 @@ export const en: Dictionary = {
     tooLong: "Your search was too long; only its beginning was used.",
   },
   notFound: { title: "Page not found", body: "The address may have changed or the page was removed.", home: "Go to the home page" },
-  error: { title: "Something went wrong", body: "Please try again in a moment. If it keeps happening, let us know.", retry: "Try again" },
+  error: enError,
   footer: { rights: "All rights reserved.", feed: "RSS", about: (name: string) => `${name} is an independent, reader-supported publication.` },
-  signin: {
-    title: "Sign in",
-    intro: "Enter your email and we will send you a sign-in link. New here? This creates a free membership.",
-    emailLabel: "Email address",
-    submit: "Email me a sign-in link",
-    sending: "Sending…",
-    invalidEmail: "Enter a valid email address.",
-    rateLimited: (minutes: number) => `Too many requests. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    failed: "We could not send the link. Please try again in a moment.",
-    checkTitle: "Check your email",
-    checkBody: "We sent you a sign-in link. It works once, for 15 minutes. If you cannot find it, look in your spam folder.",
-    errorTitle: "This sign-in link cannot be used",
-    errorExpired: "The link has expired or was already used. Ask for a new one.",
-    errorGeneric: "Something went wrong while signing in. Please try again.",
-    again: "Get a new sign-in link",
-    signOutTitle: "Sign out",
-    signOutBody: "Sign out on this device?",
-    signOut: "Sign out",
-  },
+  signin: enSignin,
   account: {
     title: "Your account",
     email: "Email",
@@ -104,23 +89,7 @@ export const en: Dictionary = {
       suppressed: "Mail to this address bounced, so we stopped sending. Tell the publisher once it works again.",
     },
   },
-  pricing: {
-    title: "Plans",
-    intro: "Reader subscriptions keep Masthead's research and reporting independent. Cancel any time and keep access until the end of the period.",
-    monthly: "Monthly",
-    yearly: "Yearly",
-    perMonth: "/mo",
-    perYear: "/yr",
-    free: "Free",
-    current: "Your plan",
-    choose: (name: string) => `Subscribe to ${name}`,
-    joinFree: "Join for free",
-    comments: "Join the comment discussions",
-    yearlySaving: (amount: string, percent: number) => `Save ${amount} a year (${percent}%)`,
-    yearlySavingShort: (percent: number) => `Save up to ${percent}%`,
-    intervalLabel: "Billing period",
-    signInFirst: "Sign in first to subscribe.",
-  },
+  pricing: enPricing,
   comments: enComments,
   billing: {
     demoBadge: "Demo",

@@ -1,6 +1,10 @@
-import type { Widen } from "./lang";
 import { koComments } from "./comments";
+import { koError } from "./error";
+import type { Widen } from "./lang";
+import { koPricing } from "./pricing";
 import { koReading } from "./reading";
+import { koSignin } from "./signin";
+
 export const ko = {
   siteName: "마스트헤드",
   tagline: "깊이 읽는 연구와 뉴스",
@@ -57,27 +61,9 @@ export const ko = {
     tooLong: "검색어가 너무 길어 앞부분만 사용했습니다.",
   },
   notFound: { title: "페이지를 찾을 수 없습니다", body: "주소가 바뀌었거나 삭제된 페이지일 수 있습니다.", home: "홈으로 가기" },
-  error: { title: "문제가 발생했습니다", body: "잠시 후 다시 시도해 주세요. 문제가 계속되면 알려 주세요.", retry: "다시 시도" },
+  error: koError,
   footer: { rights: "모든 권리 보유.", feed: "RSS", about: (name: string) => `${name} · 독자가 지원하는 독립 매체` },
-  signin: {
-    title: "로그인",
-    intro: "이메일 주소를 입력하면 로그인 링크를 보내 드립니다. 처음이라면 무료 회원으로 가입됩니다.",
-    emailLabel: "이메일 주소",
-    submit: "로그인 링크 받기",
-    sending: "보내는 중…",
-    invalidEmail: "올바른 이메일 주소를 입력해 주세요.",
-    rateLimited: (minutes: number) => `요청이 너무 많습니다. ${minutes}분 뒤에 다시 시도해 주세요.`,
-    failed: "링크를 보내지 못했습니다. 잠시 후 다시 시도해 주세요.",
-    checkTitle: "이메일을 확인하세요",
-    checkBody: "로그인 링크를 보냈습니다. 링크는 15분 동안 한 번만 쓸 수 있습니다. 메일이 보이지 않으면 스팸함을 확인하세요.",
-    errorTitle: "로그인 링크를 쓸 수 없습니다",
-    errorExpired: "링크가 만료되었거나 이미 사용되었습니다. 새 링크를 요청해 주세요.",
-    errorGeneric: "로그인 중 문제가 발생했습니다. 다시 시도해 주세요.",
-    again: "새 로그인 링크 받기",
-    signOutTitle: "로그아웃",
-    signOutBody: "이 기기에서 로그아웃할까요?",
-    signOut: "로그아웃",
-  },
+  signin: koSignin,
   account: {
     title: "내 계정",
     email: "이메일",
@@ -103,23 +89,7 @@ export const ko = {
       suppressed: "이 주소로 보낸 메일이 반송되어 메일 발송을 멈췄습니다. 문제가 해결되었다면 운영자에게 알려 주세요.",
     },
   },
-  pricing: {
-    title: "구독 플랜",
-    intro: "독자의 구독이 마스트헤드의 독립적인 연구와 보도를 지탱합니다. 언제든 해지할 수 있고, 남은 기간까지는 계속 이용할 수 있습니다.",
-    monthly: "월간",
-    yearly: "연간",
-    perMonth: "/월",
-    perYear: "/년",
-    free: "무료",
-    current: "현재 이용 중",
-    choose: (name: string) => `${name} 구독하기`,
-    joinFree: "무료 회원 가입",
-    comments: "댓글 토론 참여",
-    yearlySaving: (amount: string, percent: number) => `연간 결제 시 ${amount} 절약 (${percent}%)`,
-    yearlySavingShort: (percent: number) => `최대 ${percent}% 절약`,
-    intervalLabel: "결제 주기",
-    signInFirst: "구독하려면 먼저 로그인하세요.",
-  },
+  pricing: koPricing,
   comments: koComments,
   billing: {
     demoBadge: "데모",

@@ -2,7 +2,7 @@
 // so the magic link and the checkout bring them back to it. Only same-site paths travel
 // (lib/auth/callback-url.ts); anything else is dropped and the usual destination applies.
 import { isSafeCallback } from "@/lib/auth/callback-url";
-import { localePath, type UiLang } from "@/lib/i18n";
+import { localePath, type UiLang } from "@/lib/i18n/lang";
 
 export const RETURN_TO_PARAM = "returnTo" as const;
 

@@ -3,10 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { dict, localePath, type UiLang } from "@/lib/i18n";
+import { localePath, type UiLang } from "@/lib/i18n/lang";
+import { signinDict } from "@/lib/i18n/signin";
 
 export function SignInForm({ lang, callbackUrl }: { lang: UiLang; callbackUrl: string }) {
-  const t = dict(lang).signin;
+  const t = signinDict(lang);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

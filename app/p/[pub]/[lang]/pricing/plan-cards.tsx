@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { dict, type UiLang } from "@/lib/i18n";
+import type { UiLang } from "@/lib/i18n/lang";
+import { pricingDict } from "@/lib/i18n/pricing";
 import { isPaidTier } from "@/lib/access/tiers";
 import { formatPrice } from "@/lib/pricing/format";
 import { resolvePlanBenefits, resolveYearlySaving } from "@/lib/pricing/plan-copy";
@@ -18,7 +19,7 @@ const readReturnTo = () => resolveReturnTo(new URLSearchParams(window.location.s
 // Plan cards with the interval switch. Which plan is the reader's own comes from /api/me after
 // load, so the page itself stays one cached render for everyone.
 export function PlanCards({ plans, lang }: { plans: PlanView[]; lang: UiLang }) {
-  const t = dict(lang).pricing;
+  const t = pricingDict(lang);
   const [interval, setInterval] = useState<Interval>("monthly");
   const [me, setMe] = useState<{ signedIn: boolean; tier: string } | null>(null);
   // The piece the reader came from (paywall → plans → checkout → back to it). Read after load so
