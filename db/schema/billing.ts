@@ -1,4 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { instant } from "./columns";
 import { members } from "./members";
 import { publications, type PaymentProvider } from "./publications";
 
@@ -14,7 +15,7 @@ export const stripeEvents = pgTable(
     // Which provider sent it (PortOne event ids are `portone:<webhook-id>`): one ledger for both.
     provider: text("provider").$type<PaymentProvider>().notNull().default("stripe"),
     type: text("type").notNull(),
-    created: timestamp("created", { withTimezone: true }).notNull(),
+    created: instant("created").notNull(),
     livemode: boolean("livemode").notNull(),
     status: text("status").$type<StripeEventStatus>().notNull(),
     // The publication whose price the event concerned, when it named one.
@@ -22,7 +23,7 @@ export const stripeEvents = pgTable(
     reason: text("reason"),
     objectId: text("object_id"),
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: instant("received_at").notNull().defaultNow(),
   },
   (t) => [index("stripe_events_member_idx").on(t.memberId), index("stripe_events_status_idx").on(t.status, t.receivedAt)],
 );
@@ -49,17 +50,17 @@ export const stripeSubscriptions = pgTable(
     tierSlug: text("tier_slug"),
     priceId: text("price_id"),
     interval: text("interval"),
-    currentPeriodStart: timestamp("current_period_start", { withTimezone: true }),
-    currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
+    currentPeriodStart: instant("current_period_start"),
+    currentPeriodEnd: instant("current_period_end"),
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
-    canceledAt: timestamp("canceled_at", { withTimezone: true }),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    canceledAt: instant("canceled_at"),
+    endedAt: instant("ended_at"),
     // event.created of the snapshot's event, and the full ordering key (lib/billing/ledger/ordering.ts).
-    snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
+    snapshotAt: instant("snapshot_at"),
     freshness: text("freshness"),
     // The normalized snapshot the grant is derived from (lib/billing/stripe/payloads.ts SubscriptionSnapshot).
     snapshot: jsonb("snapshot"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [index("stripe_subscriptions_member_idx").on(t.memberId), index("stripe_subscriptions_customer_idx").on(t.customerId)],
 );
@@ -74,9 +75,9 @@ export const stripeInvoices = pgTable(
     status: text("status"),
     amountPaid: integer("amount_paid"),
     currency: text("currency"),
-    periodStart: timestamp("period_start", { withTimezone: true }),
-    periodEnd: timestamp("period_end", { withTimezone: true }),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    periodStart: instant("period_start"),
+    periodEnd: instant("period_end"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [index("stripe_invoices_subscription_idx").on(t.subscriptionId)],
 );
@@ -93,8 +94,8 @@ export const stripePayments = pgTable(
     customerId: text("customer_id"),
     amount: integer("amount"),
     amountRefunded: integer("amount_refunded").notNull().default(0),
-    refundedAt: timestamp("refunded_at", { withTimezone: true }),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    refundedAt: instant("refunded_at"),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [index("stripe_payments_invoice_idx").on(t.invoiceId), index("stripe_payments_charge_idx").on(t.chargeId)],
 );

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, serial, text, timestamp, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, serial, text, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { articles } from "./content";
 import { members } from "./members";
 import { publications } from "./publications";
@@ -7,12 +8,8 @@ export const comments = pgTable(
   "comments",
   {
     id: serial("id").primaryKey(),
-    articleId: integer("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    articleId: ownedBy("article_id", () => articles.id),
+    memberId: ownedBy("member_id", () => members.id),
     // One level of replies: a reply's parent is always a top-level comment (checked on insert).
     parentId: integer("parent_id").references((): AnyPgColumn => comments.id, { onDelete: "cascade" }),
     // Plain text, normalised on input; never HTML.
@@ -20,12 +17,12 @@ export const comments = pgTable(
     // The author's tier when posting: the badge shows what they commented as, without
     // recomputing every author's access on each read.
     tierSlug: text("tier_slug").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    editedAt: timestamp("edited_at", { withTimezone: true }),
-    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    editedAt: instant("edited_at"),
+    hiddenAt: instant("hidden_at"),
     hiddenBy: integer("hidden_by").references(() => members.id, { onDelete: "set null" }),
     // Deletion is soft so replies keep their place under a "deleted" placeholder.
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedAt: instant("deleted_at"),
     deletedBy: integer("deleted_by").references(() => members.id, { onDelete: "set null" }),
   },
   (t) => [
@@ -40,16 +37,12 @@ export const comments = pgTable(
 export const commentReports = pgTable(
   "comment_reports",
   {
-    commentId: integer("comment_id")
-      .notNull()
-      .references(() => comments.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    commentId: ownedBy("comment_id", () => comments.id),
+    memberId: ownedBy("member_id", () => members.id),
     reason: text("reason"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     // Set when a moderator acted on the comment (hid, restored, deleted or dismissed the reports).
-    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedAt: instant("resolved_at"),
   },
   (t) => [primaryKey({ columns: [t.commentId, t.memberId] }), index("comment_reports_open_idx").on(t.resolvedAt, t.createdAt)],
 );
@@ -60,18 +53,14 @@ export const commentBans = pgTable(
   {
     id: serial("id").primaryKey(),
     // A ban is for the publication whose moderators issued it.
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
-    until: timestamp("until", { withTimezone: true }),
+    publicationId: ownedBy("publication_id", () => publications.id),
+    memberId: ownedBy("member_id", () => members.id),
+    until: instant("until"),
     // Shown to the banned member.
     reason: text("reason").notNull(),
     createdBy: integer("created_by").references(() => members.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    liftedAt: timestamp("lifted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    liftedAt: instant("lifted_at"),
     liftedBy: integer("lifted_by").references(() => members.id, { onDelete: "set null" }),
   },
   (t) => [index("comment_bans_member_idx").on(t.memberId)],

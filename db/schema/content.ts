@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { publications } from "./publications";
 
 // Every per-site row belongs to a publication (design §10).
-const publicationId = () =>
-  integer("publication_id")
-    .notNull()
-    .references(() => publications.id, { onDelete: "cascade" });
+const publicationId = () => ownedBy("publication_id", () => publications.id);
 
 export const tiers = pgTable(
   "tiers",
@@ -32,7 +30,7 @@ export const tiers = pgTable(
     currency: text("currency").notNull().default("krw"),
     stripeMonthlyPriceId: text("stripe_monthly_price_id"),
     stripeYearlyPriceId: text("stripe_yearly_price_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("tiers_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("tiers_publication_rank_idx").on(t.publicationId, t.rank)],
 );
@@ -48,7 +46,7 @@ export const authors = pgTable(
     position: text("position").notNull().default(""),
     bio: text("bio").notNull().default(""),
     avatarUrl: text("avatar_url"),
-    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: instant("joined_at").notNull().defaultNow(),
     // One author per publication: a person writing for several sites has a row in each.
   },
   (t) => [uniqueIndex("authors_publication_slug_idx").on(t.publicationId, t.slug), uniqueIndex("authors_publication_email_idx").on(t.publicationId, t.email)],
@@ -108,10 +106,10 @@ export const articles = pgTable(
     heroCredit: text("hero_credit").notNull().default(""),
     sectionId: integer("section_id").references(() => sections.id, { onDelete: "set null" }),
     status: text("status").$type<ArticleStatus>().notNull().default("draft"),
-    publishAt: timestamp("publish_at", { withTimezone: true }),
+    publishAt: instant("publish_at"),
     // "public", "free" (members only) or a paid tier slug.
     access: text("access").notNull().default("public"),
-    unlockAt: timestamp("unlock_at", { withTimezone: true }),
+    unlockAt: instant("unlock_at"),
     // Used when the body has no paywall marker.
     previewParagraphs: integer("preview_paragraphs").notNull().default(3),
     seoTitle: text("seo_title"),
@@ -120,8 +118,8 @@ export const articles = pgTable(
     // every reader may see, the full text only what readers with access may match against.
     teaserText: text("teaser_text").notNull().default(""),
     fullText: text("full_text").notNull().default(""),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("articles_publication_slug_idx").on(t.publicationId, t.slug),
@@ -133,12 +131,8 @@ export const articles = pgTable(
 export const articleAuthors = pgTable(
   "article_authors",
   {
-    articleId: integer("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    authorId: integer("author_id")
-      .notNull()
-      .references(() => authors.id, { onDelete: "cascade" }),
+    articleId: ownedBy("article_id", () => articles.id),
+    authorId: ownedBy("author_id", () => authors.id),
     position: integer("position").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.authorId] }), index("article_authors_author_idx").on(t.authorId)],
@@ -147,12 +141,8 @@ export const articleAuthors = pgTable(
 export const articleTags = pgTable(
   "article_tags",
   {
-    articleId: integer("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
-    tagId: integer("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
+    articleId: ownedBy("article_id", () => articles.id),
+    tagId: ownedBy("tag_id", () => tags.id),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index("article_tags_tag_idx").on(t.tagId)],
 );
@@ -162,12 +152,8 @@ export const articleTags = pgTable(
 export const tierIncludes = pgTable(
   "tier_includes",
   {
-    tierId: integer("tier_id")
-      .notNull()
-      .references(() => tiers.id, { onDelete: "cascade" }),
-    includedTierId: integer("included_tier_id")
-      .notNull()
-      .references(() => tiers.id, { onDelete: "cascade" }),
+    tierId: ownedBy("tier_id", () => tiers.id),
+    includedTierId: ownedBy("included_tier_id", () => tiers.id),
   },
   (t) => [primaryKey({ columns: [t.tierId, t.includedTierId] }), index("tier_includes_included_idx").on(t.includedTierId)],
 );

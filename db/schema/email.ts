@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { articles, type Locale } from "./content";
 import { members } from "./members";
 import { publications } from "./publications";
@@ -12,23 +13,19 @@ import { publications } from "./publications";
 export const publicationMembers = pgTable(
   "publication_members",
   {
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
-    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    publicationId: ownedBy("publication_id", () => publications.id),
+    memberId: ownedBy("member_id", () => members.id),
+    joinedAt: instant("joined_at").notNull().defaultNow(),
     // How the account began: signin, grant, subscription, import, migration, seed.
     source: text("source").notNull(),
     newsletter: boolean("newsletter").notNull().default(true),
-    newsletterChangedAt: timestamp("newsletter_changed_at", { withTimezone: true }),
+    newsletterChangedAt: instant("newsletter_changed_at"),
     // Opt-in: a mail when someone replies to one of the member's comments.
     notifyReplies: boolean("notify_replies").notNull().default(false),
     // The language of the member's mail from this publication; its own locale when unset.
     lang: text("lang").$type<Locale>(),
     // The welcome notice is sent once per publication.
-    welcomedAt: timestamp("welcomed_at", { withTimezone: true }),
+    welcomedAt: instant("welcomed_at"),
   },
   (t) => [primaryKey({ columns: [t.publicationId, t.memberId] }), index("publication_members_member_idx").on(t.memberId)],
 );
@@ -41,7 +38,7 @@ export const emailSuppressions = pgTable("email_suppressions", {
   email: text("email").primaryKey(),
   reason: text("reason").$type<SuppressionReason>().notNull(),
   detail: text("detail"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const newsletterSendStatuses = ["waiting", "queued", "done"] as const;
@@ -53,18 +50,14 @@ export const newsletterSends = pgTable(
   "newsletter_sends",
   {
     id: serial("id").primaryKey(),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
-    articleId: integer("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
+    articleId: ownedBy("article_id", () => articles.id),
     status: text("status").$type<NewsletterSendStatus>().notNull().default("waiting"),
     requestedBy: text("requested_by").notNull(),
     recipients: integer("recipients").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    queuedAt: timestamp("queued_at", { withTimezone: true }),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    queuedAt: instant("queued_at"),
+    finishedAt: instant("finished_at"),
   },
   (t) => [uniqueIndex("newsletter_sends_article_idx").on(t.articleId), index("newsletter_sends_status_idx").on(t.status, t.publicationId)],
 );
@@ -91,9 +84,7 @@ export const emailDeliveries = pgTable(
   "email_deliveries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     memberId: integer("member_id").references(() => members.id, { onDelete: "set null" }),
     email: text("email").notNull(),
     // The recipient's domain, for per-domain pacing.
@@ -108,15 +99,15 @@ export const emailDeliveries = pgTable(
       .default(sql`'{}'::jsonb`),
     status: text("status").$type<DeliveryStatus>().notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
     // The worker holding a `sending` row, and until when; an expired claim is taken over.
     claim: text("claim"),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lockedUntil: instant("locked_until"),
     lastError: text("last_error"),
     // Which copy a newsletter recipient got: `full` or `teaser`.
     variant: text("variant"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: instant("sent_at"),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("email_deliveries_dedupe_idx").on(t.dedupeKey),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { members } from "./members";
 import { publications } from "./publications";
 
@@ -10,16 +11,12 @@ export const privateFeeds = pgTable(
   "private_feeds",
   {
     id: serial("id").primaryKey(),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: ownedBy("member_id", () => members.id),
     // The feed carries this publication's pieces.
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     tokenHash: text("token_hash").notNull().unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    revokedAt: instant("revoked_at"),
   },
   (t) => [
     index("private_feeds_member_idx").on(t.memberId),

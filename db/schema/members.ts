@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { publications } from "./publications";
 
 export const roles = ["reader", "editor", "admin"] as const;
@@ -21,17 +22,17 @@ export const members = pgTable(
     // publications), an "editor" edits every publication. Per-publication roles live in
     // publication_staff.
     role: text("role").$type<Role>().notNull().default("reader"),
-    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    emailVerifiedAt: instant("email_verified_at"),
     // Bumped on every change to the member's access (grants, bans, role): sessions carrying an
     // older epoch are re-minted before their next request is served.
     accessEpoch: integer("access_epoch").notNull().default(0),
-    epochChangedAt: timestamp("epoch_changed_at", { withTimezone: true }),
+    epochChangedAt: instant("epoch_changed_at"),
     stripeCustomerId: text("stripe_customer_id").unique(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
     // Set when the member deleted their account: email and names are scrubbed at the same time,
     // the row stays so audit entries and anonymised comments keep their reference.
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedAt: instant("deleted_at"),
   },
   (t) => [index("members_epoch_changed_idx").on(t.epochChangedAt)],
 );
@@ -40,26 +41,22 @@ export const grants = pgTable(
   "grants",
   {
     id: serial("id").primaryKey(),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: ownedBy("member_id", () => members.id),
     // A grant is of one publication's tier: (publication, tier slug).
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     tierSlug: text("tier_slug").notNull(),
-    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    startsAt: instant("starts_at").notNull(),
     // Null only for an explicit lifetime grant.
-    endsAt: timestamp("ends_at", { withTimezone: true }),
+    endsAt: instant("ends_at"),
     source: text("source").$type<GrantSource>().notNull(),
     // What the grant came from, e.g. a Stripe subscription id; unique per source when set.
     sourceRef: text("source_ref"),
     note: text("note"),
     grantedBy: integer("granted_by").references(() => members.id, { onDelete: "set null" }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedAt: instant("revoked_at"),
     revokedReason: text("revoked_reason"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [index("grants_member_idx").on(t.memberId), index("grants_source_ref_idx").on(t.source, t.sourceRef)],
 );
@@ -69,7 +66,7 @@ export const grants = pgTable(
 export const accessGeneration = pgTable("access_generation", {
   id: integer("id").primaryKey().default(1),
   generation: integer("generation").notNull().default(0),
-  changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  changedAt: instant("changed_at").notNull().defaultNow(),
 });
 
 // next-auth email sign-in tokens (stored hashed by next-auth).
@@ -78,7 +75,7 @@ export const verificationTokens = pgTable(
   {
     identifier: text("identifier").notNull(),
     token: text("token").notNull(),
-    expires: timestamp("expires", { withTimezone: true }).notNull(),
+    expires: instant("expires").notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
@@ -89,14 +86,12 @@ export const emailChanges = pgTable(
   "email_changes",
   {
     id: serial("id").primaryKey(),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: ownedBy("member_id", () => members.id),
     newEmail: text("new_email").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    createdAt: createdAt(),
   },
   (t) => [index("email_changes_member_idx").on(t.memberId)],
 );
@@ -108,7 +103,7 @@ export const devOutbox = pgTable("dev_outbox", {
   subject: text("subject").notNull(),
   text: text("text").notNull(),
   url: text("url"),
-  createdAt: timestamp("created_at", { withTimezone: true })
+  createdAt: instant("created_at")
     .notNull()
     .default(sql`now()`),
 });
@@ -116,7 +111,7 @@ export const devOutbox = pgTable("dev_outbox", {
 // Fixed-window counters for abuse limits (sign-in requests, comments, search…) when no Redis.
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
-  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  windowStart: instant("window_start").notNull(),
   count: integer("count").notNull().default(0),
 });
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { members } from "./members";
 import { publications } from "./publications";
 
@@ -17,12 +18,8 @@ export const portoneSubscriptions = pgTable(
   "portone_subscriptions",
   {
     id: text("id").primaryKey(),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    memberId: ownedBy("member_id", () => members.id),
+    publicationId: ownedBy("publication_id", () => publications.id),
     tierSlug: text("tier_slug").notNull(),
     interval: text("interval").$type<PortOneInterval>().notNull(),
     // What each period costs, in won (KRW has no minor unit), VAT included.
@@ -30,25 +27,25 @@ export const portoneSubscriptions = pgTable(
     currency: text("currency").notNull().default("krw"),
     billingKey: text("billing_key").notNull(),
     status: text("status").$type<PortOneSubscriptionStatus>().notNull().default("incomplete"),
-    startedAt: timestamp("started_at", { withTimezone: true }),
+    startedAt: instant("started_at"),
     // The latest paid period (index 1 = the first): access runs to periodEnd.
     periodIndex: integer("period_index").notNull().default(0),
-    periodStart: timestamp("period_start", { withTimezone: true }),
-    periodEnd: timestamp("period_end", { withTimezone: true }),
+    periodStart: instant("period_start"),
+    periodEnd: instant("period_end"),
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
-    canceledAt: timestamp("canceled_at", { withTimezone: true }),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    canceledAt: instant("canceled_at"),
+    endedAt: instant("ended_at"),
     // The renewal job's schedule: when to charge the next period, failed attempts of it, the last
     // error, and the lease a job instance holds while it charges (lib/billing/portone/renewal.ts).
-    nextChargeAt: timestamp("next_charge_at", { withTimezone: true }),
+    nextChargeAt: instant("next_charge_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    leaseUntil: instant("lease_until"),
     leaseOwner: text("lease_owner"),
     // Bumped on every change: the freshness of the snapshot written to the ledger.
     version: integer("version").notNull().default(0),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [index("portone_subscriptions_due_idx").on(t.status, t.nextChargeAt), index("portone_subscriptions_member_idx").on(t.memberId)],
 );
@@ -67,21 +64,21 @@ export const portonePayments = pgTable(
       .notNull()
       .references(() => portoneSubscriptions.id, { onDelete: "cascade" }),
     periodIndex: integer("period_index").notNull(),
-    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
-    periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
+    periodStart: instant("period_start").notNull(),
+    periodEnd: instant("period_end").notNull(),
     // What Masthead asked for; a fact with another amount or currency is refused.
     amount: integer("amount").notNull(),
     currency: text("currency").notNull(),
     status: text("status").$type<PortOnePaymentStatus>().notNull().default("READY"),
-    paidAt: timestamp("paid_at", { withTimezone: true }),
-    failedAt: timestamp("failed_at", { withTimezone: true }),
+    paidAt: instant("paid_at"),
+    failedAt: instant("failed_at"),
     failureReason: text("failure_reason"),
     cancelledAmount: integer("cancelled_amount").notNull().default(0),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledAt: instant("cancelled_at"),
     // The ordering key of the stored PortOne snapshot (lib/billing/portone/payment-facts.ts).
     freshness: text("freshness"),
     snapshot: jsonb("snapshot"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("portone_payments_period_idx").on(t.subscriptionId, t.periodIndex)],
 );
@@ -93,7 +90,7 @@ export const portoneWebhookAttempts = pgTable(
   {
     webhookId: text("webhook_id").notNull(),
     timestamp: text("timestamp").notNull(),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: instant("received_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.webhookId, t.timestamp] })],
 );
@@ -104,15 +101,13 @@ export const priceChanges = pgTable(
   "price_changes",
   {
     id: serial("id").primaryKey(),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     tierSlug: text("tier_slug").notNull(),
     interval: text("interval").$type<PortOneInterval>().notNull(),
     oldAmount: integer("old_amount"),
     newAmount: integer("new_amount").notNull(),
-    effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
-    announcedAt: timestamp("announced_at", { withTimezone: true })
+    effectiveAt: instant("effective_at").notNull(),
+    announcedAt: instant("announced_at")
       .notNull()
       .default(sql`now()`),
     createdBy: text("created_by"),
@@ -124,17 +119,13 @@ export const priceChanges = pgTable(
 export const priceChangeNotices = pgTable(
   "price_change_notices",
   {
-    priceChangeId: integer("price_change_id")
-      .notNull()
-      .references(() => priceChanges.id, { onDelete: "cascade" }),
+    priceChangeId: ownedBy("price_change_id", () => priceChanges.id),
     subscriptionId: text("subscription_id")
       .notNull()
       .references(() => portoneSubscriptions.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    memberId: ownedBy("member_id", () => members.id),
     // When the notice was queued for sending; null while it is owed.
-    notifiedAt: timestamp("notified_at", { withTimezone: true }),
+    notifiedAt: instant("notified_at"),
   },
   (t) => [primaryKey({ columns: [t.priceChangeId, t.subscriptionId] })],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, ownedBy } from "./columns";
 import { members } from "./members";
 import type { Locale } from "./content";
 
@@ -27,7 +28,7 @@ export const publications = pgTable(
     isPrimary: boolean("is_primary").notNull().default(false),
     // Who takes its payments (design §12): Stripe by default, or PortOne (Korean PGs, billing keys).
     paymentProvider: text("payment_provider").$type<PaymentProvider>().notNull().default("stripe"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("publications_one_primary_idx")
@@ -41,9 +42,7 @@ export const publicationHosts = pgTable(
   "publication_hosts",
   {
     hostname: text("hostname").primaryKey(),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     position: integer("position").notNull().default(0),
   },
   (t) => [index("publication_hosts_publication_idx").on(t.publicationId, t.position)],
@@ -57,14 +56,10 @@ export type StaffRole = (typeof staffRoles)[number];
 export const publicationStaff = pgTable(
   "publication_staff",
   {
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
-    memberId: integer("member_id")
-      .notNull()
-      .references(() => members.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
+    memberId: ownedBy("member_id", () => members.id),
     role: text("role").$type<StaffRole>().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.publicationId, t.memberId] }), index("publication_staff_member_idx").on(t.memberId)],
 );

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { articles } from "./content";
 import { members } from "./members";
 
@@ -8,15 +9,13 @@ export const pieceRevisions = pgTable(
   "piece_revisions",
   {
     id: serial("id").primaryKey(),
-    articleId: integer("article_id")
-      .notNull()
-      .references(() => articles.id, { onDelete: "cascade" }),
+    articleId: ownedBy("article_id", () => articles.id),
     title: text("title").notNull(),
     body: text("body").notNull(),
     dek: jsonb("dek").$type<string[]>().notNull(),
     // Null for the CLI, a bootstrap API token or an import without a signed-in editor.
     editorMemberId: integer("editor_member_id").references(() => members.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("piece_revisions_article_idx").on(t.articleId, t.id)],
 );
@@ -27,7 +26,7 @@ export const piecePreviewKeys = pgTable("piece_preview_keys", {
     .primaryKey()
     .references(() => articles.id, { onDelete: "cascade" }),
   generation: integer("generation").notNull().default(0),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
 });
 
 export type PieceRevision = typeof pieceRevisions.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, instant, ownedBy } from "./columns";
 import { members } from "./members";
 import { publications } from "./publications";
 
@@ -9,7 +10,7 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: serial("id").primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: instant("at").notNull().defaultNow(),
     // The publication the change was made in; null for network-wide changes (roles, publications).
     publicationId: integer("publication_id").references(() => publications.id, { onDelete: "set null" }),
     actorMemberId: integer("actor_member_id").references(() => members.id, { onDelete: "set null" }),
@@ -41,9 +42,9 @@ export const apiTokens = pgTable("api_tokens", {
   // The first characters of the secret, so a token can be recognised in lists without being usable.
   prefix: text("prefix").notNull(),
   createdBy: integer("created_by").references(() => members.id, { onDelete: "set null" }),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  createdAt: createdAt(),
+  lastUsedAt: instant("last_used_at"),
+  revokedAt: instant("revoked_at"),
 });
 
 // Permanent redirects from URLs of a previous site (WordPress) to their new home.
@@ -52,14 +53,12 @@ export const redirects = pgTable(
   {
     id: serial("id").primaryKey(),
     // Old URLs are answered on the publication's own hosts.
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     // Normalised path (+ query for `/?p=123`), see lib/import/redirects.ts.
     fromPath: text("from_path").notNull(),
     toPath: text("to_path").notNull(),
     source: text("source").notNull().default("wxr"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("redirects_publication_from_idx").on(t.publicationId, t.fromPath)],
 );
@@ -70,9 +69,7 @@ export const importItems = pgTable(
   "import_items",
   {
     id: serial("id").primaryKey(),
-    publicationId: integer("publication_id")
-      .notNull()
-      .references(() => publications.id, { onDelete: "cascade" }),
+    publicationId: ownedBy("publication_id", () => publications.id),
     source: text("source").notNull(),
     kind: text("kind").notNull(),
     externalId: text("external_id").notNull(),
@@ -83,7 +80,7 @@ export const importItems = pgTable(
     // body text, paywall position…), so a re-import only overwrites a field an editor has not
     // changed since (lib/import/wxr-merge.ts). Null for items imported before it existed.
     written: jsonb("written").$type<Record<string, string>>(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("import_items_key_idx").on(t.publicationId, t.source, t.kind, t.externalId)],
 );
