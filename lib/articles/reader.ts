@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { getLiveArticleBySlug, listLiveArticles, listRelatedSlugs, type ListFilter } from "@/db/queries/articles";
 import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listSections, listTiers } from "@/db/queries/taxonomy";
 import { ANON_TIER, canRead, isCacheTier, tierBySlug, type TierRef } from "@/lib/access";
@@ -16,7 +16,6 @@ import {
   toTierView,
   type ArticleCardView,
   type ArticleView,
-  type AuthorView,
   type SectionView,
   type TierView,
 } from "./view-models";
@@ -40,48 +39,39 @@ export const getLatestCards = (pub: number, filter: ListFilter = {}, limit = 20)
     cacheOpts([listsTag(pub)]),
   )();
 
-const getSectionPageCached = (pub: number, slug: string) =>
-  unstable_cache(
-    async (): Promise<{ section: SectionView; articles: ArticleCardView[] } | null> => {
-      const db = await getDb();
-      const section = await getSectionBySlug(db, pub, slug);
-      if (!section) return null;
-      const rows = await listLiveArticles(db, pub, new Date(), { sectionId: section.id }, 50);
-      return { section: toSectionView(section), articles: rows.map(toCardView) };
-    },
-    ["section-page", String(pub), slug],
-    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
-  )();
-// A slug that cannot name a row is "not found" without a query or a cache entry.
-export const getSectionPage = (pub: number, slug: string) => (isLookupKey(slug) ? getSectionPageCached(pub, slug) : Promise.resolve(null));
+// An author, section or tag by its slug, with its latest live pieces: cached per (publication,
+// slug) until the lists or the taxonomy change. A slug that cannot name a row is "not found"
+// without a query or a cache entry.
+function slugPage<K extends "section" | "author" | "tag", Row extends { id: number }, View>(
+  key: K,
+  find: (db: Db, pub: number, slug: string) => Promise<Row | null>,
+  filter: (id: number) => ListFilter,
+  view: (row: Row) => View,
+) {
+  type Page = { [k in K]: View } & { articles: ArticleCardView[] };
+  const cached = (pub: number, slug: string) =>
+    unstable_cache(
+      async (): Promise<Page | null> => {
+        const db = await getDb();
+        const row = await find(db, pub, slug);
+        if (!row) return null;
+        const rows = await listLiveArticles(db, pub, new Date(), filter(row.id), 50);
+        return { [key]: view(row), articles: rows.map(toCardView) } as Page;
+      },
+      [`${key}-page`, String(pub), slug],
+      cacheOpts([listsTag(pub), taxonomyTag(pub)]),
+    )();
+  return (pub: number, slug: string): Promise<Page | null> => (isLookupKey(slug) ? cached(pub, slug) : Promise.resolve(null));
+}
 
-const getAuthorPageCached = (pub: number, slug: string) =>
-  unstable_cache(
-    async (): Promise<{ author: AuthorView; articles: ArticleCardView[] } | null> => {
-      const db = await getDb();
-      const author = await getAuthorBySlug(db, pub, slug);
-      if (!author) return null;
-      const rows = await listLiveArticles(db, pub, new Date(), { authorId: author.id }, 50);
-      return { author: toAuthorView(author), articles: rows.map(toCardView) };
-    },
-    ["author-page", String(pub), slug],
-    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
-  )();
-export const getAuthorPage = (pub: number, slug: string) => (isLookupKey(slug) ? getAuthorPageCached(pub, slug) : Promise.resolve(null));
-
-const getTagPageCached = (pub: number, slug: string) =>
-  unstable_cache(
-    async (): Promise<{ tag: { slug: string; name: string }; articles: ArticleCardView[] } | null> => {
-      const db = await getDb();
-      const tag = await getTagBySlug(db, pub, slug);
-      if (!tag) return null;
-      const rows = await listLiveArticles(db, pub, new Date(), { tagId: tag.id }, 50);
-      return { tag: { slug: tag.slug, name: tag.name }, articles: rows.map(toCardView) };
-    },
-    ["tag-page", String(pub), slug],
-    cacheOpts([listsTag(pub), taxonomyTag(pub)]),
-  )();
-export const getTagPage = (pub: number, slug: string) => (isLookupKey(slug) ? getTagPageCached(pub, slug) : Promise.resolve(null));
+export const getSectionPage = slugPage("section", getSectionBySlug, (sectionId) => ({ sectionId }), toSectionView);
+export const getAuthorPage = slugPage("author", getAuthorBySlug, (authorId) => ({ authorId }), toAuthorView);
+export const getTagPage = slugPage(
+  "tag",
+  getTagBySlug,
+  (tagId) => ({ tagId }),
+  (tag) => ({ slug: tag.slug, name: tag.name }),
+);
 
 export type RelatedOf = RelatedKey & { publicationId: number; articleId: number };
 
