@@ -7,32 +7,25 @@ type TierInput = typeof tiers.$inferInsert;
 type AuthorInput = typeof authors.$inferInsert;
 type SectionInput = typeof sections.$inferInsert;
 
-export async function upsertTier(db: Db, input: TierInput) {
+// Insert, or on the (publication, slug) key overwrite with the input: seeds and imports run again
+// without duplicating rows.
+const bySlugTables = { tier: tiers, author: authors, section: sections };
+
+async function upsertBySlug<K extends keyof typeof bySlugTables>(db: Db, kind: K, input: (typeof bySlugTables)[K]["$inferInsert"]) {
+  // Typed as one of the three for drizzle's builder: each has a (publication_id, slug) unique key.
+  const t = bySlugTables[kind] as typeof sections;
+  const values = input as SectionInput;
   const [row] = await db
-    .insert(tiers)
-    .values(input)
-    .onConflictDoUpdate({ target: [tiers.publicationId, tiers.slug], set: { ...input } })
+    .insert(t)
+    .values(values)
+    .onConflictDoUpdate({ target: [t.publicationId, t.slug], set: { ...values } })
     .returning();
-  return row;
+  return row as unknown as (typeof bySlugTables)[K]["$inferSelect"];
 }
 
-export async function upsertAuthor(db: Db, input: AuthorInput) {
-  const [row] = await db
-    .insert(authors)
-    .values(input)
-    .onConflictDoUpdate({ target: [authors.publicationId, authors.slug], set: { ...input } })
-    .returning();
-  return row;
-}
-
-export async function upsertSection(db: Db, input: SectionInput) {
-  const [row] = await db
-    .insert(sections)
-    .values(input)
-    .onConflictDoUpdate({ target: [sections.publicationId, sections.slug], set: { ...input } })
-    .returning();
-  return row;
-}
+export const upsertTier = (db: Db, input: TierInput) => upsertBySlug(db, "tier", input);
+export const upsertAuthor = (db: Db, input: AuthorInput) => upsertBySlug(db, "author", input);
+export const upsertSection = (db: Db, input: SectionInput) => upsertBySlug(db, "section", input);
 
 export async function upsertTag(db: Db, publicationId: number, slug: string, name: string) {
   const [row] = await db
