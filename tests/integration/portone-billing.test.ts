@@ -3,11 +3,9 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listDeliveriesOf } from "@/db/queries/email";
-import { getPublicationBySlug } from "@/db/queries/publications";
 import { getPortOneSubscription, setPaymentProvider } from "@/db/queries/portone";
-import { portonePayments, portoneSubscriptions, stripeEvents, stripeSubscriptions, type Member } from "@/db/schema";
-import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
-import { forgetEpochs } from "@/lib/auth/epochs";
+import { portonePayments, stripeEvents, stripeSubscriptions, type Member } from "@/db/schema";
+import { requirePrimaryPublication } from "@/db/seed/seed";
 import { refundCurrentPeriod, setCancelAtPeriodEnd } from "@/lib/billing/portone/manage";
 import { nextRetryAt } from "@/lib/billing/portone/periods";
 import { reconcileWithPortOne } from "@/lib/billing/portone/reconcile";
@@ -15,8 +13,8 @@ import { cliActor } from "@/lib/studio/audit";
 import { runRenewals, type RenewalOptions } from "@/lib/billing/portone/renewal";
 import { portoneWebhook, resign } from "@/lib/billing/portone/standin/webhooks";
 import { handlePortOneWebhook, type PortOneWebhookOptions } from "@/lib/billing/portone/webhook";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
-import { GRACE_MS, STORE_ID, startPortOne, subscribe, type PortOneHarness } from "./helpers/portone";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { closePortOneSuite, GRACE_MS, openPortOneSuite, parkRenewals, STORE_ID, subscribe, type PortOneHarness } from "./helpers/portone";
 import { deliverAll } from "./helpers/stripe-webhook";
 import { inOrder, subscriptionHistory } from "./helpers/stripe-history";
 
@@ -36,23 +34,13 @@ describe.each(databaseKinds())("PortOne billing on %s", (kind) => {
   let seq = 0;
 
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, T);
+    ({ t, h, dataId } = await openPortOneSuite(kind, T));
     primaryId = await requirePrimaryPublication(t.db);
-    dataId = (await getPublicationBySlug(t.db, "data"))!.id;
     await setPaymentProvider(t.db, dataId, "portone");
-    h = await startPortOne();
-    forgetEpochs();
   });
-  afterAll(async () => {
-    await h?.standIn.stop();
-    await t?.close();
-  });
-
+  afterAll(() => closePortOneSuite({ t, h }));
   // Each case's renewals see only its own subscriptions: the earlier cases' are parked far ahead.
-  beforeEach(async () => {
-    await t.db.update(portoneSubscriptions).set({ nextChargeAt: new Date("2100-01-01T00:00:00Z") });
-  });
+  beforeEach(() => parkRenewals(t.db));
 
   const member = () => ensureMember(t.db, `po-${kind}-${++seq}-${randomBytes(3).toString("hex")}@example.com`);
   const renewOpts = (extra: Partial<RenewalOptions> = {}): RenewalOptions => ({

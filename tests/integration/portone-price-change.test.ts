@@ -2,16 +2,13 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { listDeliveriesOf } from "@/db/queries/email";
 import { ensureMember } from "@/db/queries/members";
-import { getPublicationBySlug } from "@/db/queries/publications";
 import { getPortOneSubscription } from "@/db/queries/portone";
 import { portoneSubscriptions } from "@/db/schema";
-import { seedDemo } from "@/db/seed/seed";
-import { forgetEpochs } from "@/lib/auth/epochs";
 import { announcePriceChange } from "@/lib/billing/portone/price-change";
 import { runRenewals } from "@/lib/billing/portone/renewal";
 import { cliActor } from "@/lib/studio/audit";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
-import { GRACE_MS, startPortOne, subscribe, type PortOneHarness } from "./helpers/portone";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { closePortOneSuite, GRACE_MS, openPortOneSuite, parkRenewals, subscribe, type PortOneHarness } from "./helpers/portone";
 
 // Korean law: a price rise reaches existing subscribers only after a notice 30 days ahead. The
 // notice goes out through the email queue; renewals charge the new price only for periods that
@@ -25,19 +22,10 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
   let h: PortOneHarness;
   let dataId = 0;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, T);
-    dataId = (await getPublicationBySlug(t.db, "data"))!.id;
-    h = await startPortOne();
-    forgetEpochs();
+    ({ t, h, dataId } = await openPortOneSuite(kind, T));
   });
-  afterAll(async () => {
-    await h?.standIn.stop();
-    await t?.close();
-  });
-  beforeEach(async () => {
-    await t.db.update(portoneSubscriptions).set({ nextChargeAt: new Date("2100-01-01T00:00:00Z") });
-  });
+  afterAll(() => closePortOneSuite({ t, h }));
+  beforeEach(() => parkRenewals(t.db));
 
   const actor = cliActor("test", null);
   const renew = (at: Date) => runRenewals(t.db, { api: h.api, owner: "test", pastDueGraceMs: GRACE_MS, periodSeconds: null }, at);

@@ -1,12 +1,16 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
-import type { Member } from "@/db/schema";
+import { getPublicationBySlug } from "@/db/queries/publications";
+import { portoneSubscriptions, type Member } from "@/db/schema";
+import { seedDemo } from "@/db/seed/seed";
+import { forgetEpochs } from "@/lib/auth/epochs";
 import { newDemoIntent, type DemoIntent } from "@/lib/billing/demo/intent";
 import { createPortOneApi, type PortOneApi } from "@/lib/billing/portone/api";
 import { completePortOneCheckout } from "@/lib/billing/portone/checkout";
 import { PortOneStandIn } from "@/lib/billing/portone/standin/server";
 import { newWebhookSecret } from "@/lib/billing/portone/standin/webhooks";
 import { portoneCustomerId } from "@/lib/billing/portone/subscription-state";
+import { openTestDatabase, type TestDatabase } from "./databases";
 
 // The PortOne stand-in as tests use it: a local HTTP server the real SDK client talks to.
 
@@ -21,6 +25,27 @@ export async function startPortOne(opts: { stateFile?: string } = {}): Promise<P
   const standIn = new PortOneStandIn({ apiSecret, webhookSecret: secret, storeId: STORE_ID, stateFile: opts.stateFile ?? null });
   await standIn.start();
   return { standIn, secret, apiSecret, api: createPortOneApi({ secret: apiSecret, baseUrl: standIn.url, storeId: STORE_ID }) };
+}
+
+export type PortOneSuite = { t: TestDatabase; h: PortOneHarness; dataId: number };
+
+/** The demo install as of `at`, with the stand-in running; `dataId`: the second publication's id. */
+export async function openPortOneSuite(kind: TestDatabase["kind"], at: Date): Promise<PortOneSuite> {
+  const t = await openTestDatabase(kind);
+  await seedDemo(t.db, at);
+  const dataId = (await getPublicationBySlug(t.db, "data"))!.id;
+  forgetEpochs();
+  return { t, h: await startPortOne(), dataId };
+}
+
+export async function closePortOneSuite(suite: Partial<PortOneSuite>): Promise<void> {
+  await suite.h?.standIn.stop();
+  await suite.t?.close();
+}
+
+/** Parks every subscription's next charge far ahead, so a case's renewals see only its own. */
+export async function parkRenewals(db: Db): Promise<void> {
+  await db.update(portoneSubscriptions).set({ nextChargeAt: new Date("2100-01-01T00:00:00Z") });
 }
 
 /** A billing key issued to the member, as PortOne's browser window issues one. */
