@@ -67,25 +67,31 @@ export function ArticleCard({
   );
 }
 
+// Cards in a grid: a listing page's pieces, or (compact, with its own columns) a home-page rail
+// and an article's related pieces. `empty` is said when there are none.
 export function ArticleList({
   articles,
   lang,
   timeZone,
   tiers,
   empty,
+  variant,
+  className = "grid gap-8 sm:grid-cols-2 lg:grid-cols-3",
 }: {
   articles: ArticleCardView[];
   lang: UiLang;
   timeZone: string;
   tiers: TierView[];
-  empty: string;
+  empty?: string;
+  variant?: Variant;
+  className?: string;
 }) {
-  if (articles.length === 0) return <p className="py-8 text-muted">{empty}</p>;
+  if (articles.length === 0 && empty) return <p className="py-8 text-muted">{empty}</p>;
   return (
-    <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className={className}>
       {articles.map((a) => (
         <li key={a.slug}>
-          <ArticleCard article={a} lang={lang} timeZone={timeZone} tiers={tiers} />
+          <ArticleCard article={a} lang={lang} timeZone={timeZone} tiers={tiers} variant={variant} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { ArticleCard } from "@/app/_components/article-card";
+import { ArticleCard, ArticleList } from "@/app/_components/article-card";
 import { getLatestCards, getSections, getTiers } from "@/lib/articles/reader";
 import { dict, localePath } from "@/lib/i18n";
 import Link from "next/link";
@@ -47,13 +47,7 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
         <h2 id="latest-heading" className="mb-4 border-b-2 border-ink pb-1 text-lg font-bold">
           {t.home.latest}
         </h2>
-        <ul className="grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-          {rest.slice(0, 6).map((a) => (
-            <li key={a.slug}>
-              <ArticleCard article={a} lang={lang} timeZone={pub.timeZone} tiers={tiers} />
-            </li>
-          ))}
-        </ul>
+        <ArticleList articles={rest.slice(0, 6)} lang={lang} timeZone={pub.timeZone} tiers={tiers} />
       </section>
       <section
         aria-labelledby="subscribe-heading"
@@ -85,13 +79,14 @@ export default async function HomePage({ params }: { params: Promise<PageParams>
                 <span className="sr-only"> — {name}</span>
               </Link>
             </div>
-            <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
-              {items.map((a) => (
-                <li key={a.slug}>
-                  <ArticleCard article={a} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="compact" />
-                </li>
-              ))}
-            </ul>
+            <ArticleList
+              articles={items}
+              lang={lang}
+              timeZone={pub.timeZone}
+              tiers={tiers}
+              variant="compact"
+              className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4"
+            />
           </section>
         );
       })}

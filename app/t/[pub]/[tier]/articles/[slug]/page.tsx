@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ArticleCard } from "@/app/_components/article-card";
+import { ArticleList } from "@/app/_components/article-card";
 import { getRelatedCards, getTierArticle, getTiers } from "@/lib/articles/reader";
 import { dict, formatDate } from "@/lib/i18n";
 import { originOf, requirePagePublication } from "@/lib/publications/current";
@@ -73,13 +73,7 @@ export default async function ArticlePage({ params }: Props) {
           <h2 id="related-heading" className="mb-4 text-lg font-bold">
             {t.article.related}
           </h2>
-          <ul className="grid gap-6 sm:grid-cols-3">
-            {related.map((r) => (
-              <li key={r.slug}>
-                <ArticleCard article={r} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="compact" />
-              </li>
-            ))}
-          </ul>
+          <ArticleList articles={related} lang={lang} timeZone={pub.timeZone} tiers={tiers} variant="compact" className="grid gap-6 sm:grid-cols-3" />
         </section>
       ) : null}
       <Comments slug={article.slug} lang={lang} />
