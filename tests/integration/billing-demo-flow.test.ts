@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSubscription } from "@/db/queries/billing";
 import { ensureMember, getMemberById, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import type { DemoEvent } from "@/lib/billing/demo/events";
 import { completeDemoCheckout, demoSubscriptionId, runDemoPortalAction, type DemoDeps } from "@/lib/billing/demo/flow";
@@ -10,8 +10,8 @@ import { newDemoIntent } from "@/lib/billing/demo/intent";
 import { deliverDemoEvents } from "@/lib/billing/demo/send";
 import { listDemoSubscriptions } from "@/lib/billing/demo/state";
 import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
-import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { GRACE_MS, openTiersDatabase, SECRET } from "./helpers/stripe-webhook";
 
 // The demo checkout and demo portal as the app runs them, minus the browser: intent → signed
 // events → the real webhook core → grants; the portal state is read back from what was stored.
@@ -21,8 +21,7 @@ describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
   // The plans bought here are the primary publication's (its pricing page).
   let pub = 0;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
     pub = await requirePrimaryPublication(t.db);
   });
   afterAll(async () => t?.close());

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { demoCancel, demoCheckout, demoRefund, demoRenewal, type DemoEvent } from "@/lib/billing/demo/events";
 import { deliverDemoEvents } from "@/lib/billing/demo/send";
 import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
-import { GRACE_MS, SECRET } from "./helpers/stripe-webhook";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { GRACE_MS, openTiersDatabase, SECRET } from "./helpers/stripe-webhook";
 
 // The demo checkout's events go through the real signature check and handlers, as in production.
 
@@ -16,8 +16,7 @@ describe.each(databaseKinds())("demo checkout events on %s", (kind) => {
   // The tiers (and so the grants) are the primary publication's.
   let pub = 0;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
     pub = await requirePrimaryPublication(t.db);
   });
   afterAll(async () => t?.close());

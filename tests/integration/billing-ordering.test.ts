@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember } from "@/db/queries/members";
-import { seedTiers } from "@/db/seed/seed";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import type { Json } from "./helpers/stripe-fixtures";
 import { inOrder, subscriptionHistory } from "./helpers/stripe-history";
-import { deliver, deliverAll, grantShapesOf } from "./helpers/stripe-webhook";
+import { deliver, deliverAll, grantShapesOf, openTiersDatabase } from "./helpers/stripe-webhook";
 
 // Order safety: whatever order (and however often) Stripe delivers a subscription's events, the
 // member ends with the grants that in-order delivery gives.
@@ -16,8 +15,7 @@ type Variant = { refund: boolean; withMetadata: boolean };
 describe.each(databaseKinds())("webhook ordering on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
   });
   afterAll(async () => t?.close());
 

@@ -4,13 +4,12 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember, getGrantBySource, getMemberByEmail } from "@/db/queries/members";
 import { listAudit } from "@/db/queries/studio-audit";
-import { seedTiers } from "@/db/seed/seed";
 import { runStripeReconcile } from "@/lib/billing/stripe/reconcile-command";
 import { stripeConfig } from "@/lib/billing/stripe/config";
 import { cliActor } from "@/lib/studio/audit";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import { eventFixture, merge, subscriptionFixture, type Json, type SubscriptionSpec } from "./helpers/stripe-fixtures";
-import { deliver } from "./helpers/stripe-webhook";
+import { deliver, openTiersDatabase } from "./helpers/stripe-webhook";
 
 // `stripe:reconcile` against a local stand-in for GET /v1/subscriptions (the SDK honours the
 // configured API base): it lists exactly the disagreements, changes nothing without --fix, and
@@ -26,8 +25,7 @@ describe.each(databaseKinds())("stripe:reconcile on %s", (kind) => {
   const queries: URLSearchParams[] = [];
 
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
     server = http.createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://stand-in");
       res.setHeader("content-type", "application/json");

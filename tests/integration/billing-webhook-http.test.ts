@@ -3,14 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember } from "@/db/queries/members";
-import { seedTiers } from "@/db/seed/seed";
 import { webhookSecretPath } from "@/lib/billing/stripe/webhook-secret";
 import { clearProcessSlot, setProcessSlot } from "@/lib/process-state";
 import { handleStripeWebhook, MAX_WEBHOOK_BYTES } from "@/lib/billing/stripe/webhook";
 import { POST } from "@/app/api/stripe/webhook/route";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import { subscriptionHistory } from "./helpers/stripe-history";
-import { GRACE_MS, SECRET, rowCounts, sign, stripeGrantsOf } from "./helpers/stripe-webhook";
+import { GRACE_MS, openTiersDatabase, rowCounts, SECRET, sign, stripeGrantsOf } from "./helpers/stripe-webhook";
 
 // Everything unverifiable is answered 400 before anything is written; the route itself (raw
 // body, size cap, secret kept in the data directory) is exercised through its exported POST.
@@ -21,8 +20,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe.each(databaseKinds())("webhook requests on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
   });
   afterAll(async () => t?.close());
 

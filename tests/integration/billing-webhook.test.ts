@@ -5,22 +5,21 @@ import { getStripeEvent } from "@/db/queries/billing";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { stripeSubscriptions, tiers } from "@/db/schema";
-import { requirePrimaryPublication, seedTiers } from "@/db/seed/seed";
+import { requirePrimaryPublication } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { forgetEpochs, knownEpoch } from "@/lib/auth/epochs";
 import { rederiveSubscriptionGrant } from "@/lib/billing/ledger/rederive";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import { merge } from "./helpers/stripe-fixtures";
 import { DAY, P1, P2, T0, inOrder, subscriptionHistory } from "./helpers/stripe-history";
-import { deliver, deliverAll, epochOf, grantShapesOf, stripeGrantsOf } from "./helpers/stripe-webhook";
+import { deliver, deliverAll, epochOf, grantShapesOf, openTiersDatabase, stripeGrantsOf } from "./helpers/stripe-webhook";
 
 const at = (s: number) => new Date(s * 1000);
 
 describe.each(databaseKinds())("stripe webhook on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedTiers(t.db);
+    t = await openTiersDatabase(kind);
     // The process-wide epoch map (lib/auth/epochs.ts) outlives a database; member ids repeat
     // across the suites, so each suite starts with an empty map.
     forgetEpochs();

@@ -2,8 +2,10 @@ import Stripe from "stripe";
 import { asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { grants, members, stripeEvents } from "@/db/schema";
+import { seedTiers } from "@/db/seed/seed";
 import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
 import { handleStripeWebhook, type WebhookOptions } from "@/lib/billing/stripe/webhook";
+import { openTestDatabase, type TestDatabase } from "./databases";
 import type { Json } from "./stripe-fixtures";
 
 // Delivers events the way Stripe does: the exact body, signed with the SDK's test-header helper.
@@ -58,4 +60,11 @@ export async function rowCounts(db: Db) {
   const [e] = await db.select({ n: count() }).from(stripeEvents);
   const [g] = await db.select({ n: count() }).from(grants);
   return { events: e.n, grants: g.n };
+}
+
+/** A fresh database of this kind with the demo's tiers: Stripe events name them. */
+export async function openTiersDatabase(kind: TestDatabase["kind"]): Promise<TestDatabase> {
+  const t = await openTestDatabase(kind);
+  await seedTiers(t.db);
+  return t;
 }
