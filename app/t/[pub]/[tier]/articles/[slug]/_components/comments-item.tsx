@@ -137,15 +137,20 @@ export function CommentItem({ comment, ctx }: { comment: CommentView; ctx: ItemC
   );
 }
 
-function Replies({ comment, ctx }: { comment: CommentView; ctx: ItemContext }) {
-  if (comment.replies.length === 0) return null;
+// The thread's top-level comments, and each comment's replies (indented); nothing when empty.
+export function CommentList({ comments, ctx, className, testId }: { comments: CommentView[]; ctx: ItemContext; className: string; testId: string }) {
+  if (comments.length === 0) return null;
   return (
-    <ol className="ml-4 flex flex-col gap-4 border-l-2 border-rule pl-4 sm:ml-6" data-testid="comment-replies">
-      {comment.replies.map((r) => (
-        <li key={r.id}>
-          <CommentItem comment={r} ctx={ctx} />
+    <ol className={className} data-testid={testId}>
+      {comments.map((c) => (
+        <li key={c.id}>
+          <CommentItem comment={c} ctx={ctx} />
         </li>
       ))}
     </ol>
   );
+}
+
+function Replies({ comment, ctx }: { comment: CommentView; ctx: ItemContext }) {
+  return <CommentList comments={comment.replies} ctx={ctx} className="ml-4 flex flex-col gap-4 border-l-2 border-rule pl-4 sm:ml-6" testId="comment-replies" />;
 }

@@ -7,7 +7,7 @@ import type { CommentListResponse } from "@/lib/comments/types";
 import { commentsDict } from "@/lib/i18n/comments";
 import type { UiLang } from "@/lib/i18n/lang";
 import { CommentComposer } from "./comments-composer";
-import { CommentItem, type ItemContext } from "./comments-item";
+import { CommentList, type ItemContext } from "./comments-item";
 import { CommentsNotice } from "./comments-notice";
 
 // The discussion under a piece. A client island on purpose: the page around it is the shared
@@ -72,15 +72,7 @@ export function Comments({ slug, lang }: { slug: string; lang: UiLang }) {
             <CommentsNotice data={data} slug={slug} lang={lang} t={t} />
           )}
           {!data.locked && data.comments.length === 0 ? <p className="text-muted">{t.empty}</p> : null}
-          {data.comments.length ? (
-            <ol className="flex flex-col gap-6" data-testid="comment-list">
-              {data.comments.map((c) => (
-                <li key={c.id}>
-                  <CommentItem comment={c} ctx={ctx} />
-                </li>
-              ))}
-            </ol>
-          ) : null}
+          <CommentList comments={data.comments} ctx={ctx} className="flex flex-col gap-6" testId="comment-list" />
         </>
       ) : null}
     </section>
