@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
-import { localePath, type UiLang } from "@/lib/i18n";
+import type { UiLang } from "@/lib/i18n";
+import { signInHref } from "@/lib/routing/return-to";
 import { pageLang, type PageParams } from "../lang";
 
 // Pages of one reader (account, checkout, sign-in): titled in the page's language, never indexed.
@@ -14,7 +15,7 @@ export function privatePageMetadata(title: (lang: UiLang) => string) {
 /** The signed-in viewer, or a redirect to sign-in that comes back to `returnTo` (a path with its language prefix). */
 export async function signedInViewer(publicationId: number, lang: UiLang, returnTo: string): Promise<Extract<Viewer, { signedIn: true }>> {
   const viewer = await getViewer(publicationId);
-  if (!viewer.signedIn) redirect(`${localePath(lang, "/signin")}?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer.signedIn) redirect(signInHref(lang, returnTo));
   return viewer;
 }
 
