@@ -3,7 +3,7 @@ import { AppError } from "@/lib/http/errors";
 import { flagString, UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
 import { fileEncodings, type FileEncoding } from "./decode";
-import { BACKGROUND_DUTY, importMembers, type MemberImportOptions } from "./importer";
+import { BACKGROUND_DUTY, importMembers, MIN_DUTY, type MemberImportOptions } from "./importer";
 import { parseMapArgs } from "./mapping";
 import { describeMemberReport } from "./report";
 import { memberImportFormats, MemberImportOptionError, type MemberImportFormat } from "./types";
@@ -67,7 +67,7 @@ export function memberImportOptions(args: ParsedArgs): MemberImportOptions {
 function duty(value: string | undefined): number {
   if (value === undefined) return BACKGROUND_DUTY;
   const n = Number(value);
-  if (!(n >= 0.05 && n <= 1)) throw new UsageError("--duty must be a share of the time between 0.05 and 1 (1: full speed)");
+  if (!(n >= MIN_DUTY && n <= 1)) throw new UsageError(`--duty must be a share of the time between ${MIN_DUTY} and 1 (1: full speed)`);
   return n;
 }
 

@@ -25,7 +25,7 @@ export const BATCH_SIZE = 1000;
 // The operator's CLI works half the time by default (`--duty`): on a one-machine install an import
 // at full speed took a fifth of the article path's throughput, busy on the other core.
 export const BACKGROUND_DUTY = 0.5;
-const MIN_DUTY = 0.05;
+export const MIN_DUTY = 0.05;
 export const MAX_MEMBER_FILE_BYTES = 50 * 1024 * 1024;
 
 export type MemberImportOptions = {
