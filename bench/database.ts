@@ -1,10 +1,9 @@
 // A fresh database per run: a new PGlite folder by default, or a new PostgreSQL database created
 // beside --database-url (dropped on the way out). Later sections (webhooks on PostgreSQL) reuse it.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { openDatabase } from "@/db/client";
+import { createScratchDatabase } from "@/db/scratch";
 import { onCleanup } from "./children";
 
 export type BenchDatabase = {
@@ -28,29 +27,13 @@ export async function freshPglite(dataDir: string): Promise<BenchDatabase> {
 }
 
 export async function freshPostgres(adminUrl: string, dataDir: string): Promise<BenchDatabase> {
-  const name = `masthead_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  onCleanup(`drop database ${name}`, async () => {
-    const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
-    await c.connect();
-    try {
-      await c.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await c.end();
-    }
-  });
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, "masthead_bench_");
+  onCleanup(`drop database ${scratch.name}`, scratch.drop);
+  const url = new URL(scratch.url);
   fs.mkdirSync(path.resolve(dataDir), { recursive: true });
   return {
     kind: "postgres",
-    label: `PostgreSQL database ${name} on ${url.host}`,
+    label: `PostgreSQL database ${scratch.name} on ${url.host}`,
     serverEnv: { DATABASE_URL: url.toString(), MASTHEAD_DATA_DIR: dataDir },
     open: () => openDatabase({ url: url.toString() }),
   };

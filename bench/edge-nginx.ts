@@ -2,11 +2,9 @@
 // multi-instance e2e suite. The loopback variant is *rendered from the same files*: only paths,
 // the listen address, the upstream servers, the publications' hostnames and the edge mode are
 // replaced, and every replacement must match, so the template cannot drift from what runs here.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { onCleanup, spawnTracked, stopChild } from "./children";
-import { ensureNginx } from "./nginx";
+import { ensureNginx, runNginx } from "./nginx";
 import { freePort } from "./server";
 
 const source = path.resolve(import.meta.dirname, "../deploy/nginx");
@@ -95,29 +93,7 @@ export async function startEdge(opts: EdgeOptions): Promise<EdgeServer> {
   const port = opts.port ?? (await freePort());
   for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts })))
     fs.writeFileSync(path.join(prefix, file), text);
-  const conf = path.join(prefix, "nginx.conf");
   const env = { ...process.env, EDGE_SECRET: opts.edgeSecret };
-  const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", conf], { encoding: "utf8", env });
-  if (check.status !== 0) throw new Error(`nginx rejected the edge configuration: ${check.stderr}`);
-  const child = spawnTracked(bin, ["-p", prefix, "-c", conf], { stdio: ["ignore", "ignore", "pipe"], env });
-  const stop = () => stopChild(child);
-  onCleanup("nginx edge", stop);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
-    try {
-      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the nginx edge did not answer within 15 s; see ${prefix}/logs/error.log`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { baseUrl, stop } = await runNginx({ bin, prefix, port, probePath: "/api/health", label: "nginx edge", env });
   return { baseUrl, port, prefix, cacheDir: path.join(prefix, "cache"), stop };
 }

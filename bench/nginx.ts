@@ -99,19 +99,30 @@ ${locations.join("\n")}
   }
 }
 `;
-  const confFile = path.join(prefix, "nginx.conf");
-  fs.writeFileSync(confFile, conf);
-  const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", confFile], { encoding: "utf8" });
-  if (check.status !== 0) throw new Error(`nginx rejected its configuration: ${check.stderr}`);
-  const child = spawnTracked(bin, ["-p", prefix, "-c", confFile], { stdio: ["ignore", "ignore", "pipe"] });
+  fs.writeFileSync(path.join(prefix, "nginx.conf"), conf);
+  const { baseUrl, stop } = await runNginx({ bin, prefix, port, probePath: opts.pages[0].urlPath, label: "nginx" });
+  return { baseUrl, version, stop };
+}
+
+/**
+ * Checks and starts nginx on `prefix`/nginx.conf (written by the caller), then waits until
+ * `probePath` answers 200 on `port`: the static baseline and the edge start the same way.
+ */
+export async function runNginx(opts: { bin: string; prefix: string; port: number; probePath: string; label: string; env?: NodeJS.ProcessEnv }) {
+  const { bin, prefix, label } = opts;
+  const conf = path.join(prefix, "nginx.conf");
+  const env = opts.env ?? process.env;
+  const check = spawnSync(bin, ["-t", "-q", "-p", prefix, "-c", conf], { encoding: "utf8", env });
+  if (check.status !== 0) throw new Error(`${label} rejected its configuration: ${check.stderr}`);
+  const child = spawnTracked(bin, ["-p", prefix, "-c", conf], { stdio: ["ignore", "ignore", "pipe"], env });
   const stop = () => stopChild(child);
-  onCleanup("nginx", stop);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  onCleanup(label, stop);
+  const baseUrl = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${prefix}/logs/error.log`);
+    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode}); see ${prefix}/logs/error.log`);
     try {
-      const res = await fetch(`${baseUrl}${opts.pages[0].urlPath}`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${baseUrl}${opts.probePath}`, { signal: AbortSignal.timeout(2_000) });
       await res.arrayBuffer();
       if (res.ok) break;
     } catch {
@@ -119,9 +130,9 @@ ${locations.join("\n")}
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error("nginx did not answer within 15 s");
+      throw new Error(`${label} did not answer within 15 s; see ${prefix}/logs/error.log`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { baseUrl, version, stop };
+  return { baseUrl, stop };
 }

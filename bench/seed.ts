@@ -149,14 +149,18 @@ async function seedPieces(db: Db, publicationId: number, total: number, set: Pie
 
 type GrantPlan = { tier: string; startsAt: Date; endsAt: Date | null; revokedAt?: Date; source: "stripe" | "comp" | "trial" | "gift" | "import" };
 
+// Days before and after now, and a per-account spread of up to 300 days so grants do not all
+// start and end on the same day.
+function planClock(i: number, now: Date) {
+  const t = now.getTime();
+  return { ago: (d: number) => new Date(t - d * DAY), ahead: (d: number) => new Date(t + d * DAY), jitter: (i * 7919) % 300 };
+}
+
 // The grant mix by account in the primary's tiers: 40% no grant (free), 15% supporter, 15% premium, 10% expired
 // premium, 5% expired supporter plus a revoked premium, 5% premium ending in 2 days over a longer
 // supporter grant, 5% a supporter grant starting in 3 days, 5% lifetime premium.
 function primaryGrantsFor(i: number, now: Date): GrantPlan[] {
-  const t = now.getTime();
-  const ago = (d: number) => new Date(t - d * DAY);
-  const ahead = (d: number) => new Date(t + d * DAY);
-  const jitter = (i * 7919) % 300;
+  const { ago, ahead, jitter } = planClock(i, now);
   switch (i % 20) {
     case 8:
     case 9:
@@ -191,10 +195,7 @@ function primaryGrantsFor(i: number, now: Date): GrantPlan[] {
 // The mix in data's tiers (free, premium): 40% active premium, 10% lifetime premium, 10% expired,
 // 10% revoked, 10% premium starting in 3 days, 20% no grant (free there).
 function dataGrantsFor(i: number, now: Date): GrantPlan[] {
-  const t = now.getTime();
-  const ago = (d: number) => new Date(t - d * DAY);
-  const ahead = (d: number) => new Date(t + d * DAY);
-  const jitter = (i * 7919) % 300;
+  const { ago, ahead, jitter } = planClock(i, now);
   switch (i % 10) {
     case 0:
     case 1:

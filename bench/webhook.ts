@@ -6,10 +6,10 @@
 // (signature check, ledger, ordering rule, grants): the code the HTTP route runs, minus HTTP.
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import pg from "pg";
 import Stripe from "stripe";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { createScratchDatabase } from "@/db/scratch";
 import { ensureMember } from "@/db/queries/members";
 import { grants, members } from "@/db/schema";
 import { seedTiers } from "@/db/seed/seed";
@@ -63,24 +63,15 @@ function history(member: { id: number; email: string }, i: number, start: Date):
 
 // A database of its own beside `adminUrl`, migrated and seeded with tiers; dropped afterwards.
 async function withDatabase<T>(adminUrl: string, work: (db: Db) => Promise<T>): Promise<T> {
-  const name = `masthead_bench_wh_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
+  const scratch = await createScratchDatabase(adminUrl, "masthead_bench_wh_");
+  const handle = await openDatabase({ url: scratch.url });
   try {
     await migrateDatabase(handle.db, "postgres");
     await seedTiers(handle.db);
     return await work(handle.db);
   } finally {
     await handle.close();
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
+    await scratch.drop();
   }
 }
 

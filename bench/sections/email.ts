@@ -153,34 +153,19 @@ export async function emailSection(ctx: BenchContext, email: EmailBench): Promis
   const idle = (before.requestsPerSecond + after.requestsPerSecond) / 2;
   const busy = combineResults(during);
   const rssPeak = Math.max(rssAlonePeak ?? 0, ...[before, after, ...during].map((r) => r.rss?.peak ?? 0));
+  const row = (phase: string, r: LoadResult, rss: number | null | undefined) => ({
+    phase,
+    "req/s": num(r.requestsPerSecond),
+    requests: num(r.requests),
+    "p50 ms": r.p50,
+    "p99 ms": r.p99,
+    "non-2xx": r.non2xx + r.errors + r.timeouts,
+    "peak RSS": mb(rss),
+  });
   report.table([
-    {
-      phase: "idle, before the send",
-      "req/s": num(before.requestsPerSecond),
-      requests: num(before.requests),
-      "p50 ms": before.p50,
-      "p99 ms": before.p99,
-      "non-2xx": before.non2xx + before.errors + before.timeouts,
-      "peak RSS": mb(before.rss?.peak),
-    },
-    {
-      phase: `during the send (${during.length} × ${windowSeconds} s)`,
-      "req/s": num(busy.requestsPerSecond),
-      requests: num(busy.requests),
-      "p50 ms": busy.p50,
-      "p99 ms": busy.p99,
-      "non-2xx": busy.non2xx + busy.errors + busy.timeouts,
-      "peak RSS": mb(Math.max(...during.map((r) => r.rss?.peak ?? 0))),
-    },
-    {
-      phase: "idle, after the send",
-      "req/s": num(after.requestsPerSecond),
-      requests: num(after.requests),
-      "p50 ms": after.p50,
-      "p99 ms": after.p99,
-      "non-2xx": after.non2xx + after.errors + after.timeouts,
-      "peak RSS": mb(after.rss?.peak),
-    },
+    row("idle, before the send", before, before.rss?.peak),
+    row(`during the send (${during.length} × ${windowSeconds} s)`, busy, Math.max(...during.map((r) => r.rss?.peak ?? 0))),
+    row("idle, after the send", after, after.rss?.peak),
   ]);
   report.line(`windows during the send, req/s: ${during.map((r) => num(r.requestsPerSecond)).join(" → ")}`);
   report.line(`send under web load: ${sendText(loaded)}; ${email.sink.others} other messages (notices) in the sink over the section`);

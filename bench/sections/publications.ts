@@ -5,10 +5,10 @@
 import os from "node:os";
 import type { BenchContext, BenchPublication } from "../context";
 import { combineResults, runTargetsLoad, visitEach, type LoadResult } from "../load";
-import { articlePathStatements, countQueries, mergeWindows, type PhaseWindow, type QueryWindow } from "../queries";
+import { countQueries, mergeWindows, type PhaseWindow, type QueryWindow } from "../queries";
 import { mb, num } from "../report";
 import { publicationsCacheGrowth } from "./publications-cache";
-import { failureText, visitsFor } from "./readers";
+import { failureText, queriesPerRequest, visitsFor } from "./readers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const label = (pub: BenchPublication) => `${pub.slug} (${pub.host ?? "localhost"})`;
@@ -190,29 +190,13 @@ async function throughput(ctx: BenchContext, pubs: BenchPublication[]): Promise<
 
 const fmtMicros = (v: number | null) => (v === null ? "—" : `${num(v)} µs`);
 
-function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: QueryWindow): void {
-  const { report } = ctx;
-  report.section("Two publications: database statements on the article path in steady state");
-  const found = articlePathStatements(windows, idle);
-  for (const line of found.lines) report.line(line);
-  report.record("publicationsQueries", {
-    requests: found.requests,
-    statements: found.statements,
-    seconds: found.seconds,
-    onPath: found.onPath,
-    perRequest: found.perRequest,
-  });
-  report.check(
-    "two publications: queries per article request = 0",
-    found.onPath === 0,
-    `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`,
-  );
-}
-
 export async function publicationsSection(ctx: BenchContext): Promise<void> {
   const pubs = ctx.publications;
   if (pubs.length < 2) throw new Error("the two-publication section needs a second publication (seeded unless --no-publications)");
   const growth = await publicationsCacheGrowth(ctx, pubs);
   const { windows, idle } = await throughput(ctx, pubs);
-  queriesPerRequest(ctx, [{ label: `${num(growth.requests)} distinct readers of both`, requests: growth.requests, window: growth.window }, ...windows], idle);
+  queriesPerRequest(ctx, [{ label: `${num(growth.requests)} distinct readers of both`, requests: growth.requests, window: growth.window }, ...windows], idle, {
+    label: "Two publications",
+    key: "publicationsQueries",
+  });
 }

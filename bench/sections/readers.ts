@@ -246,12 +246,15 @@ export function loadRow(label: string, sessions: string, r: LoadResult, statemen
   };
 }
 
-function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: QueryWindow): void {
+// The article path's statements in steady state, one report for the readers and the
+// two-publication sections: `label` names the check, `key` the recorded figures.
+export function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: QueryWindow, names = { label: "", key: "queries" }): void {
   const { report } = ctx;
-  report.section("Database statements on the article path in steady state");
+  const prefix = names.label ? `${names.label}: ` : "";
+  report.section(`${names.label ? `${names.label}: d` : "D"}atabase statements on the article path in steady state`);
   const found = articlePathStatements(windows, idle);
   for (const line of found.lines) report.line(line);
-  report.record("queries", {
+  report.record(names.key, {
     requests: found.requests,
     statements: found.statements,
     seconds: found.seconds,
@@ -259,7 +262,11 @@ function queriesPerRequest(ctx: BenchContext, windows: PhaseWindow[], idle: Quer
     onPath: found.onPath,
     perRequest: found.perRequest,
   });
-  report.check("queries per article request = 0", found.onPath === 0, `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`);
+  report.check(
+    `${prefix}queries per article request = 0`,
+    found.onPath === 0,
+    `${found.perRequest === 0 ? "0" : found.perRequest.toExponential(2)} (${found.detail})`,
+  );
 }
 
 // Publication id → slug, to name the data cache's entries.
