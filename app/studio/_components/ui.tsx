@@ -26,6 +26,17 @@ export function FormError({ error, fields }: { error: ActionError | null | undef
   );
 }
 
+// A short error beside a button or at the end of a row (inline: a span; on a line of its own: a p).
+export function InlineAlert({ message, testId, block }: { message: string | null | undefined; testId?: string; block?: boolean }) {
+  if (!message) return null;
+  const Tag = block ? "p" : "span";
+  return (
+    <Tag role="alert" className="text-sm text-accent" data-testid={testId}>
+      {message}
+    </Tag>
+  );
+}
+
 export function Field({ label, htmlFor, hint, children }: { label: string; htmlFor: string; hint?: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col gap-1">

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import type { ModerationVerb } from "@/lib/comments/moderation-verbs";
-import { ghostButtonClass } from "../../_components/ui";
+import { ghostButtonClass, InlineAlert } from "../../_components/ui";
 import { moderateCommentAction } from "../actions";
 
 const labels: Record<ModerationVerb, string> = { hide: "숨기기", restore: "복원", delete: "삭제", dismiss: "신고 기각" };
@@ -29,11 +29,7 @@ export function ModerationButtons({ commentId, state, openReports }: { commentId
           {labels[verb]}
         </button>
       ))}
-      {error ? (
-        <span role="alert" className="text-sm text-accent">
-          {error}
-        </span>
-      ) : null}
+      <InlineAlert message={error} />
     </div>
   );
 }

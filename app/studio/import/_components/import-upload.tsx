@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { dict } from "@/lib/i18n";
 import type { ImportReport } from "@/lib/import/wxr-import";
-import { buttonClass, Field, inputClass, OptionList, LabeledControl } from "../../_components/ui";
+import { buttonClass, Field, InlineAlert, inputClass, OptionList, LabeledControl } from "../../_components/ui";
 import { UploadProgress } from "./upload-progress";
 
 type Option = { value: string; label: string };
@@ -121,11 +121,7 @@ export function ImportUpload({ accessOptions, defaultAccess }: { accessOptions: 
         </pre>
       ) : null}
       {outcome?.ok && outcome.report ? <ReportDetails report={outcome.report} labelOf={labelOf} /> : null}
-      {outcome && !outcome.ok ? (
-        <p role="alert" className="text-sm text-accent" data-testid="import-error">
-          {outcome.message}
-        </p>
-      ) : null}
+      <InlineAlert block message={outcome && !outcome.ok ? outcome.message : null} testId="import-error" />
     </form>
   );
 }

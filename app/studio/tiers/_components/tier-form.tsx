@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import type { Tier } from "@/db/schema";
-import { Field, FieldError, FormError, buttonClass, ghostButtonClass, inputClass } from "../../_components/ui";
+import { Field, FieldError, FormError, InlineAlert, buttonClass, ghostButtonClass, inputClass } from "../../_components/ui";
 import { createStripePricesAction, saveTierAction } from "../actions";
 
 const FIELDS = [
@@ -79,11 +79,7 @@ export function TierForm({ tier, stripe }: { tier: Tier | null; stripe: boolean 
             Stripe에 가격 만들기
           </button>
         ) : null}
-        {stripeError ? (
-          <span role="alert" className="text-sm text-accent">
-            {stripeError}
-          </span>
-        ) : null}
+        <InlineAlert message={stripeError} />
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { MemberImportReport } from "@/lib/import/members/report";
-import { buttonClass, Field, ghostButtonClass, inputClass, OptionList, LabeledControl } from "../../../_components/ui";
+import { buttonClass, Field, InlineAlert, ghostButtonClass, inputClass, OptionList, LabeledControl } from "../../../_components/ui";
 import { UploadProgress } from "../../_components/upload-progress";
 import { IssueList, LevelMapping, summaryLines, type Option } from "./member-import-report";
 
@@ -142,11 +142,7 @@ export function MemberImportForm({ tiers }: { tiers: Option[] }) {
           <IssueList report={report} />
         </>
       ) : null}
-      {outcome && !outcome.ok ? (
-        <p role="alert" className="text-sm text-accent" data-testid="member-import-error">
-          {outcome.message}
-        </p>
-      ) : null}
+      <InlineAlert block message={outcome && !outcome.ok ? outcome.message : null} testId="member-import-error" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/studio/action-result";
-import { FieldError, LabeledControl, OptionList, buttonClass, inputClass, type SelectOption } from "../../../_components/ui";
+import { FieldError, InlineAlert, LabeledControl, OptionList, buttonClass, inputClass, type SelectOption } from "../../../_components/ui";
 import { setRoleAction, setStaffRoleAction } from "../../actions";
 
 type RoleAction = (memberId: number, prev: ActionResult<{ role: string }> | null, fd: FormData) => Promise<ActionResult<{ role: string }>>;
@@ -88,11 +88,7 @@ function RoleSelectForm(props: {
         </span>
       ) : null}
       <FieldError error={error} field={["role", "input"]} />
-      {error && error.field !== "role" ? (
-        <span role="alert" className="text-sm text-accent">
-          {error.message}
-        </span>
-      ) : null}
+      <InlineAlert message={error && error.field !== "role" ? error.message : null} />
     </form>
   );
 }
