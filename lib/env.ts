@@ -2,18 +2,22 @@ import { z } from "zod";
 
 // The only module that reads process.env. Everything optional: the local demo runs without any.
 
+// A setting that is absent or a non-empty string (empty variables are dropped before parsing: unset).
+const optionalText = () => z.string().min(1).optional();
+const count = () => z.coerce.number().int().positive();
+
 // Abuse limits, each configurable (README "Abuse limits"). Part of the schema below, so a bad value
 // stops the server at start; exported so lib/rate-limit/settings.ts builds its rules from the same
 // definitions (and its tests can parse a made-up environment).
 export const rateLimitEnv = z.object({
   // Sign-in link requests allowed per client IP per 15 minutes (raised by the e2e suite, whose
   // every browser shares one loopback address).
-  SIGNIN_REQUESTS_PER_IP: z.coerce.number().int().positive().default(20),
-  SIGNIN_REQUESTS_PER_EMAIL: z.coerce.number().int().positive().default(5),
-  COMMENTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
-  COMMENT_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(20),
-  ADMIN_API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
-  SEARCH_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  SIGNIN_REQUESTS_PER_IP: count().default(20),
+  SIGNIN_REQUESTS_PER_EMAIL: count().default(5),
+  COMMENTS_PER_MINUTE: count().default(5),
+  COMMENT_REPORTS_PER_MINUTE: count().default(20),
+  ADMIN_API_REQUESTS_PER_MINUTE: count().default(300),
+  SEARCH_REQUESTS_PER_MINUTE: count().default(30),
   // Reverse proxies in front that append to X-Forwarded-For (nginx in deploy/nginx: 1; lib/http/client-ip.ts).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Per-command budget for Redis before the limiter falls back to PostgreSQL.
@@ -22,17 +26,17 @@ export const rateLimitEnv = z.object({
 export type RateLimitEnv = z.infer<typeof rateLimitEnv>;
 
 const schema = z.object({
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: optionalText(),
   MASTHEAD_DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(16).optional(),
   SITE_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
-  EMAIL_SERVER: z.string().min(1).optional(),
-  EMAIL_FROM: z.string().min(1).optional(),
+  EMAIL_SERVER: optionalText(),
+  EMAIL_FROM: optionalText(),
   // DKIM signing of every message (README "Deliverability"); all three or none.
-  EMAIL_DKIM_DOMAIN: z.string().min(1).optional(),
-  EMAIL_DKIM_SELECTOR: z.string().min(1).optional(),
-  EMAIL_DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  EMAIL_DKIM_DOMAIN: optionalText(),
+  EMAIL_DKIM_SELECTOR: optionalText(),
+  EMAIL_DKIM_PRIVATE_KEY: optionalText(),
   // The mailto: in List-Unsubscribe (an address the operator forwards to /api/email/events).
   EMAIL_UNSUBSCRIBE_MAILTO: z.email().optional(),
   // Bearer secret of the bounce/complaint endpoint (/api/email/events); admin tokens work too.
@@ -53,16 +57,16 @@ const schema = z.object({
   EMAIL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_API_TOKEN: z.string().min(16).optional(),
-  STRIPE_SECRET_KEY: z.string().min(1).optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
-  REDIS_URL: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: optionalText(),
+  STRIPE_WEBHOOK_SECRET: optionalText(),
+  REDIS_URL: optionalText(),
   // PortOne V2 (design §12) for publications whose payment provider is "portone": the API secret,
   // the webhook secret (Standard Webhooks, "whsec_…" or base64), the store and the channel the
   // browser SDK issues billing keys on. Without the API secret a local stand-in takes its place.
-  PORTONE_API_SECRET: z.string().min(1).optional(),
-  PORTONE_WEBHOOK_SECRET: z.string().min(1).optional(),
-  PORTONE_STORE_ID: z.string().min(1).optional(),
-  PORTONE_CHANNEL_KEY: z.string().min(1).optional(),
+  PORTONE_API_SECRET: optionalText(),
+  PORTONE_WEBHOOK_SECRET: optionalText(),
+  PORTONE_STORE_ID: optionalText(),
+  PORTONE_CHANNEL_KEY: optionalText(),
   // Send the PortOne SDK's API calls elsewhere (tests, a stand-in started by hand).
   PORTONE_API_BASE: z.url().optional(),
   // How often each instance's renewal job looks for PortOne subscriptions due for a charge.

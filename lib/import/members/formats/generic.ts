@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, CellReader, type FormatReader } from "./shared";
+import { blankToNull, CellReader, type FormatReader } from "./shared";
 
 // The documented generic CSV (README → Importing members), for any other source:
 //   email       required
@@ -14,9 +14,7 @@ export const genericReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
     const cell = new CellReader(cells, ctx);
-    const issues = cell.issues;
-    const entry = baseEntry(cells, cells.get("email"));
-    entry.name = blankToNull(cells.get("name"));
+    const entry = cell.entry(blankToNull(cells.get("name")));
     entry.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));
     entry.note = blankToNull(cells.get("note"));
     const newsletter = cell.flag("newsletter", "yes nor no");
@@ -29,6 +27,6 @@ export const genericReader: FormatReader = {
       entry.levelKey = tier.toLowerCase();
       entry.ends = ends ? { kind: "at", at: ends } : { kind: "lifetime" };
     }
-    return { entries: [entry], issues };
+    return { entries: [entry], issues: cell.issues };
   },
 };

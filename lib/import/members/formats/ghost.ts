@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
+import { blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
 
 // Ghost's members export (Members → ⋯ → Export, @tryghost/members-csv unparse): id, email, name,
 // note, subscribed_to_emails, complimentary_plan, stripe_customer_id, created_at, deleted_at,
@@ -12,12 +12,11 @@ export const ghostReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
     const cell = new CellReader(cells, ctx);
-    const issues = cell.issues;
-    const base = baseEntry(cells, cells.get("email"));
+    const { issues } = cell;
+    const base = cell.entry(blankToNull(cells.get("name")));
     if (blankToNull(cells.get("deleted_at"))) {
       return { entries: [], skip: { line: cells.line, kind: "deleted", message: "deleted in Ghost (deleted_at is set)" }, issues };
     }
-    base.name = blankToNull(cells.get("name"));
     base.createdAt = cell.instant("created_at") ?? null;
     base.startsAt = base.createdAt;
     base.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));

@@ -1,4 +1,4 @@
-import { baseEntry, CellReader, personName, type FormatReader } from "./shared";
+import { CellReader, personName, type FormatReader } from "./shared";
 
 // Paid Memberships Pro's Members List export (Memberships → Members → Export to CSV; before PMPro
 // 3.x adminpages/memberslist-csv.php, now the exports class). Its columns: id, username, firstname,
@@ -17,9 +17,8 @@ export const pmproReader: FormatReader = {
   anyOf: [["expires", "ended"]],
   read: (cells, ctx) => {
     const cell = new CellReader(cells, ctx, true);
-    const entry = baseEntry(cells, cells.get("email"));
     // Not the username: a login is no name to greet a reader by.
-    entry.name = personName(cells.get("firstname"), cells.get("lastname"));
+    const entry = cell.entry(personName(cells.get("firstname"), cells.get("lastname")));
     const level = cells.get("membership").trim();
     const levelId = cells.get("membership_id").trim();
     if (level || levelId) {

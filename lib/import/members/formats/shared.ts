@@ -22,6 +22,11 @@ export class CellReader {
     private readonly mdy = false,
   ) {}
 
+  /** The row's entry before the format fills it in: its line and email, the name if given. */
+  entry(name: string | null = null): SourceEntry {
+    return baseEntry(this.cells, this.cells.get("email"), name);
+  }
+
   /** An instant, null when empty ("N/A", "Never"…), undefined (and an issue) when not a date. */
   instant(column: string): Date | null | undefined {
     const parsed = this.date(column);
@@ -81,11 +86,11 @@ export function personName(first: string, last: string): string | null {
 
 export const blankToNull = (v: string): string | null => v.trim() || null;
 
-export function baseEntry(cells: Cells, email: string): SourceEntry {
+function baseEntry(cells: Cells, email: string, name: string | null): SourceEntry {
   return {
     line: cells.line,
     email,
-    name: null,
+    name,
     level: null,
     levelKey: null,
     levelAliases: [],

@@ -1,4 +1,4 @@
-import { baseEntry, blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
+import { blankToNull, CellReader, readBoolean, type FormatReader } from "./shared";
 
 // Substack's subscriber export (Settings → Exports): the subscribers file has email, expiry,
 // email_disabled, stripe_connected_customer_id, type (paid, comp, gift, founding, free); the
@@ -12,12 +12,11 @@ export const substackReader: FormatReader = {
   required: ["email"],
   read: (cells, ctx) => {
     const cell = new CellReader(cells, ctx);
-    const issues = cell.issues;
-    const entry = baseEntry(cells, cells.get("email"));
+    const { issues } = cell;
+    const entry = cell.entry(blankToNull(cells.get("name")));
     if (/@deletion-request\.substack\.com$/i.test(entry.email.trim())) {
       return { entries: [], skip: { line: cells.line, kind: "deletion_request", message: "a Substack deletion request: not imported" }, issues };
     }
-    entry.name = blankToNull(cells.get("name"));
     entry.createdAt = cell.instant("created_at") ?? null;
     entry.startsAt = entry.createdAt;
     entry.stripeCustomerId = blankToNull(cells.get("stripe_connected_customer_id")) ?? blankToNull(cells.get("stripe_customer_id"));
