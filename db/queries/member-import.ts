@@ -1,7 +1,8 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, grants, members, publicationMembers, type GrantSource } from "../schema";
 import { ACCESS_CHANNEL } from "./members";
+import { anyInt, anyText, textArrayLiteral } from "./sql-arrays";
 
 // Batched reads and writes of the member import (lib/import/members): one statement per kind of
 // row per batch, not per member, so 100,000 members take a couple of hundred round trips.
@@ -25,20 +26,13 @@ const memberColumns = { id: members.id, email: members.email, name: members.name
 /** Members by address; `lock`: FOR UPDATE in id order (the order epoch bumps take locks in). */
 export async function listMembersByEmail(db: Tx, emails: readonly string[], opts: { lock?: boolean } = {}): Promise<ImportMemberRow[]> {
   if (!emails.length) return [];
-  const q = db
-    .select(memberColumns)
-    .from(members)
-    .where(inArray(members.email, [...emails]))
-    .orderBy(asc(members.id));
+  const q = db.select(memberColumns).from(members).where(anyText(members.email, emails)).orderBy(asc(members.id));
   return opts.lock ? q.for("update") : q;
 }
 
 export async function listStripeOwners(db: Tx, customerIds: readonly string[]): Promise<Map<string, number>> {
   if (!customerIds.length) return new Map();
-  const rows = await db
-    .select({ id: members.id, customerId: members.stripeCustomerId })
-    .from(members)
-    .where(inArray(members.stripeCustomerId, [...customerIds]));
+  const rows = await db.select({ id: members.id, customerId: members.stripeCustomerId }).from(members).where(anyText(members.stripeCustomerId, customerIds));
   return new Map(rows.map((r) => [r.customerId!, r.id]));
 }
 
@@ -57,7 +51,7 @@ export async function listGrantsInPublication(db: Tx, publicationId: number, mem
       sourceRef: grants.sourceRef,
     })
     .from(grants)
-    .where(and(eq(grants.publicationId, publicationId), inArray(grants.memberId, [...memberIds])));
+    .where(and(eq(grants.publicationId, publicationId), anyInt(grants.memberId, memberIds)));
 }
 
 export async function listAccountHolders(db: Tx, publicationId: number, memberIds: readonly number[]): Promise<Set<number>> {
@@ -65,7 +59,7 @@ export async function listAccountHolders(db: Tx, publicationId: number, memberId
   const rows = await db
     .select({ memberId: publicationMembers.memberId })
     .from(publicationMembers)
-    .where(and(eq(publicationMembers.publicationId, publicationId), inArray(publicationMembers.memberId, [...memberIds])));
+    .where(and(eq(publicationMembers.publicationId, publicationId), anyInt(publicationMembers.memberId, memberIds)));
   return new Set(rows.map((r) => r.memberId));
 }
 
@@ -161,14 +155,11 @@ export async function bumpAccessEpochs(db: Tx, memberIds: readonly number[]): Pr
   const rows = await db
     .update(members)
     .set({ accessEpoch: sql`${members.accessEpoch} + 1`, epochChangedAt: new Date(), updatedAt: new Date() })
-    .where(inArray(members.id, [...memberIds]))
+    .where(anyInt(members.id, memberIds))
     .returning({ id: members.id, epoch: members.accessEpoch });
   if (rows.length) {
-    const payloads = sql.join(
-      rows.map((r) => sql`(${`${r.id}:${r.epoch}`})`),
-      sql`, `,
-    );
-    await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, p) from (values ${payloads}) as v(p)`);
+    const payloads = textArrayLiteral(rows.map((r) => `${r.id}:${r.epoch}`));
+    await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, p) from unnest(${payloads}::text[]) as p`);
   }
   return rows;
 }

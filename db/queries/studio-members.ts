@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { grants, members, stripeSubscriptions } from "../schema";
+import { anyInt, intArrayLiteral } from "./sql-arrays";
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 
@@ -58,13 +59,11 @@ export type MemberFilter = { q: string; only?: number[]; except?: number[] };
 
 // One array parameter, not one parameter per id: a tier can hold more members than PostgreSQL's
 // 65,535 bind parameters.
-const intArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
-
 function memberWhere(f: MemberFilter) {
   const parts = [];
   if (f.q) parts.push(or(ilike(members.email, like(f.q)), ilike(members.name, like(f.q))));
-  if (f.only) parts.push(sql`${members.id} = any(${intArray(f.only)}::int[])`);
-  if (f.except?.length) parts.push(sql`${members.id} <> all(${intArray(f.except)}::int[])`);
+  if (f.only) parts.push(anyInt(members.id, f.only));
+  if (f.except?.length) parts.push(sql`${members.id} <> all(${intArrayLiteral(f.except)}::int[])`);
   return parts.length ? and(...parts) : undefined;
 }
 

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { members } from "@/db/schema";
+import { anyInt, anyText, textArrayLiteral } from "@/db/queries/sql-arrays";
+import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+
+// The batch filters send a whole list as one array literal: every string must come back as it
+// went in, whatever it holds (quotes, backslashes, commas, braces, the word NULL, Korean).
+const odd = ["plain@example.com", 'a"quote@example.com', "back\\slash@example.com", "comma,brace{}@example.com", "NULL", "", " spaced ", "한글@예시.kr"];
+
+describe.each(databaseKinds())("array parameters on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+  });
+  afterAll(() => t.close());
+
+  it("round-trips every string of a text array", async () => {
+    const rows = await t.db.execute<{ v: string }>(sql`select v from unnest(${textArrayLiteral(odd)}::text[]) with ordinality as u(v, n) order by n`);
+    expect(rows.rows.map((r) => r.v)).toEqual(odd);
+  });
+
+  it("matches exactly the listed rows", async () => {
+    const inserted = await t.db
+      .insert(members)
+      .values(odd.filter(Boolean).map((email) => ({ email })))
+      .returning({ id: members.id, email: members.email });
+    const wanted = inserted.filter((_, i) => i % 2 === 0);
+    const byText = await t.db
+      .select({ id: members.id })
+      .from(members)
+      .where(
+        anyText(
+          members.email,
+          wanted.map((m) => m.email),
+        ),
+      );
+    const byId = await t.db
+      .select({ email: members.email })
+      .from(members)
+      .where(
+        anyInt(
+          members.id,
+          wanted.map((m) => m.id),
+        ),
+      );
+    expect(byText.map((r) => r.id).sort()).toEqual(wanted.map((m) => m.id).sort());
+    expect(byId.map((r) => r.email).sort()).toEqual(wanted.map((m) => m.email).sort());
+  });
+});
