@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, grants, members, publicationMembers, type GrantSource } from "../schema";
 import { ACCESS_CHANNEL } from "./members";
-import { anyInt, anyText, textArrayLiteral } from "./sql-arrays";
+import { anyInt, anyText, executeRows, insertRows, textArrayLiteral } from "./sql-arrays";
 
 // Batched reads and writes of the member import (lib/import/members): one statement per kind of
 // row per batch, not per member, so 100,000 members take a couple of hundred round trips.
@@ -68,11 +68,12 @@ export type NewImportMember = { email: string; name: string | null; stripeCustom
 /** Inserts the members that do not exist yet; returns the ones this call made (a concurrent sign-up wins). */
 export async function insertMissingMembers(db: Tx, rows: readonly NewImportMember[]): Promise<ImportMemberRow[]> {
   if (!rows.length) return [];
-  return db
-    .insert(members)
-    .values(rows.map((r) => ({ email: r.email, name: r.name, stripeCustomerId: r.stripeCustomerId, ...(r.createdAt ? { createdAt: r.createdAt } : {}) })))
-    .onConflictDoNothing({ target: members.email })
-    .returning(memberColumns);
+  const now = new Date();
+  const values = rows.map((r) => ({ email: r.email, name: r.name, stripeCustomerId: r.stripeCustomerId, createdAt: r.createdAt ?? now }));
+  return executeRows<ImportMemberRow>(
+    db,
+    sql`${insertRows(members, ["email", "name", "stripeCustomerId", "createdAt"], values)} on conflict (email) do nothing returning id, email, name, stripe_customer_id as "stripeCustomerId"`,
+  );
 }
 
 /** Fills a member's empty name and Stripe customer; never overwrites either. */
@@ -103,7 +104,14 @@ export type NewImportGrant = {
 
 export async function insertImportGrants(db: Tx, rows: readonly NewImportGrant[]): Promise<void> {
   if (!rows.length) return;
-  await db.insert(grants).values(rows.map((r) => ({ ...r, source: "import" as const })));
+  const keys = ["memberId", "publicationId", "tierSlug", "startsAt", "endsAt", "source", "sourceRef", "note", "grantedBy"] as const;
+  await db.execute(
+    insertRows(
+      grants,
+      keys,
+      rows.map((r) => ({ ...r, source: "import" as const })),
+    ),
+  );
 }
 
 export async function updateImportGrant(
@@ -125,28 +133,25 @@ export async function insertImportAccounts(
   at: Date,
 ): Promise<number> {
   if (!rows.length) return 0;
-  const made = await db
-    .insert(publicationMembers)
-    .values(
-      rows.map((r) => ({
-        publicationId,
-        memberId: r.memberId,
-        source: "import",
-        joinedAt: at,
-        newsletter: r.newsletter,
-        newsletterChangedAt: at,
-        welcomedAt: at,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ memberId: publicationMembers.memberId });
+  const keys = ["publicationId", "memberId", "source", "joinedAt", "newsletter", "newsletterChangedAt", "welcomedAt"] as const;
+  const values = rows.map((r) => ({
+    publicationId,
+    memberId: r.memberId,
+    source: "import",
+    joinedAt: at,
+    newsletter: r.newsletter,
+    newsletterChangedAt: at,
+    welcomedAt: at,
+  }));
+  const made = await executeRows<{ member_id: number }>(db, sql`${insertRows(publicationMembers, keys, values)} on conflict do nothing returning member_id`);
   return made.length;
 }
 
 export type NewAuditRow = typeof auditLog.$inferInsert;
 
 export async function insertAuditRows(db: Tx, rows: readonly NewAuditRow[]): Promise<void> {
-  if (rows.length) await db.insert(auditLog).values([...rows]);
+  const keys = ["publicationId", "actorMemberId", "actorLabel", "action", "subjectType", "subjectId", "memberId", "summary", "details"] as const;
+  if (rows.length) await db.execute(insertRows(auditLog, keys, rows));
 }
 
 /** bumpAccessEpoch for many members in one statement (and one NOTIFY each, delivered at commit). */

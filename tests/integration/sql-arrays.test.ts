@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { members } from "@/db/schema";
-import { anyInt, anyText, textArrayLiteral } from "@/db/queries/sql-arrays";
+import { auditLog, members } from "@/db/schema";
+import { anyInt, anyText, executeRows, insertRows, textArrayLiteral } from "@/db/queries/sql-arrays";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
 
 // The batch filters send a whole list as one array literal: every string must come back as it
@@ -16,8 +16,8 @@ describe.each(databaseKinds())("array parameters on %s", (kind) => {
   afterAll(() => t.close());
 
   it("round-trips every string of a text array", async () => {
-    const rows = await t.db.execute<{ v: string }>(sql`select v from unnest(${textArrayLiteral(odd)}::text[]) with ordinality as u(v, n) order by n`);
-    expect(rows.rows.map((r) => r.v)).toEqual(odd);
+    const rows = await executeRows<{ v: string }>(t.db, sql`select v from unnest(${textArrayLiteral(odd)}::text[]) with ordinality as u(v, n) order by n`);
+    expect(rows.map((r) => r.v)).toEqual(odd);
   });
 
   it("matches exactly the listed rows", async () => {
@@ -46,5 +46,28 @@ describe.each(databaseKinds())("array parameters on %s", (kind) => {
       );
     expect(byText.map((r) => r.id).sort()).toEqual(wanted.map((m) => m.id).sort());
     expect(byId.map((r) => r.email).sort()).toEqual(wanted.map((m) => m.email).sort());
+  });
+
+  it("inserts rows of every column kind with insertRows, nulls and defaults included", async () => {
+    const at = new Date("2026-12-07T01:02:03.456Z");
+    const rows = [
+      {
+        actorLabel: 'cli "import"',
+        action: "member.import",
+        subjectType: "member",
+        subjectId: "1",
+        memberId: null,
+        summary: "김 \\ {a,b}",
+        details: { line: 2, note: 'a "q"', fill: [] },
+      },
+      { actorLabel: "cli", action: "member.import", subjectType: "member", subjectId: "2", memberId: null, summary: "", details: {} },
+    ];
+    await t.db.execute(insertRows(auditLog, ["actorLabel", "action", "subjectType", "subjectId", "memberId", "summary", "details"], rows));
+    const back = await t.db.select().from(auditLog).where(eq(auditLog.action, "member.import")).orderBy(auditLog.id);
+    expect(back.map(({ actorLabel, subjectId, memberId, summary, details }) => ({ actorLabel, subjectId, memberId, summary, details }))).toEqual(
+      rows.map(({ actorLabel, subjectId, memberId, summary, details }) => ({ actorLabel, subjectId, memberId, summary, details })),
+    );
+    // Left out: the column default (now()), not null.
+    expect(back.every((r) => r.at instanceof Date && r.at.getTime() > at.getTime() - 365 * 86_400_000)).toBe(true);
   });
 });
