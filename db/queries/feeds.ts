@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { privateFeeds, type PrivateFeed } from "../schema";
+import { findOne } from "./find-one";
 
 type Tx = Pick<Db, "select" | "insert" | "update">;
 
@@ -8,21 +9,11 @@ type Tx = Pick<Db, "select" | "insert" | "update">;
 // decided elsewhere (lib/feeds), on every fetch.
 
 export async function getLivePrivateFeedByHash(db: Tx, tokenHash: string): Promise<PrivateFeed | null> {
-  const [row] = await db
-    .select()
-    .from(privateFeeds)
-    .where(and(eq(privateFeeds.tokenHash, tokenHash), isNull(privateFeeds.revokedAt)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, privateFeeds, and(eq(privateFeeds.tokenHash, tokenHash), isNull(privateFeeds.revokedAt)));
 }
 
 export async function getLivePrivateFeedForMember(db: Tx, publicationId: number, memberId: number): Promise<PrivateFeed | null> {
-  const [row] = await db
-    .select()
-    .from(privateFeeds)
-    .where(and(eq(privateFeeds.publicationId, publicationId), eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, privateFeeds, and(eq(privateFeeds.publicationId, publicationId), eq(privateFeeds.memberId, memberId), isNull(privateFeeds.revokedAt)));
 }
 
 /** Revokes the member's live feed URL of a publication, if any; returns whether one was live. */

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { joinPublication } from "./publication-members";
 import { accessGeneration, grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
+import { findOne } from "./find-one";
 
 // Transactions and the top-level handle share this query surface.
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
@@ -18,12 +19,7 @@ export async function getMemberById(db: Tx, id: number): Promise<Member | null> 
 }
 
 export async function getMemberByEmail(db: Tx, email: string): Promise<Member | null> {
-  const [row] = await db
-    .select()
-    .from(members)
-    .where(eq(members.email, normalizeEmail(email)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, members, eq(members.email, normalizeEmail(email)));
 }
 
 export async function getMemberByStripeCustomer(db: Tx, customerId: string): Promise<Member | null> {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { publicationMembers, type Locale, type PublicationMember } from "../schema";
+import { findOne } from "./find-one";
 
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
 
@@ -40,12 +41,7 @@ export async function joinPublication(db: Tx, input: JoinInput): Promise<{ joine
 }
 
 export async function getPublicationMember(db: Tx, publicationId: number, memberId: number): Promise<PublicationMember | null> {
-  const [row] = await db
-    .select()
-    .from(publicationMembers)
-    .where(and(eq(publicationMembers.publicationId, publicationId), eq(publicationMembers.memberId, memberId)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, publicationMembers, and(eq(publicationMembers.publicationId, publicationId), eq(publicationMembers.memberId, memberId)));
 }
 
 export type MailPreferences = { newsletter?: boolean; notifyReplies?: boolean; lang?: Locale };

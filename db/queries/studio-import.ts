@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { articles, authors, importItems, redirects } from "../schema";
+import { findOne } from "./find-one";
 
 // What imports wrote, per publication: each publication's import of the same source (a multisite
 // exports one file per site) lands on its own rows.
@@ -41,12 +42,7 @@ export async function saveImportItem(
 }
 
 export async function getAuthorByEmail(db: Db, publicationId: number, email: string) {
-  const [row] = await db
-    .select()
-    .from(authors)
-    .where(and(eq(authors.publicationId, publicationId), eq(sql`lower(${authors.email})`, email.toLowerCase())))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, authors, and(eq(authors.publicationId, publicationId), eq(sql`lower(${authors.email})`, email.toLowerCase())));
 }
 
 // Inserts or re-points a redirect; reports whether anything changed (re-imports change nothing).

@@ -1,16 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { tiers, type Tier } from "../schema";
+import { findOne } from "./find-one";
 
 type Tx = Pick<Db, "insert" | "update" | "select">;
 
 export async function getTierById(db: Tx, publicationId: number, id: number): Promise<Tier | null> {
-  const [row] = await db
-    .select()
-    .from(tiers)
-    .where(and(eq(tiers.publicationId, publicationId), eq(tiers.id, id)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, tiers, and(eq(tiers.publicationId, publicationId), eq(tiers.id, id)));
 }
 
 export async function insertTier(db: Tx, values: typeof tiers.$inferInsert): Promise<Tier> {

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { apiTokens, members } from "../schema";
+import { findOne } from "./find-one";
 
 export async function insertApiToken(db: Pick<Db, "insert">, row: typeof apiTokens.$inferInsert) {
   const [created] = await db.insert(apiTokens).values(row).returning();
@@ -8,12 +9,7 @@ export async function insertApiToken(db: Pick<Db, "insert">, row: typeof apiToke
 }
 
 export async function getActiveTokenByHash(db: Db, tokenHash: string) {
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  return row ?? null;
+  return findOne(db, apiTokens, and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
 }
 
 // Written at most once per `staleBefore` window, so a busy integration does not write per request.
