@@ -14,9 +14,7 @@ export const ghostReader: FormatReader = {
     const cell = new CellReader(cells, ctx);
     const { issues } = cell;
     const base = cell.entry(blankToNull(cells.get("name")));
-    if (blankToNull(cells.get("deleted_at"))) {
-      return { entries: [], skip: { line: cells.line, kind: "deleted", message: "deleted in Ghost (deleted_at is set)" }, issues };
-    }
+    if (blankToNull(cells.get("deleted_at"))) return cell.skip("deleted", "deleted in Ghost (deleted_at is set)");
     base.createdAt = cell.instant("created_at") ?? null;
     base.startsAt = base.createdAt;
     base.stripeCustomerId = blankToNull(cells.get("stripe_customer_id"));

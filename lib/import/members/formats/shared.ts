@@ -1,5 +1,5 @@
 import { endOfAccess, isNoDate, parseDateCell, type ParsedDate } from "../dates";
-import type { ImportIssue, SourceEntry, SourceRow } from "../types";
+import type { ImportIssue, RowSkip, SourceEntry, SourceRow } from "../types";
 
 // What a format reader gets: a cell by (lower-case) column name, the line, the time zone.
 export type Cells = { get: (column: string) => string; has: (column: string) => boolean; line: number };
@@ -21,6 +21,11 @@ export class CellReader {
     private readonly ctx: ReadContext,
     private readonly mdy = false,
   ) {}
+
+  /** The row left out on purpose (a deleted member, a deletion request): listed, not an error. */
+  skip(kind: RowSkip["kind"], message: string): ReadResult {
+    return { entries: [], skip: { line: this.cells.line, kind, message }, issues: this.issues };
+  }
 
   /** The row's entry before the format fills it in: its line and email, the name if given. */
   entry(name: string | null = null): SourceEntry {

@@ -14,9 +14,7 @@ export const substackReader: FormatReader = {
     const cell = new CellReader(cells, ctx);
     const { issues } = cell;
     const entry = cell.entry(blankToNull(cells.get("name")));
-    if (/@deletion-request\.substack\.com$/i.test(entry.email.trim())) {
-      return { entries: [], skip: { line: cells.line, kind: "deletion_request", message: "a Substack deletion request: not imported" }, issues };
-    }
+    if (/@deletion-request\.substack\.com$/i.test(entry.email.trim())) return cell.skip("deletion_request", "a Substack deletion request: not imported");
     entry.createdAt = cell.instant("created_at") ?? null;
     entry.startsAt = entry.createdAt;
     entry.stripeCustomerId = blankToNull(cells.get("stripe_connected_customer_id")) ?? blankToNull(cells.get("stripe_customer_id"));
