@@ -272,7 +272,9 @@ export async function runImportBench(opts: ImportBenchOptions): Promise<ImportBe
     cliStarted = Date.now();
     cli = startCli(["import:members", third, "--format", "csv"], cliEnv, path.join(dataDir, "cli-3.log"));
     await new Promise((r) => setTimeout(r, 3_000));
-    alternating = await loadAlternating(articleUrl, cli, 2 * seconds);
+    // 60 s by default: about fifteen windows each way, where 30 s (seven) let one slow window swing
+    // the ratio by ±0.05.
+    alternating = await loadAlternating(articleUrl, cli, 4 * seconds);
     // Its figure is taken: the rest of that import (on a throwaway database) is not waited for.
     const finished = await Promise.race([cli.done.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 100))]);
     if (!finished) {
