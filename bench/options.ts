@@ -50,7 +50,7 @@ const usage = `npm run bench -- [options]
   --no-nginx            skip the nginx static-file baseline
   --no-webhooks         skip the Stripe webhook figure (runs only with a PostgreSQL URL anyway)
   --no-publications     skip the two-publication section (issue 16) and data's sessions
-  --only KEYS           run only these sections, comma-separated: readers, publications, static,
+  --only KEYS           run only these sections, comma-separated: readers, publications, static, node,
                         edge, weight, webhooks, soak, email (each still needs its own flag, e.g. --edge)
   --edge                also measure the nginx edge cache per tier (issues 8, 19): anonymous and
                         premium gzip clients through the edge, against nginx serving the same bytes

@@ -10,6 +10,7 @@ import { groupByTier, mintReaderCookies } from "./cookies";
 import { freshPglite, freshPostgres } from "./database";
 import { parseOptions, type BenchOptions } from "./options";
 import { num, Report } from "./report";
+import { bareNextSection } from "./sections/bare-next";
 import { edgeSection } from "./sections/edge";
 import { publicationsSection } from "./sections/publications";
 import { readersSection } from "./sections/readers";
@@ -31,6 +32,7 @@ const sections: { key: string; name: string; enabled: (o: BenchOptions) => boole
   { key: "readers", name: "readers (issue 3)", enabled: defaults, run: readersSection },
   { key: "publications", name: "two publications (issue 16)", enabled: (o) => o.publications && defaults(o), run: publicationsSection },
   { key: "static", name: "static limit (issue 7)", enabled: (o) => o.nginx && defaults(o), run: staticLimitSection },
+  { key: "node", name: "Node alone vs bare Next (issue 19)", enabled: defaults, run: bareNextSection },
   { key: "edge", name: "edge cache per tier (issue 8)", enabled: (o) => o.edge && defaults(o), run: edgeSection },
   { key: "weight", name: "page weight (issue 19)", enabled: (o) => o.weight && defaults(o), run: weightSection },
   { key: "webhooks", name: "webhooks (issue 4)", enabled: (o) => o.webhooks && defaults(o), run: webhooksSection },
