@@ -4,6 +4,11 @@ import { staticSecurityHeaders } from "./lib/security/static-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // No ETag on pages: Next hashes each rendered page in JavaScript, character by character, on
+  // every request — a third of the server's CPU on the article path (profiled, bench/README.md
+  // "Node alone vs bare Next") — and articles are `private, no-store` (proxy.ts), so no browser
+  // or cache could ever send it back. Feeds set their own validators (lib/seo/conditional.ts).
+  generateEtags: false,
   // Lets parallel builds (e.g. two e2e runs on one machine) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and pg are Node-only; keep them out of the bundler.

@@ -185,6 +185,9 @@ export async function startServer(opts: {
   // (built from request.nextUrl, whose host is "localhost") as an external URL and fetches it,
   // so the proxy blocks the internal /t/** path and every article answers 404. Loopback either way.
   const args = [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "localhost"];
+  // BENCH_SERVER_CPU_PROF=dir: the server's CPU profile, written there when it stops.
+  const cpuProf = process.env.BENCH_SERVER_CPU_PROF;
+  if (cpuProf) args.unshift("--cpu-prof", "--cpu-prof-dir", path.resolve(cpuProf));
   if (opts.traceFile) {
     fs.writeFileSync(opts.traceFile, "");
     env.MASTHEAD_BENCH_TRACE = opts.traceFile;

@@ -76,14 +76,15 @@ async function buildBareApp(articleHtml: string): Promise<void> {
 async function startBareApp(): Promise<{ baseUrl: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const log = fs.openSync(path.join(appDir, "server.log"), "w");
-  const child = spawnTracked(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // -H localhost like Masthead's server (bench/server.ts): with an IP host Next fetches its own rewrite.
+  const child = spawnTracked(process.execPath, [next, "start", "-p", String(port), "-H", "localhost"], {
     cwd: appDir,
     stdio: ["ignore", log, log],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = () => stopChild(child);
   onCleanup("bare Next", stop);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the bare Next server exited (${child.exitCode}); see ${appDir}/server.log`);
