@@ -24,11 +24,16 @@ async function requestLink(request: APIRequestContext, email: string, callbackUr
   return { status: res.status(), body: (await res.json()) as Record<string, unknown>, retryAfter: res.headers()["retry-after"] };
 }
 
+// A member with a day of `tier`, and an address with no account: sign-in must answer both alike.
+async function memberAndUnknown(request: APIRequestContext, tier: string, label = "") {
+  const member = uniqueEmail(`${label}member`);
+  await grant(request, member, tier, new Date(Date.now() + 86_400_000));
+  return { member, unknown: uniqueEmail(`${label}nobody`) };
+}
+
 test.describe("sign-in never reveals whether an address has an account", () => {
   test("the precheck and the link request answer alike for a member and an unknown address", async ({ request }) => {
-    const member = uniqueEmail("member");
-    await grant(request, member, "premium", new Date(Date.now() + 86_400_000));
-    const unknown = uniqueEmail("nobody");
+    const { member, unknown } = await memberAndUnknown(request, "premium");
     const answers = [];
     for (const email of [member, unknown]) {
       const check = await request.post("/api/signin/precheck", { data: { email }, headers: { "x-forwarded-for": randomIp() } });
@@ -41,9 +46,7 @@ test.describe("sign-in never reveals whether an address has an account", () => {
   });
 
   test("the per-address limit on direct link requests is the same for both, from any IP", async ({ request }) => {
-    const member = uniqueEmail("limited-member");
-    await grant(request, member, "supporter", new Date(Date.now() + 86_400_000));
-    const unknown = uniqueEmail("limited-nobody");
+    const { member, unknown } = await memberAndUnknown(request, "supporter", "limited-");
     const runs = [];
     for (const email of [member, unknown]) {
       const results = [];

@@ -23,6 +23,11 @@ export function leakIn(body: string): string | null {
   return null;
 }
 
+/** The leaks in these answers' 5xx bodies: a failure under a fault must be a clean error page. */
+export function leaksIn5xx(answers: Answer[]): string[] {
+  return answers.flatMap((a) => (a.status >= 500 ? (leakIn(a.body) ?? []) : []));
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `worker` in `n` loops until `stop()` says so. */

@@ -3,8 +3,11 @@
 // delivery time, as Stripe signs each attempt.
 import Stripe from "stripe";
 import { expect } from "vitest";
+import { openDatabase } from "@/db/client";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
+import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { inOrder, subscriptionHistory } from "../integration/helpers/stripe-history";
-import type { Session } from "./context";
+import type { FaultsContext, Session } from "./context";
 import { hit, type Answer } from "./http";
 import { query } from "./db";
 
@@ -44,6 +47,24 @@ export async function stripeGrants(url: string, memberIds: number[]): Promise<st
     [memberIds],
   );
   return rows.map((r) => JSON.stringify(r));
+}
+
+/**
+ * The reference: every event once, in order, through the same webhook core, on the twin database
+ * (each one accepted); returns the grants that gives these members, to compare the faulty run with.
+ */
+export async function referenceGrants(ctx: FaultsContext, events: Delivery[], memberIds: number[]): Promise<string[]> {
+  const ref = await openDatabase({ url: ctx.referenceUrl });
+  try {
+    for (const e of events) {
+      const now = new Date();
+      const r = await handleStripeWebhook(ref.db, e.body, signature(e.body, ctx.webhookSecret, now), ctx.webhookSecret, now, { pastDueGraceMs: 3 * DAY_MS });
+      expect(r.status, `reference delivery of ${e.id}`).toBe(200);
+    }
+  } finally {
+    await ref.close();
+  }
+  return stripeGrants(ctx.referenceUrl, memberIds);
 }
 
 /** After the redeliveries: the grants equal in-order delivery's, and each event has exactly one ledger row. */

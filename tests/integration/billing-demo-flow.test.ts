@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSubscription } from "@/db/queries/billing";
 import { ensureMember, getMemberById, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { requirePrimaryPublication } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import type { DemoEvent } from "@/lib/billing/demo/events";
 import { completeDemoCheckout, demoSubscriptionId, runDemoPortalAction, type DemoDeps } from "@/lib/billing/demo/flow";
@@ -12,17 +11,16 @@ import { listDemoSubscriptions } from "@/lib/billing/demo/state";
 import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import { GRACE_MS, openTiersDatabase, SECRET } from "./helpers/stripe-webhook";
+import { withPrimaryPublication } from "./helpers/suites";
 
 // The demo checkout and demo portal as the app runs them, minus the browser: intent → signed
 // events → the real webhook core → grants; the portal state is read back from what was stored.
 
 describe.each(databaseKinds())("demo checkout and portal on %s", (kind) => {
-  let t: TestDatabase;
   // The plans bought here are the primary publication's (its pricing page).
-  let pub = 0;
+  let t: TestDatabase, pub: number;
   beforeAll(async () => {
-    t = await openTiersDatabase(kind);
-    pub = await requirePrimaryPublication(t.db);
+    ({ t, pub } = await withPrimaryPublication(openTiersDatabase(kind)));
   });
   afterAll(async () => t?.close());
 

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureMember, listGrants } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
-import { requirePrimaryPublication } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { demoCancel, demoCheckout, demoRefund, demoRenewal, type DemoEvent } from "@/lib/billing/demo/events";
 import { deliverDemoEvents } from "@/lib/billing/demo/send";
 import { handleStripeWebhook } from "@/lib/billing/stripe/webhook";
 import { databaseKinds, type TestDatabase } from "./helpers/databases";
 import { GRACE_MS, openTiersDatabase, SECRET } from "./helpers/stripe-webhook";
+import { withPrimaryPublication } from "./helpers/suites";
 
 // The demo checkout's events go through the real signature check and handlers, as in production.
 
 describe.each(databaseKinds())("demo checkout events on %s", (kind) => {
-  let t: TestDatabase;
   // The tiers (and so the grants) are the primary publication's.
-  let pub = 0;
+  let t: TestDatabase, pub: number;
   beforeAll(async () => {
-    t = await openTiersDatabase(kind);
-    pub = await requirePrimaryPublication(t.db);
+    ({ t, pub } = await withPrimaryPublication(openTiersDatabase(kind)));
   });
   afterAll(async () => t?.close());
 

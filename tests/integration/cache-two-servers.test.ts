@@ -91,6 +91,19 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
     });
     return `next-auth.session-token=${jwt}`;
   };
+  // A new member with a day of premium granted through A's Admin API: the grant, and the member's session.
+  const premiumMember = async (email: string) => {
+    const until = Date.now() + 86_400_000;
+    const granted = await fetch(`${a.url}/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({ tier: "premium", endsAt: new Date(until).toISOString() }),
+    });
+    expect(granted.status).toBe(201);
+    const { id: grantId } = (await granted.json()) as { id: number };
+    const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
+    return { grantId, cookie: await premiumSession(member, email, until) };
+  };
   const rename = async (server: Server, slug: string, title: string) => {
     const res = await fetch(`${server.url}/api/admin/v1/articles/${await articleId(slug)}`, {
       method: "PATCH",
@@ -116,21 +129,12 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
   });
 
   it("a grant revoked through A downgrades the member's very next request on B", async () => {
-    const email = `revoke-${Date.now()}@example.com`;
-    const granted = await fetch(`${a.url}/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
-      method: "POST",
-      headers: admin,
-      body: JSON.stringify({ tier: "premium", endsAt: new Date(Date.now() + 86_400_000).toISOString() }),
-    });
-    expect(granted.status).toBe(201);
-    const { id: grantId } = (await granted.json()) as { id: number };
-    const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
+    const { grantId, cookie } = await premiumMember(`revoke-${Date.now()}@example.com`);
     const { full_text: fullText } = (
       await sql.query<{ full_text: string }>("select full_text from articles where publication_id = $1 and slug = 'pension-reform-arithmetic'", [primary.id])
     ).rows[0];
     const gated = fullText.trim().slice(-30);
     expect(gated).toMatch(/^[^&<>"']+$/);
-    const cookie = await premiumSession(member, email, Date.now() + 86_400_000);
     expect((await page(b, "/articles/pension-reform-arithmetic", cookie)).body).toContain(gated);
 
     const revoked = await fetch(`${a.url}/api/admin/v1/grants/${grantId}`, { method: "DELETE", headers: admin });
@@ -141,15 +145,7 @@ describe.skipIf(!enabled)("two servers sharing Redis and PostgreSQL", () => {
   });
 
   it("a comment posted through A is in B's next read of the (cached) discussion", async () => {
-    const email = `commenter-${Date.now()}@example.com`;
-    const granted = await fetch(`${a.url}/api/admin/v1/members/${encodeURIComponent(email)}/grants`, {
-      method: "POST",
-      headers: admin,
-      body: JSON.stringify({ tier: "premium", endsAt: new Date(Date.now() + 86_400_000).toISOString() }),
-    });
-    expect(granted.status).toBe(201);
-    const member = (await sql.query<{ id: number; access_epoch: number }>("select id, access_epoch from members where email = $1", [email])).rows[0];
-    const cookie = await premiumSession(member, email, Date.now() + 86_400_000);
+    const { cookie } = await premiumMember(`commenter-${Date.now()}@example.com`);
     const path = "/api/articles/transmission-grid-bottleneck/comments";
     const read = async (server: Server) => JSON.stringify(await (await fetch(`${server.url}${path}`, { headers: { cookie } })).json());
     const text = `Shared across instances ${Date.now()}`;

@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLivePrivateFeedByHash, getLivePrivateFeedForMember, revokePrivateFeeds, rotatePrivateFeed } from "@/db/queries/feeds";
 import { ensureMember } from "@/db/queries/members";
 import { insertPublication } from "@/db/queries/publications";
-import { requirePrimaryPublication } from "@/db/seed/seed";
 import { hashFeedToken, newFeedToken } from "@/lib/feeds/token";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { withPrimaryPublication } from "./helpers/suites";
 
 describe.each(databaseKinds())("private feed queries on %s", (kind) => {
-  let t: TestDatabase;
   // Feed URLs are per publication; these tests work in the primary one (made by the migrations).
-  let pub = 0;
+  let t: TestDatabase, pub: number;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    pub = await requirePrimaryPublication(t.db);
+    ({ t, pub } = await withPrimaryPublication(openTestDatabase(kind)));
   });
   afterAll(async () => t?.close());
 

@@ -6,24 +6,19 @@ import { getArticleIdBySlug } from "@/db/queries/studio-articles";
 import { listAudit } from "@/db/queries/studio-audit";
 import { listRedirects } from "@/db/queries/studio-import";
 import { getSectionBySlug, listSections } from "@/db/queries/taxonomy";
-import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { importCommands } from "@/lib/import/cli";
 import { importWxr, parseNavSections } from "@/lib/import/wxr";
-import { cliActor, type Actor } from "@/lib/studio/audit";
+import type { Actor } from "@/lib/studio/audit";
 import { parseArgs } from "@/lib/studio/cli/args";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { openDemoStudio } from "./helpers/suites";
 
 const sample = fs.readFileSync("tests/fixtures/wxr/sample.xml", "utf8");
 
 describe.each(databaseKinds())("WordPress import dry run and navigation on %s", (kind) => {
-  let t: TestDatabase;
-  let pub = 0;
-  let actor: Actor;
+  let t: TestDatabase, pub: number, actor: Actor;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, new Date("2026-12-06T00:00:00Z"));
-    pub = await requirePrimaryPublication(t.db);
-    actor = cliActor("test", pub);
+    ({ t, pub, actor } = await openDemoStudio(kind, new Date("2026-12-06T00:00:00Z")));
   });
   afterAll(async () => t?.close());
 

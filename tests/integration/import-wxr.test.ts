@@ -12,7 +12,7 @@ import { getAuthorBySlug, getSectionBySlug, getTagBySlug, listTiers } from "@/db
 import { listAudit } from "@/db/queries/studio-audit";
 import { importItems } from "@/db/schema";
 import { getPublicationById, insertPublication } from "@/db/queries/publications";
-import { requirePrimaryPublication, seedDemo, seedTiers } from "@/db/seed/seed";
+import { seedTiers } from "@/db/seed/seed";
 import { renderMarkdown } from "@/lib/articles/markdown";
 import { PAYWALL_MARKER, splitPreview } from "@/lib/articles/preview";
 import { toArticleView, toCardView, toTierView } from "@/lib/articles/view-models";
@@ -31,7 +31,8 @@ import { updatePiece } from "@/lib/studio/pieces";
 import { previewForTiers } from "@/lib/studio/tier-preview";
 import { publicationName } from "@/lib/publications/model";
 import { toPublicationRef } from "@/lib/publications/views";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { openDemoStudio } from "./helpers/suites";
 
 const fixture = (name: string) => fs.readFileSync(`tests/fixtures/wxr/${name}.xml`, "utf8");
 
@@ -80,16 +81,10 @@ async function exposure(db: Db, pub: number, slug: string) {
 }
 
 describe.each(databaseKinds())("WordPress import on %s", (kind) => {
-  let t: TestDatabase;
   // Imports land in the actor's publication: the operator CLI and an editor, both in the primary.
-  let pub = 0;
-  let actor: Actor;
-  let editor: Actor;
+  let t: TestDatabase, pub: number, actor: Actor, editor: Actor;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, new Date("2026-11-28T00:00:00Z"));
-    pub = await requirePrimaryPublication(t.db);
-    actor = cliActor("test", pub);
+    ({ t, pub, actor } = await openDemoStudio(kind, new Date("2026-11-28T00:00:00Z")));
     editor = cliActor("editor", pub);
   });
   // The primary's redirect table (what its hosts answer), as the server loads it.

@@ -7,7 +7,6 @@ import { getPublicationMember, setMailPreferences } from "@/db/queries/publicati
 import { getPublicationBySlug } from "@/db/queries/publications";
 import { listTiers } from "@/db/queries/taxonomy";
 import { auditLog, emailDeliveries, grants, members, publicationMembers } from "@/db/schema";
-import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { resolveEffectiveAccess } from "@/lib/access";
 import { forgetEpochs, knownEpoch } from "@/lib/auth/epochs";
 import { importMembers, type ByteSource, type MemberImportOptions } from "@/lib/import/members/importer";
@@ -16,7 +15,8 @@ import { memberImportCommands } from "@/lib/import/members/cli";
 import { importedAccountsForNotice } from "@/lib/import/members/notice";
 import { cliActor, type Actor } from "@/lib/studio/audit";
 import { parseArgs, UsageError } from "@/lib/studio/cli/args";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { openDemoStudio } from "./helpers/suites";
 import { subscriptionHistory } from "./helpers/stripe-history";
 import { deliver, stripeGrantsOf } from "./helpers/stripe-webhook";
 
@@ -38,14 +38,9 @@ const SUBSTACK_MAP = { paid: "supporter", founding: "premium", comp: "premium", 
 const outcome = (r: MemberImportReport) => ({ ...r, dryRun: undefined, applied: undefined });
 
 describe.each(databaseKinds())("member import on %s", (kind) => {
-  let t: TestDatabase;
-  let pub = 0;
-  let actor: Actor;
+  let t: TestDatabase, pub: number, actor: Actor;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, NOW);
-    pub = await requirePrimaryPublication(t.db);
-    actor = cliActor("test", pub);
+    ({ t, pub, actor } = await openDemoStudio(kind, NOW));
     forgetEpochs();
   });
   afterAll(async () => t?.close());

@@ -4,6 +4,7 @@ import { listDeliveriesOf } from "@/db/queries/email";
 import { ensureMember } from "@/db/queries/members";
 import { getPortOneSubscription } from "@/db/queries/portone";
 import { portoneSubscriptions } from "@/db/schema";
+import { DAY_MS } from "@/lib/billing/ledger/subscription-grant";
 import { announcePriceChange } from "@/lib/billing/portone/price-change";
 import { runRenewals } from "@/lib/billing/portone/renewal";
 import { cliActor } from "@/lib/studio/audit";
@@ -15,7 +16,7 @@ import { closePortOneSuite, GRACE_MS, openPortOneSuite, parkRenewals, subscribe,
 // start after it took effect and at least 30 days after that subscriber was told.
 
 const T = new Date("2027-01-05T00:00:00Z");
-const DAY = 86_400_000;
+const daysAfter = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
   let t: TestDatabase;
@@ -28,6 +29,9 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
   beforeEach(() => parkRenewals(t.db));
 
   const actor = cliActor("test", null);
+  // Every change here is to the data publication's monthly price.
+  const announce = (tierSlug: string, newAmount: number, effectiveAt: Date, at: Date) =>
+    announcePriceChange(t.db, actor, { publicationId: dataId, tierSlug, interval: "monthly", newAmount, effectiveAt }, at);
   const renew = (at: Date) => runRenewals(t.db, { api: h.api, owner: "test", pastDueGraceMs: GRACE_MS, periodSeconds: null }, at);
   const charged = (subId: string) =>
     Object.values(h.standIn.books.payments)
@@ -35,30 +39,9 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
       .map((p) => p.amount.total);
 
   it("refuses a change announced less than 30 days ahead, or below ₩100", async () => {
-    await expect(
-      announcePriceChange(
-        t.db,
-        actor,
-        { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 29 * DAY) },
-        T,
-      ),
-    ).rejects.toMatchObject({ code: "invalid:price_change" });
-    await expect(
-      announcePriceChange(
-        t.db,
-        actor,
-        { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 99, effectiveAt: new Date(T.getTime() + 40 * DAY) },
-        T,
-      ),
-    ).rejects.toMatchObject({ code: "invalid:price_change" });
-    await expect(
-      announcePriceChange(
-        t.db,
-        actor,
-        { publicationId: dataId, tierSlug: "free", interval: "monthly", newAmount: 9900, effectiveAt: new Date(T.getTime() + 40 * DAY) },
-        T,
-      ),
-    ).rejects.toMatchObject({ code: "invalid:tier" });
+    await expect(announce("premium", 9900, daysAfter(T, 29), T)).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(announce("premium", 99, daysAfter(T, 40), T)).rejects.toMatchObject({ code: "invalid:price_change" });
+    await expect(announce("free", 9900, daysAfter(T, 40), T)).rejects.toMatchObject({ code: "invalid:tier" });
   });
 
   it("tells each subscriber by email, then charges the new price only from the first period after 30 days' notice", async () => {
@@ -67,13 +50,8 @@ describe.each(databaseKinds())("PortOne price changes on %s", (kind) => {
     if (!outcome.ok) throw new Error(outcome.message);
     const subId = outcome.subscriptionId;
     // Announced on Jan 10, effective Feb 9: the Feb 5 renewal keeps the old price, Mar 5 the new.
-    const announced = new Date(T.getTime() + 5 * DAY);
-    const r = await announcePriceChange(
-      t.db,
-      actor,
-      { publicationId: dataId, tierSlug: "premium", interval: "monthly", newAmount: 9900, effectiveAt: new Date(announced.getTime() + 30 * DAY) },
-      announced,
-    );
+    const announced = daysAfter(T, 5);
+    const r = await announce("premium", 9900, daysAfter(announced, 30), announced);
     expect(r.notified).toBeGreaterThanOrEqual(1);
     const notices = await listDeliveriesOf(t.db, { memberId: m.id, kind: "price_change" });
     expect(notices).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +17,7 @@ import * as schema from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed";
 import { forgetEpochs } from "@/lib/auth/epochs";
 import { runRenewals } from "@/lib/billing/portone/renewal";
-import { databaseKinds } from "./helpers/databases";
+import { createDatabaseBeside, databaseKinds } from "./helpers/databases";
 import { GRACE_MS, startPortOne, subscribe, type PortOneHarness } from "./helpers/portone";
 
 // A renewal job SIGKILLed after PortOne took the charge and before Masthead recorded it: after
@@ -50,20 +49,9 @@ describe.each(databaseKinds())("PortOne renewal job killed mid-run on %s", (kind
   it("charges the period once", async () => {
     let where: string;
     if (kind === "postgres") {
-      const name = `masthead_it_${randomBytes(5).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL!);
-      url.pathname = `/${name}`;
-      where = url.toString();
-      cleanup.push(async () => {
-        const dropper = new pg.Client({ connectionString: process.env.DATABASE_URL });
-        await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      });
+      const created = await createDatabaseBeside(process.env.DATABASE_URL!, "masthead_it");
+      where = created.url;
+      cleanup.push(created.drop);
     } else {
       where = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-portone-kill-"));
       cleanup.push(async () => fs.rmSync(where, { recursive: true, force: true }));

@@ -44,15 +44,19 @@ async function stopRedis() {
   await exited;
 }
 
-// Two limiters with their own Redis connections play two server instances.
-function instance(timeoutMs = 250) {
+const opened: RedisStore[] = [];
+
+// Two limiters with their own Redis connections play two server instances. Each is connected
+// before it is returned, and closed after the file's tests.
+async function instance(timeoutMs = 250) {
   const redis = createRedisStore(URL_, timeoutMs);
+  opened.push(redis);
   const logs: string[] = [];
   const limiter = createRateLimiter({ stores: [redis, createMemoryStore()], log: (m) => logs.push(m), cooldownMs: 100 });
+  await redis.ready();
   return { redis, limiter, logs };
 }
 
-const opened: RedisStore[] = [];
 beforeAll(startRedis, 20_000);
 afterAll(async () => {
   await Promise.all(opened.map((s) => s.close()));
@@ -61,10 +65,7 @@ afterAll(async () => {
 
 describe("Redis rate-limit store", () => {
   it("two instances share one budget, even when their requests race", async () => {
-    const a = instance();
-    const b = instance();
-    opened.push(a.redis, b.redis);
-    await Promise.all([a.redis.ready(), b.redis.ready()]);
+    const [a, b] = await Promise.all([instance(), instance()]);
     const rule = { name: "shared", limit: 10, windowSeconds: 60 };
     const results = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).limiter.consume(rule, "198.51.100.9")));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
@@ -77,9 +78,7 @@ describe("Redis rate-limit store", () => {
   });
 
   it("every key expires with its window", async () => {
-    const a = instance();
-    opened.push(a.redis);
-    await a.redis.ready();
+    const a = await instance();
     const rule = { name: "ttl", limit: 3, windowSeconds: 2 };
     await a.limiter.consume(rule, "s");
     const raw = createClient({ url: URL_ });
@@ -95,9 +94,7 @@ describe("Redis rate-limit store", () => {
   });
 
   it("when Redis dies mid-run the limiter keeps answering from its fallback, logs once, and returns to Redis", async () => {
-    const a = instance();
-    opened.push(a.redis);
-    await a.redis.ready();
+    const a = await instance();
     const rule = { name: "outage", limit: 3, windowSeconds: 60 };
     expect((await a.limiter.consume(rule, "m")).ok).toBe(true);
     expect(a.limiter.lastStore()).toBe("redis");
@@ -124,9 +121,7 @@ describe("Redis rate-limit store", () => {
   });
 
   it("a Redis that stops answering (hung, not closed) costs one short timeout, then the fallback", async () => {
-    const a = instance(150);
-    opened.push(a.redis);
-    await a.redis.ready();
+    const a = await instance(150);
     const rule = { name: "hung", limit: 5, windowSeconds: 60 };
     expect((await a.limiter.consume(rule, "h")).ok).toBe(true);
     server!.kill("SIGSTOP");

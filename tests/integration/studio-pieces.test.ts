@@ -3,27 +3,22 @@ import { getLiveArticleBySlug } from "@/db/queries/articles";
 import { getActiveTokenByHash } from "@/db/queries/studio-tokens";
 import { getNextContentChange, getStudioArticle, listContentChangesBetween, listStudioArticles } from "@/db/queries/studio-articles";
 import { listAudit } from "@/db/queries/studio-audit";
-import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { createApiToken, hashToken, revokeToken } from "@/lib/admin-api/tokens";
 import { AppError } from "@/lib/http/errors";
 import { cliActor, type Actor } from "@/lib/studio/audit";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit } from "@/lib/studio/member-changes";
 import { createPiece, removePiece, updatePiece } from "@/lib/studio/pieces";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "./helpers/databases";
+import { databaseKinds, type TestDatabase } from "./helpers/databases";
+import { openDemoStudio } from "./helpers/suites";
 
 const now = new Date("2026-11-28T00:00:00Z");
 const later = (ms: number) => new Date(now.getTime() + ms);
 
 describe.each(databaseKinds())("studio writes on %s", (kind) => {
-  let t: TestDatabase;
   // Studio writes happen in the actor's publication: here the primary's.
-  let pub = 0;
-  let actor: Actor;
+  let t: TestDatabase, pub: number, actor: Actor;
   beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await seedDemo(t.db, now);
-    pub = await requirePrimaryPublication(t.db);
-    actor = cliActor("test-editor", pub);
+    ({ t, pub, actor } = await openDemoStudio(kind, now, "test-editor"));
   });
   afterAll(async () => t?.close());
 

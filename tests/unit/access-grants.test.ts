@@ -3,6 +3,10 @@ import { ANON_TIER, isGrantActive, resolveAccessTimeline, resolveEffectiveAccess
 import { TIERS, dec, grant, plusMs } from "./access-fixtures";
 
 const premiumDec1To10 = grant("premium", dec(1), dec(10));
+const premiumDec1To10RevokedDec4 = grant("premium", dec(1), dec(10), dec(4));
+const supporterDec1To30 = grant("supporter", dec(1), dec(30));
+// Premium until the 3rd on top of supporter until the 30th: three cases read it at different times.
+const premiumOverSupporter = [grant("premium", dec(1), dec(3)), supporterDec1To30];
 
 type Row = { name: string; grants: GrantLike[]; now: Date; tier: string; until: Date | null };
 
@@ -13,50 +17,20 @@ const rows: Row[] = [
   { name: "future grant → free until it starts", grants: [premiumDec1To10], now: dec(0), tier: "free", until: dec(1) },
   { name: "at endsAt − 1 ms → still active", grants: [premiumDec1To10], now: plusMs(dec(10), -1), tier: "premium", until: dec(10) },
   { name: "at endsAt → expired", grants: [premiumDec1To10], now: dec(10), tier: "free", until: null },
-  { name: "revokedAt ≤ now → inactive", grants: [grant("premium", dec(1), dec(10), dec(4))], now: dec(4), tier: "free", until: null },
+  { name: "revokedAt ≤ now → inactive", grants: [premiumDec1To10RevokedDec4], now: dec(4), tier: "free", until: null },
   { name: "revokedAt before startsAt → never active", grants: [grant("premium", dec(5), dec(10), dec(2))], now: dec(1), tier: "free", until: null },
-  {
-    name: "revokedAt in the future → active until revokedAt",
-    grants: [grant("premium", dec(1), dec(10), dec(4))],
-    now: dec(2),
-    tier: "premium",
-    until: dec(4),
-  },
+  { name: "revokedAt in the future → active until revokedAt", grants: [premiumDec1To10RevokedDec4], now: dec(2), tier: "premium", until: dec(4) },
   { name: "revokedAt after endsAt → endsAt wins", grants: [grant("premium", dec(1), dec(10), dec(20))], now: dec(2), tier: "premium", until: dec(10) },
   { name: "lifetime comp → until null", grants: [grant("patron", dec(1), null)], now: dec(2), tier: "patron", until: null },
   { name: "lifetime comp revoked later → until revokedAt", grants: [grant("patron", dec(1), null, dec(9))], now: dec(2), tier: "patron", until: dec(9) },
   { name: "unknown tier slug ignored", grants: [grant("platinum", dec(1), null)], now: dec(2), tier: "free", until: null },
-  {
-    name: "unknown slug does not shorten until",
-    grants: [grant("supporter", dec(1), dec(30)), grant("ghost", dec(2), dec(3))],
-    now: dec(1),
-    tier: "supporter",
-    until: dec(30),
-  },
-  {
-    name: "overlap: premium until 3rd over supporter until 30th",
-    grants: [grant("premium", dec(1), dec(3)), grant("supporter", dec(1), dec(30))],
-    now: dec(2),
-    tier: "premium",
-    until: dec(3),
-  },
-  {
-    name: "overlap: at the 3rd → supporter until the 30th",
-    grants: [grant("premium", dec(1), dec(3)), grant("supporter", dec(1), dec(30))],
-    now: dec(3),
-    tier: "supporter",
-    until: dec(30),
-  },
-  {
-    name: "overlap: at the 30th → free",
-    grants: [grant("premium", dec(1), dec(3)), grant("supporter", dec(1), dec(30))],
-    now: dec(30),
-    tier: "free",
-    until: null,
-  },
+  { name: "unknown slug does not shorten until", grants: [supporterDec1To30, grant("ghost", dec(2), dec(3))], now: dec(1), tier: "supporter", until: dec(30) },
+  { name: "overlap: premium until 3rd over supporter until 30th", grants: premiumOverSupporter, now: dec(2), tier: "premium", until: dec(3) },
+  { name: "overlap: at the 3rd → supporter until the 30th", grants: premiumOverSupporter, now: dec(3), tier: "supporter", until: dec(30) },
+  { name: "overlap: at the 30th → free", grants: premiumOverSupporter, now: dec(30), tier: "free", until: null },
   {
     name: "a higher grant starting later cuts until short",
-    grants: [grant("supporter", dec(1), dec(30)), grant("patron", dec(12), dec(14))],
+    grants: [supporterDec1To30, grant("patron", dec(12), dec(14))],
     now: dec(2),
     tier: "supporter",
     until: dec(12),

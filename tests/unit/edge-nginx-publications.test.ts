@@ -101,31 +101,32 @@ afterAll(async () => {
 const cookieEdge = () => edges.get("cookie")!;
 const authEdge = () => edges.get("auth_request")!;
 
+// A signed-in reader's gated page on `host`: Node issues the edge cookie (`issued`), the next
+// request with it fills the cache and the one after is a HIT rendered as `rendered`. Returns the cookie.
+async function warmWithEdgeCookie(edge: EdgeServer, host: string, session: string, issued: RegExp, rendered: string): Promise<string> {
+  const first = await get(edge, host, "/articles/gated", session);
+  expect(first.edgeCookie).toMatch(issued);
+  await get(edge, host, "/articles/gated", `${session}; ${first.edgeCookie}`);
+  const hit = await get(edge, host, "/articles/gated", `${session}; ${first.edgeCookie}`);
+  expect(hit.cache).toBe("HIT");
+  expect(hit.body).toContain(rendered);
+  return first.edgeCookie!;
+}
+
 describe("the nginx edge with two publications (stub upstream)", () => {
   it("a tier cookie data's host issued opens nothing on the primary's host, for the same shared session", async () => {
     const edge = cookieEdge();
     // A real premium reader of the primary fills the primary's premium entry.
-    const mainPremium = `${SESSION_COOKIE}=sess-main-premium`;
-    const first = await get(edge, "localhost", "/articles/gated", mainPremium);
-    expect(first.edgeCookie).toMatch(/^mh_edge=main\.premium\./);
-    await get(edge, "localhost", "/articles/gated", `${mainPremium}; ${first.edgeCookie}`);
-    const hit = await get(edge, "localhost", "/articles/gated", `${mainPremium}; ${first.edgeCookie}`);
-    expect(hit.cache).toBe("HIT");
-    expect(hit.body).toContain("publication=main tier=premium");
+    await warmWithEdgeCookie(edge, "localhost", `${SESSION_COOKIE}=sess-main-premium`, /^mh_edge=main\.premium\./, "publication=main tier=premium");
 
     // Premium in data only: data's host issues a cookie that nginx honours there.
     const dataPremium = `${SESSION_COOKIE}=sess-data-premium`;
-    const onData = await get(edge, "data.localhost", "/articles/gated", dataPremium);
-    expect(onData.edgeCookie).toMatch(/^mh_edge=data\.premium\./);
-    await get(edge, "data.localhost", "/articles/gated", `${dataPremium}; ${onData.edgeCookie}`);
-    const dataHit = await get(edge, "data.localhost", "/articles/gated", `${dataPremium}; ${onData.edgeCookie}`);
-    expect(dataHit.cache).toBe("HIT");
-    expect(dataHit.body).toContain("publication=data tier=premium");
+    const dataCookie = await warmWithEdgeCookie(edge, "data.localhost", dataPremium, /^mh_edge=data\.premium\./, "publication=data tier=premium");
 
     // Replayed on the primary's host, as is and with its publication part rewritten: no tier at the
     // edge, so Node answers (free there) and issues the primary's own cookie.
-    const [, tier, exp, sig] = onData.edgeCookie!.slice("mh_edge=".length).split(".");
-    for (const replay of [onData.edgeCookie!, `mh_edge=main.${tier}.${exp}.${sig}`]) {
+    const [, tier, exp, sig] = dataCookie.slice("mh_edge=".length).split(".");
+    for (const replay of [dataCookie, `mh_edge=main.${tier}.${exp}.${sig}`]) {
       const page = await get(edge, "localhost", "/articles/gated", `${dataPremium}; ${replay}`);
       expect(page.cache, replay).toBe("BYPASS");
       expect(page.body, replay).toContain("publication=main tier=free");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ArticleView } from "@/lib/articles/view-models";
 import { articleDescription, resolveArticleSeoAccess } from "@/lib/seo/article-seo";
 import { articlePageJsonLd, articlePageMetadata } from "@/lib/seo/article-page";
 import { buildNewsArticle, buildOrganization, buildWebSite, PAYWALLED_SELECTOR, serializeJsonLd } from "@/lib/seo/json-ld";
@@ -8,6 +9,9 @@ import { articleView, BASE, NOW, PUBLICATION, TIERS } from "./seo-fixtures";
 const site = siteIdentity(PUBLICATION, BASE, "ko");
 const dayMs = 86_400_000;
 const iso = (d: Date) => d.toISOString();
+const FREE = { isAccessibleForFree: true, paywalled: false };
+// The article's NewsArticle on this site; most cases read a free piece.
+const newsArticle = (article: ArticleView, description: string, access = FREE) => buildNewsArticle({ article, base: BASE, description, access, site });
 
 describe("resolveArticleSeoAccess", () => {
   it.each([
@@ -26,7 +30,7 @@ describe("resolveArticleSeoAccess", () => {
 
 describe("buildNewsArticle", () => {
   it("describes a gated piece with isAccessibleForFree false and a hasPart pointing at the paywalled element", () => {
-    const ld = buildNewsArticle({ article: articleView(), base: BASE, description: "요약", access: { isAccessibleForFree: false, paywalled: true }, site });
+    const ld = newsArticle(articleView(), "요약", { isAccessibleForFree: false, paywalled: true });
     expect(ld).toMatchObject({
       "@context": "https://schema.org",
       "@type": "NewsArticle",
@@ -48,49 +52,25 @@ describe("buildNewsArticle", () => {
   });
 
   it("omits hasPart for a free piece and marks it accessible", () => {
-    const ld = buildNewsArticle({
-      article: articleView({ access: "public" }),
-      base: BASE,
-      description: "",
-      access: { isAccessibleForFree: true, paywalled: false },
-      site,
-    });
+    const ld = newsArticle(articleView({ access: "public" }), "");
     expect(ld.isAccessibleForFree).toBe(true);
     expect(ld).not.toHaveProperty("hasPart");
     expect(ld).not.toHaveProperty("description");
   });
 
   it("links English pieces' authors to the English author pages and uses the English section name", () => {
-    const ld = buildNewsArticle({
-      article: articleView({ locale: "en" }),
-      base: BASE,
-      description: "d",
-      access: { isAccessibleForFree: true, paywalled: false },
-      site,
-    });
+    const ld = newsArticle(articleView({ locale: "en" }), "d");
     expect(ld.author).toEqual([expect.objectContaining({ url: `${BASE}/en/authors/han-jiwoo` })]);
     expect(ld.articleSection).toBe("Economy");
   });
 
   it("never reports a modification before publication (a piece edited, then scheduled)", () => {
-    const ld = buildNewsArticle({
-      article: articleView({ publishAt: "2025-12-05T00:00:00.000Z", updatedAt: "2025-12-01T00:00:00.000Z" }),
-      base: BASE,
-      description: "d",
-      access: { isAccessibleForFree: true, paywalled: false },
-      site,
-    });
+    const ld = newsArticle(articleView({ publishAt: "2025-12-05T00:00:00.000Z", updatedAt: "2025-12-01T00:00:00.000Z" }), "d");
     expect(ld.dateModified).toBe("2025-12-05T00:00:00.000Z");
   });
 
   it("cuts headlines beyond 110 characters without splitting a Hangul syllable", () => {
-    const ld = buildNewsArticle({
-      article: articleView({ title: "가".repeat(150) }),
-      base: BASE,
-      description: "d",
-      access: { isAccessibleForFree: true, paywalled: false },
-      site,
-    });
+    const ld = newsArticle(articleView({ title: "가".repeat(150) }), "d");
     expect(Array.from(ld.headline as string)).toHaveLength(110);
     expect(ld.headline).toMatch(/^가+…$/);
   });
@@ -126,7 +106,7 @@ describe("home page structured data", () => {
 describe("serializeJsonLd", () => {
   it("escapes characters that could end the script element, and still parses to the same value", () => {
     const hostile = articleView({ title: `</script><script>alert("x")</script> & <!-- 주석 --> \u2028` });
-    const ld = buildNewsArticle({ article: hostile, base: BASE, description: "a < b > c", access: { isAccessibleForFree: true, paywalled: false }, site });
+    const ld = newsArticle(hostile, "a < b > c");
     const out = serializeJsonLd(ld);
     expect(out).not.toMatch(/[<>&\u2028\u2029]/);
     expect(out).toContain("\\u003c/script\\u003e");

@@ -5,23 +5,19 @@ import { imageMarkdown, insertBlock, insertLink, insertPaywallMarker, prefixLine
 // "|" marks the caret, "[…]" would be ambiguous with Markdown, so selections are given as offsets.
 const at = (text: string, start: number, end = start): EditState => ({ text, start, end });
 const selected = (s: EditState) => s.text.slice(s.start, s.end);
+// An edit's resulting text and what it leaves selected, compared together.
+const result = (s: EditState) => ({ text: s.text, selected: selected(s) });
 
 describe("wrapSelection", () => {
   it("wraps the selected word and keeps it selected", () => {
-    const out = wrapSelection(at("say hello now", 4, 9), "**", "굵게");
-    expect(out.text).toBe("say **hello** now");
-    expect(selected(out)).toBe("hello");
+    expect(result(wrapSelection(at("say hello now", 4, 9), "**", "굵게"))).toEqual({ text: "say **hello** now", selected: "hello" });
   });
   it("inserts a selected placeholder at a bare caret", () => {
-    const out = wrapSelection(at("ab", 1), "*", "기울임");
-    expect(out.text).toBe("a*기울임*b");
-    expect(selected(out)).toBe("기울임");
+    expect(result(wrapSelection(at("ab", 1), "*", "기울임"))).toEqual({ text: "a*기울임*b", selected: "기울임" });
   });
   it("a second click on the same selection unwraps it", () => {
     const once = wrapSelection(at("x hello y", 2, 7), "**", "");
-    const twice = wrapSelection(once, "**", "");
-    expect(twice.text).toBe("x hello y");
-    expect(selected(twice)).toBe("hello");
+    expect(result(wrapSelection(once, "**", ""))).toEqual({ text: "x hello y", selected: "hello" });
   });
   it("clamps a selection past the end instead of throwing", () => {
     expect(wrapSelection(at("ab", 5, 9), "**", "p").text).toBe("ab**p**");
@@ -44,9 +40,10 @@ describe("prefixLines", () => {
 
 describe("insertLink and images", () => {
   it("links the selection and selects its text", () => {
-    const out = insertLink(at("see docs here", 4, 8), "https://ex.com/a b", "링크");
-    expect(out.text).toBe("see [docs](https://ex.com/a%20b) here");
-    expect(selected(out)).toBe("docs");
+    expect(result(insertLink(at("see docs here", 4, 8), "https://ex.com/a b", "링크"))).toEqual({
+      text: "see [docs](https://ex.com/a%20b) here",
+      selected: "docs",
+    });
   });
   it("escapes brackets so a label cannot close the link early", () => {
     expect(insertLink(at("", 0), "/x", "a]b").text).toBe("[a\\]b](/x)");

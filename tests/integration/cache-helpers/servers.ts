@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
-import pg from "pg";
+import { createDatabaseBeside } from "../helpers/databases";
 import { freePort } from "./redis-server";
 
 // Real `next start` servers on one build, for the multi-instance cache checks.
@@ -9,29 +8,14 @@ import { freePort } from "./redis-server";
 export type Server = { port: number; url: string; logs: string[]; child: ChildProcess };
 
 export async function createSeededDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `masthead_cache_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(baseUrl);
-  target.pathname = `/${name}`;
-  const url = target.toString();
+  const created = await createDatabaseBeside(baseUrl, "masthead_cache");
   const prep = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/prepare-db.ts"], {
-    env: { ...process.env, DATABASE_URL: url, REDIS_URL: "" },
+    env: { ...process.env, DATABASE_URL: created.url, REDIS_URL: "" },
     encoding: "utf8",
     timeout: 120_000,
   });
   if (prep.status !== 0) throw new Error(`prepare-db failed: ${prep.stderr}`);
-  return {
-    url,
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  return created;
 }
 
 export async function startServer(env: Record<string, string | undefined>): Promise<Server> {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -7,6 +6,7 @@ import pg from "pg";
 import * as schema from "@/db/schema";
 import type { Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/db/scratch";
 
 // `url`: PostgreSQL only, for a process of its own to open the same database.
 export type TestDatabase = { kind: "pglite" | "postgres"; db: Db; close: () => Promise<void>; url?: string };
@@ -24,16 +24,15 @@ async function blankPglite(): Promise<BlankDatabase> {
   return { kind: "pglite", db, query, close: () => client.close() };
 }
 
+/** A new, empty database on the server of `url` (named `<prefix>_<random>`), and how to drop it. */
+export function createDatabaseBeside(url: string, prefix: string): Promise<ScratchDatabase> {
+  return createScratchDatabase(url, `${prefix}_`);
+}
+
 // A database of its own per test file, created next to DATABASE_URL's and dropped afterwards.
 async function blankPostgres(url: string): Promise<BlankDatabase> {
-  const name = `masthead_it_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: target.toString(), max: 20 });
+  const created = await createDatabaseBeside(url, "masthead_it");
+  const pool = new pg.Pool({ connectionString: created.url, max: 20 });
   // Dropping the database at the end terminates idle connections; that is expected, not an error.
   pool.on("error", () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -42,13 +41,10 @@ async function blankPostgres(url: string): Promise<BlankDatabase> {
     kind: "postgres",
     db,
     query,
-    url: target.toString(),
+    url: created.url,
     close: async () => {
       await pool.end();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await created.drop();
     },
   };
 }
