@@ -147,11 +147,12 @@ export async function insertImportAccounts(
   return made.length;
 }
 
-export type NewAuditRow = typeof auditLog.$inferInsert;
+const auditKeys = ["publicationId", "actorMemberId", "actorLabel", "action", "subjectType", "subjectId", "memberId", "summary", "details"] as const;
+// Every column given: the batch insert sends NULL, not the default, for a missing one.
+export type NewAuditRow = Required<Pick<typeof auditLog.$inferInsert, (typeof auditKeys)[number]>>;
 
 export async function insertAuditRows(db: Tx, rows: readonly NewAuditRow[]): Promise<void> {
-  const keys = ["publicationId", "actorMemberId", "actorLabel", "action", "subjectType", "subjectId", "memberId", "summary", "details"] as const;
-  if (rows.length) await db.execute(insertRows(auditLog, keys, rows));
+  if (rows.length) await db.execute(insertRows(auditLog, auditKeys, rows));
 }
 
 /** bumpAccessEpoch for many members in one statement (and one NOTIFY each, delivered at commit). */

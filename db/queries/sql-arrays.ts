@@ -35,7 +35,8 @@ export const anyText = (column: Column, values: readonly string[]) => sql`${colu
 export function insertRows<T extends PgTable, K extends keyof T["$inferInsert"] & string>(
   table: T,
   keys: readonly K[],
-  rows: readonly Pick<T["$inferInsert"], K>[],
+  // Every listed column given (null where allowed): an absent value would be NULL here, not the default.
+  rows: readonly Required<Pick<T["$inferInsert"], K>>[],
 ): SQL {
   const columns = keys.map((k) => (table as unknown as Record<string, PgColumn>)[k]);
   const arrays = columns.map((c, i) => sql`${arrayLiteral(rows.map((r) => r[keys[i]] as Scalar))}::${sql.raw(c.getSQLType())}[]`);
