@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { joinPublication } from "./publication-members";
 import { accessGeneration, grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
 import { findOne } from "./find-one";
+import { executeRows } from "./sql-arrays";
 
 // Transactions and the top-level handle share this query surface.
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
@@ -53,15 +54,20 @@ export async function updateMember(db: Tx, id: number, fields: Partial<Pick<Memb
 // Bumps the member's access epoch and announces it to every instance (NOTIFY is delivered on
 // commit, so listeners never learn of a change that rolled back). Call inside the transaction
 // that changes access; after commit, also call noteEpoch() for this instance.
+// One statement, the update and its NOTIFY together: a webhook that changes access bumps an epoch,
+// and each round trip counts at hundreds of events a second (issue 19).
 export async function bumpAccessEpoch(db: Tx, memberId: number): Promise<number> {
-  const [row] = await db
-    .update(members)
-    .set({ accessEpoch: sql`${members.accessEpoch} + 1`, epochChangedAt: new Date(), updatedAt: new Date() })
-    .where(eq(members.id, memberId))
-    .returning({ epoch: members.accessEpoch });
+  const now = new Date().toISOString();
+  const [row] = await executeRows<{ epoch: number }>(
+    db,
+    sql`with bumped as (
+          update ${members} set access_epoch = access_epoch + 1, epoch_changed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+          where id = ${memberId} returning access_epoch
+        )
+        select access_epoch as epoch, pg_notify(${ACCESS_CHANNEL}, ${memberId}::int || ':' || access_epoch) from bumped`,
+  );
   if (!row) throw new Error(`no member ${memberId}`);
-  await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, ${`${memberId}:${row.epoch}`})`);
-  return row.epoch;
+  return Number(row.epoch);
 }
 
 // Install-wide: the ACCESS_CHANNEL payload `gen:<n>` tells every instance.

@@ -8,18 +8,17 @@ import { members, tiers } from "@/db/schema";
 // invoice, a confirmation when a subscription is set to cancel or ends. Each is keyed so that
 // Stripe's retries, duplicates and out-of-order deliveries queue it once.
 
-async function recipient(tx: Tx, memberId: number) {
-  const [m] = await tx.select({ email: members.email }).from(members).where(eq(members.id, memberId)).limit(1);
-  return m?.email ?? null;
-}
-
-async function tierNames(tx: Tx, publicationId: number, slug: string) {
-  const [t] = await tx
-    .select({ name: tiers.name, nameEn: tiers.nameEn })
-    .from(tiers)
-    .where(and(eq(tiers.publicationId, publicationId), eq(tiers.slug, slug)))
+// The member's address and the tier's names in one query (a notice needs both; webhooks queue
+// hundreds a second). No address, no notice.
+async function recipientAndTier(tx: Tx, memberId: number, publicationId: number, slug: string) {
+  const [row] = await tx
+    .select({ email: members.email, name: tiers.name, nameEn: tiers.nameEn })
+    .from(members)
+    .leftJoin(tiers, and(eq(tiers.publicationId, publicationId), eq(tiers.slug, slug)))
+    .where(eq(members.id, memberId))
     .limit(1);
-  return { ko: t?.name ?? slug, en: t?.nameEn || t?.name || slug };
+  if (!row?.email) return null;
+  return { email: row.email, tierName: { ko: row.name ?? slug, en: row.nameEn || row.name || slug } };
 }
 
 export type PaidInvoice = {
@@ -37,18 +36,19 @@ export async function queueReceipt(tx: Tx, memberId: number, invoice: PaidInvoic
   // A zero invoice (a trial's first) is no payment to confirm.
   if (!invoice.amountPaid || !invoice.currency) return;
   const sub = await getSubscription(tx, invoice.subscriptionId);
-  const email = await recipient(tx, memberId);
-  if (!sub?.publicationId || !sub.tierSlug || !email) return;
+  if (!sub?.publicationId || !sub.tierSlug) return;
+  const to = await recipientAndTier(tx, memberId, sub.publicationId, sub.tierSlug);
+  if (!to) return;
   await enqueueNotice(tx, {
     publicationId: sub.publicationId,
     memberId,
-    email,
+    email: to.email,
     kind: "receipt",
     dedupeKey: `receipt:${invoice.id}`,
     payload: {
       amount: invoice.amountPaid,
       currency: invoice.currency.toLowerCase(),
-      tierName: await tierNames(tx, sub.publicationId, sub.tierSlug),
+      tierName: to.tierName,
       periodStart: invoice.periodStart?.toISOString() ?? null,
       periodEnd: invoice.periodEnd?.toISOString() ?? null,
       reference: invoice.id,
@@ -72,15 +72,15 @@ export type SubscriptionState = {
 export async function queueCancellationNotice(tx: Tx, memberId: number, sub: SubscriptionState): Promise<void> {
   const cancelled = sub.cancelAtPeriodEnd || sub.status === "canceled";
   if (!cancelled || !sub.publicationId || !sub.tierSlug) return;
-  const email = await recipient(tx, memberId);
-  if (!email) return;
+  const to = await recipientAndTier(tx, memberId, sub.publicationId, sub.tierSlug);
+  if (!to) return;
   const accessEnds = sub.status === "canceled" ? null : sub.currentPeriodEnd;
   await enqueueNotice(tx, {
     publicationId: sub.publicationId,
     memberId,
-    email,
+    email: to.email,
     kind: "cancellation",
     dedupeKey: `cancellation:${sub.id}:${(sub.currentPeriodEnd ?? sub.endedAt)?.toISOString() ?? "end"}`,
-    payload: { tierName: await tierNames(tx, sub.publicationId, sub.tierSlug), accessEnds: accessEnds?.toISOString() ?? null },
+    payload: { tierName: to.tierName, accessEnds: accessEnds?.toISOString() ?? null },
   });
 }
