@@ -85,6 +85,8 @@ http {
   access_log off;
   sendfile on;
   tcp_nopush on;
+  # As the edge does (deploy/nginx/masthead.conf): the limit is nginx at its best on these files.
+  open_file_cache max=1000 inactive=30s;
   keepalive_timeout 65;
   keepalive_requests 1000000;
   client_body_temp_path ${prefix}/tmp/body;
