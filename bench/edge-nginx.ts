@@ -4,6 +4,7 @@
 // replaced, and every replacement must match, so the template cannot drift from what runs here.
 import fs from "node:fs";
 import path from "node:path";
+import { EDGE_KEY } from "@/lib/edge/cookie";
 import { ensureNginx, runNginx } from "./nginx";
 import { freePort } from "./server";
 
@@ -18,8 +19,10 @@ export type EdgeHosts = Record<string, string>;
 export const PRIMARY_PUBLICATION = "main";
 // The demo seed's publications (db/seed): the primary at SITE_URL's host, `data` at data.localhost.
 export const DEMO_EDGE_HOSTS: EdgeHosts = { localhost: PRIMARY_PUBLICATION, "data.localhost": "data" };
-export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: EdgeMode; edgeSecret: string; port?: number; hosts?: EdgeHosts };
-export type RenderOptions = { port: number; upstreamPorts: number[]; mode: EdgeMode; hosts?: EdgeHosts };
+export type EdgeOptions = { workDir: string; upstreamPorts: number[]; mode: EdgeMode; edgeSecret?: string; port?: number; hosts?: EdgeHosts };
+// edgeSecret: the tier cookie's key, written into edge-secret.conf; without it, the example's empty
+// key, with which nginx honours no tier cookie.
+export type RenderOptions = { port: number; upstreamPorts: number[]; mode: EdgeMode; hosts?: EdgeHosts; edgeSecret?: string };
 export type EdgeServer = { baseUrl: string; port: number; prefix: string; cacheDir: string; stop: () => Promise<void> };
 
 /** How many entries the edge's cache holds: nginx keeps each as one file below the cache dir. */
@@ -31,6 +34,12 @@ function replaceOnce(text: string, from: string | RegExp, to: string, file: stri
   const matched = typeof from === "string" ? text.includes(from) : from.test(text);
   if (!matched) throw new Error(`deploy/nginx/${file} no longer contains ${String(from)}: update bench/edge-nginx.ts`);
   return text.replace(from, to);
+}
+
+function renderEdgeSecret(example: string, key: string | undefined): string {
+  if (key === undefined) return example;
+  if (!EDGE_KEY.test(key)) throw new Error("the edge secret must be 32 to 256 letters, digits, - or _ (lib/edge/cookie.ts EDGE_KEY)");
+  return replaceOnce(example, 'default "";', `default "${key}";`, "edge-secret.conf.example");
 }
 
 export function renderEdgeConfig(prefix: string, opts: RenderOptions): Record<string, string> {
@@ -78,7 +87,7 @@ export function renderEdgeConfig(prefix: string, opts: RenderOptions): Record<st
     "nginx.conf": main,
     "masthead.conf": site,
     "publications.conf": publications,
-    "edge.js": read("edge.js"),
+    "edge-secret.conf": renderEdgeSecret(read("edge-secret.conf.example"), opts.edgeSecret),
     "proxy-headers.conf": read("proxy-headers.conf"),
     "tier-cookie.conf": read("tier-cookie.conf"),
     "tier-auth-request.conf": read("tier-auth-request.conf"),
@@ -86,14 +95,15 @@ export function renderEdgeConfig(prefix: string, opts: RenderOptions): Record<st
 }
 
 export async function startEdge(opts: EdgeOptions): Promise<EdgeServer> {
-  const bin = ensureNginx({ njs: true });
+  const bin = ensureNginx({ edge: true });
   const prefix = path.resolve(opts.workDir);
   fs.rmSync(prefix, { recursive: true, force: true });
   for (const d of ["logs", "tmp", "cache"]) fs.mkdirSync(path.join(prefix, d), { recursive: true, mode: 0o755 });
   const port = opts.port ?? (await freePort());
-  for (const [file, text] of Object.entries(renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts })))
+  for (const [file, text] of Object.entries(
+    renderEdgeConfig(prefix, { port, upstreamPorts: opts.upstreamPorts, mode: opts.mode, hosts: opts.hosts, edgeSecret: opts.edgeSecret }),
+  ))
     fs.writeFileSync(path.join(prefix, file), text);
-  const env = { ...process.env, EDGE_SECRET: opts.edgeSecret };
-  const { baseUrl, stop } = await runNginx({ bin, prefix, port, probePath: "/api/health", label: "nginx edge", env });
+  const { baseUrl, stop } = await runNginx({ bin, prefix, port, probePath: "/api/health", label: "nginx edge" });
   return { baseUrl, port, prefix, cacheDir: path.join(prefix, "cache"), stop };
 }

@@ -12,8 +12,6 @@ function findNginx(): string | null {
   return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
 }
 
-const NJS_MODULE = "/usr/lib/nginx/modules/ngx_http_js_module.so";
-
 function aptInstall(packages: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env, timeout: 300_000 });
@@ -21,23 +19,26 @@ function aptInstall(packages: string[]): boolean {
   return spawnSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env, timeout: 300_000 }).status === 0;
 }
 
-// nginx from Debian when absent; with `njs`, also the njs module the edge configuration loads
-// (deploy/nginx/edge.js verifies the tier cookie).
-export function ensureNginx(opts: { njs?: boolean } = {}): string {
+// The modules the edge configuration uses (deploy/nginx): Debian's `nginx` package has them all;
+// a leaner build (nginx-light) may not.
+const EDGE_MODULES = ["http_secure_link_module", "http_auth_request_module", "http_gunzip_module"];
+
+function missingEdgeModules(bin: string): string[] {
+  const configure = spawnSync(bin, ["-V"], { encoding: "utf8" }).stderr ?? "";
+  return EDGE_MODULES.filter((m) => !configure.includes(`--with-${m}`));
+}
+
+// nginx from Debian when absent; with `edge`, one built with the modules the edge configuration uses.
+export function ensureNginx(opts: { edge?: boolean } = {}): string {
   const found = findNginx();
-  const needNjs = opts.njs === true && !fs.existsSync(NJS_MODULE);
-  if (found && !needNjs) return found;
-  if (!found) {
-    console.log(`[bench] nginx not found: installing nginx${opts.njs ? " and libnginx-mod-http-js" : "-light"} from Debian (apt-get)…`);
-    const ok = opts.njs ? aptInstall(["nginx", "libnginx-mod-http-js"]) : aptInstall(["nginx-light"]) || aptInstall(["nginx"]);
-    if (!ok) throw new Error("could not install nginx from Debian (apt-get install nginx)");
-  } else {
-    console.log("[bench] the njs module is missing: installing libnginx-mod-http-js from Debian (apt-get)…");
-    if (!aptInstall(["libnginx-mod-http-js"])) throw new Error("could not install libnginx-mod-http-js");
-  }
+  if (found && !(opts.edge && missingEdgeModules(found).length)) return found;
+  console.log(`[bench] ${found ? "this nginx lacks the edge's modules" : "nginx not found"}: installing nginx from Debian (apt-get)…`);
+  const ok = opts.edge ? aptInstall(["nginx"]) : aptInstall(["nginx-light"]) || aptInstall(["nginx"]);
+  if (!ok) throw new Error("could not install nginx from Debian (apt-get install nginx)");
   const installed = findNginx();
   if (!installed) throw new Error("nginx is still not installed");
-  if (opts.njs && !fs.existsSync(NJS_MODULE)) throw new Error(`the njs module is not at ${NJS_MODULE}`);
+  const missing = opts.edge ? missingEdgeModules(installed) : [];
+  if (missing.length) throw new Error(`${installed} lacks ${missing.join(", ")} (deploy/nginx needs Debian's nginx package)`);
   return installed;
 }
 

@@ -53,7 +53,7 @@ export interface ProcessSlots {
   queryCount: number;
   /** AUTH_SECRET, or the one generated into the data directory: lib/auth/secret.ts. */
   authSecret: string;
-  /** The HMAC key of the mh_edge cookie (EDGE_SECRET or derived from the auth secret): lib/edge/settings.ts. */
+  /** The key of the mh_edge cookie (EDGE_SECRET or derived from the auth secret): lib/edge/settings.ts. */
   edgeKey: string;
   /** Set once http.Server.prototype.emit is patched to stamp the peer address (lib/http/peer-address.ts,
    *  from instrumentation), so the patch is never applied twice. */

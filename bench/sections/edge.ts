@@ -1,6 +1,6 @@
 // Issues 8 and 19: the nginx edge cache per tier (deploy/nginx) in front of the bench server —
 // anonymous and premium readers through the edge in both tier modes (signed cookie verified by
-// njs; auth_request to Node), all as gzip clients, against the physical limit: nginx serving the
+// nginx itself; auth_request to Node), all as gzip clients, against the physical limit: nginx serving the
 // very bytes the edge sent (its gzip bodies, from a cache hit) as precompressed static files.
 import http from "node:http";
 import path from "node:path";

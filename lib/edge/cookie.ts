@@ -1,18 +1,24 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { PUBLICATION_SLUG } from "@/lib/publications/model";
 
 // The edge tier cookie: `mh_edge=<publication>.<tier>.<expiresUnix>.<sig>`, sig = base64url
-// HMAC-SHA256 over `<publication>.<tier>.<expiresUnix>.<session cookie value>`. It lets nginx
-// (deploy/nginx/edge.js) learn the reader's tier without asking Node, and it is bound to:
+// MD5(key ‖ `<publication>.<tier>.<expiresUnix>.<session cookie value>` ‖ key), 22 characters.
+// It lets nginx learn the reader's tier without asking Node, and it is bound to:
 //  - the exact session cookie, so a copied edge cookie is worthless without the session it was
 //    issued for (the real credential);
 //  - the publication whose tier it names, so a cookie issued on one publication's host (premium
 //    there) opens nothing on another's, even when SESSION_COOKIE_DOMAIN shares the session across
 //    them: tiers are per publication, and nginx keys its cache on the publication it maps the Host
 //    to (deploy/nginx/publications.conf), so it checks the cookie against that very publication.
-// Slugs of publications and tiers hold no dot, so the value splits one way only. Pure: the key and
-// the clock are parameters. Keep this file and edge.js in step (tests/unit/edge-cookie.test.ts
-// checks the format; the e2e-multi specs check nginx accepts what Node issues, and only there).
+// Why MD5 and this shape: it is the one keyed hash nginx computes natively (secure_link_md5), so a
+// premium cache hit costs a hash in C instead of a JavaScript VM per request (njs, HMAC-SHA256:
+// premium hits at a third of nginx's static rate; natively 0.59, bench/README.md). The key wraps the message on
+// both sides (the envelope MAC), so neither length extension (key first) nor an offline collision
+// (key last) forges a value, and every message is one Node chose: it signs only sessions it has
+// verified. Slugs of publications and tiers hold no dot, so the value splits one way only. Pure:
+// the key and the clock are parameters. Keep this file and deploy/nginx/masthead.conf in step
+// (tests/unit/edge-cookie.test.ts checks the format; tests/unit/edge-nginx-*.test.ts and the
+// e2e-multi specs check nginx accepts what Node issues).
 
 export const EDGE_COOKIE = "mh_edge";
 const TIER = /^[a-z0-9_-]{1,64}$/;
@@ -21,8 +27,12 @@ const TIER = /^[a-z0-9_-]{1,64}$/;
 export type EdgeBinding = { publication: string; session: string };
 
 function signature(key: string, binding: EdgeBinding, tier: string, expires: number): string {
-  return createHmac("sha256", key).update(`${binding.publication}.${tier}.${expires}.${binding.session}`).digest("base64url");
+  return createHash("md5").update(`${key}${binding.publication}.${tier}.${expires}.${binding.session}${key}`).digest("base64url");
 }
+
+// nginx reads the key inside a quoted config string, where `$` starts a variable and `"` ends it:
+// the key is limited to characters that mean nothing there (lib/env.ts checks EDGE_SECRET).
+export const EDGE_KEY = /^[A-Za-z0-9_-]{32,256}$/;
 
 // The key nginx and Node share. A dedicated EDGE_SECRET wins; otherwise one derived from
 // AUTH_SECRET, so a leaked edge key never lets anyone forge sessions. Operators can compute the
@@ -66,8 +76,9 @@ export function edgeSetCookie(value: string, ttlSeconds: number, secure: boolean
   return `${EDGE_COOKIE}=${value}; Path=/; Max-Age=${ttlSeconds}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
-// Cookie header → the raw values of `name`, exactly as sent (nginx's edge.js splits the same way:
-// on ";", trimming spaces, no decoding). More than one value means "ambiguous" to both sides.
+// Cookie header → the raw values of `name`, exactly as sent (split on ";", spaces trimmed, no
+// decoding, as nginx reads them). Node signs only for a request with exactly one session cookie;
+// nginx then needs no ambiguity rule of its own (deploy/nginx/masthead.conf takes the first).
 export function cookieValues(header: string | null, name: string): string[] {
   if (!header) return [];
   const out: string[] = [];

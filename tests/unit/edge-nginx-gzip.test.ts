@@ -138,9 +138,68 @@ describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
       expect(anon.text, String(accept)).toContain("tier=anon");
       expect(anon.text, String(accept)).not.toContain("tier=premium");
     }
-    // A session without a valid edge cookie still reaches Node (njs ran: the map did not call it anonymous).
+    // A session without a valid edge cookie still reaches Node (it was verified: the map did not call it anonymous).
     const forged = await get(edge, url, null, `${session}; mh_edge=main.premium.9999999999.AAAA`);
     expect(forged.cache).toBe("BYPASS");
     expect(forged.text).toContain("tier=premium");
+  });
+});
+
+// The tier cookie, verified by nginx itself (secure_link_md5 in masthead.conf, no njs): only the
+// exact value Node signed, for this session, in this publication, before it expires.
+describe("the nginx edge verifies the tier cookie natively (stub upstream)", () => {
+  const url = "/articles/tier-cookie";
+  const session = `${SESSION_COOKIE}=sess-premium`;
+  const binding = { publication: "main", session: "sess-premium" };
+  const later = () => Math.floor(Date.now() / 1000) + 600;
+  let valid = "";
+
+  beforeAll(async () => {
+    const first = await get(edge, url, "gzip", session);
+    expect(first.cache).toBe("BYPASS");
+    valid = first.edgeCookie!;
+    expect(valid).toMatch(/^mh_edge=main\.premium\.\d+\.[A-Za-z0-9_-]{22}$/);
+    await get(edge, url, "gzip", `${session}; ${valid}`);
+  });
+
+  it("serves the tier's entry for the value Node signed, under either session cookie name, first of repeated values", async () => {
+    for (const cookie of [`${session}; ${valid}`, `__Secure-${session}; ${valid}`, `${valid}; ${session}; mh_edge=x`]) {
+      const page = await get(edge, url, "gzip", cookie);
+      expect(page.cache, cookie).toBe("HIT");
+      expect(page.text, cookie).toContain("tier=premium");
+    }
+  });
+
+  it("sends every other value to Node", async () => {
+    const [, , exp, sig] = valid.slice("mh_edge=".length).split(".");
+    const flipped = sig.slice(0, -1) + (sig.endsWith("A") ? "B" : "A");
+    const hmac = "A".repeat(43);
+    for (const [what, cookie] of [
+      ["a changed signature", `${session}; mh_edge=main.premium.${exp}.${flipped}`],
+      ["another session", `${SESSION_COOKIE}=sess-other; ${valid}`],
+      ["a chunked session", `${SESSION_COOKIE}.0=sess-premium; ${valid}`],
+      ["a raised tier", `${session}; mh_edge=main.vip.${exp}.${sig}`],
+      ["another publication's cookie", `${session}; mh_edge=${signEdgeValue(KEY, { ...binding, publication: "data" }, "premium", later())}`],
+      ["an expired cookie", `${session}; mh_edge=${signEdgeValue(KEY, binding, "premium", Math.floor(Date.now() / 1000) - 5)}`],
+      ["another key", `${session}; mh_edge=${signEdgeValue("another-key-0123456789abcdef0123456789", binding, "premium", later())}`],
+      ["a signature of the njs format", `${session}; mh_edge=main.premium.${exp}.${hmac}`],
+      ["a repeated value whose first is forged", `${session}; mh_edge=main.premium.${exp}.${flipped}; ${valid}`],
+    ]) {
+      const page = await get(edge, url, "gzip", cookie);
+      expect(page.cache, what).toBe("BYPASS");
+    }
+  });
+
+  it("honours no tier cookie while edge-secret.conf holds no key (or a short one)", async () => {
+    const bare = await startEdge({ workDir: `${work}-nokey`, upstreamPorts: [(stub.address() as AddressInfo).port], mode: "cookie" });
+    try {
+      // Signed with the empty key: what anyone could compute if an empty key were trusted.
+      const cookie = `${session}; mh_edge=${signEdgeValue("", binding, "premium", later())}`;
+      for (let i = 0; i < 2; i++) expect((await get(bare, url, "gzip", cookie)).cache).toBe("BYPASS");
+      expect((await get(bare, url, "gzip")).cache).not.toBe("BYPASS"); // anonymous readers are still cached
+    } finally {
+      await bare.stop();
+      fs.rmSync(`${work}-nokey`, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheEntryCount, startEdge, type EdgeMode, type EdgeServer } from "@/bench/edge-nginx";
 import { cookieValues, signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
 
-// The real nginx with the real deploy/nginx files (edge.js under njs included), in front of a stub
+// The real nginx with the real deploy/nginx files (the tier cookie's verification included), in front of a stub
 // of Node that answers like proxy.ts: it maps the Host to a publication with *its own* table and
 // says which publication and tier it rendered. What is under test is the edge alone: its key,
 // its map of hosts and its cookie check. (e2e-multi covers the same against the real servers.)

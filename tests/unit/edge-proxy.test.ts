@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
 import { withEdgeTier } from "@/lib/edge/proxy-edge";
 
-const KEY = "edge-test-key-0123456789abcdef";
+const KEY = "edge-test-key-0123456789abcdef0123456789";
 const NOW = 1_800_000_000_000;
 const SESSION = "session-jwe-value";
 const MAIN = { publication: "main", session: SESSION };
