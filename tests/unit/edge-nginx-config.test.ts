@@ -96,6 +96,17 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     expect(files["nginx.conf"]).toMatch(/^pcre_jit on;$/m);
   });
 
+  it("writes the tier cookie's key into edge-secret.conf only when nginx can read it as one literal", () => {
+    expect(files["edge-secret.conf"]).toMatch(/map "" \$masthead_edge_secret \{\s+default "";\s+\}/);
+    const key = "k".repeat(40);
+    const keyed = renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, edgeSecret: key })["edge-secret.conf"];
+    expect(keyed).toContain(`default "${key}";`);
+    for (const bad of ["short", `${"k".repeat(40)}"; default "x`, `${"k".repeat(40)}$host`, "k".repeat(257)])
+      expect(() => renderEdgeConfig(prefix, { port: 8399, upstreamPorts: [3391], mode, edgeSecret: bad }), bad).toThrow(/edge secret/);
+    // The empty key of the example is refused by the guard in masthead.conf, not trusted.
+    expect(files["masthead.conf"]).toMatch(/map \$masthead_edge_secret \$masthead_edge_secret_ok \{\s+"~\^\[A-Za-z0-9_-\]\{32,\}\$" 1;\s+default 0;/);
+  });
+
   it("maps the demo's hostnames to their publications and every other Host to the primary", () => {
     const map = files["publications.conf"];
     expect(map).toMatch(/map \$host \$masthead_publication \{\s+default main;\s+localhost main;\s+data\.localhost data;\s+\}/);
