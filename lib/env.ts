@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDGE_KEY } from "@/lib/edge/cookie";
 
 // The only module that reads process.env. Everything optional: the local demo runs without any.
 
@@ -82,12 +83,8 @@ const schema = z.object({
   ...rateLimitEnv.shape,
   // The nginx edge's tier cookie (deploy/nginx): its key (derived from AUTH_SECRET when unset)
   // and how long nginx may trust a tier without asking Node. nginx reads the key inside a quoted
-  // string (edge-secret.conf), where `$` and `"` mean something: letters, digits, `-` and `_` only
-  // (lib/edge/cookie.ts EDGE_KEY).
-  EDGE_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{32,256}$/, "32 to 256 letters, digits, - or _ (nginx reads it inside a quoted string)")
-    .optional(),
+  // string (edge-secret.conf), where `$` and `"` mean something: letters, digits, `-` and `_` only.
+  EDGE_SECRET: z.string().regex(EDGE_KEY, "32 to 256 letters, digits, - or _ (nginx reads it inside a quoted string)").optional(),
   EDGE_COOKIE_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(60),
   // Benchmark mode: /api/health also reports how many queries this instance has sent.
   MASTHEAD_BENCH: z.enum(["0", "1"]).default("0"),

@@ -1,8 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, grants, members, publicationMembers, type GrantSource } from "../schema";
-import { ACCESS_CHANNEL } from "./members";
-import { anyInt, anyText, executeRows, insertRows, textArrayLiteral } from "./sql-arrays";
+import { anyInt, anyText, executeRows, insertRows } from "./sql-arrays";
 
 // Batched reads and writes of the member import (lib/import/members): one statement per kind of
 // row per batch, not per member, so 100,000 members take a couple of hundred round trips.
@@ -153,21 +152,6 @@ export type NewAuditRow = Required<Pick<typeof auditLog.$inferInsert, (typeof au
 
 export async function insertAuditRows(db: Tx, rows: readonly NewAuditRow[]): Promise<void> {
   if (rows.length) await db.execute(insertRows(auditLog, auditKeys, rows));
-}
-
-/** bumpAccessEpoch for many members in one statement (and one NOTIFY each, delivered at commit). */
-export async function bumpAccessEpochs(db: Tx, memberIds: readonly number[]): Promise<{ id: number; epoch: number }[]> {
-  if (!memberIds.length) return [];
-  const rows = await db
-    .update(members)
-    .set({ accessEpoch: sql`${members.accessEpoch} + 1`, epochChangedAt: new Date(), updatedAt: new Date() })
-    .where(anyInt(members.id, memberIds))
-    .returning({ id: members.id, epoch: members.accessEpoch });
-  if (rows.length) {
-    const payloads = textArrayLiteral(rows.map((r) => `${r.id}:${r.epoch}`));
-    await db.execute(sql`select pg_notify(${ACCESS_CHANNEL}, p) from unnest(${payloads}::text[]) as p`);
-  }
-  return rows;
 }
 
 /**

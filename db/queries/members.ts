@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { joinPublication } from "./publication-members";
 import { accessGeneration, grants, members, type GrantSource, type Member, type NewGrant, type Role } from "../schema";
 import { findOne } from "./find-one";
-import { executeRows } from "./sql-arrays";
+import { anyInt, executeRows } from "./sql-arrays";
 
 // Transactions and the top-level handle share this query surface.
 type Tx = Pick<Db, "select" | "insert" | "update" | "delete" | "execute">;
@@ -51,23 +51,30 @@ export async function updateMember(db: Tx, id: number, fields: Partial<Pick<Memb
   return row ?? null;
 }
 
-// Bumps the member's access epoch and announces it to every instance (NOTIFY is delivered on
+// Bumps the members' access epochs and announces each to every instance (NOTIFY is delivered on
 // commit, so listeners never learn of a change that rolled back). Call inside the transaction
-// that changes access; after commit, also call noteEpoch() for this instance.
-// One statement, the update and its NOTIFY together: a webhook that changes access bumps an epoch,
-// and each round trip counts at hundreds of events a second (issue 19).
-export async function bumpAccessEpoch(db: Tx, memberId: number): Promise<number> {
+// that changes access, with ascending ids (the lock order every bump uses); after commit, also
+// call noteEpoch() for this instance. One statement, the update and its NOTIFYs together: a
+// webhook bumps an epoch per access change at hundreds of events a second (issue 19), the member
+// import thousands per batch.
+export async function bumpAccessEpochs(db: Tx, memberIds: readonly number[]): Promise<{ id: number; epoch: number }[]> {
+  if (!memberIds.length) return [];
   const now = new Date().toISOString();
-  const [row] = await executeRows<{ epoch: number }>(
+  const rows = await executeRows<{ id: number; epoch: number }>(
     db,
     sql`with bumped as (
           update ${members} set access_epoch = access_epoch + 1, epoch_changed_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-          where id = ${memberId} returning access_epoch
+          where ${anyInt(members.id, memberIds)} returning id, access_epoch
         )
-        select access_epoch as epoch, pg_notify(${ACCESS_CHANNEL}, ${memberId}::int || ':' || access_epoch) from bumped`,
+        select id, access_epoch as epoch, pg_notify(${ACCESS_CHANNEL}, id || ':' || access_epoch) from bumped`,
   );
+  return rows.map((r) => ({ id: Number(r.id), epoch: Number(r.epoch) }));
+}
+
+export async function bumpAccessEpoch(db: Tx, memberId: number): Promise<number> {
+  const [row] = await bumpAccessEpochs(db, [memberId]);
   if (!row) throw new Error(`no member ${memberId}`);
-  return Number(row.epoch);
+  return row.epoch;
 }
 
 // Install-wide: the ACCESS_CHANNEL payload `gen:<n>` tells every instance.

@@ -12,10 +12,10 @@ import { PUBLICATION_SLUG } from "@/lib/publications/model";
 //    to (deploy/nginx/publications.conf), so it checks the cookie against that very publication.
 // Why MD5 and this shape: it is the one keyed hash nginx computes natively (secure_link_md5), so a
 // premium cache hit costs a hash in C instead of a JavaScript VM per request (njs, HMAC-SHA256:
-// premium hits at a third of nginx's static rate; natively 0.59, bench/README.md). The key wraps the message on
-// both sides (the envelope MAC), so neither length extension (key first) nor an offline collision
-// (key last) forges a value, and every message is one Node chose: it signs only sessions it has
-// verified. Slugs of publications and tiers hold no dot, so the value splits one way only. Pure:
+// premium hits at a third of nginx's static rate; natively 0.59, bench/README.md). The key wraps
+// the message on both sides (the envelope MAC), so neither length extension (key first) nor an
+// offline collision (key last) forges a value, and every message is one Node chose: it signs only
+// sessions it has verified. Slugs of publications and tiers hold no dot, so the value splits one way only. Pure:
 // the key and the clock are parameters. Keep this file and deploy/nginx/masthead.conf in step
 // (tests/unit/edge-cookie.test.ts checks the format; tests/unit/edge-nginx-*.test.ts and the
 // e2e-multi specs check nginx accepts what Node issues).
@@ -31,7 +31,7 @@ function signature(key: string, binding: EdgeBinding, tier: string, expires: num
 }
 
 // nginx reads the key inside a quoted config string, where `$` starts a variable and `"` ends it:
-// the key is limited to characters that mean nothing there (lib/env.ts checks EDGE_SECRET).
+// the key is limited to characters that mean nothing there (lib/env.ts checks EDGE_SECRET with it).
 export const EDGE_KEY = /^[A-Za-z0-9_-]{32,256}$/;
 
 // The key nginx and Node share. A dedicated EDGE_SECRET wins; otherwise one derived from

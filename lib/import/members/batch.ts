@@ -1,6 +1,5 @@
 import type { Db } from "@/db/client";
 import {
-  bumpAccessEpochs,
   fillMemberFields,
   insertAuditRows,
   insertImportAccounts,
@@ -15,6 +14,7 @@ import {
   type NewAuditRow,
   type NewImportGrant,
 } from "@/db/queries/member-import";
+import { bumpAccessEpochs } from "@/db/queries/members";
 import { noteEpoch } from "@/lib/auth/epochs";
 import type { Actor } from "@/lib/studio/audit";
 import { planCandidate, type Decision, type ExistingMember, type PlanContext } from "./planner";
