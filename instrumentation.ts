@@ -4,6 +4,9 @@ export async function register() {
   // Per-IP limits need the socket address, which Next 16 does not expose (lib/http/peer-address.ts).
   const { installPeerStamp } = await import("@/lib/http/peer-address");
   installPeerStamp();
+  // The edge stores one gzip body per tier and page: send it whole, with its length (lib/http/edge-body.ts).
+  const { installEdgeBody } = await import("@/lib/http/edge-body");
+  installEdgeBody();
   // Refuse the embedded database when several instances are configured or the data folder is
   // taken, before anything opens it (db/instance-guard.ts).
   const { getEnv } = await import("@/lib/env");

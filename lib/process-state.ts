@@ -58,6 +58,9 @@ export interface ProcessSlots {
   /** Set once http.Server.prototype.emit is patched to stamp the peer address (lib/http/peer-address.ts,
    *  from instrumentation), so the patch is never applied twice. */
   peerStamp: true;
+  /** Set once http.Server.prototype.emit is patched to answer the edge's page requests whole and
+   *  compressed (lib/http/edge-body.ts, from instrumentation). */
+  edgeBody: true;
   /** The rate limiter of route handlers, pages and actions (Redis, else the database, else memory):
    *  lib/rate-limit/index.ts; one Redis connection per process. */
   rateLimiter: LimiterSlot;

@@ -71,3 +71,11 @@ describe("peer-address patch (lib/http/peer-address.ts)", () => {
     expect(await res.text()).toBe("127.0.0.1");
   });
 });
+
+describe("edge page bodies (lib/http/edge-body.ts)", () => {
+  it("the router server still compresses with next/dist/compiled/compression, per request", () => {
+    const router = dist("server/lib/router-server.js");
+    expect(router).toContain('require("next/dist/compiled/compression")');
+    expect(router).toMatch(/compress\(req, res, \(\)=>\{\}\)/);
+  });
+});
