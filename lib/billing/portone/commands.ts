@@ -3,7 +3,7 @@ import { getPortOneSubscription } from "@/db/queries/portone";
 import { portoneIntervals, type PortOneInterval } from "@/db/schema";
 import type { Actor } from "@/lib/studio/audit";
 import { recordAudit } from "@/lib/studio/audit";
-import { UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
+import { flagString, UsageError, type ParsedArgs } from "@/lib/studio/cli/args";
 import type { Command } from "@/lib/studio/cli/commands";
 import { billingSettings } from "../config";
 import { setPublicationProvider } from "../provider";
@@ -22,8 +22,6 @@ function realApi(what: string) {
     throw new UsageError(`PORTONE_API_SECRET is not set: there is no PortOne store to ${what} (the local demo's stand-in runs inside the server)`);
   return createPortOneApi({ secret: s.apiSecret, baseUrl: s.apiBase ?? undefined, storeId: s.storeId ?? undefined });
 }
-
-const flag = (args: ParsedArgs, name: string) => (typeof args.flags[name] === "string" ? (args.flags[name] as string) : null);
 
 export const portoneCommands: Record<string, Command> = {
   "portone:reconcile": {
@@ -53,14 +51,15 @@ export const portoneCommands: Record<string, Command> = {
     run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
       const [subscriptionId] = args.positionals;
       if (!subscriptionId) throw new UsageError("name the subscription (pos_…)");
-      const rawAmount = flag(args, "amount");
-      const amount = rawAmount === null ? undefined : Number(rawAmount);
+      const rawAmount = flagString(args, "amount");
+      const amount = rawAmount === undefined ? undefined : Number(rawAmount);
       if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0)) throw new UsageError("--amount is a whole number of won");
+      const reason = flagString(args, "reason") ?? "refund by the publisher";
       const sub = await getPortOneSubscription(db, subscriptionId);
       const r = await refundCurrentPeriod(
         db,
         realApi("refund through"),
-        { subscriptionId, memberId: null, amount, reason: flag(args, "reason") ?? "refund by the publisher", pastDueGraceMs: billingSettings().pastDueGraceMs },
+        { subscriptionId, memberId: null, amount, reason, pastDueGraceMs: billingSettings().pastDueGraceMs },
         new Date(),
       );
       await recordAudit(db, actor, {
@@ -80,10 +79,10 @@ export const portoneCommands: Record<string, Command> = {
     scope: "publication",
     summary: "Announce a new price to a tier's PortOne subscribers (30 days ahead at least); renewals charge it from then.",
     run: async (db: Db, actor: Actor, args: ParsedArgs, out: (line: string) => void) => {
-      const tierSlug = flag(args, "tier");
-      const interval = flag(args, "interval");
-      const amount = Number(flag(args, "amount"));
-      const effective = new Date(`${flag(args, "effective") ?? ""}T00:00:00+09:00`);
+      const tierSlug = flagString(args, "tier");
+      const interval = flagString(args, "interval");
+      const amount = Number(flagString(args, "amount"));
+      const effective = new Date(`${flagString(args, "effective") ?? ""}T00:00:00+09:00`);
       if (!tierSlug || !portoneIntervals.includes(interval as PortOneInterval) || !Number.isInteger(amount) || Number.isNaN(effective.getTime()))
         throw new UsageError("--tier, --interval, --amount and --effective are required");
       if (actor.publicationId === null) throw new UsageError("--publication is required");
