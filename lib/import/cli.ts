@@ -21,10 +21,8 @@ export const importCommands: Record<string, Command> = {
     summary:
       "Import a WordPress export (WXR): posts, pages, authors, categories, tags and redirects. Password-protected posts are imported gated (default free = members only). Re-running changes nothing; a changed post never overwrites what an editor changed here. New sections stay out of the header menu unless named in --nav-sections; --dry-run reports what would change and writes nothing.",
     run: async (db, actor, args, out) => {
-      // `--dry-run file.xml` reads the file as the flag's value: a boolean flag takes none.
-      const dryFlag = args.flags["dry-run"];
-      const dryRun = dryFlag !== undefined;
-      const file = args.positionals[0] ?? (typeof dryFlag === "string" ? dryFlag : undefined);
+      const dryRun = args.flags["dry-run"] === true;
+      const file = args.positionals[0];
       if (!file) throw new UsageError("the WXR file path is required");
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
       if (fs.statSync(file).size > MAX_WXR_BYTES) throw new UsageError(`the file is larger than ${MAX_WXR_BYTES / 1024 / 1024} MB`);

@@ -52,4 +52,13 @@ describe("CLI args", () => {
       flags: { days: "7", note: "x y", lifetime: true },
     });
   });
+
+  it("switches never take the next word as their value", () => {
+    expect(parseArgs(["--dry-run", "members.csv", "--skip-invalid", "--map", "gold=premium"])).toEqual({
+      positionals: ["members.csv"],
+      flags: { "dry-run": true, "skip-invalid": true, map: "gold=premium" },
+    });
+    expect(parseArgs(["--fix=true", "--lifetime=no", "--help=1"]).flags).toEqual({ fix: true, help: true });
+    expect(() => parseArgs(["--dry-run=maybe"])).toThrow(/--dry-run is a switch/);
+  });
 });

@@ -1,6 +1,15 @@
 // A tiny argv parser for the operator CLI: positionals plus --flag value / --flag=value / --bool.
 export type ParsedArgs = { positionals: string[]; flags: Record<string, string | true> };
 
+// Switches of every command: they never take the next word, so `--dry-run file.csv` keeps the file
+// as a positional (an argument swallowed as a switch's value would run the import for real).
+const SWITCHES = new Set(["dry-run", "fix", "help", "lifetime", "skip-invalid"]);
+const switchValue = (name: string, value: string): true | undefined => {
+  if (/^(?:true|yes|1)$/i.test(value)) return true;
+  if (/^(?:false|no|0)$/i.test(value)) return undefined;
+  throw new UsageError(`--${name} is a switch: give it alone (or =true / =false), not "${value}"`);
+};
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
@@ -11,12 +20,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     const eq = arg.indexOf("=");
-    if (eq > 0) {
-      flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+    const name = arg.slice(2, eq > 0 ? eq : undefined);
+    if (SWITCHES.has(name)) {
+      const on = eq > 0 ? switchValue(name, arg.slice(eq + 1)) : true;
+      if (on) flags[name] = true;
+      else delete flags[name];
+    } else if (eq > 0) {
+      flags[name] = arg.slice(eq + 1);
     } else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
-      flags[arg.slice(2)] = argv[++i];
+      flags[name] = argv[++i];
     } else {
-      flags[arg.slice(2)] = true;
+      flags[name] = true;
     }
   }
   return { positionals, flags };
