@@ -35,6 +35,16 @@ export async function enqueueNotice(db: Tx, row: NoticeRow, at = new Date()): Pr
   return inserted.length > 0;
 }
 
+/** A notice a member gets once per publication (welcome, invitation, account moved): keyed by its kind, the publication and the member. */
+export function enqueueOncePerMember(
+  db: Tx,
+  notice: { publicationId: number; memberId: number; email: string; kind: EmailKind; payload?: Record<string, unknown> },
+  at?: Date,
+): Promise<boolean> {
+  const { publicationId, memberId, kind } = notice;
+  return enqueueNotice(db, { ...notice, payload: notice.payload ?? {}, dedupeKey: `${kind}:${publicationId}:${memberId}` }, at);
+}
+
 // ── Newsletter sends ─────────────────────────────────────────────────────────────────────────
 
 export async function requestNewsletter(db: Tx, publicationId: number, articleId: number, requestedBy: string): Promise<void> {

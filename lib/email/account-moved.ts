@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { enqueueNotice } from "@/db/queries/email";
+import { enqueueOncePerMember } from "@/db/queries/email";
 import { importedAccountsForNotice } from "@/lib/import/members/notice";
 import { recordAudit, type Actor } from "@/lib/studio/audit";
 
@@ -15,17 +15,7 @@ export async function queueAccountMovedNotices(db: Db, actor: Actor, publication
       const tx = t as unknown as Db;
       for (const a of page) {
         accounts++;
-        if (
-          await enqueueNotice(tx, {
-            publicationId,
-            memberId: a.memberId,
-            email: a.email,
-            kind: "account_moved",
-            dedupeKey: `account_moved:${publicationId}:${a.memberId}`,
-            payload: {},
-          })
-        )
-          queued++;
+        if (await enqueueOncePerMember(tx, { publicationId, memberId: a.memberId, email: a.email, kind: "account_moved" })) queued++;
       }
     });
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { enqueueNotice } from "@/db/queries/email";
+import { enqueueOncePerMember } from "@/db/queries/email";
 import { claimWelcome, joinPublication } from "@/db/queries/publication-members";
 
 // A sign-in on a publication's host: the member has an account there from now on (they receive
@@ -12,14 +12,7 @@ export async function noteSignIn(db: Db, publicationId: number, member: { id: nu
       const tx = t as unknown as Db;
       await joinPublication(tx, { publicationId, memberId: member.id, source: "signin", at });
       if (await claimWelcome(tx, publicationId, member.id, at)) {
-        await enqueueNotice(tx, {
-          publicationId,
-          memberId: member.id,
-          email: member.email,
-          kind: "welcome",
-          dedupeKey: `welcome:${publicationId}:${member.id}`,
-          payload: {},
-        });
+        await enqueueOncePerMember(tx, { publicationId, memberId: member.id, email: member.email, kind: "welcome" });
       }
     });
   } catch (err) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { enqueueNotice } from "@/db/queries/email";
+import { enqueueOncePerMember } from "@/db/queries/email";
 import { ensureMember, getMemberByEmail, normalizeEmail } from "@/db/queries/members";
 import { claimWelcome, joinPublication } from "@/db/queries/publication-members";
 import { listTiers } from "@/db/queries/taxonomy";
@@ -35,12 +35,11 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
     await joinPublication(tx, { publicationId: actor.publicationId, memberId: member.id, source: "grant", at: now });
     // The grant may have made the account already; either way the invitation stands for the welcome.
     await claimWelcome(tx, actor.publicationId, member.id, now);
-    await enqueueNotice(tx, {
+    await enqueueOncePerMember(tx, {
       publicationId: actor.publicationId,
       memberId: member.id,
       email,
       kind: "invitation",
-      dedupeKey: `invitation:${actor.publicationId}:${member.id}`,
       payload: { tierName: tier ? { ko: tier.name, en: tier.nameEn || tier.name } : null, endsAt: endsAt?.toISOString() ?? null },
     });
     await recordAudit(tx, actor, {
