@@ -41,9 +41,10 @@ export function enqueueOncePerMember(
   notice: { publicationId: number; memberId: number; email: string; kind: EmailKind; payload?: Record<string, unknown> },
   at?: Date,
 ): Promise<boolean> {
-  const { publicationId, memberId, kind } = notice;
-  return enqueueNotice(db, { ...notice, payload: notice.payload ?? {}, dedupeKey: `${kind}:${publicationId}:${memberId}` }, at);
+  return enqueueNotice(db, { ...notice, payload: notice.payload ?? {}, dedupeKey: oncePerMemberKey(notice.kind, notice.publicationId, notice.memberId) }, at);
 }
+
+export const oncePerMemberKey = (kind: EmailKind, publicationId: number, memberId: number) => `${kind}:${publicationId}:${memberId}`;
 
 // ── Newsletter sends ─────────────────────────────────────────────────────────────────────────
 

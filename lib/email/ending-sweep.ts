@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { enqueueNotice } from "@/db/queries/email";
+import { enqueueNotice, oncePerMemberKey } from "@/db/queries/email";
 import { listAllTiers } from "@/db/queries/publications";
 import { emailDeliveries, grants, members, publicationMembers, stripeSubscriptions } from "@/db/schema";
 import { accessEndingSoon, ENDING_NOTICE_LEAD_MS, type NetworkGrant } from "@/lib/access";
@@ -45,13 +45,15 @@ export async function queueEndingNotices(db: Db, now: Date): Promise<number> {
             .where(
               inArray(
                 emailDeliveries.dedupeKey,
-                imported.map((i) => `account_moved:${i.publicationId}:${i.memberId}`),
+                imported.map((i) => oncePerMemberKey("account_moved", i.publicationId, i.memberId)),
               ),
             )
         ).map((r) => r.key),
       )
     : new Set<string>();
-  const silent = new Set(imported.filter((i) => !told.has(`account_moved:${i.publicationId}:${i.memberId}`)).map((i) => `${i.memberId}:${i.publicationId}`));
+  const silent = new Set(
+    imported.filter((i) => !told.has(oncePerMemberKey("account_moved", i.publicationId, i.memberId))).map((i) => `${i.memberId}:${i.publicationId}`),
+  );
   let queued = 0;
   for (const { memberId, publicationId } of new Map(ending.map((e) => [`${e.memberId}:${e.publicationId}`, e])).values()) {
     if (silent.has(`${memberId}:${publicationId}`)) continue;
