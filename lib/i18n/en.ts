@@ -282,6 +282,7 @@ export const en: Dictionary = {
       invalidEmail: "Enter a valid email address.",
       exists: "This address already has an account. Grant access from the member's page.",
       paidTier: "Choose a paid tier.",
+      tooMany: (minutes: number) => `You have sent this hour's invitations. Try again in ${minutes} min, or add many people with the member import.`,
     },
     csv: { email: "email", name: "name", role: "role", tier: "tier", joined: "joined_at" },
   },

@@ -283,6 +283,7 @@ export const ko = {
       invalidEmail: "올바른 이메일 주소를 입력하세요.",
       exists: "이미 계정이 있는 주소입니다. 회원 페이지에서 권한을 주세요.",
       paidTier: "유료 등급을 고르세요.",
+      tooMany: (minutes: number) => `한 시간에 보낼 수 있는 초대를 모두 보냈습니다. ${minutes}분 뒤에 다시 시도하거나, 여러 명은 회원 가져오기를 쓰세요.`,
     },
     csv: { email: "email", name: "name", role: "role", tier: "tier", joined: "joined_at" },
   },

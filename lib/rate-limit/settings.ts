@@ -11,12 +11,17 @@ export type RateLimitSettings = {
     commentReport: RateLimitRule;
     adminApi: RateLimitRule;
     search: RateLimitRule;
+    invitation: RateLimitRule;
   };
   trustedProxyHops: number;
   redisTimeoutMs: number;
 };
 
 const SIGNIN_WINDOW_SECONDS = 15 * 60;
+// Invitations are mail to addresses that asked for nothing: a stolen editor session must not turn
+// the publication's sending domain into a spam source. Bulk onboarding goes through the member
+// import, whose "account moved" notice is one deliberate step per publication.
+const INVITATIONS_PER_HOUR = 100;
 
 /** The rules from the parsed environment (`getEnv()`). */
 export function rateLimitSettingsFrom(e: RateLimitEnv): RateLimitSettings {
@@ -28,6 +33,7 @@ export function rateLimitSettingsFrom(e: RateLimitEnv): RateLimitSettings {
       commentReport: { name: "comment-report", limit: e.COMMENT_REPORTS_PER_MINUTE, windowSeconds: 60 },
       adminApi: { name: "admin-api", limit: e.ADMIN_API_REQUESTS_PER_MINUTE, windowSeconds: 60 },
       search: { name: "search", limit: e.SEARCH_REQUESTS_PER_MINUTE, windowSeconds: 60 },
+      invitation: { name: "invitation", limit: INVITATIONS_PER_HOUR, windowSeconds: 3600 },
     },
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     redisTimeoutMs: e.RATE_LIMIT_REDIS_TIMEOUT_MS,

@@ -6,6 +6,7 @@ import { claimWelcome, joinPublication } from "@/db/queries/publication-members"
 import { listTiers } from "@/db/queries/taxonomy";
 import { AppError } from "@/lib/http/errors";
 import { dict } from "@/lib/i18n";
+import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import { recordAudit } from "./audit";
 import { resolvePresetEnd, type GrantPreset } from "./grant-presets";
 import type { StudioActor } from "./guard";
@@ -20,6 +21,9 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
   const t = dict("ko").studioMembers.add;
   const email = normalizeEmail(input.email);
   if (await getMemberByEmail(db, email)) throw new AppError("conflict", "email", t.exists);
+  // Per inviter (a CLI actor has no member: one budget for the CLI), counted once the address is new.
+  const limit = await consumeLimit(limitRules().invitation, String(actor.memberId ?? "cli"), now);
+  if (!limit.ok) throw new AppError("rate_limited", "email", t.tooMany(Math.ceil(limit.retryAfterSeconds / 60)));
   let tier: { name: string; nameEn: string } | null = null;
   let endsAt: Date | null = null;
   if (input.tierSlug) {

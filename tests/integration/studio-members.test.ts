@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDeliveriesOf } from "@/db/queries/email";
-import { getMemberByEmail } from "@/db/queries/members";
+import { ensureMember, getMemberByEmail } from "@/db/queries/members";
 import { getPublicationMember } from "@/db/queries/publication-members";
 import { countMembersFiltered, listMembersFiltered } from "@/db/queries/studio-members";
 import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { AppError } from "@/lib/http/errors";
+import { clearProcessSlot, setProcessSlot } from "@/lib/process-state";
+import { consumeLimit, limitRules } from "@/lib/rate-limit";
 import { addMemberWithInvitation } from "@/lib/studio/add-member";
 import { cliActor } from "@/lib/studio/audit";
 import type { StudioActor } from "@/lib/studio/guard";
@@ -29,8 +31,13 @@ describe.each(databaseKinds())("studio members on %s", (kind) => {
     await seedDemo(t.db, now);
     const pub = await requirePrimaryPublication(t.db);
     actor = { ...cliActor("test-editor", pub), publicationId: pub };
+    // The invitation limit counts in this database's rate_limits table (the limiter's store).
+    setProcessSlot("db", Promise.resolve({ db: t.db, kind: t.kind, close: async () => undefined, listen: async () => async () => undefined }));
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    clearProcessSlot("db");
+    await t?.close();
+  });
 
   it("adds a member with a time-limited grant, joins them to the publication and queues one invitation", async () => {
     const before = await loadMemberTiers(t.db, actor.publicationId, now);
@@ -58,6 +65,24 @@ describe.each(databaseKinds())("studio members on %s", (kind) => {
     );
     expect(err).toBeInstanceOf(AppError);
     expect(await getMemberByEmail(t.db, "x-free@example.com")).toBeNull();
+  });
+
+  it("refuses an inviter's invitations past the hourly limit, before anything is written; other inviters go on", async () => {
+    const editor = await ensureMember(t.db, "busy.editor@example.com");
+    const busy = { ...actor, memberId: editor.id, label: "busy.editor@example.com" };
+    const rule = limitRules().invitation;
+    expect(rule).toEqual({ name: "invitation", limit: 100, windowSeconds: 3600 });
+    for (let i = 0; i < rule.limit; i++) expect((await consumeLimit(rule, String(editor.id), now)).ok).toBe(true);
+    const input = { email: "one.too.many@example.com", tierSlug: "premium", preset: "30d", note: null } as const;
+    const err = await addMemberWithInvitation(t.db, busy, input, now).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "rate_limited:email", status: 429 });
+    expect((err as Error).message).toMatch(/60분 뒤에/);
+    expect(await getMemberByEmail(t.db, "one.too.many@example.com")).toBeNull();
+    // An existing address is refused as such, and costs no slot.
+    await expect(addMemberWithInvitation(t.db, busy, { ...input, email: "busy.editor@example.com" }, now)).rejects.toMatchObject({ code: "conflict:email" });
+    const later = new Date(now.getTime() + 3600_000);
+    expect((await addMemberWithInvitation(t.db, busy, input, later)).email).toBe("one.too.many@example.com");
+    expect((await addMemberWithInvitation(t.db, actor, { ...input, email: "other.inviter@example.com" }, now)).email).toBe("other.inviter@example.com");
   });
 
   it("filters the list by tier and search", async () => {
