@@ -10,6 +10,7 @@ import {
   members,
   publicationMembers,
   publications,
+  publicationStaff,
   verificationTokens,
   type EmailChange,
   type Member,
@@ -150,9 +151,13 @@ export async function scrubDeletedMember(db: Tx, memberId: number, now: Date): P
     .set({ newsletter: false, notifyReplies: false, newsletterChangedAt: now })
     .where(eq(publicationMembers.memberId, memberId));
   await db.delete(emailDeliveries).where(and(eq(emailDeliveries.memberId, memberId), inArray(emailDeliveries.status, ["queued", "failed"])));
+  // A deleted account holds no role: the studio's staff lists and its "last admin" checks must not
+  // count someone who can no longer sign in.
+  await db.delete(publicationStaff).where(eq(publicationStaff.memberId, memberId));
   await db
     .update(members)
     .set({
+      role: "reader",
       email: deletedMemberEmail(memberId),
       name: null,
       displayName: null,

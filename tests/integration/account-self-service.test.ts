@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEmailChangeByHash } from "@/db/queries/account";
 import { getCommentTarget, insertComment, listArticleComments } from "@/db/queries/comments";
 import { ensureMember, getMemberByEmail, getMemberById, insertGrant, listGrants } from "@/db/queries/members";
+import { listStaffRoles, setStaffRole } from "@/db/queries/publications";
 import { listAudit } from "@/db/queries/studio-audit";
-import { stripeSubscriptions } from "@/db/schema";
+import { members, stripeSubscriptions } from "@/db/schema";
 import { demoArticles } from "@/db/seed/demo-content";
 import { requirePrimaryPublication, seedDemo } from "@/db/seed/seed";
 import { deleteMemberAccount, deletionConfirmed } from "@/lib/account/delete-account";
@@ -120,6 +122,9 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       });
       await t.db.insert(stripeSubscriptions).values({ id: `sub_it_${run}`, provider: "stripe", memberId: member.id, status: "active" });
       const comment = await insertComment(t.db, { articleId, memberId: member.id, body: "kept text", tierSlug: "premium", createdAt: now });
+      // A staff member who leaves keeps no role, here or network-wide.
+      await setStaffRole(t.db, pub, member.id, "admin");
+      await t.db.update(members).set({ role: "editor" }).where(eq(members.id, member.id));
       const fresh = (await getMemberById(t.db, member.id))!;
       expect(deletionConfirmed(fresh, "someone@else.com")).toBe(false);
       expect(deletionConfirmed(fresh, ` ${addr("leaver").toUpperCase()}`)).toBe(true);
@@ -133,7 +138,8 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       expect(result.endedGrants).toBe(1);
       expect((await listGrants(t.db, member.id)).find((g) => g.id === grant.id)).toMatchObject({ revokedAt: later, revokedReason: "account_deleted" });
       const after = (await getMemberById(t.db, member.id))!;
-      expect(after).toMatchObject({ deletedAt: later, name: null, displayName: null, email: `deleted-${member.id}@deleted.invalid` });
+      expect(after).toMatchObject({ deletedAt: later, name: null, displayName: null, email: `deleted-${member.id}@deleted.invalid`, role: "reader" });
+      expect(await listStaffRoles(t.db, member.id)).toEqual([]);
       expect(after.accessEpoch).toBeGreaterThan(fresh.accessEpoch);
       expect(await getMemberByEmail(t.db, addr("leaver"))).toBeNull();
       expect(await loadMemberAccess(t.db, member.id, pub, later)).toBeNull();
