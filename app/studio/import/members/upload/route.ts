@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { getDb } from "@/db/client";
 import { AppError, withErrors } from "@/lib/http/errors";
 import { fileEncodings, type FileEncoding } from "@/lib/import/members/decode";
-import { importMembers, MAX_MEMBER_FILE_BYTES, type MemberImportOptions } from "@/lib/import/members/importer";
+import { BACKGROUND_DUTY, importMembers, MAX_MEMBER_FILE_BYTES, type MemberImportOptions } from "@/lib/import/members/importer";
 import { memberImportFormats, MemberImportOptionError, type MemberImportFormat } from "@/lib/import/members/types";
 import { assertSameOrigin, getStaffActor } from "@/lib/studio/guard";
 
@@ -43,6 +43,9 @@ function options(params: URLSearchParams): MemberImportOptions {
     paidUntil: params.get("paidUntil") || null,
     skipInvalid: params.get("skipInvalid") === "1",
     dryRun: params.get("dryRun") === "1",
+    // This runs in the server that answers readers, on its one thread: rest between batches like
+    // the CLI does by default, so pages keep their share while an admin's import runs.
+    duty: BACKGROUND_DUTY,
   };
 }
 
