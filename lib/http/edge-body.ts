@@ -33,7 +33,8 @@ export function edgeBody(res: Pick<http.ServerResponse, "statusCode" | "getHeade
     for (const name of DROPPED) res.removeHeader(name);
   }
   res.removeHeader("transfer-encoding");
-  res.setHeader("content-length", out.length);
+  // 204 and 304 have no body, and so no length to state.
+  if (res.statusCode !== 204 && res.statusCode !== 304) res.setHeader("content-length", out.length);
   return out;
 }
 

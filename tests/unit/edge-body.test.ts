@@ -33,6 +33,12 @@ function handler(req: http.IncomingMessage, res: http.ServerResponse) {
   } else if (req.url === "/whole") {
     res.writeHead(200, { ...pageHeaders, "content-length": Buffer.byteLength(PAGE) });
     res.end(PAGE);
+  } else if (req.url === "/message") {
+    res.writeHead(200, "OK", { "content-type": "text/html; charset=utf-8", "x-nextjs-cache": "HIT" });
+    res.end(PAGE);
+  } else if (req.url === "/unchanged") {
+    res.writeHead(304, { "cache-control": "private, no-store" });
+    res.end();
   } else if (req.url === "/missing") {
     res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
     res.end("<h1>404</h1>" + " ".repeat(2000));
@@ -79,6 +85,20 @@ describe("edge page bodies", () => {
     expect(res.headers["cache-control"]).toBe("private, no-store");
     expect(res.headers["x-masthead-tier"]).toBe("premium");
     for (const name of ["x-nextjs-cache", "x-middleware-rewrite", "vary"]) expect(res.headers[name]).toBeUndefined();
+  });
+
+  it("headers given to writeHead with a status message are kept and edited the same way", async () => {
+    const res = await get("/message", EDGE);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.headers["x-nextjs-cache"]).toBeUndefined();
+    expect(zlib.gunzipSync(res.body).toString()).toBe(PAGE);
+  });
+
+  it("a 304 goes out without a body or a length", async () => {
+    const res = await get("/unchanged", EDGE);
+    expect(res.status).toBe(304);
+    expect(res.headers["content-length"]).toBeUndefined();
+    expect(res.body.length).toBe(0);
   });
 
   it("auth_request mode is the edge too", async () => {
