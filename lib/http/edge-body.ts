@@ -7,7 +7,7 @@ import { peekProcessSlot, setProcessSlot } from "@/lib/process-state";
 // stores none and frames every hit chunked (a second write per response), and it must parse
 // headers a hit does not need. For the edge's page requests (X-Masthead-Edge, gzip accepted), this
 // answers instead with the whole page compressed once, its length known, and only the headers a
-// browser uses: about a third more hits per second at the edge (bench/README.md, issue 19).
+// browser uses: about a tenth more hits per second at the edge (bench/README.md, issue 19).
 // Anything else passes through untouched. A client sending X-Masthead-Edge itself only gets its
 // own page buffered.
 
@@ -78,7 +78,7 @@ function bufferResponse(res: http.ServerResponse): void {
   } as typeof res.end;
 }
 
-/** Installed once per process from instrumentation.ts, before Next sees a request. */
+/** Installed once per process at start (lib/background/start-instance.ts), before Next sees a request. */
 export function installEdgeBody(): void {
   if (peekProcessSlot("edgeBody") === true) return;
   const emit = http.Server.prototype.emit;

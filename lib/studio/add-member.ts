@@ -21,9 +21,6 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
   const t = dict("ko").studioMembers.add;
   const email = normalizeEmail(input.email);
   if (await getMemberByEmail(db, email)) throw new AppError("conflict", "email", t.exists);
-  // Per inviter (a CLI actor has no member: one budget for the CLI), counted once the address is new.
-  const limit = await consumeLimit(limitRules().invitation, String(actor.memberId ?? "cli"), now);
-  if (!limit.ok) throw new AppError("rate_limited", "email", t.tooMany(Math.ceil(limit.retryAfterSeconds / 60)));
   let tier: { name: string; nameEn: string } | null = null;
   let endsAt: Date | null = null;
   if (input.tierSlug) {
@@ -31,6 +28,10 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
     if (!tier) throw new AppError("invalid", "tier", t.paidTier);
     endsAt = resolvePresetEnd(input.preset, now, null);
   }
+  // Per inviter (a CLI actor has no member: one budget for the CLI), counted only for an invitation
+  // that would be sent: a known address or a wrong tier costs no slot.
+  const limit = await consumeLimit(limitRules().invitation, String(actor.memberId ?? "cli"), now);
+  if (!limit.ok) throw new AppError("rate_limited", "email", t.tooMany(Math.ceil(limit.retryAfterSeconds / 60)));
   const member = input.tierSlug
     ? (await grantWithAudit(db, actor, { email, tierSlug: input.tierSlug, startsAt: now, endsAt, source: "comp", note: input.note })).member
     : await ensureMember(db, email);
