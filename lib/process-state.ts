@@ -21,6 +21,7 @@ import type { KnownArticles } from "./routing/known-articles";
 import type { PublishClock } from "./studio/publish-clock";
 import type { RateLimiter } from "./rate-limit/limiter";
 import type { RateLimitSettings } from "./rate-limit/settings";
+import type { RequestHook } from "./http/request-hooks";
 
 type LimiterSlot = { limiter: RateLimiter; settings: RateLimitSettings };
 
@@ -55,12 +56,9 @@ export interface ProcessSlots {
   authSecret: string;
   /** The key of the mh_edge cookie (EDGE_SECRET or derived from the auth secret): lib/edge/settings.ts. */
   edgeKey: string;
-  /** Set once http.Server.prototype.emit is patched to stamp the peer address (lib/http/peer-address.ts,
-   *  from instrumentation), so the patch is never applied twice. */
-  peerStamp: true;
-  /** Set once http.Server.prototype.emit is patched to answer the edge's page requests whole and
-   *  compressed (lib/http/edge-body.ts, from instrumentation). */
-  edgeBody: true;
+  /** The hooks run on every Node request before Next sees it (peer address, edge bodies), and
+   *  the sign that http.Server.prototype.emit is patched to run them: lib/http/request-hooks.ts. */
+  requestHooks: Map<string, RequestHook>;
   /** The rate limiter of route handlers, pages and actions (Redis, else the database, else memory):
    *  lib/rate-limit/index.ts; one Redis connection per process. */
   rateLimiter: LimiterSlot;

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import { peekProcessSlot, setProcessSlot } from "@/lib/process-state";
+import { addRequestHook } from "./request-hooks";
 
 // The edge (deploy/nginx) stores one gzip body per publication, tier and page and serves every hit
 // from that file. Next compresses as a stream: the body it sends has no Content-Length, so nginx
@@ -80,15 +80,10 @@ function bufferResponse(res: http.ServerResponse): void {
 
 /** Installed once per process at start (lib/background/start-instance.ts), before Next sees a request. */
 export function installEdgeBody(): void {
-  if (peekProcessSlot("edgeBody") === true) return;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request" && wantsEdgeBody(args[0] as http.IncomingMessage)) {
-      // Next's own compression then leaves the body alone: edgeBody compresses it whole.
-      (args[0] as http.IncomingMessage).headers["accept-encoding"] = "identity";
-      bufferResponse(args[1] as http.ServerResponse);
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
-  setProcessSlot("edgeBody", true);
+  addRequestHook("edge-body", (req, res) => {
+    if (!wantsEdgeBody(req)) return;
+    // Next's own compression then leaves the body alone: edgeBody compresses it whole.
+    req.headers["accept-encoding"] = "identity";
+    bufferResponse(res);
+  });
 }

@@ -1,23 +1,17 @@
-import http from "node:http";
-import { peekProcessSlot, setProcessSlot } from "@/lib/process-state";
+import { addRequestHook, hasRequestHook } from "./request-hooks";
 
-// Next 16 gives handlers no socket address (see client-ip.ts). Installed once per process from
-// instrumentation.ts, this stamps every incoming request with the address of the socket it came
-// on, overwriting any header of that name the client sent, before Next sees the request.
+// Next 16 gives handlers no socket address (see client-ip.ts). Installed once per process at start
+// (lib/background/start-instance.ts), this stamps every incoming request with the address of the
+// socket it came on, overwriting any header of that name the client sent, before Next sees the request.
 export const PEER_HEADER = "x-masthead-peer";
+const HOOK = "peer-address";
+
 export function peerStampInstalled(): boolean {
-  return peekProcessSlot("peerStamp") === true;
+  return hasRequestHook(HOOK);
 }
 
 export function installPeerStamp(): void {
-  if (peerStampInstalled()) return;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const req = args[0] as http.IncomingMessage;
-      req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
-  setProcessSlot("peerStamp", true);
+  addRequestHook(HOOK, (req) => {
+    req.headers[PEER_HEADER] = req.socket?.remoteAddress ?? "";
+  });
 }
