@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { retryWaitingStartsNow } from "@/lib/background/retry";
 import { resolveRequestIdentity, type RequestIdentity } from "@/lib/auth/proxy-session";
 import { withEdgeTier } from "@/lib/edge/proxy-edge";
 import { legacyRedirect } from "@/lib/import/redirects";
@@ -53,7 +54,11 @@ export async function proxy(request: NextRequest) {
   if (isPreviewLinkPath(pathname)) return NextResponse.next();
   // Until the publication table has loaded (the database was down at start) no host can be mapped.
   const pub = publicationOfRequest(request);
-  if (!pub) return text("Service unavailable: the site is starting. Try again in a moment.", 503);
+  if (!pub) {
+    // The table's loader may be waiting out a backoff: try it now (at most once a second).
+    void retryWaitingStartsNow();
+    return text("Service unavailable: the site is starting. Try again in a moment.", 503);
+  }
   // Documents rendered per request get a nonce policy; shared renders carry their own hashes.
   return withContentSecurityPolicy(request, await route(request, pub));
 }

@@ -22,6 +22,7 @@ import type { PublishClock } from "./studio/publish-clock";
 import type { RateLimiter } from "./rate-limit/limiter";
 import type { RateLimitSettings } from "./rate-limit/settings";
 import type { RequestHook } from "./http/request-hooks";
+import type { WaitingStarts } from "./background/retry";
 
 type LimiterSlot = { limiter: RateLimiter; settings: RateLimitSettings };
 
@@ -70,6 +71,10 @@ export interface ProcessSlots {
   /** The publish clock's timer, the instant it has looked up to, and the per-process secret of its
    *  loopback revalidation call: lib/studio/publish-clock.ts. */
   publishClock: PublishClock;
+  /** Background starts waiting out a backoff after a failed attempt (the database was down): their
+   *  "try now" functions, run by the health check and the proxy's "starting" answer
+   *  (lib/background/retry.ts). */
+  waitingStarts: WaitingStarts;
 }
 
 const ROOT = Symbol.for("masthead.processState");
