@@ -77,7 +77,10 @@ async function startBareApp(): Promise<{ baseUrl: string; pid: number; stop: () 
   const port = await freePort();
   const log = fs.openSync(path.join(appDir, "server.log"), "w");
   // -H localhost like Masthead's server (bench/server.ts): with an IP host Next fetches its own rewrite.
-  const child = spawnTracked(process.execPath, [next, "start", "-p", String(port), "-H", "localhost"], {
+  // BENCH_SERVER_CPU_PROF=dir profiles this server too (like Masthead's, bench/server.ts), to compare them.
+  const cpuProf = process.env.BENCH_SERVER_CPU_PROF;
+  const profArgs = cpuProf ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(cpuProf)] : [];
+  const child = spawnTracked(process.execPath, [...profArgs, next, "start", "-p", String(port), "-H", "localhost"], {
     cwd: appDir,
     stdio: ["ignore", log, log],
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
