@@ -4,6 +4,7 @@ import { bumpAccessGeneration } from "@/db/queries/members";
 import { findHostOwners, getPrimaryPublication, getPublicationBySlug, insertPublication, listAllTiers, setTierIncludes } from "@/db/queries/publications";
 import { insertTier } from "@/db/queries/studio-tiers";
 import { locales } from "@/db/schema";
+import { isPaidTier } from "@/lib/access/tiers";
 import { noteGeneration } from "@/lib/auth/epochs";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
@@ -136,7 +137,7 @@ export async function setBundle(db: Db, actor: Actor, tierId: number, includedTi
   if (included.some((t) => !t)) throw new AppError("invalid", "includes", "An included tier does not exist.");
   if (included.some((t) => t!.publicationId === tier.publicationId))
     throw new AppError("invalid", "includes", "A bundle includes tiers of other publications only.");
-  if (included.some((t) => t!.rank < 1) || tier.rank < 1) throw new AppError("invalid", "includes", "Bundles are made of paid tiers.");
+  if (included.some((t) => !isPaidTier(t!)) || !isPaidTier(tier)) throw new AppError("invalid", "includes", "Bundles are made of paid tiers.");
   const generation = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
     await setTierIncludes(

@@ -11,6 +11,7 @@ import { recordAudit } from "./audit";
 import { resolvePresetEnd, type GrantPreset } from "./grant-presets";
 import type { StudioActor } from "./guard";
 import { grantWithAudit } from "./member-changes";
+import { isPaidTier } from "@/lib/access/tiers";
 
 export type AddMemberInput = { email: string; tierSlug: string | null; preset: Exclude<GrantPreset, "custom">; note: string | null };
 
@@ -24,7 +25,7 @@ export async function addMemberWithInvitation(db: Db, actor: StudioActor, input:
   let tier: { name: string; nameEn: string } | null = null;
   let endsAt: Date | null = null;
   if (input.tierSlug) {
-    tier = (await listTiers(db, actor.publicationId)).find((x) => x.rank > 0 && x.slug === input.tierSlug) ?? null;
+    tier = (await listTiers(db, actor.publicationId)).find((x) => isPaidTier(x) && x.slug === input.tierSlug) ?? null;
     if (!tier) throw new AppError("invalid", "tier", t.paidTier);
     endsAt = resolvePresetEnd(input.preset, now, null);
   }

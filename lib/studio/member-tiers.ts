@@ -1,4 +1,4 @@
-import { resolvePublicationAccess, type NetworkGrant, type NetworkTier } from "@/lib/access";
+import { isPaidTier, resolvePublicationAccess, type NetworkGrant, type NetworkTier } from "@/lib/access";
 
 // The studio's member list, counts and export agree on one rule: a member's tier in a publication
 // is what the access resolver says at `now` (bundles included). Members with no live grant there
@@ -13,7 +13,7 @@ export function resolveMemberTiers(grants: readonly MemberGrant[], tiers: readon
   const result = new Map<number, string>();
   for (const [memberId, own] of byMember) {
     const access = resolvePublicationAccess({ grants: own, tiers, publicationId, now, signedIn: true });
-    if (access.tier.rank > 0) result.set(memberId, access.tier.slug);
+    if (isPaidTier(access.tier)) result.set(memberId, access.tier.slug);
   }
   return result;
 }
@@ -27,7 +27,7 @@ export function countMembersByTier(
   const counts = new Map<string, number>();
   for (const slug of paid.values()) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   const ordered = [...tiers].sort((a, b) => a.rank - b.rank);
-  return ordered.map((t) => ({ slug: t.slug, label: t.name, count: t.rank === 0 ? Math.max(0, totalMembers - paid.size) : (counts.get(t.slug) ?? 0) }));
+  return ordered.map((t) => ({ slug: t.slug, label: t.name, count: !isPaidTier(t) ? Math.max(0, totalMembers - paid.size) : (counts.get(t.slug) ?? 0) }));
 }
 
 // Which member ids a tier filter keeps: a paid tier lists its members; the free tier is "not paid".

@@ -9,12 +9,13 @@ import { AppError } from "@/lib/http/errors";
 import type { PieceFields } from "./piece-input";
 import { isValidSlug, slugify, taxonomySlug } from "./slug";
 import { studioMessage } from "./messages";
+import { isPaidTier } from "@/lib/access/tiers";
 
 // Every lookup is within one publication (`pub`): its tiers, its slugs, its authors, sections and tags.
 
 export async function resolveAccessLevel(db: Db, pub: number, access: string): Promise<string> {
   if (access === "public" || access === "free") return access;
-  const paid = (await listTiers(db, pub)).filter((t) => t.rank > 0);
+  const paid = (await listTiers(db, pub)).filter(isPaidTier);
   if (paid.some((t) => t.slug === access)) return access;
   throw new AppError("invalid", "access", studioMessage("unknownAccess", access, paid.map((t) => t.slug).join(", ")));
 }

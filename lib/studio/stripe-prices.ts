@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { getPublicationById } from "@/db/queries/publications";
 import { getTierById, updateTier } from "@/db/queries/studio-tiers";
+import { isPaidTier } from "@/lib/access/tiers";
 import { stripeLookupKey, stripeTierKey } from "@/lib/billing/tiers";
 import { actorPublication } from "./pieces";
 import { getStripe } from "@/lib/billing/stripe/client";
@@ -17,7 +18,7 @@ export async function createStripePrices(db: Db, actor: Actor, tierId: number) {
   if (!stripe) throw new AppError("invalid", "stripe", "STRIPE_SECRET_KEY가 없어 Stripe 가격을 만들 수 없습니다. 가격 ID를 직접 입력하세요.");
   const pub = await getPublicationById(db, actorPublication(actor));
   const tier = pub ? await getTierById(db, pub.id, tierId) : null;
-  if (!pub || !tier || tier.rank < 1) throw new AppError("not_found", "tier", studioMessage("paidTierNotFound"));
+  if (!pub || !tier || !isPaidTier(tier)) throw new AppError("not_found", "tier", studioMessage("paidTierNotFound"));
   const key = stripeTierKey(pub, tier.slug);
   const plans = [
     ["monthly", "month", tier.monthlyAmount],

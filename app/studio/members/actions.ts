@@ -14,6 +14,7 @@ import { addMemberWithInvitation } from "@/lib/studio/add-member";
 import { grantPresets, resolvePresetEnd } from "@/lib/studio/grant-presets";
 import { requireNetworkAdminAction, requireStaffAction } from "@/lib/studio/guard";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit, setStaffRoleWithAudit } from "@/lib/studio/member-changes";
+import { isPaidTier } from "@/lib/access/tiers";
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const grantForm = z.object({
@@ -40,7 +41,7 @@ export async function grantCompAction(memberId: number, _prev: ActionResult<{ id
       endsAt: text(fd, "endsAt"),
       note: text(fd, "note"),
     });
-    const paid = (await listTiers(db, actor.publicationId)).filter((t) => t.rank > 0);
+    const paid = (await listTiers(db, actor.publicationId)).filter(isPaidTier);
     if (!paid.some((t) => t.slug === input.tier)) throw new AppError("invalid", "tier", "유료 등급을 고르세요.");
     const startsAt = input.startsAt === "" ? new Date() : input.startsAt;
     const endsAt = resolvePresetEnd(input.preset, startsAt, input.endsAt === "" ? null : input.endsAt);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { countMembersFiltered, listGrantsForMembers, listMembersFiltered } from "@/db/queries/studio-members";
-import { resolvePublicationAccess } from "@/lib/access";
+import { isPaidTier, resolvePublicationAccess } from "@/lib/access";
 import { loadNetworkTiers, toGrantLike } from "@/lib/auth/member-access";
 import { dict } from "@/lib/i18n";
 import { publicationById } from "@/lib/publications/table";
@@ -32,7 +32,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     rows.map((m) => m.id),
   );
   const exportQuery = new URLSearchParams({ ...(q ? { q } : {}), ...(tier ? { tier } : {}) }).toString();
-  const paidTiers = view.tiers.filter((x) => x.rank > 0).map((x) => ({ value: x.slug, label: `${x.name} (${x.slug})` }));
+  const paidTiers = view.tiers.filter(isPaidTier).map((x) => ({ value: x.slug, label: `${x.name} (${x.slug})` }));
   return (
     <div className="flex flex-col gap-4">
       <PageTitle

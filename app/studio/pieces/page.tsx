@@ -6,6 +6,7 @@ import { requireStaffPage } from "@/lib/studio/guard";
 import { PageTitle, buttonClass } from "../_components/ui";
 import { PieceFilters } from "./_components/piece-filters";
 import { PiecesTable } from "./_components/pieces-table";
+import { isPaidTier } from "@/lib/access/tiers";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,7 +48,7 @@ export default async function PiecesPage({ searchParams }: Props) {
         values={{ status: one(sp.status), section: one(sp.section), author: one(sp.author), access: one(sp.access), q: one(sp.q) }}
         sections={sections.map((s) => ({ value: String(s.id), label: s.name }))}
         authors={authors.map((a) => ({ value: String(a.id), label: a.name }))}
-        tiers={tiers.filter((t) => t.rank > 0).map((t) => ({ value: t.slug, label: t.name }))}
+        tiers={tiers.filter(isPaidTier).map((t) => ({ value: t.slug, label: t.name }))}
       />
       <PiecesTable rows={rows} now={now} />
     </div>

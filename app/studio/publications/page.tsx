@@ -6,6 +6,7 @@ import { DataTable } from "../_components/data-table";
 import { PageTitle } from "../_components/ui";
 import { BundleForm } from "./_components/bundle-form";
 import { CreatePublicationForm } from "./_components/create-publication-form";
+import { isPaidTier } from "@/lib/access/tiers";
 
 // Network admins: every publication of the install, a new one, and bundles (a paid tier of one
 // publication that includes paid tiers of others).
@@ -13,7 +14,7 @@ export default async function PublicationsPage() {
   await requireNetworkAdminPage();
   const [publications, { tiers, includes }] = await Promise.all([listPublicationViews(), listAllTiers(await getDb())]);
   const nameOf = (id: number) => publications.find((p) => p.id === id)?.name ?? `#${id}`;
-  const paid = tiers.filter((t) => t.rank > 0);
+  const paid = tiers.filter(isPaidTier);
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>발행처</PageTitle>

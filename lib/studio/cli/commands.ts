@@ -9,6 +9,7 @@ import { recordAudit } from "../audit";
 import { grantPresets, resolvePresetEnd, type GrantPreset } from "../grant-presets";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit } from "../member-changes";
 import { flagString, parseInstant, UsageError, type ParsedArgs } from "./args";
+import { isPaidTier } from "@/lib/access/tiers";
 
 // `scope`: "publication" commands work in one (--publication, default the primary); "network"
 // commands span the install, and take --publication only where they say so.
@@ -72,7 +73,7 @@ export const userCommands: Record<string, Command> = {
     run: async (db, actor, args, out) => {
       const address = email(args.positionals[0]);
       const tier = args.positionals[1];
-      const paid = (await listTiers(db, actor.publicationId!)).filter((t) => t.rank > 0).map((t) => t.slug);
+      const paid = (await listTiers(db, actor.publicationId!)).filter(isPaidTier).map((t) => t.slug);
       if (!tier || !paid.includes(tier)) throw new UsageError(`tier must be one of ${paid.join(", ")}`);
       const startsAt = flagString(args, "starts") ? parseInstant(flagString(args, "starts")!, "starts") : new Date();
       const endsAt = resolveEnd(args, startsAt);

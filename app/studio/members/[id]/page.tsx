@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listAudit } from "@/db/queries/studio-audit";
 import { listMemberEmails, listSubscriptionsOfMember } from "@/db/queries/studio-members";
-import { grantsCountingIn } from "@/lib/access";
+import { grantsCountingIn, isPaidTier } from "@/lib/access";
 import { loadMemberAccess, toGrantLike } from "@/lib/auth/member-access";
 import { publicationById } from "@/lib/publications/table";
 import { requireStaffPage } from "@/lib/studio/guard";
@@ -38,7 +38,7 @@ export default async function MemberPage({ params, searchParams }: Props) {
       grants.map((g) => g.grantedBy).filter((x): x is number => x !== null),
     ),
   ]);
-  const paid = tiers.filter((t) => t.rank > 0).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` }));
+  const paid = tiers.filter(isPaidTier).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` }));
   return (
     <div className="flex flex-col gap-8">
       <PageTitle>{member.email}</PageTitle>

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { listAuthors, listSections, listTiers } from "@/db/queries/taxonomy";
 import type { EditorOptions } from "./types";
+import { isPaidTier } from "@/lib/access/tiers";
 
 export async function loadEditorOptions(db: Db, pub: number): Promise<EditorOptions> {
   const [sections, authors, tiers] = await Promise.all([listSections(db, pub), listAuthors(db, pub), listTiers(db, pub)]);
@@ -10,7 +11,7 @@ export async function loadEditorOptions(db: Db, pub: number): Promise<EditorOpti
     access: [
       { value: "public", label: "공개 (public)" },
       { value: "free", label: "회원 전용 (free)" },
-      ...tiers.filter((t) => t.rank > 0).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` })),
+      ...tiers.filter(isPaidTier).map((t) => ({ value: t.slug, label: `${t.name} (${t.slug})` })),
     ],
   };
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import type { Tier } from "@/db/schema";
+import { isPaidTier } from "@/lib/access/tiers";
 import { Field, FieldError, FormError, InlineAlert, buttonClass, ghostButtonClass, inputClass } from "../../_components/ui";
 import { createStripePricesAction, saveTierAction } from "../actions";
 
@@ -64,7 +65,7 @@ export function TierForm({ tier, stripe }: { tier: Tier | null; stripe: boolean 
         <button type="submit" disabled={pending} className={buttonClass}>
           {tier ? "저장" : "등급 만들기"}
         </button>
-        {tier && tier.rank > 0 && stripe ? (
+        {tier && isPaidTier(tier) && stripe ? (
           <button
             type="button"
             disabled={creating}
