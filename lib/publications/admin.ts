@@ -4,7 +4,7 @@ import { bumpAccessGeneration } from "@/db/queries/members";
 import { findHostOwners, getPrimaryPublication, getPublicationBySlug, insertPublication, listAllTiers, setTierIncludes } from "@/db/queries/publications";
 import { insertTier } from "@/db/queries/studio-tiers";
 import { locales } from "@/db/schema";
-import { isPaidTier } from "@/lib/access/tiers";
+import { isPaidTier } from "@/lib/access";
 import { noteGeneration } from "@/lib/auth/epochs";
 import { siteUrl } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";

@@ -4,6 +4,7 @@ import { enqueueOncePerMember } from "@/db/queries/email";
 import { ensureMember, getMemberByEmail, normalizeEmail } from "@/db/queries/members";
 import { claimWelcome, joinPublication } from "@/db/queries/publication-members";
 import { listTiers } from "@/db/queries/taxonomy";
+import { isPaidTier } from "@/lib/access";
 import { AppError } from "@/lib/http/errors";
 import { dict } from "@/lib/i18n";
 import { consumeLimit, limitRules } from "@/lib/rate-limit";
@@ -11,7 +12,6 @@ import { recordAudit } from "./audit";
 import { resolvePresetEnd, type GrantPreset } from "./grant-presets";
 import type { StudioActor } from "./guard";
 import { grantWithAudit } from "./member-changes";
-import { isPaidTier } from "@/lib/access/tiers";
 
 export type AddMemberInput = { email: string; tierSlug: string | null; preset: Exclude<GrantPreset, "custom">; note: string | null };
 

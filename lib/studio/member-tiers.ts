@@ -27,7 +27,7 @@ export function countMembersByTier(
   const counts = new Map<string, number>();
   for (const slug of paid.values()) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   const ordered = [...tiers].sort((a, b) => a.rank - b.rank);
-  return ordered.map((t) => ({ slug: t.slug, label: t.name, count: !isPaidTier(t) ? Math.max(0, totalMembers - paid.size) : (counts.get(t.slug) ?? 0) }));
+  return ordered.map((t) => ({ slug: t.slug, label: t.name, count: isPaidTier(t) ? (counts.get(t.slug) ?? 0) : Math.max(0, totalMembers - paid.size) }));
 }
 
 // Which member ids a tier filter keeps: a paid tier lists its members; the free tier is "not paid".

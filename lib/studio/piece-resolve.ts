@@ -4,12 +4,12 @@ import { upsertTag } from "@/db/queries/content-writes";
 import { findTagsBySlugOrName, getArticleIdBySlug, listAuthorsWhere, type StudioArticle } from "@/db/queries/studio-articles";
 import { listSections, listTiers } from "@/db/queries/taxonomy";
 import type { ArticleStatus } from "@/db/schema";
+import { isPaidTier } from "@/lib/access";
 import { deriveSearchText } from "@/lib/articles/derive";
 import { AppError } from "@/lib/http/errors";
 import type { PieceFields } from "./piece-input";
 import { isValidSlug, slugify, taxonomySlug } from "./slug";
 import { studioMessage } from "./messages";
-import { isPaidTier } from "@/lib/access/tiers";
 
 // Every lookup is within one publication (`pub`): its tiers, its slugs, its authors, sections and tags.
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { getPublicationById } from "@/db/queries/publications";
 import { getTierById, updateTier } from "@/db/queries/studio-tiers";
-import { isPaidTier } from "@/lib/access/tiers";
+import { isPaidTier } from "@/lib/access";
 import { stripeLookupKey, stripeTierKey } from "@/lib/billing/tiers";
 import { actorPublication } from "./pieces";
 import { getStripe } from "@/lib/billing/stripe/client";

@@ -7,6 +7,7 @@ import { getMemberById } from "@/db/queries/members";
 import { getGrantById } from "@/db/queries/studio-members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { roles, staffRoles } from "@/db/schema";
+import { isPaidTier } from "@/lib/access";
 import { AppError } from "@/lib/http/errors";
 import { dict } from "@/lib/i18n";
 import { runAction, type ActionResult } from "@/lib/studio/action-result";
@@ -14,7 +15,6 @@ import { addMemberWithInvitation } from "@/lib/studio/add-member";
 import { grantPresets, resolvePresetEnd } from "@/lib/studio/grant-presets";
 import { requireNetworkAdminAction, requireStaffAction } from "@/lib/studio/guard";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit, setStaffRoleWithAudit } from "@/lib/studio/member-changes";
-import { isPaidTier } from "@/lib/access/tiers";
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const grantForm = z.object({

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listStudioArticles, type StudioArticleFilter } from "@/db/queries/studio-articles";
 import { listAuthors, listSections, listTiers } from "@/db/queries/taxonomy";
+import { isPaidTier } from "@/lib/access";
 import { requireStaffPage } from "@/lib/studio/guard";
 import { PageTitle, buttonClass } from "../_components/ui";
 import { PieceFilters } from "./_components/piece-filters";
 import { PiecesTable } from "./_components/pieces-table";
-import { isPaidTier } from "@/lib/access/tiers";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

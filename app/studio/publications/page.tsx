@@ -1,12 +1,12 @@
 import { getDb } from "@/db/client";
 import { listAllTiers } from "@/db/queries/publications";
+import { isPaidTier } from "@/lib/access";
 import { listPublicationViews, originOf } from "@/lib/publications/current";
 import { requireNetworkAdminPage } from "@/lib/studio/guard";
 import { DataTable } from "../_components/data-table";
 import { PageTitle } from "../_components/ui";
 import { BundleForm } from "./_components/bundle-form";
 import { CreatePublicationForm } from "./_components/create-publication-form";
-import { isPaidTier } from "@/lib/access/tiers";
 
 // Network admins: every publication of the install, a new one, and bundles (a paid tier of one
 // publication that includes paid tiers of others).

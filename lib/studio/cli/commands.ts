@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { ensureMember, getMemberByEmail } from "@/db/queries/members";
 import { listTiers } from "@/db/queries/taxonomy";
 import { roles, type Role } from "@/db/schema";
+import { isPaidTier } from "@/lib/access";
 import { createApiToken, revokeToken } from "@/lib/admin-api/tokens";
 import { emailSchema } from "@/lib/auth/email";
 import type { Actor } from "../audit";
@@ -9,7 +10,6 @@ import { recordAudit } from "../audit";
 import { grantPresets, resolvePresetEnd, type GrantPreset } from "../grant-presets";
 import { grantWithAudit, revokeWithAudit, setRoleWithAudit } from "../member-changes";
 import { flagString, parseInstant, UsageError, type ParsedArgs } from "./args";
-import { isPaidTier } from "@/lib/access/tiers";
 
 // `scope`: "publication" commands work in one (--publication, default the primary); "network"
 // commands span the install, and take --publication only where they say so.

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { listAuthors, listSections, listTiers } from "@/db/queries/taxonomy";
+import { isPaidTier } from "@/lib/access";
 import type { EditorOptions } from "./types";
-import { isPaidTier } from "@/lib/access/tiers";
 
 export async function loadEditorOptions(db: Db, pub: number): Promise<EditorOptions> {
   const [sections, authors, tiers] = await Promise.all([listSections(db, pub), listAuthors(db, pub), listTiers(db, pub)]);
