@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { staticSecurityHeaders } from "./lib/security/static-headers";
 
 const nextConfig: NextConfig = {
@@ -19,9 +20,6 @@ const nextConfig: NextConfig = {
   images: {
     formats: ["image/avif", "image/webp"],
   },
-  // Renders and cached data: shared by every instance through Redis when REDIS_URL is set at
-  // server start, Next's own file-system cache otherwise (lib/cache/handler.mjs).
-  cacheHandler: path.resolve("lib/cache/handler.mjs"),
   // Instances serving one build behind a load balancer must agree on it (deploy/README.md).
   deploymentId: process.env.MASTHEAD_DEPLOYMENT_ID || undefined,
   generateBuildId: async () => process.env.MASTHEAD_DEPLOYMENT_ID || null,
@@ -38,4 +36,15 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Renders and cached data: shared by every instance through Redis when REDIS_URL is set at
+// server start, Next's own file-system cache otherwise (lib/cache/handler.mjs). `next start` gets
+// the handler through Next's global slot, which spares an `import()` per request; the build and
+// the dev server through `cacheHandler` (lib/next-internals/global-cache-handler.mjs says why).
+const cacheHandler = path.resolve("lib/cache/handler.mjs");
+
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase !== PHASE_PRODUCTION_SERVER) return { ...nextConfig, cacheHandler };
+  const { installGlobalCacheHandler } = await import("./lib/next-internals/global-cache-handler.mjs");
+  await installGlobalCacheHandler(cacheHandler);
+  return nextConfig;
+}

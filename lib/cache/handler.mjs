@@ -5,7 +5,8 @@ import { cacheNamespace, databaseFingerprint } from "./rules.mjs";
 import { SharedCache, offerBuildSeed } from "./shared-cache.mjs";
 import { withScriptHashPolicy } from "../security/cache-csp.mjs";
 
-// Next's `cacheHandler` (next.config.ts). With REDIS_URL set when the server starts, ISR renders
+// Next's cache handler (next.config.ts: `cacheHandler` for the build, Next's global handler slot
+// for `next start`, lib/next-internals/global-cache-handler.mjs). With REDIS_URL set when the server starts, ISR renders
 // and `unstable_cache` data live in Redis, shared by every instance (lib/cache/shared-cache.mjs).
 // Without it, or during `next build`, every call goes to Next's own file-system cache, so a single
 // instance behaves exactly as without a custom handler.
@@ -15,7 +16,7 @@ import { withScriptHashPolicy } from "../security/cache-csp.mjs";
 
 const FileSystemCache = FileSystemCacheModule.default ?? FileSystemCacheModule;
 // Process-wide state of its own, not a slot of lib/process-state.ts: Next imports this file
-// directly (next.config.ts cacheHandler), outside the app bundle and without TypeScript, so it
+// directly (next.config.ts), outside the app bundle and without TypeScript, so it
 // cannot import that module. lib/cache/tag-broadcast.ts reads these two symbols by the same names.
 const KEY = Symbol.for("masthead.sharedCache");
 const BROADCAST = Symbol.for("masthead.cacheTagBroadcast");

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { installPeerStamp, PEER_HEADER } from "@/lib/http/peer-address";
+import { NEXT_CACHE_HANDLERS } from "@/lib/next-internals/global-cache-handler.mjs";
 import { studioOnlyActions } from "@/lib/next-internals/server-actions";
 
 // Each Next internal listed in lib/next-internals/README.md, checked against the installed `next`:
@@ -26,6 +27,39 @@ describe("file-system-cache (lib/cache/handler.mjs)", () => {
     const FileSystemCache = ((mod.default as { default?: unknown }).default ?? mod.default) as { prototype: Record<string, unknown> };
     expect(typeof FileSystemCache).toBe("function");
     for (const method of ["get", "set", "revalidateTag"]) expect(typeof FileSystemCache.prototype[method], method).toBe("function");
+  });
+});
+
+describe("the global cache-handler slot (lib/next-internals/global-cache-handler.mjs)", () => {
+  const holder = globalThis as unknown as Record<symbol, unknown>;
+  let before: unknown;
+  beforeEach(() => (before = holder[NEXT_CACHE_HANDLERS]));
+  afterEach(() => (holder[NEXT_CACHE_HANDLERS] = before));
+
+  it("IncrementalCache constructs the class in the slot when no cacheHandler is configured", async () => {
+    const mod = (await import("next/dist/server/lib/incremental-cache/index.js")) as unknown as {
+      IncrementalCache: new (o: object) => { cacheHandler?: unknown };
+    };
+    const constructed: unknown[] = [];
+    class Recording {
+      constructor(ctx: unknown) {
+        constructed.push(ctx);
+      }
+    }
+    holder[NEXT_CACHE_HANDLERS] = { FetchCache: Recording };
+    const cache = new mod.IncrementalCache({ requestHeaders: {}, previewProps: { previewModeId: "x" }, prerenderManifest: { routes: {}, dynamicRoutes: {} } });
+    expect(cache.cacheHandler).toBeInstanceOf(Recording);
+    expect(constructed).toHaveLength(1);
+  });
+
+  it("next start gets Masthead's handler through the slot and no per-request cacheHandler; the build keeps cacheHandler", async () => {
+    const config = (await import("@/next.config")).default as unknown as (phase: string) => Promise<{ cacheHandler?: string }>;
+    expect((await config("phase-production-build")).cacheHandler).toMatch(/lib\/cache\/handler\.mjs$/);
+    holder[NEXT_CACHE_HANDLERS] = undefined;
+    expect((await config("phase-production-server")).cacheHandler).toBeUndefined();
+    const installed = (holder[NEXT_CACHE_HANDLERS] as { FetchCache?: unknown } | undefined)?.FetchCache;
+    const handler = (await import("@/lib/cache/handler.mjs")).default;
+    expect(installed).toBe(handler);
   });
 });
 
