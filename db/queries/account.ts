@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { bumpAccessEpoch, normalizeEmail } from "./members";
 import {
@@ -124,6 +124,54 @@ export async function listCommentedPieces(db: Tx, memberId: number): Promise<{ p
     .innerJoin(articles, eq(articles.id, comments.articleId))
     .where(eq(comments.memberId, memberId))
     .groupBy(articles.publicationId, articles.slug);
+}
+
+// Deletions that could remove a last admin take this transaction-scoped lock before reading who
+// else administers, so two admins leaving at once cannot both count the other as cover.
+const ADMIN_SEATS_LOCK = 7_310_021;
+
+/**
+ * Who else administers what the member administers (lib/access orphanedByLeaving), in the
+ * caller's transaction; an admin's read is serialized with other admins' deletions.
+ */
+export async function loadAdminCover(
+  db: Tx,
+  memberId: number,
+  networkAdmin: boolean,
+): Promise<{ otherNetworkAdmins: number; staffAdminOf: { publicationId: number; otherAdmins: number }[] }> {
+  const seats = await db
+    .select({ publicationId: publicationStaff.publicationId })
+    .from(publicationStaff)
+    .where(and(eq(publicationStaff.memberId, memberId), eq(publicationStaff.role, "admin")));
+  if (!networkAdmin && seats.length === 0) return { otherNetworkAdmins: 0, staffAdminOf: [] };
+  await db.execute(sql`select pg_advisory_xact_lock(${ADMIN_SEATS_LOCK})`);
+  const [network] = await db
+    .select({ n: count() })
+    .from(members)
+    .where(and(eq(members.role, "admin"), isNull(members.deletedAt), ne(members.id, memberId)));
+  const others = seats.length
+    ? await db
+        .select({ publicationId: publicationStaff.publicationId, n: count() })
+        .from(publicationStaff)
+        .innerJoin(members, eq(members.id, publicationStaff.memberId))
+        .where(
+          and(
+            inArray(
+              publicationStaff.publicationId,
+              seats.map((s) => s.publicationId),
+            ),
+            eq(publicationStaff.role, "admin"),
+            ne(publicationStaff.memberId, memberId),
+            isNull(members.deletedAt),
+          ),
+        )
+        .groupBy(publicationStaff.publicationId)
+    : [];
+  const othersOf = new Map(others.map((o) => [o.publicationId, Number(o.n)]));
+  return {
+    otherNetworkAdmins: Number(network?.n ?? 0),
+    staffAdminOf: seats.map((s) => ({ publicationId: s.publicationId, otherAdmins: othersOf.get(s.publicationId) ?? 0 })),
+  };
 }
 
 /**

@@ -28,3 +28,23 @@ export const isNetworkAdmin = (networkRole: NetworkRole) => networkRole === "adm
 export function isStaffAnywhere(networkRole: NetworkRole, staff: readonly StaffGrant[]): boolean {
   return networkRole !== "reader" || staff.length > 0;
 }
+
+/** Who else administers what a leaving member administers (read before their account is deleted). */
+export type AdminCover = {
+  networkRole: NetworkRole;
+  otherNetworkAdmins: number; // network admins besides the member, accounts not deleted
+  staffAdminOf: readonly { publicationId: number; otherAdmins: number }[]; // the member's publication-admin seats
+};
+
+/**
+ * What a member's leaving would leave without an admin: the network (they are its only network
+ * admin) and the publications where they are the only admin (no other admin of it, no network
+ * admin). Deleting an account must not orphan either: nobody could then change roles there except
+ * through the server's CLI. Empty when they may leave.
+ */
+export function orphanedByLeaving(cover: AdminCover): { network: boolean; publicationIds: number[] } {
+  const network = isNetworkAdmin(cover.networkRole) && cover.otherNetworkAdmins === 0;
+  const covered = cover.otherNetworkAdmins > 0;
+  const publicationIds = covered ? [] : cover.staffAdminOf.filter((seat) => seat.otherAdmins === 0).map((seat) => seat.publicationId);
+  return { network, publicationIds };
+}

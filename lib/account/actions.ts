@@ -116,6 +116,7 @@ export async function deleteAccountAction(_prev: AccountFormState, form: FormDat
     for (const piece of done.pieces) invalidateComments(piece.publicationId, piece.slug);
   } catch (err) {
     if (err instanceof AppError && err.type === "unavailable") return { ok: false, message: t.deleteBilling };
+    if (err instanceof AppError && err.type === "conflict") return { ok: false, message: t.deleteLastAdmin };
     throw err;
   }
   // The epoch bump ends every session on its next request; this browser's ends now.

@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
-import { listCommentedPieces, scrubDeletedMember } from "@/db/queries/account";
+import { listCommentedPieces, loadAdminCover, scrubDeletedMember } from "@/db/queries/account";
 import { normalizeEmail } from "@/db/queries/members";
 import type { Member } from "@/db/schema";
+import { isNetworkAdmin, orphanedByLeaving } from "@/lib/access";
 import { cancelMemberSubscriptions, type SubscriptionCancellers } from "@/lib/billing/provider";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/studio/audit";
@@ -11,18 +12,31 @@ export function deletionConfirmed(member: Pick<Member, "email">, typed: string):
   return normalizeEmail(typed) === member.email;
 }
 
+/** Refuses the deletion of a last admin (of the network, or of a publication without a network admin). */
+async function assertNotLastAdmin(db: Db, member: Member) {
+  const cover = await loadAdminCover(db, member.id, isNetworkAdmin(member.role));
+  const orphaned = orphanedByLeaving({ networkRole: member.role, ...cover });
+  if (orphaned.network || orphaned.publicationIds.length > 0) {
+    throw new AppError("conflict", "member", "The last admin cannot delete their account: make another member an admin first.");
+  }
+}
+
 /**
  * Deletes a member's account (GDPR art. 17, PIPA art. 36). Order matters: subscriptions are
  * cancelled first, at the provider, and nothing is deleted if that fails (a deleted account must
  * never be charged again); then grants end, sessions end and personal data is scrubbed in one
- * transaction with its audit entry. Returns the pieces whose discussions must be refreshed.
+ * transaction with its audit entry. A last admin is refused before anything happens (and again in
+ * that transaction, serialized with other admins' deletions). Returns the pieces whose
+ * discussions must be refreshed.
  */
 export async function deleteMemberAccount(db: Db, member: Member, cancel: SubscriptionCancellers, now: Date, publicationId: number | null = null) {
   if (member.deletedAt) throw new AppError("not_found", "member", "No such account.");
+  await assertNotLastAdmin(db, member);
   const { cancelled } = await cancelMemberSubscriptions(db, member.id, cancel);
   const pieces = await listCommentedPieces(db, member.id);
   const scrubbed = await db.transaction(async (t) => {
     const tx = t as unknown as Db;
+    await assertNotLastAdmin(tx, member);
     const done = await scrubDeletedMember(tx, member.id, now);
     if (!done) throw new AppError("not_found", "member", "No such account.");
     // The audit row names the member by id only: the address it had is personal data.

@@ -407,6 +407,7 @@ export const en: Dictionary = {
     deleteButton: "Delete my account for good",
     deleteMismatch: "The email address does not match.",
     deleteBilling: "A subscription could not be cancelled, so the account was not deleted. Please try again shortly.",
+    deleteLastAdmin: "You are the last admin of a publication or of the network, so the account was not deleted. Make another member an admin there first.",
     deleted: "Your account has been deleted. Thank you for reading.",
     mailChangeSubject: "Confirm your new email address",
     mailChangeText: (url: string) =>

@@ -406,6 +406,7 @@ export const ko = {
     deleteButton: "계정 영구 삭제",
     deleteMismatch: "이메일 주소가 일치하지 않습니다.",
     deleteBilling: "구독을 해지하지 못해 계정을 삭제하지 않았습니다. 잠시 후 다시 시도하세요.",
+    deleteLastAdmin: "발행처나 네트워크의 마지막 관리자라서 계정을 삭제하지 않았습니다. 먼저 다른 회원을 그곳의 관리자로 지정하세요.",
     deleted: "계정을 삭제했습니다. 이용해 주셔서 고맙습니다.",
     mailChangeSubject: "이메일 주소 변경 확인",
     mailChangeText: (url: string) =>

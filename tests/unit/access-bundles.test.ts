@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   grantsCountingIn,
   isStaffAnywhere,
+  orphanedByLeaving,
   publicationsWithGrants,
   resolvePublicationAccess,
   roleAllows,
@@ -84,5 +85,32 @@ describe("studio roles per publication", () => {
     expect(roleAllows(null, "editor")).toBe(false);
     expect(isStaffAnywhere("reader", [{ publicationId: B, role: "editor" }])).toBe(true);
     expect(isStaffAnywhere("reader", [])).toBe(false);
+  });
+});
+
+describe("a leaving member must not orphan the network or a publication", () => {
+  const seat = (publicationId: number, otherAdmins: number) => ({ publicationId, otherAdmins });
+  it.each([
+    ["a reader", { networkRole: "reader", otherNetworkAdmins: 0, staffAdminOf: [] }, { network: false, publicationIds: [] }],
+    [
+      "the only admin of A; B has another",
+      { networkRole: "reader", otherNetworkAdmins: 0, staffAdminOf: [seat(A, 0), seat(B, 1)] },
+      { network: false, publicationIds: [A] },
+    ],
+    [
+      "the only admin of A, a network admin exists",
+      { networkRole: "editor", otherNetworkAdmins: 1, staffAdminOf: [seat(A, 0)] },
+      { network: false, publicationIds: [] },
+    ],
+    ["the only network admin", { networkRole: "admin", otherNetworkAdmins: 0, staffAdminOf: [] }, { network: true, publicationIds: [] }],
+    [
+      "the only network admin and A's only admin",
+      { networkRole: "admin", otherNetworkAdmins: 0, staffAdminOf: [seat(A, 0)] },
+      { network: true, publicationIds: [A] },
+    ],
+    ["one of two network admins", { networkRole: "admin", otherNetworkAdmins: 1, staffAdminOf: [seat(A, 0)] }, { network: false, publicationIds: [] }],
+    ["a network editor, no admin seat", { networkRole: "editor", otherNetworkAdmins: 0, staffAdminOf: [] }, { network: false, publicationIds: [] }],
+  ] as const)("%s", (_, cover, expected) => {
+    expect(orphanedByLeaving(cover)).toEqual(expected);
   });
 });
