@@ -48,7 +48,7 @@ describe.each(["cookie", "auth_request"] as const)("deploy/nginx rendered for lo
     expect(site).toMatch(/proxy_cache_key "static\|\$masthead_upstream_encoding\|\$uri";/);
     expect(files["proxy-headers.conf"]).not.toMatch(/^\s*proxy_set_header Accept-Encoding/m);
     const locations = site.split(/\n    location /).slice(1);
-    expect(locations).toHaveLength(5);
+    expect(locations).toHaveLength(7);
     for (const block of locations) {
       const head = block.slice(0, block.indexOf("{")).trim();
       if (!block.includes("proxy-headers.conf")) continue;

@@ -4,9 +4,10 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { cacheEntryCount, startEdge, type EdgeServer } from "@/bench/edge-nginx";
 import { cookieValues, signEdgeValue, verifyEdgeValue } from "@/lib/edge/cookie";
+import { edgeInFrontOf } from "./helpers/edge-stub";
 
 // The real nginx with deploy/nginx in front of a stub of Node that compresses like Next does (gzip
 // when asked): the edge must ask for gzip whatever the client sent, store the compressed body once,
@@ -79,32 +80,21 @@ function get(edge: EdgeServer, urlPath: string, acceptEncoding: string | null, c
   });
 }
 
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-gzip-"));
-let edge: EdgeServer;
-beforeAll(async () => {
-  await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
-  const upstream = (stub.address() as AddressInfo).port;
-  edge = await startEdge({ workDir: work, upstreamPorts: [upstream], mode: "cookie", edgeSecret: KEY });
-}, 30_000);
-afterAll(async () => {
-  await edge?.stop();
-  await new Promise((resolve) => stub.close(resolve));
-  fs.rmSync(work, { recursive: true, force: true });
-});
+const edgeServer = edgeInFrontOf(stub, KEY, "edge-gzip");
 
 describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
   it("asks Node for gzip whatever the client sends, and serves one entry to gzip and identity clients", async () => {
     const url = "/articles/gzip-piece";
     asked.length = 0;
-    const first = await get(edge, url, null);
+    const first = await get(edgeServer(), url, null);
     expect(first.status).toBe(200);
     expect(first.cache).toBe("MISS");
     expect(first.encoding).toBeNull(); // inflated for a client that accepts no gzip
     expect(first.text).toContain("tier=anon path=/articles/gzip-piece");
-    const entries = cacheEntryCount(edge.cacheDir);
+    const entries = cacheEntryCount(edgeServer().cacheDir);
 
     for (const accept of ["gzip", "gzip, deflate, br", "br", "identity", "deflate", null, "GZIP;q=1, x-unknown"]) {
-      const page = await get(edge, url, accept);
+      const page = await get(edgeServer(), url, accept);
       expect(page.status, String(accept)).toBe(200);
       expect(page.cache, String(accept)).toBe("HIT");
       expect(page.text, String(accept)).toContain(PADDING);
@@ -117,29 +107,29 @@ describe("the nginx edge caches compressed bodies once (stub upstream)", () => {
     }
     // One render, asked for gzip alone; one entry whatever the clients' headers were.
     expect(asked).toEqual(["gzip"]);
-    expect(cacheEntryCount(edge.cacheDir)).toBe(entries);
+    expect(cacheEntryCount(edgeServer().cacheDir)).toBe(entries);
   });
 
   it("keeps the tiers apart for gzip and identity clients alike", async () => {
     const url = "/articles/gzip-gated";
     const session = `${SESSION_COOKIE}=sess-premium`;
-    const first = await get(edge, url, "gzip", session);
+    const first = await get(edgeServer(), url, "gzip", session);
     expect(first.cache).toBe("BYPASS");
     expect(first.edgeCookie).toMatch(/^mh_edge=main\.premium\./);
     const premium = `${session}; ${first.edgeCookie}`;
-    await get(edge, url, "gzip", premium);
-    await get(edge, url, "gzip");
+    await get(edgeServer(), url, "gzip", premium);
+    await get(edgeServer(), url, "gzip");
     for (const accept of ["gzip", null]) {
-      const paid = await get(edge, url, accept, premium);
+      const paid = await get(edgeServer(), url, accept, premium);
       expect(paid.cache, String(accept)).toBe("HIT");
       expect(paid.text, String(accept)).toContain("tier=premium");
-      const anon = await get(edge, url, accept);
+      const anon = await get(edgeServer(), url, accept);
       expect(anon.cache, String(accept)).toBe("HIT");
       expect(anon.text, String(accept)).toContain("tier=anon");
       expect(anon.text, String(accept)).not.toContain("tier=premium");
     }
     // A session without a valid edge cookie still reaches Node (it was verified: the map did not call it anonymous).
-    const forged = await get(edge, url, null, `${session}; mh_edge=main.premium.9999999999.AAAA`);
+    const forged = await get(edgeServer(), url, null, `${session}; mh_edge=main.premium.9999999999.AAAA`);
     expect(forged.cache).toBe("BYPASS");
     expect(forged.text).toContain("tier=premium");
   });
@@ -155,16 +145,16 @@ describe("the nginx edge verifies the tier cookie natively (stub upstream)", () 
   let valid = "";
 
   beforeAll(async () => {
-    const first = await get(edge, url, "gzip", session);
+    const first = await get(edgeServer(), url, "gzip", session);
     expect(first.cache).toBe("BYPASS");
     valid = first.edgeCookie!;
     expect(valid).toMatch(/^mh_edge=main\.premium\.\d+\.[A-Za-z0-9_-]{22}$/);
-    await get(edge, url, "gzip", `${session}; ${valid}`);
+    await get(edgeServer(), url, "gzip", `${session}; ${valid}`);
   });
 
   it("serves the tier's entry for the value Node signed, under either session cookie name, first of repeated values", async () => {
     for (const cookie of [`${session}; ${valid}`, `__Secure-${session}; ${valid}`, `${valid}; ${session}; mh_edge=x`]) {
-      const page = await get(edge, url, "gzip", cookie);
+      const page = await get(edgeServer(), url, "gzip", cookie);
       expect(page.cache, cookie).toBe("HIT");
       expect(page.text, cookie).toContain("tier=premium");
     }
@@ -187,13 +177,14 @@ describe("the nginx edge verifies the tier cookie natively (stub upstream)", () 
       ["a signature of the njs format", `${session}; mh_edge=main.premium.${exp}.${hmac}`],
       ["a repeated value whose first is forged", `${session}; mh_edge=main.premium.${exp}.${flipped}; ${valid}`],
     ]) {
-      const page = await get(edge, url, "gzip", cookie);
+      const page = await get(edgeServer(), url, "gzip", cookie);
       expect(page.cache, what).toBe("BYPASS");
     }
   });
 
   it("honours no tier cookie while edge-secret.conf holds no key (or a short one)", async () => {
-    const bare = await startEdge({ workDir: `${work}-nokey`, upstreamPorts: [(stub.address() as AddressInfo).port], mode: "cookie" });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "masthead-edge-nokey-"));
+    const bare = await startEdge({ workDir: work, upstreamPorts: [(stub.address() as AddressInfo).port], mode: "cookie" });
     try {
       // Signed with the empty key: what anyone could compute if an empty key were trusted.
       const cookie = `${session}; mh_edge=${signEdgeValue("", binding, "premium", later())}`;
@@ -201,7 +192,7 @@ describe("the nginx edge verifies the tier cookie natively (stub upstream)", () 
       expect((await get(bare, url, "gzip")).cache).not.toBe("BYPASS"); // anonymous readers are still cached
     } finally {
       await bare.stop();
-      fs.rmSync(`${work}-nokey`, { recursive: true, force: true });
+      fs.rmSync(work, { recursive: true, force: true });
     }
   });
 });
