@@ -6,7 +6,7 @@ import { demoDeps } from "@/lib/billing/demo/deliver";
 import { runDemoPortalAction } from "@/lib/billing/demo/flow";
 import { setCancelAtPeriodEnd } from "@/lib/billing/portone/manage";
 import type { SubscriptionCancellers } from "@/lib/billing/provider";
-import { requireStripe } from "@/lib/billing/stripe/client";
+import { getStripe, requireStripe } from "@/lib/billing/stripe/client";
 
 // The running app's cancellers for account deletion. Stripe cancels at once (its webhook then
 // ends the ledger's subscription); the demo checkout and PortOne stop renewing, which is all that
@@ -21,6 +21,19 @@ export function liveCancellers(db: Db, member: Member): SubscriptionCancellers {
     },
     portone: async (id) => {
       await setCancelAtPeriodEnd(db, { subscriptionId: id, memberId: member.id, cancel: true, pastDueGraceMs: billingSettings().pastDueGraceMs }, new Date());
+    },
+    stripeCustomer: async (id) => {
+      // Without a Stripe account configured (a PortOne-only install with imported customer ids)
+      // there is nothing this install could erase there.
+      const stripe = getStripe();
+      if (!stripe) return;
+      try {
+        await stripe.customers.del(id);
+      } catch (err) {
+        // Already gone (deleted in Stripe's dashboard): what was asked for holds.
+        if ((err as { code?: string }).code === "resource_missing") return;
+        throw err;
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import { normalizeEmail } from "@/db/queries/members";
 import type { Member } from "@/db/schema";
 import { isNetworkAdmin, orphanedByLeaving } from "@/lib/access";
 import { cancelMemberSubscriptions, type SubscriptionCancellers } from "@/lib/billing/provider";
+import { realCustomerId } from "@/lib/billing/stripe/checkout";
 import { AppError } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/studio/audit";
 
@@ -21,10 +22,21 @@ async function assertNotLastAdmin(db: Db, member: Member) {
   }
 }
 
+/** The member's customer record at Stripe goes too; if Stripe cannot be reached, nothing is deleted yet. */
+async function eraseStripeCustomer(member: Member, cancel: SubscriptionCancellers) {
+  const customer = realCustomerId(member.stripeCustomerId);
+  if (!customer) return;
+  try {
+    await cancel.stripeCustomer(customer);
+  } catch {
+    throw new AppError("unavailable", "subscription", "Could not erase the customer record at Stripe.");
+  }
+}
+
 /**
  * Deletes a member's account (GDPR art. 17, PIPA art. 36). Order matters: subscriptions are
  * cancelled first, at the provider, and nothing is deleted if that fails (a deleted account must
- * never be charged again); then grants end, sessions end and personal data is scrubbed in one
+ * never be charged again); the Stripe customer record is erased next, on the same terms; then grants end, sessions end and personal data is scrubbed in one
  * transaction with its audit entry. A last admin is refused before anything happens (and again in
  * that transaction, serialized with other admins' deletions). Returns the pieces whose
  * discussions must be refreshed.
@@ -33,6 +45,7 @@ export async function deleteMemberAccount(db: Db, member: Member, cancel: Subscr
   if (member.deletedAt) throw new AppError("not_found", "member", "No such account.");
   await assertNotLastAdmin(db, member);
   const { cancelled } = await cancelMemberSubscriptions(db, member.id, cancel);
+  await eraseStripeCustomer(member, cancel);
   const pieces = await listCommentedPieces(db, member.id);
   const scrubbed = await db.transaction(async (t) => {
     const tx = t as unknown as Db;

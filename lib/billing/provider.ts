@@ -40,6 +40,10 @@ export type SubscriptionCancellers = {
   // The local demo checkout's subscriptions (`sub_demo…`), cancelled through its own webhook.
   demo: (subscriptionId: string) => Promise<void>;
   portone: (subscriptionId: string) => Promise<void>;
+  // Erases the member's customer record at Stripe (its email, name and saved cards) once nothing
+  // of theirs charges any more: a deleted account leaves no address behind at the provider either.
+  // Invoices already issued stay at Stripe, as tax law requires.
+  stripeCustomer: (customerId: string) => Promise<void>;
 };
 
 const LIVE_STRIPE = new Set(["active", "trialing", "past_due", "incomplete", "unpaid"]);

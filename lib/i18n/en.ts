@@ -402,11 +402,13 @@ export const en: Dictionary = {
     exportLink: "Download my data (JSON)",
     exportHint: "Your profile, subscriptions, access, comments and email settings.",
     deleteHeading: "Delete account",
-    deleteWarning: "Subscriptions are cancelled and access ends at once. Comments stay but show “Reader” as the author. This cannot be undone.",
+    deleteWarning:
+      "Subscriptions are cancelled, your customer record at Stripe (if you have one) is erased, and access ends at once. Comments stay but show “Reader” as the author. This cannot be undone.",
     deleteConfirmLabel: "Type your email address to confirm",
     deleteButton: "Delete my account for good",
     deleteMismatch: "The email address does not match.",
-    deleteBilling: "A subscription could not be cancelled, so the account was not deleted. Please try again shortly.",
+    deleteBilling:
+      "The payment provider could not be reached to cancel a subscription or erase your customer record, so the account was not deleted. Please try again shortly.",
     deleteLastAdmin: "You are the last admin of a publication or of the network, so the account was not deleted. Make another member an admin there first.",
     deleted: "Your account has been deleted. Thank you for reading.",
     mailChangeSubject: "Confirm your new email address",

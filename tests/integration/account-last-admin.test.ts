@@ -13,7 +13,12 @@ describe.each(databaseKinds())("the last admin's account deletion on %s", (kind)
   let t: TestDatabase;
   const now = new Date("2026-12-01T09:00:00Z");
   const cancelled: string[] = [];
-  const cancel = { stripe: async (id: string) => void cancelled.push(id), demo: async () => undefined, portone: async () => undefined };
+  const cancel = {
+    stripe: async (id: string) => void cancelled.push(id),
+    demo: async () => undefined,
+    portone: async () => undefined,
+    stripeCustomer: async () => undefined,
+  };
   let seq = 0;
   const newMember = async (role: "reader" | "editor" | "admin" = "reader") => {
     const m = await ensureMember(t.db, `admin-${++seq}@example.com`);

@@ -108,7 +108,7 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       expect(JSON.stringify(data)).not.toContain(addr("export-other"));
     });
 
-    it("cancels subscriptions, ends grants and sessions, anonymises comments, scrubs the address and keeps an audit row", async () => {
+    it("cancels subscriptions, erases the Stripe customer, ends grants and sessions, anonymises comments, scrubs the address and keeps an audit row", async () => {
       const member = await ensureMember(t.db, addr("leaver"), { name: "Real Name" });
       await setDisplayName(t.db, member.id, "떠나는 독자");
       const grant = await insertGrant(t.db, {
@@ -124,7 +124,10 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const comment = await insertComment(t.db, { articleId, memberId: member.id, body: "kept text", tierSlug: "premium", createdAt: now });
       // A staff member who leaves keeps no role, here or network-wide.
       await setStaffRole(t.db, pub, member.id, "admin");
-      await t.db.update(members).set({ role: "editor" }).where(eq(members.id, member.id));
+      await t.db
+        .update(members)
+        .set({ role: "editor", stripeCustomerId: `cus_it_${run}` })
+        .where(eq(members.id, member.id));
       const fresh = (await getMemberById(t.db, member.id))!;
       expect(deletionConfirmed(fresh, "someone@else.com")).toBe(false);
       expect(deletionConfirmed(fresh, ` ${addr("leaver").toUpperCase()}`)).toBe(true);
@@ -132,9 +135,17 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const cancelled: string[] = [];
       const ok = async (id: string) => void cancelled.push(id);
       const later = new Date(now.getTime() + HOUR);
-      const result = await deleteMemberAccount(t.db, fresh, { stripe: ok, demo: ok, portone: ok }, later, pub);
+      const erased: string[] = [];
+      const result = await deleteMemberAccount(
+        t.db,
+        fresh,
+        { stripe: ok, demo: ok, portone: ok, stripeCustomer: async (id) => void erased.push(id) },
+        later,
+        pub,
+      );
 
       expect(cancelled).toEqual([`sub_it_${run}`]);
+      expect(erased).toEqual([`cus_it_${run}`]);
       expect(result.endedGrants).toBe(1);
       expect((await listGrants(t.db, member.id)).find((g) => g.id === grant.id)).toMatchObject({ revokedAt: later, revokedReason: "account_deleted" });
       const after = (await getMemberById(t.db, member.id))!;
@@ -161,9 +172,44 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       ]);
       const calls: string[] = [];
       const note = (kind: string) => async (id: string) => void calls.push(`${kind}:${id}`);
-      const { cancelled } = await cancelMemberSubscriptions(t.db, member.id, { stripe: note("stripe"), demo: note("demo"), portone: note("portone") });
+      const { cancelled } = await cancelMemberSubscriptions(t.db, member.id, {
+        stripe: note("stripe"),
+        demo: note("demo"),
+        portone: note("portone"),
+        stripeCustomer: note("customer"),
+      });
       expect(calls).toEqual([expect.stringMatching(/^demo:sub_demo/)]);
       expect(cancelled).toHaveLength(1);
+    });
+
+    it("deletes nothing while the Stripe customer cannot be erased; a demo checkout's customer is not Stripe's", async () => {
+      const member = await ensureMember(t.db, addr("customer"));
+      await t.db
+        .update(members)
+        .set({ stripeCustomerId: `cus_keep_${run}` })
+        .where(eq(members.id, member.id));
+      const asked: string[] = [];
+      const none = async () => undefined;
+      const down = async (id: string) => {
+        asked.push(id);
+        throw new Error("stripe down");
+      };
+      const withCustomer = (await getMemberById(t.db, member.id))!;
+      await expect(deleteMemberAccount(t.db, withCustomer, { stripe: none, demo: none, portone: none, stripeCustomer: down }, now, pub)).rejects.toMatchObject({
+        code: "unavailable:subscription",
+      });
+      expect(asked).toEqual([`cus_keep_${run}`]);
+      expect((await getMemberById(t.db, member.id))?.deletedAt).toBeNull();
+
+      await t.db
+        .update(members)
+        .set({ stripeCustomerId: `cus_demo_${run}` })
+        .where(eq(members.id, member.id));
+      const demo = (await getMemberById(t.db, member.id))!;
+      await expect(deleteMemberAccount(t.db, demo, { stripe: none, demo: none, portone: none, stripeCustomer: down }, now, pub)).resolves.toMatchObject({
+        endedGrants: 0,
+      });
+      expect(asked).toHaveLength(1);
     });
 
     it("deletes nothing when a subscription cannot be cancelled", async () => {
@@ -172,7 +218,7 @@ describe.each(databaseKinds())("account self-service on %s", (kind) => {
       const fail = async () => {
         throw new Error("provider down");
       };
-      await expect(deleteMemberAccount(t.db, member, { stripe: fail, demo: fail, portone: fail }, now, pub)).rejects.toMatchObject({
+      await expect(deleteMemberAccount(t.db, member, { stripe: fail, demo: fail, portone: fail, stripeCustomer: fail }, now, pub)).rejects.toMatchObject({
         code: "unavailable:subscription",
       });
       expect((await getMemberById(t.db, member.id))?.deletedAt).toBeNull();
