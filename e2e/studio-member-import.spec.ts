@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { api, signInStaff, uniq } from "./studio-support";
+import { api, expectHydrated, signInStaff, uniq } from "./studio-support";
 
 // Issue 22: members and their paid access come along. The dry run says what would happen and which
 // levels need a tier; nothing is written until the admin imports; the import gives time-limited
@@ -29,6 +29,7 @@ test("studio member import: dry run first, levels mapped in the form, time-limit
   await page.goto("/studio/import");
   await page.getByRole("link", { name: /회원과 유료 권한 가져오기/ }).click();
   await expect(page.getByRole("heading", { name: "회원 가져오기" })).toBeVisible();
+  await expectHydrated(page.locator('input[type="file"]'));
   await page.getByLabel("내보낸 파일의 형식").selectOption("csv");
   await page.locator('input[type="file"]').setInputFiles({ name: "members.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const importButton = page.getByRole("button", { name: "가져오기", exact: true });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { ADMIN_API_TOKEN, signInAs } from "./support/auth";
 
 export const api = { Authorization: `Bearer ${ADMIN_API_TOKEN}` };
@@ -56,4 +56,13 @@ export async function signInStaff(page: Page, email: string): Promise<void> {
   await signInAs(page, email);
   fs.mkdirSync(authDir, { recursive: true });
   await page.context().storageState({ path: file });
+}
+
+/**
+ * Waits until React has hydrated this element (it attaches its props to the DOM node then). An
+ * input changed before that (a server-rendered page on a loaded machine) fires its event into
+ * nothing, and the form never learns of it.
+ */
+export async function expectHydrated(control: Locator): Promise<void> {
+  await expect.poll(() => control.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps")))).toBe(true);
 }
