@@ -131,8 +131,9 @@ export async function listCommentedPieces(db: Tx, memberId: number): Promise<{ p
 const ADMIN_SEATS_LOCK = 7_310_021;
 
 /**
- * Who else administers what the member administers (lib/access orphanedByLeaving), in the
- * caller's transaction; an admin's read is serialized with other admins' deletions.
+ * Who else administers what the member administers (lib/access orphanedByLeaving). Inside a
+ * transaction an admin's read is serialized with other admins' deletions (the lock is held until
+ * commit); outside one it is a plain read, as the early check before any cancellation needs.
  */
 export async function loadAdminCover(
   db: Tx,

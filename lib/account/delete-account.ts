@@ -34,12 +34,12 @@ async function eraseStripeCustomer(member: Member, cancel: SubscriptionCanceller
 }
 
 /**
- * Deletes a member's account (GDPR art. 17, PIPA art. 36). Order matters: subscriptions are
- * cancelled first, at the provider, and nothing is deleted if that fails (a deleted account must
- * never be charged again); the Stripe customer record is erased next, on the same terms; then grants end, sessions end and personal data is scrubbed in one
- * transaction with its audit entry. A last admin is refused before anything happens (and again in
- * that transaction, serialized with other admins' deletions). Returns the pieces whose
- * discussions must be refreshed.
+ * Deletes a member's account (GDPR art. 17, PIPA art. 36). Order matters: a last admin is refused
+ * before anything happens; subscriptions are cancelled at the provider, and nothing is deleted if
+ * that fails (a deleted account must never be charged again); the Stripe customer record is erased
+ * next, on the same terms; then grants end, sessions end and personal data is scrubbed in one
+ * transaction with its audit entry, where the last-admin check runs again under the lock that
+ * serializes admins' deletions. Returns the pieces whose discussions must be refreshed.
  */
 export async function deleteMemberAccount(db: Db, member: Member, cancel: SubscriptionCancellers, now: Date, publicationId: number | null = null) {
   if (member.deletedAt) throw new AppError("not_found", "member", "No such account.");

@@ -6,8 +6,9 @@ import { SharedCache, offerBuildSeed } from "./shared-cache.mjs";
 import { withScriptHashPolicy } from "../security/cache-csp.mjs";
 
 // Next's cache handler (next.config.ts: `cacheHandler` for the build, Next's global handler slot
-// for `next start`, lib/next-internals/global-cache-handler.mjs). With REDIS_URL set when the server starts, ISR renders
-// and `unstable_cache` data live in Redis, shared by every instance (lib/cache/shared-cache.mjs).
+// for `next start`, lib/next-internals/global-cache-handler.mjs). With REDIS_URL set when the
+// server starts, ISR renders and `unstable_cache` data live in Redis, shared by every instance
+// (lib/cache/shared-cache.mjs).
 // Without it, or during `next build`, every call goes to Next's own file-system cache, so a single
 // instance behaves exactly as without a custom handler.
 //
